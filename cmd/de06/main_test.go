@@ -1,0 +1,37 @@
+package main
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"de06": func() {
+			// A fixed clock makes default periods and report dates stable.
+			if s := os.Getenv("DE06_NOW"); s != "" {
+				if t, err := time.Parse(time.DateOnly, s); err == nil {
+					now = func() time.Time { return t }
+				}
+			}
+			os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+		},
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script: the CLI as a
+// user calls it, with its exit codes, messages and output files.
+func TestScripts(t *testing.T) {
+	wd, _ := os.Getwd()
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("DE06_NOW", "2026-11-25")
+			env.Setenv("ROOT", wd+"/../..")
+			return nil
+		},
+	})
+}

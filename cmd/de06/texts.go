@@ -1,0 +1,167 @@
+package main
+
+// Every text of the command that a person reads, in one place, so that the
+// wording can be reviewed together.
+
+const usageMain = `de06 — báo cáo tiến độ các mô hình Đề án 06 của xã
+
+Cách dùng:
+  de06 <lệnh> [tùy chọn] [tệp hoặc thư mục …]
+
+Các lệnh:
+  plan       xem, xuất (JSON, Excel) kế hoạch: nhóm, mô hình, đơn vị, thời hạn
+  template   tạo tệp Excel mẫu báo cáo cho từng đơn vị (đã điền sẵn, có khóa)
+  check      kiểm tra các tệp báo cáo đơn vị gửi về, chỉ ra lỗi theo tệp, trang, ô
+  merge      tổng hợp các tệp báo cáo thành bảng tổng hợp Excel và báo cáo PDF
+  version    in phiên bản chương trình
+
+Xem hướng dẫn từng lệnh: de06 <lệnh> --help
+
+Ví dụ:
+  de06 template -o mau-bao-cao
+  de06 check bao-cao-don-vi/
+  de06 merge bao-cao-don-vi/ -o bao-cao
+
+MÃ THOÁT (EXIT STATUS)
+  0  không có lỗi (có thể có cảnh báo)
+  1  dữ liệu đầu vào có lỗi
+  2  dùng sai lệnh, không đọc được kế hoạch hoặc không ghi được tệp kết quả
+`
+
+const usagePlan = `de06 plan — xem và xuất kế hoạch
+
+Cách dùng:
+  de06 plan [--plan TỆP] [--format text|json] [--export TỆP.xlsx]
+
+Tùy chọn:
+  --plan TỆP        đọc kế hoạch từ tệp JSON hoặc Excel (mặc định: kế hoạch
+                    39/KH-UBND của UBND xã Cao Ngọc có sẵn trong chương trình)
+  --format DẠNG     text (bảng dễ đọc, mặc định) hoặc json (toàn bộ kế hoạch)
+  --export TỆP      ghi kế hoạch ra tệp Excel để sửa (xã khác dùng lại)
+  -h, --help        xem hướng dẫn này
+
+Ví dụ:
+  de06 plan
+  de06 plan --format json > ke-hoach.json
+  de06 plan --export ke-hoach.xlsx       (sửa trong Excel, rồi:)
+  de06 plan --plan ke-hoach.xlsx
+
+MÃ THOÁT (EXIT STATUS)
+  0  thành công
+  2  dùng sai lệnh, tệp kế hoạch có lỗi hoặc không ghi được tệp
+`
+
+const usageTemplate = `de06 template — tạo tệp Excel mẫu báo cáo cho từng đơn vị
+
+Cách dùng:
+  de06 template [--plan TỆP] [--period KỲ] [--unit TÊN]... [-o THƯ-MỤC] [--force]
+
+Mỗi đơn vị nhận một tệp <mã-đơn-vị>-<kỳ>.xlsx đã điền sẵn các mô hình đơn
+vị phải báo cáo; đơn vị chỉ điền các ô màu vàng rồi gửi lại cho Công an xã.
+
+Tùy chọn:
+  --plan TỆP        kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
+  --period KỲ       2026-W48 (tuần) hoặc 2026-11 (tháng); mặc định: tuần hiện tại
+  --unit TÊN        chỉ tạo cho đơn vị này (lặp lại được); mặc định: mọi đơn vị
+  -o, --output DIR  thư mục ghi tệp (mặc định: mau-bao-cao)
+  --force           ghi đè tệp đã có
+  -h, --help        xem hướng dẫn này
+
+Ví dụ:
+  de06 template
+  de06 template --period 2026-W48 -o mau-bao-cao
+  de06 template --unit "Trạm y tế" --unit tu-phap-ho-tich
+
+MÃ THOÁT (EXIT STATUS)
+  0  đã tạo xong
+  2  dùng sai lệnh, kỳ hoặc đơn vị không hợp lệ, tệp đã có, không ghi được tệp
+`
+
+const usageCheck = `de06 check — kiểm tra tệp báo cáo của các đơn vị
+
+Cách dùng:
+  de06 check [--plan TỆP] [--period KỲ] [--format text|json] [--annotate THƯ-MỤC] ĐƯỜNG-DẪN...
+
+ĐƯỜNG-DẪN là một tệp hoặc một thư mục (chỉ đọc các tệp ngay trong thư mục;
+bỏ qua tệp ẩn và tệp khóa ~$ của Excel). Tệp gốc không bao giờ bị sửa.
+
+Tùy chọn:
+  --plan TỆP          kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
+  --period KỲ         kỳ cần kiểm tra (2026-W48 hoặc 2026-11); mặc định: kỳ ghi
+                      trong các tệp, nếu không có thì tuần hiện tại
+  --format DẠNG       text (mặc định) hoặc json
+  --annotate DIR      ghi bản sao <tên>.loi.xlsx của mỗi tệp có lỗi, tô màu ô
+                      sai và ghi chú cách sửa, để gửi lại đơn vị
+  -h, --help          xem hướng dẫn này
+
+Ví dụ:
+  de06 check bao-cao-don-vi/
+  de06 check --period 2026-W48 tram-y-te-2026-W48.xlsx
+  de06 check --annotate tra-lai bao-cao-don-vi/
+
+MÃ THOÁT (EXIT STATUS)
+  0  không có lỗi (có thể có cảnh báo)
+  1  có tệp hoặc dòng bị lỗi
+  2  dùng sai lệnh, không đọc được kế hoạch, không ghi được tệp
+`
+
+const usageMerge = `de06 merge — tổng hợp báo cáo các đơn vị thành báo cáo của xã
+
+Cách dùng:
+  de06 merge [--plan TỆP] [--period KỲ] [--previous TỆP.xlsx] [--strict] [-o THƯ-MỤC] ĐƯỜNG-DẪN...
+
+Đọc và kiểm tra các tệp như lệnh check, rồi ghi vào THƯ-MỤC:
+  bao-cao-de-an-06-<kỳ>.xlsx  bảng tổng hợp theo phụ lục kế hoạch, thống kê,
+                              danh sách lỗi, dữ liệu cho kỳ sau
+  bao-cao-de-an-06-<kỳ>.pdf   báo cáo theo thể thức Nghị định 30/2020, để ký
+
+Tùy chọn:
+  --plan TỆP          kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
+  --period KỲ         2026-W48 (tuần) hoặc 2026-11 (tháng); mặc định: kỳ ghi
+                      trong các tệp, nếu không có thì tuần hiện tại
+  --previous TỆP      bảng tổng hợp kỳ trước (để so sánh tiến độ)
+  --strict            có lỗi thì không ghi gì cả
+  -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao)
+  --number SỐ         số văn bản (ví dụ 5 → "Số: 05/BC-CAX")
+  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)
+  --signer TÊN        họ tên người ký
+  -h, --help          xem hướng dẫn này
+
+Ví dụ:
+  de06 merge samples/tuan-48-2026 -o bao-cao
+  de06 merge --period 2026-11 --previous bao-cao/bao-cao-de-an-06-2026-10.xlsx thang-11/
+
+MÃ THOÁT (EXIT STATUS)
+  0  đã tổng hợp, không có lỗi (có thể có cảnh báo)
+  1  có tệp hoặc dòng bị lỗi (vẫn ghi kết quả, trừ khi có --strict)
+  2  dùng sai lệnh, không đọc được kế hoạch, không ghi được tệp kết quả
+`
+
+const usageVersion = `de06 version — in phiên bản chương trình
+
+Cách dùng:
+  de06 version
+
+MÃ THOÁT (EXIT STATUS)
+  0  luôn luôn
+`
+
+const (
+	msgUnknownCommand = "de06: không có lệnh %q. Xem các lệnh: de06 --help\n"
+	msgBadFlags       = "de06 %s: %s\nXem hướng dẫn: de06 %s --help\n"
+	msgExtraArgs      = "de06 %s: không cần tham số %q\n"
+	msgBadFormat      = "de06 %s: --format chỉ nhận text hoặc json, không nhận %q\n"
+	msgError          = "de06 %s: %v\n"
+	msgWrote          = "Đã ghi %s\n"
+	msgPlanLoadExt    = "không đọc được kế hoạch %s: chỉ nhận tệp .json hoặc .xlsx"
+	msgPlanOpen       = "không mở được tệp kế hoạch %s: %v"
+
+	// plan text view
+	msgPlanTitle   = "%s — %s (%s)\n"
+	msgPlanGroup   = "\n%s. %s\n"
+	msgPlanUnits   = "\nĐơn vị báo cáo (%d): %s\n"
+	msgColNumber   = "Số"
+	msgColTitle    = "Mô hình"
+	msgColLead     = "Chủ trì"
+	msgColDeadline = "Thời hạn"
+)

@@ -1,0 +1,364 @@
+package excel
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"de06/plan"
+)
+
+// The plan workbook: the appendix as one row per model (groups as rows), the
+// units and the report header on sheets of their own. A commune edits it in
+// Excel and loads it back with --plan.
+
+type planColumn struct {
+	title string
+	get   func(m *plan.Model) string
+	set   func(m *plan.Model, v string) error
+}
+
+func joinLines(ss []string) string { return strings.Join(ss, "\n") }
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func planColumns() []planColumn {
+	str := func(f func(m *plan.Model) *string) (func(*plan.Model) string, func(*plan.Model, string) error) {
+		return func(m *plan.Model) string { return *f(m) }, func(m *plan.Model, v string) error { *f(m) = v; return nil }
+	}
+	list := func(f func(m *plan.Model) *[]string) (func(*plan.Model) string, func(*plan.Model, string) error) {
+		return func(m *plan.Model) string { return joinLines(*f(m)) },
+			func(m *plan.Model, v string) error { *f(m) = splitLines(v); return nil }
+	}
+	ind := func(m *plan.Model) *plan.Indicator {
+		if m.Indicator == nil {
+			m.Indicator = &plan.Indicator{}
+		}
+		return m.Indicator
+	}
+	cols := []planColumn{
+		{title: colTT, get: func(m *plan.Model) string { return strconv.Itoa(m.TT) }, set: func(m *plan.Model, v string) error {
+			n, err := strconv.Atoi(v)
+			m.TT = n
+			return err
+		}},
+		{title: colNumber, get: func(m *plan.Model) string { return strconv.Itoa(m.Number) }, set: func(m *plan.Model, v string) error {
+			n, err := strconv.Atoi(v)
+			m.Number = n
+			return err
+		}},
+	}
+	add := func(title string, get func(*plan.Model) string, set func(*plan.Model, string) error) {
+		cols = append(cols, planColumn{title, get, set})
+	}
+	g, s := str(func(m *plan.Model) *string { return &m.Title })
+	add(colTitle, g, s)
+	g, s = str(func(m *plan.Model) *string { return &m.FullTitle })
+	add(colFullTitle, g, s)
+	g, s = str(func(m *plan.Model) *string { return &m.Objective })
+	add(colObjective, g, s)
+	g, s = str(func(m *plan.Model) *string { return &m.Tasks })
+	add(colTasks, g, s)
+	g, s = list(func(m *plan.Model) *[]string { return &m.Lead })
+	add(colLead, g, s)
+	g, s = list(func(m *plan.Model) *[]string { return &m.Coordinate })
+	add(colCoordinate, g, s)
+	g, s = list(func(m *plan.Model) *[]string { return &m.Support })
+	add(colSupport, g, s)
+	g, s = str(func(m *plan.Model) *string { return &m.Deadline.Text })
+	add(colDeadline, g, s)
+	g, s = list(func(m *plan.Model) *[]string { return &m.Platforms })
+	add(colPlatforms, g, s)
+	add(colIndName, func(m *plan.Model) string {
+		if m.Indicator == nil {
+			return ""
+		}
+		return m.Indicator.Name
+	}, func(m *plan.Model, v string) error { ind(m).Name = v; return nil })
+	add(colIndUnit, func(m *plan.Model) string {
+		if m.Indicator == nil {
+			return ""
+		}
+		return m.Indicator.Unit
+	}, func(m *plan.Model, v string) error { ind(m).Unit = v; return nil })
+	add(colIndTarget, func(m *plan.Model) string {
+		if m.Indicator == nil {
+			return ""
+		}
+		return strconv.FormatFloat(m.Indicator.Target, 'f', -1, 64)
+	}, func(m *plan.Model, v string) error {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+		ind(m).Target = f
+		return err
+	})
+	g, s = str(func(m *plan.Model) *string { return &m.Note })
+	add(colNote, g, s)
+	g, s = str(func(m *plan.Model) *string { return &m.Location })
+	add(colLocation, g, s)
+	return cols
+}
+
+type headerField struct {
+	label string
+	text  func(p *plan.Plan) *string
+	list  func(p *plan.Plan) *[]string
+}
+
+func headerFields() []headerField {
+	return []headerField{
+		{label: hdrPlanID, text: func(p *plan.Plan) *string { return &p.ID }},
+		{label: hdrIssuer, text: func(p *plan.Plan) *string { return &p.Document.Issuer }},
+		{label: hdrNumber, text: func(p *plan.Plan) *string { return &p.Document.Number }},
+		{label: hdrDate, text: func(p *plan.Plan) *string { return &p.Document.DateText }},
+		{label: hdrTitle, text: func(p *plan.Plan) *string { return &p.Document.Title }},
+		{label: hdrStanding, text: func(p *plan.Plan) *string { return &p.Document.StandingAgency }},
+		{label: hdrParent, text: func(p *plan.Plan) *string { return &p.Header.ParentAgency }},
+		{label: hdrIssuing, text: func(p *plan.Plan) *string { return &p.Header.IssuingAgency }},
+		{label: hdrPlace, text: func(p *plan.Plan) *string { return &p.Header.Place }},
+		{label: hdrSymbol, text: func(p *plan.Plan) *string { return &p.Header.Symbol }},
+		{label: hdrRecipients, list: func(p *plan.Plan) *[]string { return &p.Header.Recipients }},
+		{label: hdrDistribution, list: func(p *plan.Plan) *[]string { return &p.Header.Distribution }},
+		{label: hdrAuthority, text: func(p *plan.Plan) *string { return &p.Header.SignerAuthority }},
+		{label: hdrPosition, text: func(p *plan.Plan) *string { return &p.Header.SignerPosition }},
+		{label: hdrSignerName, text: func(p *plan.Plan) *string { return &p.Header.SignerName }},
+		{label: hdrCollective, list: func(p *plan.Plan) *[]string { return &p.Collective }},
+	}
+}
+
+// WritePlan writes the plan as an editable workbook.
+func WritePlan(w io.Writer, p *plan.Plan) error {
+	f := excelize.NewFile()
+	st := newStyles(f)
+	if err := f.SetSheetName("Sheet1", sheetPlan); err != nil {
+		return err
+	}
+	cols := planColumns()
+	f.SetCellValue(sheetPlan, "A1", p.Document.Number+" — "+p.Document.Issuer)
+	f.SetCellStyle(sheetPlan, "A1", "A1", st.title)
+	for i, c := range cols {
+		f.SetCellValue(sheetPlan, cell(i+1, 3), c.title)
+	}
+	last := cell(len(cols), 3)
+	f.SetCellStyle(sheetPlan, "A3", last, st.header)
+	row := 4
+	for _, g := range p.Groups {
+		f.SetCellValue(sheetPlan, cell(1, row), g.Code)
+		f.SetCellValue(sheetPlan, cell(3, row), g.Name)
+		f.SetCellStyle(sheetPlan, cell(1, row), cell(len(cols), row), st.group)
+		row++
+		for _, m := range g.Models {
+			for i, c := range cols {
+				v := c.get(m)
+				if i < 2 {
+					n, _ := strconv.Atoi(v)
+					f.SetCellInt(sheetPlan, cell(i+1, row), int64(n))
+				} else if c.title == colIndTarget && v != "" {
+					t, _ := strconv.ParseFloat(v, 64)
+					f.SetCellFloat(sheetPlan, cell(i+1, row), t, -1, 64)
+				} else {
+					f.SetCellStr(sheetPlan, cell(i+1, row), v)
+				}
+			}
+			f.SetCellStyle(sheetPlan, cell(1, row), cell(len(cols), row), st.wrap)
+			row++
+		}
+	}
+	widths := []float64{5, 7, 40, 40, 40, 50, 28, 28, 28, 22, 28, 28, 10, 10, 30, 20}
+	for i, wd := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetColWidth(sheetPlan, col, col, wd)
+	}
+	f.SetPanes(sheetPlan, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 3, TopLeftCell: "D4", ActivePane: "bottomRight"})
+
+	f.NewSheet(sheetUnits)
+	for i, t := range []string{colUnitID, colUnitName, colUnitAliases, colUnitReports} {
+		f.SetCellValue(sheetUnits, cell(i+1, 1), t)
+	}
+	f.SetCellStyle(sheetUnits, "A1", "D1", st.header)
+	for i, u := range p.Units {
+		r := i + 2
+		f.SetCellStr(sheetUnits, cell(1, r), u.ID)
+		f.SetCellStr(sheetUnits, cell(2, r), u.Name)
+		f.SetCellStr(sheetUnits, cell(3, r), joinLines(u.Aliases))
+		f.SetCellStr(sheetUnits, cell(4, r), yesNo(u.Reports))
+		f.SetCellStyle(sheetUnits, cell(1, r), cell(4, r), st.wrap)
+	}
+	f.SetColWidth(sheetUnits, "A", "A", 22)
+	f.SetColWidth(sheetUnits, "B", "C", 45)
+	f.SetColWidth(sheetUnits, "D", "D", 10)
+
+	f.NewSheet(sheetHeader)
+	f.SetCellValue(sheetHeader, "A1", colField)
+	f.SetCellValue(sheetHeader, "B1", colValue)
+	f.SetCellStyle(sheetHeader, "A1", "B1", st.header)
+	for i, h := range headerFields() {
+		r := i + 2
+		f.SetCellStr(sheetHeader, cell(1, r), h.label)
+		if h.text != nil {
+			f.SetCellStr(sheetHeader, cell(2, r), *h.text(p))
+		} else {
+			f.SetCellStr(sheetHeader, cell(2, r), joinLines(*h.list(p)))
+		}
+		f.SetCellStyle(sheetHeader, cell(1, r), cell(2, r), st.wrap)
+	}
+	f.SetColWidth(sheetHeader, "A", "A", 32)
+	f.SetColWidth(sheetHeader, "B", "B", 90)
+	return writeTo(f, w)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return wordYes
+	}
+	return wordNo
+}
+
+// ReadPlanFile reads a plan workbook written by WritePlan (and maybe edited).
+func ReadPlanFile(path string) (*plan.Plan, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf(msgPlanOpen, path, err)
+	}
+	defer fh.Close()
+	return ReadPlan(fh, path)
+}
+
+// ReadPlan reads a plan workbook; name is used in messages.
+func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
+	f, err := openReader(r)
+	if err != nil {
+		return nil, fmt.Errorf(msgPlanNotWorkbook, name, err)
+	}
+	defer f.Close()
+	p := &plan.Plan{}
+	var errs []string
+	fail := func(format string, a ...any) { errs = append(errs, fmt.Sprintf(format, a...)) }
+
+	rows, err := f.GetRows(sheetPlan)
+	if err != nil {
+		return nil, fmt.Errorf(msgPlanNoSheet, name, sheetPlan)
+	}
+	cols := planColumns()
+	hdrRow, idx := -1, map[int]int{}
+	for ri, row := range rows {
+		found := map[int]int{}
+		for ci, v := range row {
+			for k, c := range cols {
+				if plan.Fold(v) == plan.Fold(c.title) {
+					found[k] = ci
+				}
+			}
+		}
+		if _, ok := found[1]; ok && len(found) >= 3 {
+			hdrRow, idx = ri, found
+			break
+		}
+	}
+	if hdrRow < 0 {
+		return nil, fmt.Errorf(msgPlanNoHeader, name, sheetPlan, colNumber)
+	}
+	get := func(row []string, k int) string {
+		ci, ok := idx[k]
+		if !ok || ci >= len(row) {
+			return ""
+		}
+		return strings.TrimSpace(row[ci])
+	}
+	for ri := hdrRow + 1; ri < len(rows); ri++ {
+		row := rows[ri]
+		num := get(row, 1)
+		tt := get(row, 0)
+		if num == "" {
+			if tt != "" {
+				p.Groups = append(p.Groups, plan.Group{Code: tt, Name: get(row, 2)})
+			}
+			continue
+		}
+		if len(p.Groups) == 0 {
+			fail(msgPlanModelNoGroup, sheetPlan, ri+1)
+			p.Groups = append(p.Groups, plan.Group{})
+		}
+		m := &plan.Model{}
+		for k, c := range cols {
+			v := get(row, k)
+			if v == "" && k != 1 {
+				continue
+			}
+			if err := c.set(m, v); err != nil {
+				fail(msgPlanBadCell, sheetPlan, cell(idx[k]+1, ri+1), c.title, v)
+			}
+		}
+		if m.Indicator != nil && m.Indicator.Name == "" && m.Indicator.Unit == "" && m.Indicator.Target == 0 {
+			m.Indicator = nil
+		}
+		g := &p.Groups[len(p.Groups)-1]
+		g.Models = append(g.Models, m)
+	}
+
+	urows, err := f.GetRows(sheetUnits)
+	if err != nil {
+		fail(msgPlanNoSheetShort, sheetUnits)
+	}
+	for ri, row := range urows {
+		if ri == 0 {
+			continue
+		}
+		at := func(i int) string {
+			if i < len(row) {
+				return strings.TrimSpace(row[i])
+			}
+			return ""
+		}
+		if at(0) == "" && at(1) == "" {
+			continue
+		}
+		rep := plan.Fold(at(3))
+		if rep != "" && rep != plan.Fold(wordYes) && rep != plan.Fold(wordNo) {
+			fail(msgPlanBadCell, sheetUnits, cell(4, ri+1), colUnitReports, at(3))
+		}
+		p.Units = append(p.Units, plan.Unit{ID: at(0), Name: at(1), Aliases: splitLines(at(2)), Reports: rep == plan.Fold(wordYes)})
+	}
+
+	hrows, err := f.GetRows(sheetHeader)
+	if err != nil {
+		fail(msgPlanNoSheetShort, sheetHeader)
+	}
+	fields := headerFields()
+	for _, row := range hrows {
+		if len(row) == 0 {
+			continue
+		}
+		val := ""
+		if len(row) > 1 {
+			val = row[1]
+		}
+		for _, h := range fields {
+			if plan.Fold(row[0]) == plan.Fold(h.label) {
+				if h.text != nil {
+					*h.text(p) = strings.TrimSpace(val)
+				} else {
+					*h.list(p) = splitLines(val)
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf(msgPlanErrorsIn, name, strings.Join(errs, "\n  - "))
+	}
+	if err := p.Finish(name); err != nil {
+		return nil, err
+	}
+	return p, nil
+}

@@ -1,0 +1,95 @@
+package excel
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"de06/plan"
+)
+
+func defaultPlan(t testing.TB) *plan.Plan {
+	t.Helper()
+	p, err := plan.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPlanWorkbookRoundTrip(t *testing.T) {
+	p := defaultPlan(t)
+	var wb1, wb2, j1, j2 bytes.Buffer
+	if err := WritePlan(&wb1, p); err != nil {
+		t.Fatal(err)
+	}
+	q, err := ReadPlan(bytes.NewReader(wb1.Bytes()), "ke-hoach.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan.EncodeJSON(&j1, p)
+	plan.EncodeJSON(&j2, q)
+	if j1.String() != j2.String() {
+		t.Error("plan → workbook → plan changed the plan")
+	}
+	if err := WritePlan(&wb2, q); err != nil {
+		t.Fatal(err)
+	}
+	d1, d2 := dumpBytes(t, wb1.Bytes()), dumpBytes(t, wb2.Bytes())
+	if d1 != d2 {
+		t.Error("workbook → plan → workbook changed the workbook")
+	}
+	for _, want := range []string{"Kế hoạch!A4=I", "Kế hoạch!C4=Nhóm tiện ích phục vụ giải quyết TTHC", "Đơn vị!A2=cong-an", "Thông tin chung!A2=Mã kế hoạch"} {
+		if !strings.Contains(d1, want) {
+			t.Errorf("workbook dump lacks %q", want)
+		}
+	}
+}
+
+func dumpBytes(t testing.TB, b []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var sb strings.Builder
+	if err := Dump(&sb, f); err != nil {
+		t.Fatal(err)
+	}
+	return sb.String()
+}
+
+func TestReadPlanErrors(t *testing.T) {
+	p := defaultPlan(t)
+	var wb bytes.Buffer
+	WritePlan(&wb, p)
+	edit := func(fn func(f *excelize.File)) []byte {
+		f, _ := excelize.OpenReader(bytes.NewReader(wb.Bytes()))
+		fn(f)
+		var out bytes.Buffer
+		f.WriteTo(&out)
+		return out.Bytes()
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not a workbook", []byte("TT,Số mô hình\n1,1\n"), "không phải tệp Excel"},
+		{"bad number", edit(func(f *excelize.File) { f.SetCellStr(sheetPlan, "B6", "ba") }), `trang "Kế hoạch", ô B6 (Số mô hình): giá trị "ba"`},
+		{"bad deadline", edit(func(f *excelize.File) { f.SetCellStr(sheetPlan, "J6", "sớm") }), `mô hình 3, trường deadline`},
+		{"no plan sheet", edit(func(f *excelize.File) { f.SetSheetName(sheetPlan, "Khác") }), `không có trang "Kế hoạch"`},
+		{"bad reports flag", edit(func(f *excelize.File) { f.SetCellStr(sheetUnits, "D3", "hmm") }), `trang "Đơn vị", ô D3`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadPlan(bytes.NewReader(tt.data), "ke-hoach.xlsx")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}

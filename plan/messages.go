@@ -1,0 +1,31 @@
+package plan
+
+// Every text of this package that a person reads, in one place.
+const (
+	msgNoGroups       = "kế hoạch không có nhóm mô hình nào"
+	msgGroupNoCode    = "nhóm %q thiếu mã nhóm (I, II, …)"
+	msgModelNumber    = "mô hình %q thiếu số hiệu (số nguyên dương)"
+	msgModelDuplicate = "mô hình %d xuất hiện hai lần"
+	msgModelNoTitle   = "mô hình %d thiếu tên"
+	msgModelNoLead    = "mô hình %d chưa có đơn vị chủ trì"
+	msgLeadUnknown    = "mô hình %d: đơn vị chủ trì %q không có trong danh sách đơn vị (trang/khóa units) và không phải tên tập thể (collective)"
+	msgUnitID         = "đơn vị %q (%s): mã đơn vị phải là chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ tram-y-te"
+	msgUnitDuplicate  = "mã đơn vị %q xuất hiện hai lần"
+	msgNoReporters    = "kế hoạch không có đơn vị nào phải báo cáo (reports = true)"
+
+	msgDeadlineEmpty      = "thời gian hoàn thành để trống"
+	msgDeadlineUnreadable = "không hiểu thời hạn %q; hãy viết theo một trong các dạng: 30/9/2024, Quý II/2024, Năm 2024, Giai đoạn 2023 - 2025, Thường xuyên, Theo tiến độ …"
+
+	msgPeriodForm  = "kỳ báo cáo %q không hợp lệ; dùng dạng 2026-W48 (báo cáo tuần) hoặc 2026-11 (báo cáo tháng)"
+	msgPeriodWeek  = "kỳ báo cáo %q không hợp lệ: năm %d có các tuần từ 1 đến %d"
+	msgPeriodMonth = "kỳ báo cáo %q không hợp lệ: tháng phải từ 1 đến 12"
+	msgPeriodLabel = "%s (từ ngày %s đến ngày %s)"
+	msgWeekName    = "Tuần %d năm %d"
+	msgMonthName   = "Tháng %d năm %d"
+
+	msgJSONSyntax = "tệp kế hoạch %s: lỗi cú pháp JSON ở dòng %d, cột %d: %v"
+	msgJSONType   = "tệp kế hoạch %s: trường %q phải là %s (dòng %d, cột %d)"
+	msgJSONOther  = "tệp kế hoạch %s: %v"
+	msgModelField = "mô hình %d, trường %s: %v"
+	msgPlanErrors = "kế hoạch %s có lỗi:\n  - %s"
+)

@@ -1,0 +1,100 @@
+package plan
+
+import (
+	"slices"
+	"strings"
+)
+
+// unitKey folds a unit name for matching: case, diacritics, punctuation and
+// spacing are ignored, and so are a trailing "xã"/"thị trấn" (with or without
+// the commune's name) and a leading "công chức".
+func (p *Plan) unitKey(s string) string {
+	k := Fold(s)
+	place := Fold(p.Header.Place)
+	for {
+		before := k
+		if place != "" {
+			k = strings.TrimSuffix(k, " "+place)
+		}
+		for _, suf := range []string{" xa", " thi tran", " cap xa"} {
+			k = strings.TrimSuffix(k, suf)
+		}
+		k = strings.TrimPrefix(k, "cong chuc ")
+		if k == before {
+			return k
+		}
+	}
+}
+
+// MatchUnit finds the unit a typed name refers to ("tram y te",
+// "TRẠM Y TẾ XÃ", "tram-y-te" all find tram-y-te).
+func (p *Plan) MatchUnit(name string) (string, bool) {
+	k := p.unitKey(name)
+	if k == "" {
+		return "", false
+	}
+	for _, u := range p.Units {
+		if k == p.unitKey(u.ID) || k == p.unitKey(u.Name) {
+			return u.ID, true
+		}
+		for _, a := range u.Aliases {
+			if k == p.unitKey(a) {
+				return u.ID, true
+			}
+		}
+	}
+	return "", false
+}
+
+// SuggestUnits returns the units ordered by how close their names are to a
+// typed name, the closest first, for "did you mean" messages.
+func (p *Plan) SuggestUnits(name string) []*Unit {
+	k := p.unitKey(name)
+	type scored struct {
+		u *Unit
+		d int
+	}
+	var ss []scored
+	for i := range p.Units {
+		u := &p.Units[i]
+		best := -1
+		for _, cand := range append([]string{u.ID, u.Name}, u.Aliases...) {
+			ck := p.unitKey(cand)
+			d := levenshtein(k, ck)
+			if k != "" && (strings.Contains(ck, k) || strings.Contains(k, ck)) {
+				d /= 4
+			}
+			if best < 0 || d < best {
+				best = d
+			}
+		}
+		ss = append(ss, scored{u, best})
+	}
+	slices.SortStableFunc(ss, func(a, b scored) int { return a.d - b.d })
+	out := make([]*Unit, len(ss))
+	for i, s := range ss {
+		out[i] = s.u
+	}
+	return out
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

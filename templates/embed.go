@@ -1,0 +1,26 @@
+// Package templates holds the files de06 carries inside its binary: the
+// default plan (Kế hoạch 39/KH-UBND of UBND xã Cao Ngọc) and the Liberation
+// Serif fonts, with their SIL Open Font License, used by the PDF report.
+package templates
+
+import _ "embed"
+
+// DefaultPlanJSON is the embedded default plan, in the format that
+// `de06 plan --format json` prints.
+//
+//go:embed plan-cao-ngoc-39.json
+var DefaultPlanJSON []byte
+
+// Liberation Serif 2.1.5 (OFL 1.1, see fonts/LICENSE-OFL.txt).
+var (
+	//go:embed fonts/LiberationSerif-Regular.ttf
+	FontRegular []byte
+	//go:embed fonts/LiberationSerif-Bold.ttf
+	FontBold []byte
+	//go:embed fonts/LiberationSerif-Italic.ttf
+	FontItalic []byte
+	//go:embed fonts/LiberationSerif-BoldItalic.ttf
+	FontBoldItalic []byte
+	//go:embed fonts/LICENSE-OFL.txt
+	FontLicense []byte
+)
