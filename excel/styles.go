@@ -18,9 +18,9 @@ const (
 )
 
 type styles struct {
-	title, subtitle, header, group, wrap, wrapCenter, input, inputNum, inputPct, locked, label, italic int
-	statusFill                                                                                         map[string]int
-	errFill, warnFill                                                                                  int
+	title, subtitle, plain, header, group, wrap, wrapCenter, input, inputNum, inputPct, locked, label, italic int
+	statusFill                                                                                                map[string]int
+	errFill, warnFill                                                                                         int
 }
 
 func border() []excelize.Border {
@@ -59,6 +59,7 @@ func newStyles(f *excelize.File) *styles {
 	st := &styles{
 		title:      mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}, Alignment: &excelize.Alignment{Vertical: "center"}}),
 		subtitle:   mk(&excelize.Style{Font: &excelize.Font{Italic: true}, Alignment: &excelize.Alignment{Vertical: "center"}}),
+		plain:      mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "center"}}),
 		header:     mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill(colorHeader), Border: border(), Alignment: center, Protection: locked}),
 		group:      mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill(colorGroup), Border: border(), Alignment: top, Protection: locked}),
 		wrap:       mk(&excelize.Style{Border: border(), Alignment: top, Protection: locked}),

@@ -59,3 +59,55 @@ const (
 	msgPlanBadCell      = "trang %q, ô %s (%s): giá trị %q không hợp lệ"
 	msgPlanErrorsIn     = "tệp kế hoạch %s có lỗi:\n  - %s"
 )
+
+// Unit template.
+const (
+	sheetReport   = "Báo cáo"
+	sheetGuide    = "Hướng dẫn"
+	tplTitle      = "BÁO CÁO TIẾN ĐỘ THỰC HIỆN CÁC MÔ HÌNH ĐỀ ÁN 06"
+	tplSubtitle   = "(Thực hiện %s)"
+	tplModel      = "Mô hình %d: %s"
+	tplTarget     = "%s: %s"
+	tplNoTarget   = "—"
+	tplDateHint   = "(ngày/tháng/năm)"
+	tplInputHint  = "Chỉ điền vào các ô màu vàng. Các ô màu trắng, xám đã khóa."
+	tplStatusErrT = "Tình trạng không hợp lệ"
+	tplStatusErr  = "Hãy chọn một tình trạng trong danh sách: Chưa triển khai, Đang triển khai, Đã hoàn thành, Thực hiện thường xuyên."
+	tplStatusPT   = "Tình trạng"
+	tplStatusP    = "Bấm vào mũi tên để chọn tình trạng thực hiện mô hình."
+	tplPctErrT    = "Tiến độ không hợp lệ"
+	tplPctErr     = "Tiến độ là số nguyên từ 0 đến 100 (phần trăm), ví dụ 80."
+	tplNumErrT    = "Số không hợp lệ"
+	tplNumErr     = "Hãy nhập một số không âm, ví dụ 12."
+	tplDateErrT   = "Ngày không hợp lệ"
+	tplDateErr    = "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 25/11/2026."
+	tplMetaNote   = "Trang này do chương trình de06 dùng để nhận biết tệp. Xin đừng sửa."
+)
+
+// guideLines is the "Hướng dẫn" sheet, one paragraph a row. %s are: unit
+// name, period label, report day, standing agency.
+var guideTitle = "HƯỚNG DẪN ĐIỀN BÁO CÁO"
+
+// guideStatuses marks where the writer lists the statuses and their meaning.
+const guideStatuses = "\x00statuses"
+
+func guideLines(unit, period, reportDay, agency string) []string {
+	return []string{
+		"Tệp này dành cho: " + unit + ".",
+		"Kỳ báo cáo: " + period + ".",
+		"",
+		"1. Chỉ điền vào các ô màu vàng trên trang \"Báo cáo\". Các ô khác đã khóa để giữ đúng mẫu; không cần mật khẩu để mở.",
+		"2. Ngày báo cáo: ghi theo dạng ngày/tháng/năm (ví dụ 25/11/2026). Ghi họ tên và số điện thoại người báo cáo để Công an xã liên hệ khi cần.",
+		"3. Mỗi dòng là một mô hình đơn vị phải báo cáo. Không xóa, không thêm, không đổi thứ tự dòng. Mô hình không có việc gì trong kỳ: vẫn chọn tình trạng và ghi \"Không phát sinh\" ở cột Kết quả.",
+		"4. Tình trạng: bấm vào ô, chọn trong danh sách:",
+		guideStatuses,
+		"   Quá hạn không phải chọn: chương trình tự tính theo thời hạn của kế hoạch.",
+		"5. Tiến độ (%): số nguyên từ 0 đến 100, không cần gõ dấu %. Đã hoàn thành là 100; Chưa triển khai là 0.",
+		"6. Chỉ tiêu: mô hình có chỉ tiêu thì ghi số đã đạt ở cột \"Đạt\". Chỉ tiêu tính theo tỷ lệ % thì ghi thêm tổng số ở cột \"Tổng số\" (ví dụ: 1.250 người đủ điều kiện có tài khoản VNeID trên tổng số 1.400 người đủ điều kiện: Đạt 1250, Tổng số 1400). Ô màu xám là mô hình không có chỉ tiêu.",
+		"7. Kết quả thực hiện, Khó khăn vướng mắc, Đề xuất kiến nghị: viết ngắn gọn, cụ thể (số liệu, việc đã làm). Gõ chữ có dấu bằng bảng mã Unicode (phông Times New Roman, Arial…); không dùng phông .VnTime, VNI.",
+		"8. Lưu tệp dạng Excel (.xlsx), giữ nguyên tên tệp, gửi cho " + agency + " qua thư điện tử, Zalo hoặc USB:",
+		"   - Báo cáo tuần: trước 16 giờ thứ Tư hằng tuần (kỳ này: " + reportDay + ").",
+		"   - Báo cáo tháng: trước ngày 16 hằng tháng (số liệu từ ngày 15 tháng trước đến ngày 14 tháng báo cáo).",
+		"9. Nếu tệp bị trả lại kèm bản có tô màu: ô tô đỏ là lỗi phải sửa, ô tô cam là điểm cần xem lại; đưa chuột vào ô để đọc ghi chú cách sửa.",
+	}
+}

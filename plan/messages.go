@@ -17,8 +17,8 @@ const (
 	msgDeadlineUnreadable = "không hiểu thời hạn %q; hãy viết theo một trong các dạng: 30/9/2024, Quý II/2024, Năm 2024, Giai đoạn 2023 - 2025, Thường xuyên, Theo tiến độ …"
 
 	msgPeriodForm  = "kỳ báo cáo %q không hợp lệ; dùng dạng 2026-W48 (báo cáo tuần) hoặc 2026-11 (báo cáo tháng)"
-	msgPeriodWeek  = "kỳ báo cáo %q không hợp lệ: năm %d có các tuần từ 1 đến %d"
-	msgPeriodMonth = "kỳ báo cáo %q không hợp lệ: tháng phải từ 1 đến 12"
+	msgPeriodWeek  = "kỳ báo cáo %q không hợp lệ: năm %d có các tuần từ 1 đến %d; dùng dạng 2026-W48 (báo cáo tuần) hoặc 2026-11 (báo cáo tháng)"
+	msgPeriodMonth = "kỳ báo cáo %q không hợp lệ: tháng phải từ 1 đến 12; dùng dạng 2026-W48 (báo cáo tuần) hoặc 2026-11 (báo cáo tháng)"
 	msgPeriodLabel = "%s (từ ngày %s đến ngày %s)"
 	msgWeekName    = "Tuần %d năm %d"
 	msgMonthName   = "Tháng %d năm %d"

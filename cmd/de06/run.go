@@ -30,7 +30,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"plan", usagePlan, runPlan},
-		// {"template", usageTemplate, runTemplate},
+		{"template", usageTemplate, runTemplate},
 		// {"check", usageCheck, runCheck},
 		// {"merge", usageMerge, runMerge},
 		{"version", usageVersion, runVersion},

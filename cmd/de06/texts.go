@@ -165,3 +165,13 @@ const (
 	msgColLead     = "Chủ trì"
 	msgColDeadline = "Thời hạn"
 )
+
+// template
+const (
+	msgTemplateExists = "de06 template: tệp %s đã có. Dùng --force để ghi đè, hoặc chọn thư mục khác bằng -o.\n"
+	msgTemplateWrote  = "Đã ghi %s (%s, %d mô hình)\n"
+	msgTemplateDone   = "Đã tạo %d tệp mẫu báo cáo cho %s trong thư mục %s.\n"
+	msgWriteFailed    = "de06: không ghi được tệp %s: %v\n"
+	msgUnknownUnit    = "không có đơn vị %q. Các đơn vị báo cáo (gần đúng nhất trước):\n%s"
+	msgUnitNoReport   = "đơn vị %q không phải gửi báo cáo (chỉ phối hợp). Các đơn vị báo cáo:\n%s"
+)

@@ -1,0 +1,86 @@
+package excel
+
+// The layout of a unit's report sheet, shared by the template writer and the
+// reader: the reader finds the same fields by their labels, so a column moved
+// or a row inserted by hand is still read.
+
+type field int
+
+const (
+	fTT field = iota
+	fModel
+	fRole
+	fDeadline
+	fStatus
+	fProgress
+	fIndicator
+	fAchieved
+	fTotal
+	fResult
+	fDifficulty
+	fProposal
+	nFields
+)
+
+type column struct {
+	field field
+	title string
+	width float64
+	// match holds folded header words the reader accepts for this column.
+	match []string
+}
+
+var reportColumns = []column{
+	{fTT, "TT", 4, []string{"tt", "stt", "so tt"}},
+	{fModel, "Mô hình", 34, []string{"mo hinh", "ten mo hinh"}},
+	{fRole, "Vai trò", 9, []string{"vai tro"}},
+	{fDeadline, "Thời hạn hoàn thành", 15, []string{"thoi han hoan thanh", "thoi han", "thoi gian hoan thanh"}},
+	{fStatus, "Tình trạng", 16, []string{"tinh trang", "trang thai"}},
+	{fProgress, "Tiến độ (%)", 8, []string{"tien do", "tien do %", "ti le", "tien do phan tram"}},
+	{fIndicator, "Chỉ tiêu", 18, []string{"chi tieu"}},
+	{fAchieved, "Đạt", 8, []string{"dat", "so dat", "chi tieu dat", "ket qua dat"}},
+	{fTotal, "Tổng số", 8, []string{"tong so", "tong"}},
+	{fResult, "Kết quả thực hiện", 30, []string{"ket qua thuc hien", "ket qua"}},
+	{fDifficulty, "Khó khăn, vướng mắc", 24, []string{"kho khan vuong mac", "kho khan"}},
+	{fProposal, "Đề xuất, kiến nghị", 24, []string{"de xuat kien nghi", "de xuat", "kien nghi"}},
+}
+
+// Header block labels, matched folded and by prefix.
+const (
+	lblUnit     = "Đơn vị báo cáo:"
+	lblPeriod   = "Kỳ báo cáo:"
+	lblDate     = "Ngày báo cáo:"
+	lblReporter = "Người báo cáo:"
+	lblPhone    = "Số điện thoại:"
+)
+
+// Fixed positions in the templates de06 writes. The reader does not rely on
+// them: they only place things when writing.
+const (
+	rowTitle      = 1
+	rowSubtitle   = 2
+	rowUnit       = 4
+	rowPeriod     = 5
+	rowDate       = 6
+	rowReporter   = 7
+	rowPhone      = 8
+	rowTableHead  = 10
+	rowFirstModel = 11
+	colHdrLabel   = 2 // B
+	colHdrValue   = 3 // C
+)
+
+// Hidden sheets.
+const (
+	sheetMeta  = "_de06"
+	sheetLists = "DanhMuc"
+)
+
+// Metadata keys, in custom document properties (prefixed "de06.") and on the
+// hidden sheet.
+const (
+	metaVersion = "template_version"
+	metaPlan    = "plan_id"
+	metaUnit    = "unit_id"
+	metaPeriod  = "period"
+)

@@ -1,0 +1,301 @@
+package excel
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"de06/plan"
+	"de06/report"
+)
+
+// WriteTemplate renders a unit's report form as a protected workbook: the
+// header block and the model rows are locked, the cells the unit fills are
+// unlocked, yellow and validated.
+func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
+	f := excelize.NewFile()
+	st := newStyles(f)
+	sh := sheetReport
+	if err := f.SetSheetName("Sheet1", sh); err != nil {
+		return err
+	}
+	last := len(reportColumns)
+
+	// Title and header block.
+	f.MergeCell(sh, "A1", cell(last, rowTitle))
+	f.SetCellStr(sh, "A1", tplTitle)
+	f.SetCellStyle(sh, "A1", "A1", st.title)
+	f.MergeCell(sh, cell(1, rowSubtitle), cell(last, rowSubtitle))
+	f.SetCellStr(sh, cell(1, rowSubtitle), fmt.Sprintf(tplSubtitle, form.PlanName))
+	f.SetCellStyle(sh, cell(1, rowSubtitle), cell(1, rowSubtitle), st.subtitle)
+	f.SetRowHeight(sh, rowTitle, 24)
+
+	label := func(row int, text string) {
+		f.SetCellStr(sh, cell(colHdrLabel, row), text)
+		f.SetCellStyle(sh, cell(colHdrLabel, row), cell(colHdrLabel, row), st.label)
+	}
+	label(rowUnit, lblUnit)
+	f.MergeCell(sh, cell(colHdrValue, rowUnit), cell(colHdrValue+3, rowUnit))
+	f.SetCellStr(sh, cell(colHdrValue, rowUnit), form.Unit.Name)
+	f.SetCellStyle(sh, cell(colHdrValue, rowUnit), cell(colHdrValue, rowUnit), st.label)
+
+	label(rowPeriod, lblPeriod)
+	f.SetCellStr(sh, cell(colHdrValue, rowPeriod), form.Period.String())
+	f.SetCellStyle(sh, cell(colHdrValue, rowPeriod), cell(colHdrValue, rowPeriod), st.label)
+	f.MergeCell(sh, cell(colHdrValue+1, rowPeriod), cell(colHdrValue+5, rowPeriod))
+	f.SetCellStr(sh, cell(colHdrValue+1, rowPeriod), form.Period.Label())
+	f.SetCellStyle(sh, cell(colHdrValue+1, rowPeriod), cell(colHdrValue+1, rowPeriod), st.plain)
+
+	label(rowDate, lblDate)
+	dateFmt := "dd/mm/yyyy"
+	dateStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12}, Border: border(), Fill: fill(colorInput),
+		Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center"}})
+	f.SetCellStyle(sh, cell(colHdrValue, rowDate), cell(colHdrValue, rowDate), dateStyle)
+	f.SetCellStr(sh, cell(colHdrValue+1, rowDate), tplDateHint)
+	f.SetCellStyle(sh, cell(colHdrValue+1, rowDate), cell(colHdrValue+1, rowDate), st.italic)
+
+	for _, r := range []struct {
+		row  int
+		text string
+	}{{rowReporter, lblReporter}, {rowPhone, lblPhone}} {
+		label(r.row, r.text)
+		f.MergeCell(sh, cell(colHdrValue, r.row), cell(colHdrValue+2, r.row))
+		f.SetCellStyle(sh, cell(colHdrValue, r.row), cell(colHdrValue+2, r.row), st.input)
+	}
+	f.MergeCell(sh, cell(colHdrValue+4, rowReporter), cell(last, rowPhone))
+	f.SetCellStr(sh, cell(colHdrValue+4, rowReporter), tplInputHint)
+	f.SetCellStyle(sh, cell(colHdrValue+4, rowReporter), cell(last, rowPhone), st.italic)
+
+	// The table.
+	for i, c := range reportColumns {
+		f.SetCellStr(sh, cell(i+1, rowTableHead), c.title)
+		f.SetColWidth(sh, colName(i+1), colName(i+1), c.width)
+	}
+	f.SetCellStyle(sh, cell(1, rowTableHead), cell(last, rowTableHead), st.header)
+	f.SetRowHeight(sh, rowTableHead, 32)
+
+	colOf := func(fl field) int {
+		for i, c := range reportColumns {
+			if c.field == fl {
+				return i + 1
+			}
+		}
+		panic("no column")
+	}
+	for i, r := range form.Rows {
+		row := rowFirstModel + i
+		m := r.Model
+		set := func(fl field, v string, style int) {
+			c := cell(colOf(fl), row)
+			f.SetCellStr(sh, c, v)
+			f.SetCellStyle(sh, c, c, style)
+		}
+		f.SetCellInt(sh, cell(colOf(fTT), row), int64(m.TT))
+		f.SetCellStyle(sh, cell(colOf(fTT), row), cell(colOf(fTT), row), st.wrapCenter)
+		set(fModel, fmt.Sprintf(tplModel, m.Number, m.Title), st.wrap)
+		set(fRole, roleText(r.Role), st.wrapCenter)
+		set(fDeadline, m.Deadline.Text, st.wrap)
+		set(fStatus, "", st.input)
+		set(fProgress, "", st.inputNum)
+		for _, fl := range []field{fResult, fDifficulty, fProposal} {
+			set(fl, "", st.input)
+		}
+		if m.Indicator != nil {
+			set(fIndicator, fmt.Sprintf(tplTarget, m.Indicator.Name, targetText(m.Indicator)), st.wrap)
+			set(fAchieved, "", st.inputNum)
+			if m.Indicator.Ratio() {
+				set(fTotal, "", st.inputNum)
+			} else {
+				set(fTotal, "", st.locked)
+			}
+		} else {
+			set(fIndicator, tplNoTarget, st.locked)
+			set(fAchieved, "", st.locked)
+			set(fTotal, "", st.locked)
+		}
+		f.SetRowHeight(sh, row, rowHeight(fmt.Sprintf(tplModel, m.Number, m.Title), reportColumns[colOf(fModel)-1].width, 75))
+	}
+	lastRow := rowFirstModel + len(form.Rows) - 1
+
+	// Drop-down and validations.
+	if err := writeLists(f); err != nil {
+		return err
+	}
+	rng := func(fl field) string {
+		return cell(colOf(fl), rowFirstModel) + ":" + cell(colOf(fl), lastRow)
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(rng(fStatus))
+	dv.SetSqrefDropList(fmt.Sprintf("'%s'!$A$1:$A$%d", sheetLists, len(report.Statuses)))
+	dv.SetError(excelize.DataValidationErrorStyleStop, tplStatusErrT, tplStatusErr)
+	dv.SetInput(tplStatusPT, tplStatusP)
+	if err := f.AddDataValidation(sh, dv); err != nil {
+		return err
+	}
+	dv = excelize.NewDataValidation(true)
+	dv.SetSqref(rng(fProgress))
+	dv.SetRange(0, 100, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+	dv.SetError(excelize.DataValidationErrorStyleStop, tplPctErrT, tplPctErr)
+	if err := f.AddDataValidation(sh, dv); err != nil {
+		return err
+	}
+	dv = excelize.NewDataValidation(true)
+	dv.SetSqref(rng(fAchieved) + " " + rng(fTotal))
+	dv.SetRange(0, 1e12, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+	dv.SetError(excelize.DataValidationErrorStyleStop, tplNumErrT, tplNumErr)
+	if err := f.AddDataValidation(sh, dv); err != nil {
+		return err
+	}
+	dv = excelize.NewDataValidation(true)
+	dv.SetSqref(cell(colHdrValue, rowDate))
+	dv.SetRange("36526", "73051", excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween) // 2000–2099
+	dv.SetError(excelize.DataValidationErrorStyleStop, tplDateErrT, tplDateErr)
+	if err := f.AddDataValidation(sh, dv); err != nil {
+		return err
+	}
+
+	// View, print, protection.
+	f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: rowTableHead, TopLeftCell: cell(3, rowFirstModel), ActivePane: "bottomRight"})
+	if err := printSetup(f, sh, rowTableHead, rowTableHead); err != nil {
+		return err
+	}
+
+	if err := writeGuide(f, st, form, agency); err != nil {
+		return err
+	}
+	if err := writeMeta(f, form); err != nil {
+		return err
+	}
+	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true}); err != nil {
+		return err
+	}
+	if err := f.ProtectSheet(sheetGuide, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true}); err != nil {
+		return err
+	}
+	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return writeTo(f, w)
+}
+
+func colName(n int) string {
+	s, _ := excelize.ColumnNumberToName(n)
+	return s
+}
+
+func roleText(r plan.Role) string {
+	if r == plan.RoleCollective {
+		return string(plan.RoleLead)
+	}
+	return string(r)
+}
+
+func targetText(ind *plan.Indicator) string {
+	t := strconv.FormatFloat(ind.Target, 'f', -1, 64)
+	if ind.Ratio() {
+		return t + "%"
+	}
+	return t + " " + ind.Unit
+}
+
+// rowHeight estimates the height a wrapped text needs in a column of width
+// characters, at least min points: excelize cannot measure text, and Excel
+// does not grow rows on opening.
+func rowHeight(text string, width float64, min float64) float64 {
+	lines := 0
+	for _, l := range strings.Split(text, "\n") {
+		lines += int(math.Max(1, math.Ceil(float64(utf8.RuneCountInString(l))*1.1/width)))
+	}
+	return math.Max(min, float64(lines)*16+4)
+}
+
+// printSetup prints A4 landscape, one page wide, with rows first..last
+// repeated on every page.
+func printSetup(f *excelize.File, sh string, first, last int) error {
+	size, orient, fitW, fitH, fit := 9, "landscape", 1, 0, true
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	l, r, t, b := 0.4, 0.4, 0.6, 0.6
+	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &l, Right: &r, Top: &t, Bottom: &b}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, first, last),
+		Scope:    sh,
+	})
+}
+
+func writeLists(f *excelize.File) error {
+	if _, err := f.NewSheet(sheetLists); err != nil {
+		return err
+	}
+	for i, s := range report.Statuses {
+		f.SetCellStr(sheetLists, cell(1, i+1), s.String())
+	}
+	return f.SetSheetVisible(sheetLists, false)
+}
+
+func writeGuide(f *excelize.File, st *styles, form *report.Form, agency string) error {
+	sh := sheetGuide
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	f.SetColWidth(sh, "A", "A", 68)
+	f.SetCellStr(sh, "A1", guideTitle)
+	f.SetCellStyle(sh, "A1", "A1", st.title)
+	row := 3
+	wrapStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	for _, line := range guideLines(form.Unit.Name, form.Period.Label(), plan.FormatDate(form.Period.ReportDay()), agency) {
+		if line == guideStatuses {
+			for _, s := range report.Statuses {
+				text := "   - " + s.String() + ": " + s.Meaning()
+				f.SetCellStr(sh, cell(1, row), text)
+				f.SetCellStyle(sh, cell(1, row), cell(1, row), wrapStyle)
+				f.SetRowHeight(sh, row, rowHeight(text, 68, 16))
+				row++
+			}
+			continue
+		}
+		f.SetCellStr(sh, cell(1, row), line)
+		f.SetCellStyle(sh, cell(1, row), cell(1, row), wrapStyle)
+		f.SetRowHeight(sh, row, rowHeight(line, 68, 16))
+		row++
+	}
+	portrait, a4, one, zero, fit := "portrait", 9, 1, 0, true
+	f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &zero})
+	l, r, t, b := 0.7, 0.5, 0.7, 0.7
+	f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &l, Right: &r, Top: &t, Bottom: &b})
+	return f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
+}
+
+func writeMeta(f *excelize.File, form *report.Form) error {
+	meta := [][2]string{
+		{metaVersion, report.TemplateVersion},
+		{metaPlan, form.PlanID},
+		{metaUnit, form.Unit.ID},
+		{metaPeriod, form.Period.String()},
+	}
+	if _, err := f.NewSheet(sheetMeta); err != nil {
+		return err
+	}
+	for i, kv := range meta {
+		f.SetCellStr(sheetMeta, cell(1, i+1), kv[0])
+		f.SetCellStr(sheetMeta, cell(2, i+1), kv[1])
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: "de06." + kv[0], Value: kv[1]}); err != nil {
+			return err
+		}
+	}
+	f.SetCellStr(sheetMeta, cell(1, len(meta)+2), tplMetaNote)
+	return f.SetSheetVisible(sheetMeta, false)
+}
