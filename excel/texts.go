@@ -111,3 +111,44 @@ func guideLines(unit, period, reportDay, agency string) []string {
 		"9. Nếu tệp bị trả lại kèm bản có tô màu: ô tô đỏ là lỗi phải sửa, ô tô cam là điểm cần xem lại; đưa chuột vào ô để đọc ghi chú cách sửa.",
 	}
 }
+
+// Reading filled reports.
+const (
+	msgOpenFailed          = "không mở được tệp: %s"
+	msgNoSuchFile          = "không có tệp này"
+	msgNoPermission        = "không có quyền đọc tệp"
+	msgFileTooLarge        = "tệp quá lớn (%d MB; tệp báo cáo thường dưới 1 MB, tối đa %d MB)"
+	msgEmptyFile           = "tệp rỗng (0 byte)"
+	msgEncrypted           = "tệp được đặt mật khẩu nên không đọc được"
+	msgNotWorkbook         = "không phải tệp Excel (.xlsx)"
+	msgLegacyNoSoffice     = "tệp dạng %s cũ; máy này chưa cài LibreOffice để tự chuyển đổi"
+	msgLegacyConvertFailed = "không chuyển được tệp %s sang .xlsx bằng LibreOffice: %v"
+	msgLegacyConverted     = "tệp dạng %s đã được tự chuyển sang .xlsx bằng LibreOffice để đọc"
+	msgZipBomb             = "tệp giải nén ra quá lớn (có thể tệp hỏng hoặc không an toàn)"
+	msgCorrupt             = "tệp bị hỏng, không đọc được (%v)"
+	msgTooManyRows         = "trang có hơn %d dòng, không phải tệp báo cáo"
+	msgNotTemplate         = "không phải tệp báo cáo Đề án 06: không tìm thấy bảng có các cột \"Mô hình\", \"Tình trạng\""
+	msgExtraSheet          = "trang %q không thuộc mẫu báo cáo; nội dung trang này không được đọc"
+	msgLegacyText          = "chữ gõ bằng bảng mã cũ %s, đã tự chuyển sang Unicode: %q"
+
+	hintResend      = "mở lại tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại"
+	hintEncrypted   = "bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại"
+	hintSaveXLSX    = "mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại"
+	hintUseTemplate = "dùng tệp mẫu do Công an xã gửi (de06 template), điền vào các ô màu vàng"
+	hintExtraSheet  = "chỉ điền vào trang \"Báo cáo\"; có thể xóa trang này"
+	hintLegacyText  = "lần sau hãy gõ bằng bảng mã Unicode (Unikey: bảng mã Unicode; phông Times New Roman)"
+)
+
+// Annotated copies.
+const (
+	sheetFindings  = "Lỗi cần sửa"
+	annError       = "LỖI"
+	annWarning     = "Cảnh báo"
+	annHint        = "Cách sửa"
+	annColSeverity = "Mức độ"
+	annColWhere    = "Vị trí"
+	annColModel    = "Mô hình"
+	annColMessage  = "Nội dung"
+	annColHint     = "Cách sửa"
+	annColCode     = "Mã lỗi"
+)

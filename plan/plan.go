@@ -21,6 +21,17 @@ type Plan struct {
 	Collective []string
 	Groups     []Group
 	Units      []Unit
+
+	idx index
+}
+
+// index caches lookups that would otherwise fold every name on every call.
+type index struct {
+	nUnits int
+	keys   map[string]string // folded unit name → id
+
+	nCollective int
+	collective  map[string]bool
 }
 
 // Document describes the plan document itself.
@@ -136,13 +147,14 @@ func (p *Plan) ReportingUnits() []*Unit {
 
 // IsCollective reports whether a lead name means every reporting unit.
 func (p *Plan) IsCollective(name string) bool {
-	k := Fold(name)
-	for _, c := range p.Collective {
-		if Fold(c) == k {
-			return true
+	if p.idx.collective == nil || p.idx.nCollective != len(p.Collective) {
+		p.idx.collective = map[string]bool{}
+		for _, c := range p.Collective {
+			p.idx.collective[Fold(c)] = true
 		}
+		p.idx.nCollective = len(p.Collective)
 	}
-	return false
+	return p.idx.collective[Fold(name)]
 }
 
 // Role is what a unit does for a model.

@@ -33,17 +33,28 @@ func (p *Plan) MatchUnit(name string) (string, bool) {
 	if k == "" {
 		return "", false
 	}
+	id, ok := p.unitKeys()[k]
+	return id, ok
+}
+
+// unitKeys maps every folded name, alias and id to its unit. It is built
+// once per plan, or again when the units change.
+func (p *Plan) unitKeys() map[string]string {
+	if p.idx.keys != nil && p.idx.nUnits == len(p.Units) {
+		return p.idx.keys
+	}
+	keys := map[string]string{}
 	for _, u := range p.Units {
-		if k == p.unitKey(u.ID) || k == p.unitKey(u.Name) {
-			return u.ID, true
-		}
-		for _, a := range u.Aliases {
-			if k == p.unitKey(a) {
-				return u.ID, true
+		for _, n := range append([]string{u.ID, u.Name}, u.Aliases...) {
+			if k := p.unitKey(n); k != "" {
+				if _, taken := keys[k]; !taken {
+					keys[k] = u.ID
+				}
 			}
 		}
 	}
-	return "", false
+	p.idx.keys, p.idx.nUnits = keys, len(p.Units)
+	return keys
 }
 
 // SuggestUnits returns the units ordered by how close their names are to a

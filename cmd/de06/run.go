@@ -31,7 +31,7 @@ func commands() []command {
 	return []command{
 		{"plan", usagePlan, runPlan},
 		{"template", usageTemplate, runTemplate},
-		// {"check", usageCheck, runCheck},
+		{"check", usageCheck, runCheck},
 		// {"merge", usageMerge, runMerge},
 		{"version", usageVersion, runVersion},
 	}

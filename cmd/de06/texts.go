@@ -175,3 +175,22 @@ const (
 	msgUnknownUnit    = "không có đơn vị %q. Các đơn vị báo cáo (gần đúng nhất trước):\n%s"
 	msgUnitNoReport   = "đơn vị %q không phải gửi báo cáo (chỉ phối hợp). Các đơn vị báo cáo:\n%s"
 )
+
+// check and merge
+const (
+	msgNoPath           = "không có tệp hoặc thư mục %q"
+	msgReadDir          = "không đọc được thư mục %s: %v"
+	msgNoFiles          = "không có tệp Excel nào trong %s"
+	msgNeedPaths        = "de06 %s: cần ít nhất một tệp hoặc thư mục. Xem: de06 %s --help\n"
+	msgSkipped          = "Bỏ qua %d tệp không phải bảng tính: %s\n"
+	msgCheckPeriod      = "Kiểm tra báo cáo %s\n\n"
+	msgFileLine         = "%s (%s): %s, %d dòng được nhận, %d lỗi, %d cảnh báo\n"
+	msgUnitUnknownShort = "chưa rõ đơn vị"
+	msgAccepted         = "được nhận"
+	msgRejected         = "BỊ LOẠI"
+	msgTagError         = "[LỖI]"
+	msgTagWarning       = "[cảnh báo]"
+	msgSummary          = "\nTổng cộng: %d tệp, %d được nhận, %d bị loại; %d lỗi, %d cảnh báo.\n"
+	msgAnnotated        = "Đã ghi bản đánh dấu lỗi %s\n"
+	msgOutputIsInput    = "de06: tệp kết quả %s trùng với một tệp đầu vào; chọn thư mục khác.\n"
+)

@@ -1,0 +1,150 @@
+package excel
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"de06/report"
+)
+
+// Annotate writes a copy of a submitted workbook with every finding marked:
+// the cell filled red (error) or orange (warning) with a comment saying what
+// is wrong and how to fix it, and a sheet "Lỗi cần sửa" listing them all. The
+// copy goes back to the unit; the original file is only read.
+func Annotate(w io.Writer, sub *report.Submission, findings []report.Finding, soffice Soffice) error {
+	b, err := os.ReadFile(sub.Path)
+	if err != nil {
+		return err
+	}
+	if k := sniff(b); k == kindXLS || k == kindODS {
+		if soffice.Path == "" {
+			return fmt.Errorf(msgLegacyNoSoffice, ".xls")
+		}
+		if b, err = soffice.convert(b, sub.Name); err != nil {
+			return err
+		}
+	}
+	f, err := openReader(strings.NewReader(string(b)))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+
+	byCell := map[string][]report.Finding{}
+	var order []string
+	for _, fd := range findings {
+		if fd.Cell == "" || fd.Sheet == "" {
+			continue
+		}
+		key := fd.Sheet + "!" + fd.Cell
+		if _, ok := byCell[key]; !ok {
+			order = append(order, key)
+		}
+		byCell[key] = append(byCell[key], fd)
+	}
+	for _, key := range order {
+		fs := byCell[key]
+		sheet, ref := fs[0].Sheet, fs[0].Cell
+		color := colorWarning
+		var lines []string
+		for _, fd := range fs {
+			if fd.Severity == report.Error {
+				color = colorError
+			}
+			lines = append(lines, findingText(fd))
+		}
+		if err := fillCell(f, sheet, ref, color); err != nil {
+			return err
+		}
+		f.DeleteComment(sheet, ref)
+		if err := f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "de06", Paragraph: []excelize.RichTextRun{{Text: strings.Join(lines, "\n")}}}); err != nil {
+			return err
+		}
+	}
+	if err := addFindingsSheet(f, findings); err != nil {
+		return err
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return err
+	}
+	return nil
+}
+
+func findingText(fd report.Finding) string {
+	label := annWarning
+	if fd.Severity == report.Error {
+		label = annError
+	}
+	s := label + ": " + fd.Message
+	if fd.Hint != "" {
+		s += ". " + annHint + ": " + fd.Hint
+	}
+	return s
+}
+
+// fillCell keeps the cell's style (borders, number format, lock) and only
+// changes its fill.
+func fillCell(f *excelize.File, sheet, ref, color string) error {
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		return err
+	}
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil {
+		st = &excelize.Style{}
+	}
+	st.Fill = fill(color)
+	nid, err := f.NewStyle(st)
+	if err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, ref, ref, nid)
+}
+
+func addFindingsSheet(f *excelize.File, findings []report.Finding) error {
+	sh := sheetFindings
+	if idx, _ := f.GetSheetIndex(sh); idx >= 0 {
+		f.DeleteSheet(sh)
+	}
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	st := newStyles(f)
+	for i, h := range []string{annColSeverity, annColWhere, annColModel, annColMessage, annColHint, annColCode} {
+		f.SetCellStr(sh, cell(i+1, 1), h)
+	}
+	f.SetCellStyle(sh, "A1", "F1", st.header)
+	fs := append([]report.Finding(nil), findings...)
+	report.SortFindings(fs)
+	for i, fd := range fs {
+		r := i + 2
+		sev, style := annWarning, st.warnFill
+		if fd.Severity == report.Error {
+			sev, style = annError, st.errFill
+		}
+		where := fd.Sheet
+		if fd.Cell != "" {
+			where += " › " + fd.Cell
+		}
+		f.SetCellStr(sh, cell(1, r), sev)
+		f.SetCellStr(sh, cell(2, r), where)
+		if fd.Model > 0 {
+			f.SetCellInt(sh, cell(3, r), int64(fd.Model))
+		}
+		f.SetCellStr(sh, cell(4, r), fd.Message)
+		f.SetCellStr(sh, cell(5, r), fd.Hint)
+		f.SetCellStr(sh, cell(6, r), string(fd.Code))
+		f.SetCellStyle(sh, cell(1, r), cell(1, r), style)
+		f.SetCellStyle(sh, cell(2, r), cell(6, r), st.wrap)
+	}
+	for col, wd := range map[string]float64{"A": 10, "B": 22, "C": 9, "D": 60, "E": 50, "F": 24} {
+		f.SetColWidth(sh, col, col, wd)
+	}
+	idx, _ := f.GetSheetIndex(sh)
+	f.SetActiveSheet(idx)
+	return nil
+}

@@ -1,0 +1,113 @@
+package excel
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// kind is what a file really is, whatever its name says.
+type kind int
+
+const (
+	kindEmpty kind = iota
+	kindXLSX
+	kindODS
+	kindXLS       // BIFF, inside an OLE container
+	kindEncrypted // OOXML encrypted with a password, also in an OLE container
+	kindOther
+)
+
+var (
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipMagic = []byte("PK\x03\x04")
+	// Stream names in an OLE directory are UTF-16LE.
+	encryptedStream = utf16le("EncryptedPackage")
+	odsMime         = []byte("application/vnd.oasis.opendocument.spreadsheet")
+)
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), 0)
+	}
+	return b
+}
+
+func sniff(b []byte) kind {
+	switch {
+	case len(b) == 0:
+		return kindEmpty
+	case bytes.HasPrefix(b, oleMagic):
+		if bytes.Contains(b, encryptedStream) {
+			return kindEncrypted
+		}
+		return kindXLS
+	case bytes.HasPrefix(b, zipMagic):
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err == nil {
+			for _, f := range zr.File {
+				if f.Name == "mimetype" && f.UncompressedSize64 < 200 {
+					rc, err := f.Open()
+					if err == nil {
+						var mb bytes.Buffer
+						mb.ReadFrom(rc)
+						rc.Close()
+						if bytes.HasPrefix(mb.Bytes(), odsMime) {
+							return kindODS
+						}
+					}
+				}
+			}
+		}
+		return kindXLSX
+	}
+	return kindOther
+}
+
+// Soffice converts legacy spreadsheets (.xls, .ods) to .xlsx with
+// LibreOffice, when it is installed.
+type Soffice struct {
+	Path    string // empty: not installed
+	Timeout time.Duration
+}
+
+// FindSoffice looks for LibreOffice on PATH.
+func FindSoffice() Soffice {
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return Soffice{Path: p, Timeout: 2 * time.Minute}
+		}
+	}
+	return Soffice{}
+}
+
+// convert writes b (named name) to a temporary folder, converts it to .xlsx
+// and returns the converted bytes. Each call uses its own LibreOffice
+// profile, so conversions may run side by side.
+func (s Soffice) convert(b []byte, name string) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "de06-soffice-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	base := "input" + strings.ToLower(filepath.Ext(name))
+	in := filepath.Join(dir, base)
+	if err := os.WriteFile(in, b, 0o600); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), s.Timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, s.Path, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out"), in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("%v: %s", err, bytes.TrimSpace(out))
+	}
+	return os.ReadFile(filepath.Join(dir, "out", "input.xlsx"))
+}

@@ -1,0 +1,135 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity of a finding: an error rejects a file or drops a row; a warning
+// never drops data.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Code is a finding's stable identifier, in the spirit of Frictionless'
+// error taxonomy: a file or field, a dot, the problem.
+type Code string
+
+const (
+	FileUnreadable      Code = "file.unreadable"
+	FileEncrypted       Code = "file.encrypted"
+	FileLegacyXLS       Code = "file.legacy-xls"
+	FileODS             Code = "file.ods"
+	FileTooLarge        Code = "file.too-large"
+	FileNotTemplate     Code = "file.not-template"
+	SheetExtra          Code = "sheet.extra"
+	UnitUnknown         Code = "unit.unknown"
+	UnitDuplicate       Code = "unit.duplicate"
+	UnitNotSubmitted    Code = "unit.not-submitted"
+	PeriodMissing       Code = "period.missing"
+	PeriodMismatch      Code = "period.mismatch"
+	DateMissing         Code = "date.missing"
+	DateInvalid         Code = "date.invalid"
+	DateOutside         Code = "date.outside-period"
+	ModelUnknown        Code = "model.unknown"
+	ModelMissing        Code = "model.missing"
+	ModelDuplicate      Code = "model.duplicate"
+	ModelNotAssigned    Code = "model.not-assigned"
+	ModelOverdue        Code = "model.overdue"
+	StatusMissing       Code = "status.missing"
+	StatusInvalid       Code = "status.invalid"
+	ProgressInvalid     Code = "progress.invalid"
+	ProgressMismatch    Code = "progress.status-mismatch"
+	IndicatorInvalid    Code = "indicator.invalid"
+	IndicatorNotApplied Code = "indicator.not-applicable"
+	TextLegacy          Code = "text.legacy-encoding"
+)
+
+// Finding is one problem, located as precisely as possible.
+type Finding struct {
+	Severity Severity
+	Code     Code
+	File     string // base name
+	Sheet    string
+	Cell     string
+	Model    int // 0 when not about one model
+	Message  string
+	Hint     string
+}
+
+// Location says where, as a person reads it: "tệp.xlsx › Báo cáo › E12".
+func (f Finding) Location() string {
+	s := f.File
+	if f.Sheet != "" {
+		s += " › " + f.Sheet
+	}
+	if f.Cell != "" {
+		s += " › " + f.Cell
+	}
+	return s
+}
+
+func (f Finding) String() string {
+	s := fmt.Sprintf("%s: %s", f.Location(), f.Message)
+	if f.Hint != "" {
+		s += " — " + f.Hint
+	}
+	return s
+}
+
+// SortFindings orders findings errors first, then by file, sheet, cell
+// position (row, then column) and code.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if a.Severity != b.Severity {
+			if a.Severity == Error {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Sheet, b.Sheet),
+			compareCells(a.Cell, b.Cell),
+			cmp.Compare(a.Code, b.Code),
+		)
+	})
+}
+
+// compareCells orders "B9" before "A10": by row, then column.
+func compareCells(a, b string) int {
+	ca, ra := splitCell(a)
+	cb, rb := splitCell(b)
+	return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(len(ca), len(cb)), cmp.Compare(ca, cb))
+}
+
+func splitCell(c string) (string, int) {
+	i := 0
+	for i < len(c) && (c[i] < '0' || c[i] > '9') {
+		i++
+	}
+	n := 0
+	for _, d := range c[i:] {
+		if d < '0' || d > '9' {
+			break
+		}
+		n = n*10 + int(d-'0')
+	}
+	return c[:i], n
+}
+
+// Count returns the number of errors and warnings.
+func Count(fs []Finding) (errs, warns int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return
+}

@@ -1,0 +1,482 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"de06/plan"
+)
+
+// Entry is one accepted report line: a unit's word on one model.
+type Entry struct {
+	UnitID     string
+	Model      *plan.Model
+	Status     Status
+	Progress   *float64
+	Achieved   *float64
+	Total      *float64
+	Result     string
+	Difficulty string
+	Proposal   string
+	File       string
+	Line       int
+}
+
+// FileResult is what Validate made of one submission.
+type FileResult struct {
+	Sub        *Submission
+	Unit       *plan.Unit // nil when unknown
+	Period     plan.Period
+	ReportDate *time.Time
+	// Accepted is false when a file-level error rejects the whole file.
+	Accepted bool
+	Entries  []Entry
+	Findings []Finding
+}
+
+// Errors returns the number of errors and warnings of the file.
+func (fr *FileResult) Errors() (int, int) { return Count(fr.Findings) }
+
+// Checked is the result of validating every submission of a period.
+type Checked struct {
+	Period plan.Period
+	Files  []*FileResult
+}
+
+// Findings returns every finding, sorted.
+func (c *Checked) Findings() []Finding {
+	var all []Finding
+	for _, f := range c.Files {
+		all = append(all, f.Findings...)
+	}
+	SortFindings(all)
+	return all
+}
+
+// Entries returns the accepted entries of every accepted file.
+func (c *Checked) Entries() []Entry {
+	var all []Entry
+	for _, f := range c.Files {
+		if f.Accepted {
+			all = append(all, f.Entries...)
+		}
+	}
+	return all
+}
+
+// InferPeriod returns the period most submissions name, or fallback.
+func InferPeriod(subs []*Submission, fallback plan.Period) plan.Period {
+	counts := map[plan.Period]int{}
+	for _, s := range subs {
+		if p, ok := readPeriod(s.Period.Text); ok {
+			counts[p]++
+		} else if p, err := plan.ParsePeriod(s.Meta["period"]); err == nil {
+			counts[p]++
+		}
+	}
+	best, n := fallback, 0
+	for p, c := range counts {
+		if c > n || (c == n && p.String() > best.String()) {
+			best, n = p, c
+		}
+	}
+	return best
+}
+
+var (
+	reWeekWords  = regexp.MustCompile(`^tuan (\d{1,2}) nam (\d{4})`)
+	reMonthWords = regexp.MustCompile(`^thang (\d{1,2}) nam (\d{4})`)
+	reModelNum   = regexp.MustCompile(`^(?:mo hinh|mh) ?(\d+)`)
+)
+
+// readPeriod reads "2026-W48", "Tuần 48 năm 2026 (…)" or "Tháng 11 năm 2026".
+func readPeriod(s string) (plan.Period, bool) {
+	s = strings.TrimSpace(s)
+	if p, err := plan.ParsePeriod(s); err == nil {
+		return p, true
+	}
+	k := plan.Fold(s)
+	if g := reWeekWords.FindStringSubmatch(k); g != nil {
+		if p, err := plan.ParsePeriod(g[2] + "-W" + g[1]); err == nil {
+			return p, true
+		}
+	}
+	if g := reMonthWords.FindStringSubmatch(k); g != nil {
+		if p, err := plan.ParsePeriod(g[2] + "-" + g[1]); err == nil {
+			return p, true
+		}
+	}
+	return plan.Period{}, false
+}
+
+// Validate checks every submission against the plan for period p. Every
+// problem is collected; one bad file never stops the others.
+func Validate(pl *plan.Plan, subs []*Submission, p plan.Period) *Checked {
+	c := &Checked{Period: p}
+	for _, s := range subs {
+		c.Files = append(c.Files, validateFile(pl, s, p))
+	}
+	resolveDuplicates(c)
+	return c
+}
+
+type fileChecker struct {
+	pl  *plan.Plan
+	s   *Submission
+	fr  *FileResult
+	per plan.Period
+}
+
+func (fc *fileChecker) add(sev Severity, code Code, cell string, model int, msg, hint string) {
+	fc.fr.Findings = append(fc.fr.Findings, Finding{
+		Severity: sev, Code: code, File: fc.s.Name, Sheet: fc.s.Sheet, Cell: cell, Model: model, Message: msg, Hint: hint,
+	})
+}
+
+func validateFile(pl *plan.Plan, s *Submission, p plan.Period) *FileResult {
+	fr := &FileResult{Sub: s, Findings: append([]Finding(nil), s.Findings...)}
+	fc := &fileChecker{pl: pl, s: s, fr: fr, per: p}
+	if s.HasFileError() {
+		return fr
+	}
+	fileOK := fc.checkUnit() && fc.checkPeriod()
+	fc.checkDate()
+	if !fileOK {
+		return fr
+	}
+	if !fc.anyInput() {
+		fc.add(Error, StatusMissing, "", 0, msgNothingFilled, hintNothingFilled)
+		return fr
+	}
+	fr.Accepted = true
+	fc.checkRows()
+	return fr
+}
+
+// anyInput reports whether the unit typed anything in the table: a blank
+// template sent back is one problem, not one per row.
+func (fc *fileChecker) anyInput() bool {
+	for _, r := range fc.s.Rows {
+		for _, v := range []Value{r.Status, r.Progress, r.Achieved, r.Total, r.Result, r.Difficulty, r.Proposal} {
+			if !v.Empty() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (fc *fileChecker) checkUnit() bool {
+	s := fc.s
+	if id, ok := fc.pl.MatchUnit(s.Unit.Text); ok {
+		fc.fr.Unit = fc.pl.Unit(id)
+	} else if hint := fc.pl.Unit(s.Meta["unit_id"]); hint != nil {
+		fc.fr.Unit = hint
+		if s.Unit.Text != "" {
+			fc.add(Warning, UnitUnknown, s.Unit.Cell, 0, fmt.Sprintf(msgUnitFromMeta, s.Unit.Text, hint.Name), hintUnitName)
+		}
+	}
+	if fc.fr.Unit == nil {
+		msg := msgUnitMissing
+		if s.Unit.Text != "" {
+			msg = fmt.Sprintf(msgUnitUnknown, s.Unit.Text)
+		}
+		fc.add(Error, UnitUnknown, s.Unit.Cell, 0, msg, fmt.Sprintf(hintUnitUnknown, suggestion(fc.pl, s.Unit.Text)))
+		return false
+	}
+	if !fc.fr.Unit.Reports {
+		fc.add(Error, UnitUnknown, s.Unit.Cell, 0, fmt.Sprintf(msgUnitNoReport, fc.fr.Unit.Name), hintUnitName)
+		return false
+	}
+	return true
+}
+
+func suggestion(pl *plan.Plan, typed string) string {
+	var names []string
+	for _, u := range pl.SuggestUnits(typed) {
+		if u.Reports {
+			names = append(names, u.Name)
+		}
+		if len(names) == 3 {
+			break
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+func (fc *fileChecker) checkPeriod() bool {
+	s := fc.s
+	per, ok := readPeriod(s.Period.Text)
+	if !ok {
+		if mp, err := plan.ParsePeriod(s.Meta["period"]); err == nil {
+			per, ok = mp, true
+			if s.Period.Text != "" {
+				fc.add(Warning, PeriodMissing, s.Period.Cell, 0, fmt.Sprintf(msgPeriodFromMeta, s.Period.Text, mp.String()), hintPeriodForm)
+			}
+		}
+	}
+	if !ok {
+		msg := msgPeriodMissing
+		if s.Period.Text != "" {
+			msg = fmt.Sprintf(msgPeriodUnreadable, s.Period.Text)
+		}
+		fc.add(Error, PeriodMissing, s.Period.Cell, 0, msg, hintPeriodForm)
+		return false
+	}
+	fc.fr.Period = per
+	if per != fc.per {
+		fc.add(Error, PeriodMismatch, s.Period.Cell, 0, fmt.Sprintf(msgPeriodMismatch, per.Label(), fc.per.Label()),
+			fmt.Sprintf(hintPeriodMismatch, fc.per.String()))
+		return false
+	}
+	return true
+}
+
+func (fc *fileChecker) checkDate() {
+	s := fc.s
+	d := s.ReportDate.Date
+	if d == nil && s.ReportDate.Text != "" {
+		if t, ok := ParseDate(s.ReportDate.Text); ok {
+			d = &t
+		} else {
+			fc.add(Warning, DateInvalid, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateInvalid, s.ReportDate.Text), hintDate)
+			return
+		}
+	}
+	if d == nil {
+		fc.add(Warning, DateMissing, s.ReportDate.Cell, 0, msgDateMissing, hintDate)
+		return
+	}
+	fc.fr.ReportDate = d
+	if !fc.per.IsZero() && fc.fr.Period == fc.per && !fc.per.Contains(*d) {
+		// Reports often come a day late: only say so, never drop the data.
+		fc.add(Warning, DateOutside, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateOutside, plan.FormatDate(*d), fc.per.Label()), hintDate)
+	}
+}
+
+var reDate = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$`)
+
+// ParseDate reads dd/mm/yyyy (also with "." or "-").
+func ParseDate(s string) (time.Time, bool) {
+	g := reDate.FindStringSubmatch(strings.TrimSpace(s))
+	if g == nil {
+		return time.Time{}, false
+	}
+	d, _ := strconv.Atoi(g[1])
+	m, _ := strconv.Atoi(g[2])
+	y, _ := strconv.Atoi(g[3])
+	t := plan.Day(y, time.Month(m), d)
+	if m < 1 || m > 12 || t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func (fc *fileChecker) checkRows() {
+	unit := fc.fr.Unit
+	assigned := map[int]bool{}
+	for _, a := range fc.pl.Assignments(unit.ID) {
+		assigned[a.Model.Number] = true
+	}
+	seen := map[int]int{} // model → line
+	for _, r := range fc.s.Rows {
+		if r.Blank() {
+			continue
+		}
+		m := fc.rowModel(r)
+		if m == nil {
+			continue
+		}
+		if line, dup := seen[m.Number]; dup {
+			fc.add(Error, ModelDuplicate, r.Model.Cell, m.Number, fmt.Sprintf(msgModelDuplicate, m.Number, line), hintModelDuplicate)
+			continue
+		}
+		seen[m.Number] = r.Line
+		if !assigned[m.Number] {
+			fc.add(Warning, ModelNotAssigned, r.Model.Cell, m.Number, fmt.Sprintf(msgModelNotAssigned, m.Number, unit.Name), hintModelNotAssigned)
+		}
+		if e, ok := fc.checkRow(r, m); ok {
+			fc.fr.Entries = append(fc.fr.Entries, e)
+		}
+	}
+	for _, a := range fc.pl.Assignments(unit.ID) {
+		if _, ok := seen[a.Model.Number]; !ok {
+			fc.add(Error, ModelMissing, "", a.Model.Number, fmt.Sprintf(msgModelMissing, a.Model.Number, a.Model.Title), hintModelMissing)
+		}
+	}
+}
+
+// rowModel finds the model a row is about: "Mô hình 6: …" in the model
+// column, else the TT number.
+func (fc *fileChecker) rowModel(r Row) *plan.Model {
+	k := plan.Fold(r.Model.Text)
+	if g := reModelNum.FindStringSubmatch(k); g != nil {
+		n, _ := strconv.Atoi(g[1])
+		if m := fc.pl.Model(n); m != nil {
+			return m
+		}
+		fc.add(Error, ModelUnknown, r.Model.Cell, 0, fmt.Sprintf(msgModelUnknownNum, n), hintModelUnknown)
+		return nil
+	}
+	// A title without its number: match the plan's titles.
+	for _, m := range fc.pl.Models() {
+		if k != "" && (k == plan.Fold(m.Title) || k == plan.Fold(m.FullTitle)) {
+			return m
+		}
+	}
+	if tt, ok := ParseNumber(r.TT); ok && r.Model.Text == "" {
+		for _, m := range fc.pl.Models() {
+			if float64(m.TT) == tt {
+				return m
+			}
+		}
+	}
+	cell := r.Model.Cell
+	if cell == "" {
+		cell = r.TT.Cell
+	}
+	text := r.Model.Text
+	if text == "" {
+		text = r.TT.Text
+	}
+	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, shorten(text, 60)), hintModelUnknown)
+	return nil
+}
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// checkRow judges one model row; an error leaves the row out.
+func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
+	ok := true
+	e := Entry{UnitID: fc.fr.Unit.ID, Model: m, File: fc.s.Name, Line: r.Line,
+		Result: r.Result.Text, Difficulty: r.Difficulty.Text, Proposal: r.Proposal.Text}
+	n := m.Number
+
+	st, known := ParseStatus(r.Status.Text)
+	switch {
+	case r.Status.Text == "" && r.Status.Num == nil:
+		fc.add(Error, StatusMissing, r.Status.Cell, n, fmt.Sprintf(msgStatusMissing, n), hintStatus)
+		ok = false
+	case !known:
+		fc.add(Error, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusInvalid, r.Status.Text, n), hintStatus)
+		ok = false
+	case plan.Fold(r.Status.Text) != plan.Fold(st.String()):
+		// Read, but say what it was read as, so nobody is surprised.
+		fc.add(Warning, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusRead, r.Status.Text, st), hintStatus)
+	}
+	e.Status = st
+
+	if !r.Progress.Empty() {
+		pg, good := ParseProgress(r.Progress)
+		switch {
+		case !good:
+			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressNaN, r.Progress.Text, n), hintProgress)
+			ok = false
+		case pg < 0 || pg > 100:
+			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressRange, fmtNum(pg), n), hintProgress)
+			ok = false
+		default:
+			e.Progress = &pg
+		}
+	}
+	if known && e.Progress != nil {
+		pg := *e.Progress
+		switch {
+		case st == StatusDone && pg < 100:
+			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgDoneBelow, n, fmtNum(pg)), hintMismatch)
+		case pg == 100 && st != StatusDone && st != StatusRecurring:
+			fc.add(Warning, ProgressMismatch, r.Status.Cell, n, fmt.Sprintf(msgFullNotDone, n, st), hintMismatch)
+		case st == StatusNotStarted && pg > 0:
+			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgNotStartedProgress, n, fmtNum(pg)), hintMismatch)
+		}
+	}
+
+	if m.Indicator == nil {
+		if !r.Achieved.Empty() || !r.Total.Empty() {
+			cell := r.Achieved.Cell
+			if r.Achieved.Empty() {
+				cell = r.Total.Cell
+			}
+			fc.add(Warning, IndicatorNotApplied, cell, n, fmt.Sprintf(msgIndicatorNone, n), "")
+		}
+		return e, ok
+	}
+	num := func(v Value, what string) (*float64, bool) {
+		if v.Empty() {
+			return nil, true
+		}
+		x, good := ParseNumber(v)
+		if !good {
+			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNaN, what, v.Text, n), hintIndicator)
+			return nil, false
+		}
+		if x < 0 {
+			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNeg, what, fmtNum(x), n), hintIndicator)
+			return nil, false
+		}
+		return &x, true
+	}
+	a, okA := num(r.Achieved, wordAchieved)
+	t, okT := num(r.Total, wordTotal)
+	if !okA || !okT {
+		return e, false
+	}
+	if a != nil && t != nil && *a > *t {
+		fc.add(Error, IndicatorInvalid, r.Achieved.Cell, n, fmt.Sprintf(msgIndicatorOver, fmtNum(*a), fmtNum(*t), n), hintIndicator)
+		return e, false
+	}
+	if m.Indicator.Ratio() && a != nil && t == nil {
+		fc.add(Warning, IndicatorInvalid, r.Total.Cell, n, fmt.Sprintf(msgIndicatorNoTotal, n), hintIndicator)
+	}
+	e.Achieved, e.Total = a, t
+	return e, ok
+}
+
+func fmtNum(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// resolveDuplicates keeps one file per unit: the one with the latest report
+// date (then the latest name); the others are rejected with a pointer to it.
+func resolveDuplicates(c *Checked) {
+	byUnit := map[string][]*FileResult{}
+	for _, f := range c.Files {
+		if f.Accepted && f.Unit != nil {
+			byUnit[f.Unit.ID] = append(byUnit[f.Unit.ID], f)
+		}
+	}
+	for _, fs := range byUnit {
+		if len(fs) < 2 {
+			continue
+		}
+		sort.SliceStable(fs, func(i, j int) bool {
+			di, dj := fs[i].ReportDate, fs[j].ReportDate
+			switch {
+			case di != nil && dj != nil && !di.Equal(*dj):
+				return di.After(*dj)
+			case (di == nil) != (dj == nil):
+				return di != nil
+			}
+			return fs[i].Sub.Name > fs[j].Sub.Name
+		})
+		for _, old := range fs[1:] {
+			old.Accepted = false
+			old.Findings = append(old.Findings, Finding{
+				Severity: Error, Code: UnitDuplicate, File: old.Sub.Name, Sheet: old.Sub.Sheet, Cell: old.Sub.Unit.Cell,
+				Message: fmt.Sprintf(msgUnitDuplicate, old.Unit.Name, fs[0].Sub.Name),
+				Hint:    hintUnitDuplicate,
+			})
+		}
+	}
+}

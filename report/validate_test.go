@@ -1,0 +1,213 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"de06/plan"
+)
+
+func testPlan(t testing.TB) *plan.Plan {
+	t.Helper()
+	p, err := plan.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+var w48 = plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
+
+func txt(s, c string) Value { return Value{Text: s, Cell: c} }
+
+// goodSubmission is a complete, correct report of unit id for week 48.
+func goodSubmission(p *plan.Plan, id string) *Submission {
+	d := plan.Day(2026, 11, 25)
+	s := &Submission{
+		Path: id + ".xlsx", Name: id + ".xlsx", Sheet: "Báo cáo",
+		Unit: txt(p.Unit(id).Name, "C4"), Period: txt("2026-W48", "C5"),
+		ReportDate: Value{Text: "25/11/2026", Cell: "C6", Date: &d},
+		Meta:       map[string]string{},
+	}
+	for i, a := range p.Assignments(id) {
+		line := 11 + i
+		c := func(col string) string { return fmt.Sprintf("%s%d", col, line) }
+		r := Row{Line: line, TT: Value{Text: fmt.Sprint(a.Model.TT), Cell: c("A")},
+			Model:    txt(fmt.Sprintf("Mô hình %d: %s", a.Model.Number, a.Model.Title), c("B")),
+			Status:   txt("Đang triển khai", c("E")),
+			Progress: Value{Text: "60", Cell: c("F"), Num: num(60)},
+			Result:   txt("Đã triển khai tại trụ sở", c("J")),
+			Achieved: Value{Cell: c("H")}, Total: Value{Cell: c("I")},
+		}
+		s.Rows = append(s.Rows, r)
+	}
+	return s
+}
+
+func rowOf(s *Submission, model int) *Row {
+	prefix := fmt.Sprintf("Mô hình %d:", model)
+	for i := range s.Rows {
+		if strings.HasPrefix(s.Rows[i].Model.Text, prefix) {
+			return &s.Rows[i]
+		}
+	}
+	panic(fmt.Sprintf("no row for model %d", model))
+}
+
+// One case per finding code: the code, its severity and the cell it names.
+func TestValidateFindings(t *testing.T) {
+	p := testPlan(t)
+	tests := []struct {
+		name     string
+		unit     string
+		mutate   func(s *Submission)
+		code     Code
+		severity Severity
+		cell     string
+		accepted bool
+	}{
+		{"unknown unit", "tram-y-te", func(s *Submission) { s.Unit.Text = "Trạm thú y" }, UnitUnknown, Error, "C4", false},
+		{"unit from metadata", "tram-y-te", func(s *Submission) { s.Unit.Text = "Trạm XYZ"; s.Meta["unit_id"] = "tram-y-te" }, UnitUnknown, Warning, "C4", true},
+		{"coordinating unit", "tram-y-te", func(s *Submission) { s.Unit.Text = "Ban ATGT xã" }, UnitUnknown, Error, "C4", false},
+		{"period missing", "tram-y-te", func(s *Submission) { s.Period.Text = "" }, PeriodMissing, Error, "C5", false},
+		{"period unreadable", "tram-y-te", func(s *Submission) { s.Period.Text = "tuần này" }, PeriodMissing, Error, "C5", false},
+		{"period from metadata", "tram-y-te", func(s *Submission) { s.Period.Text = "tuần này"; s.Meta["period"] = "2026-W48" }, PeriodMissing, Warning, "C5", true},
+		{"period mismatch", "tram-y-te", func(s *Submission) { s.Period.Text = "2026-W47" }, PeriodMismatch, Error, "C5", false},
+		{"period in words", "tram-y-te", func(s *Submission) {
+			s.Period.Text = "Tuần 48 năm 2026 (từ ngày 19/11/2026 đến ngày 25/11/2026)"
+			rowOf(s, 6).Progress.Text = "abc"
+			rowOf(s, 6).Progress.Num = nil
+		}, ProgressInvalid, Error, "F13", true},
+		{"date missing", "tram-y-te", func(s *Submission) { s.ReportDate = Value{Cell: "C6"} }, DateMissing, Warning, "C6", true},
+		{"date invalid", "tram-y-te", func(s *Submission) { s.ReportDate = txt("32/11/2026", "C6") }, DateInvalid, Warning, "C6", true},
+		{"date outside", "tram-y-te", func(s *Submission) {
+			d := plan.Day(2026, 11, 27)
+			s.ReportDate = Value{Text: "27/11/2026", Cell: "C6", Date: &d}
+		}, DateOutside, Warning, "C6", true},
+		{"model unknown", "tram-y-te", func(s *Submission) { rowOf(s, 6).Model.Text = "Mô hình 99: không có" }, ModelUnknown, Error, "B13", true},
+		{"model text unknown", "tram-y-te", func(s *Submission) { rowOf(s, 6).Model.Text = "Việc khác" }, ModelUnknown, Error, "B13", true},
+		{"model missing", "tram-y-te", func(s *Submission) { s.Rows = slices.Delete(s.Rows, 2, 3) }, ModelMissing, Error, "", true},
+		{"model duplicate", "tram-y-te", func(s *Submission) {
+			r := s.Rows[2]
+			r.Line, r.Model.Cell = 30, "B30"
+			s.Rows = append(s.Rows, r)
+		}, ModelDuplicate, Error, "B30", true},
+		{"model not assigned", "tram-y-te", func(s *Submission) {
+			r := s.Rows[2]
+			r.Line, r.Model.Text, r.Model.Cell = 30, "Mô hình 18: Triển khai giải pháp xử phạt", "B30"
+			s.Rows = append(s.Rows, r)
+		}, ModelNotAssigned, Warning, "B30", true},
+		{"status missing", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "" }, StatusMissing, Error, "E13", true},
+		{"status invalid", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "tốt" }, StatusInvalid, Error, "E13", true},
+		{"status read loosely", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "HT"; rowOf(s, 6).Progress.Num = num(100) }, StatusInvalid, Warning, "E13", true},
+		{"progress over 100", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress.Num = num(120) }, ProgressInvalid, Error, "F13", true},
+		{"progress negative", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress.Num = num(-5) }, ProgressInvalid, Error, "F13", true},
+		{"done below 100", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "Đã hoàn thành" }, ProgressMismatch, Warning, "F13", true},
+		{"100 not done", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress.Num = num(100) }, ProgressMismatch, Warning, "E13", true},
+		{"not started with progress", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "Chưa triển khai" }, ProgressMismatch, Warning, "F13", true},
+		{"indicator not a number", "tram-y-te", func(s *Submission) { rowOf(s, 6).Achieved.Text = "nhiều" }, IndicatorInvalid, Error, "H13", true},
+		{"indicator negative", "tram-y-te", func(s *Submission) { rowOf(s, 6).Achieved.Num = num(-1) }, IndicatorInvalid, Error, "H13", true},
+		{"achieved over total", "tram-y-te", func(s *Submission) { rowOf(s, 6).Achieved.Num = num(5); rowOf(s, 6).Total.Num = num(3) }, IndicatorInvalid, Error, "H13", true},
+		{"ratio without total", "tram-y-te", func(s *Submission) { rowOf(s, 6).Achieved.Num = num(5) }, IndicatorInvalid, Warning, "I13", true},
+		{"indicator on a model without one", "tram-y-te", func(s *Submission) { rowOf(s, 11).Achieved.Num = num(5) }, IndicatorNotApplied, Warning, "H14", true},
+		{"nothing filled", "tram-y-te", func(s *Submission) {
+			for i := range s.Rows {
+				s.Rows[i].Status, s.Rows[i].Progress, s.Rows[i].Result = Value{}, Value{}, Value{}
+			}
+		}, StatusMissing, Error, "", false},
+		{"reader finding kept", "tram-y-te", func(s *Submission) {
+			s.Findings = append(s.Findings, Finding{Severity: Error, Code: FileEncrypted, File: s.Name, Message: "tệp được đặt mật khẩu"})
+		}, FileEncrypted, Error, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := goodSubmission(p, tt.unit)
+			tt.mutate(s)
+			c := Validate(p, []*Submission{s}, w48)
+			fr := c.Files[0]
+			var got *Finding
+			for i, f := range fr.Findings {
+				if f.Code == tt.code && f.Severity == tt.severity {
+					got = &fr.Findings[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s %s; findings: %v", tt.severity, tt.code, fr.Findings)
+			}
+			if got.Cell != tt.cell {
+				t.Errorf("cell = %q, want %q (%v)", got.Cell, tt.cell, got)
+			}
+			if got.File != s.Name || got.Message == "" {
+				t.Errorf("finding lacks file or message: %+v", got)
+			}
+			if fr.Accepted != tt.accepted {
+				t.Errorf("accepted = %v, want %v", fr.Accepted, tt.accepted)
+			}
+		})
+	}
+}
+
+func TestValidateGoodFile(t *testing.T) {
+	p := testPlan(t)
+	for _, u := range p.ReportingUnits() {
+		c := Validate(p, []*Submission{goodSubmission(p, u.ID)}, w48)
+		fr := c.Files[0]
+		if len(fr.Findings) != 0 || !fr.Accepted {
+			t.Errorf("%s: findings %v, accepted %v", u.ID, fr.Findings, fr.Accepted)
+		}
+		if len(fr.Entries) != len(p.Assignments(u.ID)) {
+			t.Errorf("%s: %d entries, want %d", u.ID, len(fr.Entries), len(p.Assignments(u.ID)))
+		}
+	}
+}
+
+// A row error drops that row only; warnings drop nothing.
+func TestRowErrorsDropRows(t *testing.T) {
+	p := testPlan(t)
+	s := goodSubmission(p, "tram-y-te")
+	rowOf(s, 6).Status.Text = "tốt"            // error: row dropped
+	rowOf(s, 11).Status.Text = "Đã hoàn thành" // warning: progress 60
+	c := Validate(p, []*Submission{s}, w48)
+	var models []int
+	for _, e := range c.Entries() {
+		models = append(models, e.Model.Number)
+	}
+	if want := []int{1, 5, 11, 34, 36}; !slices.Equal(models, want) {
+		t.Errorf("entries for models %v, want %v", models, want)
+	}
+}
+
+func TestDuplicateUnitLatestWins(t *testing.T) {
+	p := testPlan(t)
+	older, newer := goodSubmission(p, "cong-an"), goodSubmission(p, "cong-an")
+	older.Name, newer.Name = "cong-an-cu.xlsx", "cong-an-moi.xlsx"
+	d1, d2 := plan.Day(2026, 11, 23), plan.Day(2026, 11, 25)
+	older.ReportDate.Date, newer.ReportDate.Date = &d1, &d2
+	c := Validate(p, []*Submission{newer, older}, w48)
+	if !c.Files[0].Accepted || c.Files[1].Accepted {
+		t.Fatalf("accepted: newer %v, older %v", c.Files[0].Accepted, c.Files[1].Accepted)
+	}
+	f := c.Files[1].Findings
+	if len(f) != 1 || f[0].Code != UnitDuplicate || f[0].Severity != Error {
+		t.Fatalf("older findings = %v", f)
+	}
+	if want := "cong-an-moi.xlsx"; !strings.Contains(f[0].Message, want) {
+		t.Errorf("message %q does not name %s", f[0].Message, want)
+	}
+}
+
+func TestInferPeriod(t *testing.T) {
+	p := testPlan(t)
+	a, b, c := goodSubmission(p, "cong-an"), goodSubmission(p, "tram-y-te"), goodSubmission(p, "truong-hoc")
+	c.Period.Text = "2026-W47"
+	fallback := plan.WeekOf(time.Date(2026, 1, 7, 0, 0, 0, 0, time.UTC))
+	if got := InferPeriod([]*Submission{a, b, c}, fallback); got != w48 {
+		t.Errorf("InferPeriod = %v, want 2026-W48", got)
+	}
+	if got := InferPeriod(nil, fallback); got != fallback {
+		t.Errorf("InferPeriod(nil) = %v, want the fallback", got)
+	}
+}
