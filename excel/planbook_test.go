@@ -10,6 +10,10 @@ import (
 	"de06/plan"
 )
 
+var w48 = plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
+
+func defaultPlanErr() (*plan.Plan, error) { return plan.Default() }
+
 func defaultPlan(t testing.TB) *plan.Plan {
 	t.Helper()
 	p, err := plan.Default()

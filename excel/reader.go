@@ -104,7 +104,7 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) {
 			return fail(report.FileEncrypted, msgEncrypted, hintEncrypted)
 		}
-		return fail(report.FileUnreadable, fmt.Sprintf(msgCorrupt, err), hintResend)
+		return fail(report.FileUnreadable, msgCorrupt, hintResend)
 	}
 	defer f.Close()
 	readWorkbook(f, s)
@@ -195,10 +195,11 @@ func findTable(g *sheetGrid) (row int, cols map[field]int) {
 	for r := 1; r <= len(g.cells) && r <= 60; r++ {
 		found := map[field]int{}
 		for c := 1; c <= len(g.cells[r-1]); c++ {
-			k := plan.Fold(g.at(c, r))
-			if k == "" {
-				continue
+			raw := g.at(c, r)
+			if raw == "" || len(raw) > 80 {
+				continue // headings are short
 			}
+			k := plan.Fold(raw)
 			for _, col := range reportColumns {
 				if _, done := found[col.field]; done {
 					continue
@@ -226,6 +227,11 @@ func readWorkbook(f *excelize.File, s *report.Submission) {
 	var head int
 	var cols map[field]int
 	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: report.FileUnreadable, File: s.Name,
+			Message: msgNoSheets, Hint: hintResend})
+		return
+	}
 	// The sheet named "Báo cáo" first, then any other.
 	order := make([]string, 0, len(sheets))
 	for _, sh := range sheets {
@@ -281,7 +287,10 @@ func readMeta(f *excelize.File, s *report.Submission) {
 			}
 		}
 	}
-	// The hidden sheet wins over properties: LibreOffice may drop the latter.
+	if s.Meta[metaUnit] != "" && s.Meta[metaPeriod] != "" {
+		return
+	}
+	// Some programs drop custom properties; the hidden sheet keeps them.
 	if rows, err := f.GetRows(sheetMeta); err == nil {
 		for _, r := range rows {
 			if len(r) >= 2 && r[0] != "" && len(r[0]) < 40 {
@@ -395,10 +404,11 @@ func (cr *cellReader) readHeader(head int) {
 	}
 	for r := 1; r < head; r++ {
 		for c := 1; c <= len(cr.g.cells[r-1]); c++ {
-			k := plan.Fold(cr.g.at(c, r))
-			if k == "" {
-				continue
+			raw := cr.g.at(c, r)
+			if raw == "" || len(raw) > 80 {
+				continue // labels are short
 			}
+			k := plan.Fold(raw)
 			for _, l := range labels {
 				if l.dst.Cell != "" || !matchesLabel(k, l.keys) {
 					continue

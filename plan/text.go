@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -18,18 +16,16 @@ func NFC(s string) string { return norm.NFC.String(s) }
 // punctuation turned into spaces, runs of spaces collapsed. "TRẠM Y TẾ" and
 // "tram  y-te" fold to the same key.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range strings.ToLower(out) {
+	for _, r := range s {
+		r = foldRune(r)
 		switch {
-		case r == 'đ':
-			r = 'd'
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case r == 0:
+			continue // a combining mark
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 		default:
 			space = true
 			continue
@@ -41,6 +37,42 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// foldTable holds the folded form of the Latin letters Vietnamese uses
+// (U+0080–U+1EFF), built once: folding is on the hot path of reading.
+var foldTable = func() []rune {
+	t := make([]rune, 0x1F00)
+	for r := rune(0); r < 0x1F00; r++ {
+		t[r] = slowFoldRune(r)
+	}
+	return t
+}()
+
+func foldRune(r rune) rune {
+	if r < 0x1F00 {
+		return foldTable[r]
+	}
+	return slowFoldRune(r)
+}
+
+// slowFoldRune lowers r and strips its marks; 0 means r is itself a mark.
+func slowFoldRune(r rune) rune {
+	if unicode.Is(unicode.Mn, r) {
+		return 0
+	}
+	r = unicode.ToLower(r)
+	if r == 'đ' {
+		return 'd'
+	}
+	if r < 0x80 {
+		return r
+	}
+	d := []rune(norm.NFD.String(string(r)))
+	if len(d) > 0 && !unicode.Is(unicode.Mn, d[0]) {
+		return unicode.ToLower(d[0])
+	}
+	return r
 }
 
 // Slug makes an ASCII file-name part from s: "Trạm y tế xã" → "tram-y-te-xa".
