@@ -63,6 +63,12 @@ type Finding struct {
 
 // Location says where, as a person reads it: "tệp.xlsx › Báo cáo › E12".
 func (f Finding) Location() string {
+	if f.File == "" {
+		if f.Model > 0 {
+			return fmt.Sprintf("%s › mô hình %d", msgGeneral, f.Model)
+		}
+		return msgGeneral
+	}
 	s := f.File
 	if f.Sheet != "" {
 		s += " › " + f.Sheet

@@ -60,3 +60,17 @@ const (
 	hintNothingFilled    = "điền tình trạng, tiến độ, kết quả cho từng mô hình rồi gửi lại"
 	hintIndicator        = "ghi số không âm; số đạt không lớn hơn tổng số"
 )
+
+// Consolidation.
+const (
+	msgNotSubmitted         = "%s chưa gửi báo cáo kỳ này"
+	msgNotSubmittedRejected = "%s có gửi báo cáo nhưng tệp bị loại (%s)"
+	hintNotSubmitted        = "nhắc đơn vị gửi báo cáo (hoặc gửi lại tệp đúng)"
+	msgOverdue              = "mô hình %d quá hạn: thời hạn \"%s\" (đến %s), tình trạng hiện nay: %s"
+	hintOverdue             = "đôn đốc đơn vị chủ trì hoàn thành hoặc đề xuất điều chỉnh thời hạn"
+	msgChangeStatus         = "%s → %s"
+	msgChangeUp             = "tiến độ tăng %s điểm %%"
+	msgChangeDown           = "tiến độ giảm %s điểm %%"
+	msgChangeNone           = "không đổi"
+	msgGeneral              = "(tổng hợp)"
+)

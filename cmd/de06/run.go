@@ -32,7 +32,7 @@ func commands() []command {
 		{"plan", usagePlan, runPlan},
 		{"template", usageTemplate, runTemplate},
 		{"check", usageCheck, runCheck},
-		// {"merge", usageMerge, runMerge},
+		{"merge", usageMerge, runMerge},
 		{"version", usageVersion, runVersion},
 	}
 }

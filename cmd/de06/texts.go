@@ -194,3 +194,12 @@ const (
 	msgAnnotated        = "Đã ghi bản đánh dấu lỗi %s\n"
 	msgOutputIsInput    = "de06: tệp kết quả %s trùng với một tệp đầu vào; chọn thư mục khác.\n"
 )
+
+// merge
+const (
+	msgStrict       = "de06 merge: có %d lỗi; với --strict không ghi kết quả nào. Sửa các tệp trên rồi chạy lại.\n"
+	msgOutputInput  = "tệp kết quả %s trùng với một tệp đầu vào; chọn thư mục khác bằng -o"
+	msgMergeSummary = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có báo cáo; %d quá hạn.\n"
+	msgBadDate      = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
+	msgBadNumber    = "--number phải là số dương, không phải %d"
+)

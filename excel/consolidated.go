@@ -1,0 +1,389 @@
+package excel
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"de06/plan"
+	"de06/report"
+)
+
+// WriteConsolidated renders the commune's consolidated workbook: "Tổng hợp"
+// in the plan's appendix layout with the progress columns, "Thống kê" with
+// counts and a chart, "Kiểm tra" with every finding, and "Dữ liệu", one
+// machine-readable row per unit × model for --previous and the level above.
+func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
+	f := excelize.NewFile()
+	st := newStyles(f)
+	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
+		return err
+	}
+	if err := writeSummary(f, st, c); err != nil {
+		return err
+	}
+	if err := writeStats(f, st, c); err != nil {
+		return err
+	}
+	if err := writeChecks(f, st, c); err != nil {
+		return err
+	}
+	if err := writeData(f, st, c); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return writeTo(f, w)
+}
+
+// Columns of "Tổng hợp".
+var summaryCols = []struct {
+	title string
+	width float64
+}{
+	{colTT, 5}, {colTitle, 36}, {colLead, 20}, {colCoordinate, 20}, {colSupport, 18}, {colDeadline, 16}, {colPlatforms, 18},
+	{sumStatus, 14}, {sumProgress, 9}, {sumIndicator, 15}, {sumResult, 40}, {sumDifficulty, 30}, {sumProposal, 30},
+	{sumOverdue, 9}, {sumChange, 18},
+}
+
+func attributed(as []report.Attributed) string {
+	var lines []string
+	for _, a := range as {
+		lines = append(lines, a.Unit+": "+a.Text)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func writeSummary(f *excelize.File, st *styles, c *report.Consolidation) error {
+	sh := sheetSummary
+	last := len(summaryCols)
+	h := c.Plan.Header
+	f.MergeCell(sh, "A1", cell(last, 1))
+	f.SetCellStr(sh, "A1", sumTitle)
+	f.SetCellStyle(sh, "A1", "A1", st.title)
+	f.MergeCell(sh, "A2", cell(last, 2))
+	f.SetCellStr(sh, "A2", fmt.Sprintf(sumSubtitle, c.Period.Label(), h.IssuingAgency, c.Plan.Document.Number, c.Plan.Document.Issuer))
+	f.SetCellStyle(sh, "A2", "A2", st.subtitle)
+
+	const h1, h2 = 4, 5
+	for i, col := range summaryCols {
+		ref := cell(i+1, h1)
+		if i >= 2 && i <= 4 {
+			f.SetCellStr(sh, cell(i+1, h2), col.title)
+		} else {
+			f.MergeCell(sh, ref, cell(i+1, h2))
+			f.SetCellStr(sh, ref, col.title)
+		}
+		f.SetColWidth(sh, colName(i+1), colName(i+1), col.width)
+	}
+	f.MergeCell(sh, cell(3, h1), cell(5, h1))
+	f.SetCellStr(sh, cell(3, h1), sumAssignment)
+	f.SetCellStyle(sh, cell(1, h1), cell(last, h2), st.header)
+
+	row := h2 + 1
+	for _, g := range c.Plan.Groups {
+		f.SetCellStr(sh, cell(1, row), g.Code)
+		f.MergeCell(sh, cell(2, row), cell(last, row))
+		f.SetCellStr(sh, cell(2, row), fmt.Sprintf(sumGroup, g.Name, len(g.Models)))
+		f.SetCellStyle(sh, cell(1, row), cell(last, row), st.group)
+		row++
+		for _, ms := range c.Models {
+			if ms.Model.Group != g.Code {
+				continue
+			}
+			m := ms.Model
+			vals := []any{m.TT, fmt.Sprintf(tplModel, m.Number, m.Title), strings.Join(m.Lead, ";\n"), strings.Join(m.Coordinate, ";\n"),
+				strings.Join(m.Support, ";\n"), m.Deadline.Text, strings.Join(m.Platforms, ";\n"), ms.Status.String()}
+			if ms.Progress != nil {
+				vals = append(vals, *ms.Progress)
+			} else {
+				vals = append(vals, "")
+			}
+			overdue := ""
+			if ms.Overdue {
+				overdue = sumOverdueYes
+			}
+			vals = append(vals, ms.IndicatorText(), attributed(ms.Results), attributed(ms.Difficulties), attributed(ms.Proposals), overdue, ms.Change())
+			for i, v := range vals {
+				if err := f.SetCellValue(sh, cell(i+1, row), v); err != nil {
+					return err
+				}
+			}
+			f.SetCellStyle(sh, cell(1, row), cell(last, row), st.wrap)
+			f.SetCellStyle(sh, cell(1, row), cell(1, row), st.wrapCenter)
+			f.SetCellStyle(sh, cell(8, row), cell(8, row), st.statusFill[ms.Status.Key()])
+			f.SetCellStyle(sh, cell(9, row), cell(9, row), st.wrapCenter)
+			if ms.Overdue {
+				f.SetCellStyle(sh, cell(14, row), cell(14, row), st.errFill)
+			}
+			longest := 0
+			for i, v := range vals {
+				if s, ok := v.(string); ok {
+					lines := rowHeight(s, summaryCols[i].width, 0)
+					longest = max(longest, int(lines))
+				}
+			}
+			f.SetRowHeight(sh, row, max(30, min(400, float64(longest))))
+			row++
+		}
+	}
+	f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: h2, TopLeftCell: cell(3, h2+1), ActivePane: "bottomRight"})
+	return printSetup(f, sh, h1, h2)
+}
+
+func writeStats(f *excelize.File, st *styles, c *report.Consolidation) error {
+	sh := sheetStats
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	f.SetCellStr(sh, "A1", fmt.Sprintf(statTitle, c.Period.Label()))
+	f.SetCellStyle(sh, "A1", "A1", st.title)
+	heads := []string{statGroup, statModels}
+	for _, s := range report.StatusesWithNone {
+		heads = append(heads, s.String())
+	}
+	heads = append(heads, sumOverdue)
+	const top = 3
+	for i, hd := range heads {
+		f.SetCellStr(sh, cell(i+1, top), hd)
+	}
+	f.SetCellStyle(sh, cell(1, top), cell(len(heads), top), st.header)
+	f.SetRowHeight(sh, top, 32)
+	r := top + 1
+	totals := make([]int, len(heads))
+	for _, g := range c.Groups {
+		vals := []int{g.Models}
+		for _, s := range report.StatusesWithNone {
+			vals = append(vals, g.ByStatus[s])
+		}
+		vals = append(vals, g.Overdue)
+		f.SetCellStr(sh, cell(1, r), g.Code)
+		for i, v := range vals {
+			f.SetCellInt(sh, cell(i+2, r), int64(v))
+			totals[i] += v
+		}
+		f.SetCellStyle(sh, cell(1, r), cell(len(heads), r), st.wrapCenter)
+		r++
+	}
+	f.SetCellStr(sh, cell(1, r), statTotal)
+	for i := range len(heads) - 1 {
+		f.SetCellInt(sh, cell(i+2, r), int64(totals[i]))
+	}
+	f.SetCellStyle(sh, cell(1, r), cell(len(heads), r), st.header)
+	firstData, lastData := top+1, r-1
+	f.SetColWidth(sh, "A", "A", 12)
+	f.SetColWidth(sh, "B", colName(len(heads)), 14)
+
+	// Stacked bars: one per group, a segment per status.
+	var series []excelize.ChartSeries
+	colors := map[report.Status]string{report.StatusDone: colorDone, report.StatusRecurring: colorRecur, report.StatusInProgress: colorProgress,
+		report.StatusNotStarted: colorNotYet, report.StatusNone: "BFBFBF"}
+	for i, s := range report.StatusesWithNone {
+		col := colName(i + 3)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'%s'!$%s$%d", sh, col, top),
+			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", sh, firstData, lastData),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sh, col, firstData, col, lastData),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[s]}},
+		})
+	}
+	err := f.AddChart(sh, cell(1, r+2), &excelize.Chart{
+		Type:   excelize.BarStacked,
+		Series: series,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: statChart}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
+		Format: excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.2},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true},
+	})
+	if err != nil {
+		return err
+	}
+
+	// Overdue models and units that did not report, below the chart.
+	r += 22
+	f.SetCellStr(sh, cell(1, r), statOverdueTitle)
+	f.SetCellStyle(sh, cell(1, r), cell(1, r), st.label)
+	r++
+	found := false
+	for _, ms := range c.Models {
+		if ms.Overdue {
+			found = true
+			f.SetCellStr(sh, cell(1, r), fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, ms.Model.Deadline.Text, ms.Status))
+			r++
+		}
+	}
+	if !found {
+		f.SetCellStr(sh, cell(1, r), statNone)
+		r++
+	}
+	r++
+	f.SetCellStr(sh, cell(1, r), fmt.Sprintf(statUnitsTitle, len(c.Expected)-len(c.NotReported), len(c.Expected)))
+	f.SetCellStyle(sh, cell(1, r), cell(1, r), st.label)
+	r++
+	if len(c.NotReported) == 0 {
+		f.SetCellStr(sh, cell(1, r), statAllReported)
+	}
+	for _, u := range c.NotReported {
+		line := "- " + u.Name
+		if files := c.Rejected[u.ID]; len(files) > 0 {
+			line += fmt.Sprintf(statRejected, strings.Join(files, ", "))
+		}
+		f.SetCellStr(sh, cell(1, r), line)
+		r++
+	}
+	return printSetup(f, sh, top, top)
+}
+
+func writeChecks(f *excelize.File, st *styles, c *report.Consolidation) error {
+	sh := sheetChecks
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	heads := []string{annColSeverity, annColCode, chkFile, chkSheet, chkCell, annColModel, annColMessage, annColHint}
+	for i, hd := range heads {
+		f.SetCellStr(sh, cell(i+1, 1), hd)
+	}
+	f.SetCellStyle(sh, "A1", cell(len(heads), 1), st.header)
+	for i, fd := range c.Findings {
+		r := i + 2
+		sev, style := annWarning, st.warnFill
+		if fd.Severity == report.Error {
+			sev, style = annError, st.errFill
+		}
+		vals := []string{sev, string(fd.Code), fd.File, fd.Sheet, fd.Cell, "", fd.Message, fd.Hint}
+		if fd.Model > 0 {
+			vals[5] = fmt.Sprint(fd.Model)
+		}
+		for j, v := range vals {
+			f.SetCellStr(sh, cell(j+1, r), v)
+		}
+		f.SetCellStyle(sh, cell(1, r), cell(len(heads), r), st.wrap)
+		f.SetCellStyle(sh, cell(1, r), cell(1, r), style)
+	}
+	if len(c.Findings) == 0 {
+		f.SetCellStr(sh, "A2", chkNone)
+	}
+	for col, wd := range map[string]float64{"A": 10, "B": 24, "C": 30, "D": 12, "E": 7, "F": 9, "G": 60, "H": 45} {
+		f.SetColWidth(sh, col, col, wd)
+	}
+	f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	if len(c.Findings) > 0 {
+		f.AutoFilter(sh, "A1:"+cell(len(heads), len(c.Findings)+1), nil)
+	}
+	return printSetup(f, sh, 1, 1)
+}
+
+// dataHeader is the machine-readable contract of "Dữ liệu": ASCII names,
+// one row per unit × model. Columns are only ever added at the end.
+var dataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_trang", "ma_tinh_trang", "tien_do", "dat", "tong",
+	"ket_qua", "kho_khan", "de_xuat", "tep", "dong"}
+
+func writeData(f *excelize.File, st *styles, c *report.Consolidation) error {
+	sh := sheetData
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(dataHeader))
+	for i, h := range dataHeader {
+		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	num := func(p *float64) any {
+		if p == nil {
+			return nil
+		}
+		return *p
+	}
+	have := map[[2]any]bool{}
+	r := 2
+	for _, e := range c.Entries {
+		have[[2]any{e.UnitID, e.Model.Number}] = true
+		name := e.UnitID
+		if u := c.Plan.Unit(e.UnitID); u != nil {
+			name = u.Name
+		}
+		row := []any{c.Period.String(), e.UnitID, name, e.Model.Number, e.Status.String(), e.Status.Key(), num(e.Progress), num(e.Achieved), num(e.Total),
+			e.Result, e.Difficulty, e.Proposal, e.File, e.Line}
+		if err := sw.SetRow(cell(1, r), row); err != nil {
+			return err
+		}
+		r++
+	}
+	// What had to be reported and was not: a row each, so that the level
+	// above sees the gaps.
+	for _, u := range c.Expected {
+		for _, a := range c.Plan.Assignments(u.ID) {
+			if have[[2]any{u.ID, a.Model.Number}] {
+				continue
+			}
+			row := []any{c.Period.String(), u.ID, u.Name, a.Model.Number, report.StatusNone.String(), report.StatusNone.Key()}
+			if err := sw.SetRow(cell(1, r), row); err != nil {
+				return err
+			}
+			r++
+		}
+	}
+	for i, wd := range []float64{11, 20, 30, 9, 20, 12, 9, 9, 9, 50, 40, 40, 30, 6} {
+		sw.SetColWidth(i+1, i+1, wd)
+	}
+	return sw.Flush()
+}
+
+// ReadPrevious reads the "Dữ liệu" sheet of a workbook written by an earlier
+// merge: its period and one entry per unit × model.
+func ReadPrevious(path string) (plan.Period, []report.PreviousEntry, error) {
+	f, err := openFile(path)
+	if err != nil {
+		return plan.Period{}, nil, fmt.Errorf(msgPrevOpen, path, err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheetData)
+	if err != nil || len(rows) == 0 {
+		return plan.Period{}, nil, fmt.Errorf(msgPrevNoData, path, sheetData)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, need := range []string{"ky_bao_cao", "ma_don_vi", "mo_hinh", "ma_tinh_trang", "tien_do"} {
+		if _, ok := col[need]; !ok {
+			return plan.Period{}, nil, fmt.Errorf(msgPrevColumn, path, sheetData, need)
+		}
+	}
+	get := func(row []string, name string) string {
+		if i := col[name]; i < len(row) {
+			return strings.TrimSpace(row[i])
+		}
+		return ""
+	}
+	keys := map[string]report.Status{}
+	for _, s := range report.StatusesWithNone {
+		keys[s.Key()] = s
+	}
+	var per plan.Period
+	var out []report.PreviousEntry
+	for i, row := range rows[1:] {
+		p, err := plan.ParsePeriod(get(row, "ky_bao_cao"))
+		if err != nil {
+			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, err)
+		}
+		per = p
+		var n int
+		if _, err := fmt.Sscan(get(row, "mo_hinh"), &n); err != nil {
+			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, err)
+		}
+		pe := report.PreviousEntry{UnitID: get(row, "ma_don_vi"), Model: n, Status: keys[get(row, "ma_tinh_trang")]}
+		if v, ok := report.ParseNumber(report.Value{Text: get(row, "tien_do")}); ok {
+			pe.Progress = &v
+		}
+		out = append(out, pe)
+	}
+	return per, out, nil
+}

@@ -1,0 +1,148 @@
+package excel
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"de06/report"
+)
+
+// sampleConsolidation merges samples/tuan-48-2026, the README's first job.
+func sampleConsolidation(t testing.TB) *report.Consolidation {
+	t.Helper()
+	p := defaultPlan(t)
+	paths, _ := filepath.Glob(filepath.Join("..", "samples", "tuan-48-2026", "*.xlsx"))
+	sort.Strings(paths)
+	if len(paths) != 8 {
+		t.Fatalf("%d sample files, want 8", len(paths))
+	}
+	c := report.Validate(p, Reader{}.ReadAll(paths), w48)
+	return report.Consolidate(p, c, nil, nil)
+}
+
+func consolidatedBytes(t testing.TB, c *report.Consolidation) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteConsolidated(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestConsolidatedGolden(t *testing.T) {
+	b := consolidatedBytes(t, sampleConsolidation(t))
+	dump := dumpBytes(t, b)
+	golden(t, "consolidated-2026-W48.txt", dump)
+	for _, want := range []string{
+		"Tổng hợp!C4=Phân công thực hiện", "Tổng hợp!C5=Chủ trì", "Tổng hợp!D5=Phối hợp", "Tổng hợp!E5=Đơn vị hỗ trợ",
+		"Tổng hợp!A6=I", "Thống kê!A4=I", "Dữ liệu!A1=ky_bao_cao",
+	} {
+		if !strings.Contains(dump, want+"\n") {
+			t.Errorf("dump lacks %q", want)
+		}
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(b))
+	defer f.Close()
+	if sheets := f.GetSheetList(); strings.Join(sheets, ",") != "Tổng hợp,Thống kê,Kiểm tra,Dữ liệu" {
+		t.Errorf("sheets = %v", sheets)
+	}
+	charts := 0
+	f.Pkg.Range(func(k, _ any) bool {
+		if strings.HasPrefix(k.(string), "xl/charts/chart") {
+			charts++
+		}
+		return true
+	})
+	if charts != 1 {
+		t.Errorf("%d charts, want 1", charts)
+	}
+	layout, _ := f.GetPageLayout(sheetSummary)
+	if *layout.Orientation != "landscape" || *layout.FitToWidth != 1 {
+		t.Errorf("page layout %+v", layout)
+	}
+}
+
+// The data sheet reads back as the previous report: nothing changed.
+func TestPreviousRoundTrip(t *testing.T) {
+	c := sampleConsolidation(t)
+	path := filepath.Join(t.TempDir(), "prev.xlsx")
+	os.WriteFile(path, consolidatedBytes(t, c), 0o644)
+	per, entries, err := ReadPrevious(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if per != w48 {
+		t.Errorf("period %v", per)
+	}
+	want := 0
+	for _, u := range c.Expected {
+		want += len(c.Plan.Assignments(u.ID))
+	}
+	if len(entries) != want {
+		t.Errorf("%d entries, want %d (one per unit × model)", len(entries), want)
+	}
+	p := defaultPlan(t)
+	paths, _ := filepath.Glob(filepath.Join("..", "samples", "tuan-48-2026", "*.xlsx"))
+	again := report.Consolidate(p, report.Validate(p, Reader{}.ReadAll(paths), w48), &per, entries)
+	for _, ms := range again.Models {
+		if ms.Status != report.StatusNone && ms.Change() != "không đổi" {
+			t.Errorf("model %d change = %q", ms.Model.Number, ms.Change())
+		}
+	}
+}
+
+// LibreOffice opens the consolidated workbook and prints it landscape.
+func TestConsolidatedOpensInLibreOffice(t *testing.T) {
+	soffice := needTool(t, "soffice")
+	pdfinfo := needTool(t, "pdfinfo")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "tong-hop.xlsx")
+	os.WriteFile(path, consolidatedBytes(t, sampleConsolidation(t)), 0o644)
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless", "--convert-to", "pdf", "--outdir", dir, path)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	info, err := exec.Command(pdfinfo, filepath.Join(dir, "tong-hop.pdf")).CombinedOutput()
+	if err != nil || !strings.Contains(string(info), "841.89 x 595.") {
+		t.Errorf("not landscape A4 (%v):\n%s", err, info)
+	}
+}
+
+func TestReadPreviousErrors(t *testing.T) {
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "tpl.xlsx")
+	os.WriteFile(tpl, writeTemplateBytes(t, defaultPlan(t), "cong-an", "2026-W48"), 0o644)
+	bad := filepath.Join(dir, "bad.xlsx")
+	os.WriteFile(bad, editWorkbook(t, consolidatedBytes(t, sampleConsolidation(t)), func(f *excelize.File) {
+		f.SetCellStr(sheetData, "A2", "tuần 48")
+	}), 0o644)
+	for path, want := range map[string]string{tpl: `không có trang "Dữ liệu"`, bad: "dòng 2", filepath.Join(dir, "none.xlsx"): "không mở được"} {
+		if _, _, err := ReadPrevious(path); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %q", filepath.Base(path), err, want)
+		}
+	}
+}
+
+// BenchmarkMerge500 is the Wednesday job at scale: 500 unit files read in
+// parallel, validated, consolidated and written as the workbook.
+func BenchmarkMerge500(b *testing.B) {
+	paths := benchFiles(b, 500)
+	p := defaultPlan(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		c := report.Validate(p, Reader{}.ReadAll(paths), w48)
+		cons := report.Consolidate(p, c, nil, nil)
+		var buf bytes.Buffer
+		if err := WriteConsolidated(&buf, cons); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"de06/report"
+)
+
+// The appendix table: the plan's appendix layout with the progress columns.
+type tcol struct {
+	title string
+	width float64
+	align string
+}
+
+var tableCols = []tcol{
+	{colTT, 8, "C"}, {colModel, 32, "L"}, {colLead, 18, "L"}, {colCoordinate, 17, "L"}, {colSupport, 15, "L"},
+	{colDeadline, 16, "L"}, {colPlatforms, 16, "L"}, {colStatus, 16, "C"}, {colProgress, 11, "C"}, {colIndicator, 16, "C"},
+	{colResult, 57, "L"}, {colDiffPropose, 30, "L"},
+}
+
+var cellFont = Font{"", 9}
+var headFont = Font{"B", 9}
+
+const pad = 1.0
+
+func (b *builder) appendix(c *report.Consolidation, opt Options) {
+	b.newPage(true)
+	w := b.width()
+	h := c.Plan.Header
+	b.text(b.left(), b.y, w, txtAppendix, Font{"B", 14}, "C", "appendix-title")
+	b.y += lineHeight(14)
+	b.text(b.left(), b.y, w, txtAppTitle, Font{"B", 13}, "C", "appendix-title")
+	b.y += lineHeight(13)
+	num := strings.TrimPrefix(docNumber(opt.Number, h.Symbol), "Số: ")
+	b.text(b.left(), b.y, w, fmt.Sprintf(txtAppRef, strings.TrimSpace(num), opt.Date.Format("02/01/2006"), h.IssuingAgency), Font{"I", 13}, "C", "appendix-ref")
+	b.y += lineHeight(13) + 4
+
+	b.tableHeader()
+	for _, g := range c.Plan.Groups {
+		text := fmt.Sprintf(txtAppGroup, g.Code, g.Name, len(g.Models))
+		lines := b.m.wrap(text, Font{"B", 9}, w-2*pad)
+		rh := float64(len(lines))*lineHeight(9) + 2*pad
+		// A group row never ends a page: keep it with its first model.
+		next := 0.0
+		for _, ms := range c.Models {
+			if ms.Model.Group == g.Code {
+				next = b.rowHeight(b.rowCells(ms))
+				break
+			}
+		}
+		b.ensureRow(rh + next)
+		fill := [3]int{0xF2, 0xF2, 0xF2}
+		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: b.left(), Y: b.y, W: w, H: rh, Fill: &fill, Stroke: true, Role: "group-row", RowKey: "group-" + g.Code})
+		for i, l := range lines {
+			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: b.left() + pad, Y: b.y + pad + float64(i)*lineHeight(9), W: w - 2*pad, H: lineHeight(9),
+				Text: nfc(l), Font: Font{"B", 9}, Align: "L", Role: "group-row", RowKey: "group-" + g.Code})
+		}
+		b.y += rh
+		for _, ms := range c.Models {
+			if ms.Model.Group == g.Code {
+				b.modelRow(ms)
+			}
+		}
+	}
+}
+
+// ensureRow starts a new landscape page with the header row when h mm do
+// not fit.
+func (b *builder) ensureRow(h float64) {
+	if b.y+h > b.bottom() {
+		b.newPage(true)
+		b.tableHeader()
+	}
+}
+
+func (b *builder) tableHeader() {
+	x := b.left()
+	lh := lineHeight(9)
+	fill := [3]int{0xDC, 0xE6, 0xF1}
+	top := b.y
+	rowH := 2 * (2*lh + 2*pad) // two header rows, each up to two lines
+	half := rowH / 2
+	for i, col := range tableCols {
+		y, hgt := top, rowH
+		if i >= 2 && i <= 4 {
+			y, hgt = top+half, half
+		}
+		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: y, W: col.width, H: hgt, Fill: &fill, Stroke: true, Role: "header-row"})
+		lines := b.m.wrap(col.title, headFont, col.width-2*pad)
+		ty := y + (hgt-float64(len(lines))*lh)/2
+		for _, l := range lines {
+			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x + pad, Y: ty, W: col.width - 2*pad, H: lh, Text: nfc(l), Font: headFont, Align: "C", Role: "header-row"})
+			ty += lh
+		}
+		x += col.width
+	}
+	// "Phân công thực hiện" over Chủ trì, Phối hợp, Đơn vị hỗ trợ.
+	ax := b.left() + tableCols[0].width + tableCols[1].width
+	aw := tableCols[2].width + tableCols[3].width + tableCols[4].width
+	b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: ax, Y: top, W: aw, H: half, Fill: &fill, Stroke: true, Role: "header-row"})
+	b.page.Items = append(b.page.Items, Item{Kind: KindText, X: ax + pad, Y: top + (half-lh)/2, W: aw - 2*pad, H: lh, Text: colAssignment, Font: headFont, Align: "C", Role: "header-row"})
+	b.y = top + rowH
+}
+
+// rowCells gives a model row's cell texts, wrapped to their columns.
+func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
+	m := ms.Model
+	status := ms.Status.String()
+	if ms.Overdue {
+		status += "\n" + txtOverdueMark
+	}
+	progress := ""
+	if ms.Progress != nil {
+		progress = report.FormatNumber(*ms.Progress)
+		if d := ms.ProgressDelta(); d != nil && *d != 0 {
+			sign := "+"
+			if *d < 0 {
+				sign = ""
+			}
+			progress += " (" + sign + report.FormatNumber(*d) + ")"
+		}
+	}
+	var dp []string
+	for _, a := range ms.Difficulties {
+		dp = append(dp, a.Unit+": "+a.Text)
+	}
+	for _, a := range ms.Proposals {
+		dp = append(dp, a.Unit+" đề xuất: "+a.Text)
+	}
+	var res []string
+	for _, a := range ms.Results {
+		res = append(res, a.Unit+": "+a.Text)
+	}
+	if len(ms.Missing) > 0 {
+		res = append(res, fmt.Sprintf(txtNotReported, strings.Join(ms.Missing, ", ")))
+	}
+	cells := []string{itoa(m.TT), fmt.Sprintf(txtModel, m.Number, m.Title), strings.Join(m.Lead, "; "), strings.Join(m.Coordinate, "; "),
+		strings.Join(m.Support, "; "), m.Deadline.Text, strings.Join(m.Platforms, "; "), status, progress, strings.ReplaceAll(ms.IndicatorText(), "/", " / "),
+		strings.Join(res, "\n"), strings.Join(dp, "\n")}
+	lines := make([][]string, len(cells))
+	for i, s := range cells {
+		lines[i] = b.m.wrap(nfc(s), cellFont, tableCols[i].width-2*pad)
+	}
+	return lines
+}
+
+func rowLines(lines [][]string) int {
+	n := 1
+	for _, l := range lines {
+		n = max(n, len(l))
+	}
+	return n
+}
+
+// rowHeight is the height of a row whose cells hold lines.
+func (b *builder) rowHeight(lines [][]string) float64 {
+	return float64(rowLines(lines))*lineHeight(cellFont.Size) + 2*pad
+}
+
+func (b *builder) modelRow(ms *report.ModelSummary) {
+	m := ms.Model
+	lines := b.rowCells(ms)
+	n := rowLines(lines)
+	lh := lineHeight(cellFont.Size)
+	key := fmt.Sprintf("model-%d", m.Number)
+	// Rows are not split across pages; a row taller than a whole page is
+	// split between lines, continuing under a repeated header.
+	first := 0
+	for first < n {
+		avail := int((b.bottom() - b.y - 2*pad) / lh)
+		if avail < n-first {
+			fresh := int((b.bottom() - marginTop - 2*(2*lh+2*pad)*1 - 2*pad) / lh)
+			if first == 0 && n <= fresh || avail < 1 {
+				b.newPage(true)
+				b.tableHeader()
+				continue
+			}
+		}
+		count := min(n-first, avail)
+		rh := float64(count)*lh + 2*pad
+		x := b.left()
+		for i, col := range tableCols {
+			b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y, W: col.width, H: rh, Stroke: true, Role: "cell", RowKey: key})
+			for j := first; j < first+count && j < len(lines[i]); j++ {
+				it := Item{Kind: KindText, X: x + pad, Y: b.y + pad + float64(j-first)*lh, W: col.width - 2*pad, H: lh,
+					Text: lines[i][j], Font: cellFont, Align: col.align, Role: "cell", RowKey: key}
+				if i == 7 && ms.Overdue && lines[i][j] == txtOverdueMark {
+					it.Color = [3]int{0xC0, 0, 0}
+				}
+				b.page.Items = append(b.page.Items, it)
+			}
+			x += col.width
+		}
+		b.y += rh
+		first += count
+	}
+}

@@ -1,0 +1,352 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"de06/report"
+)
+
+// Options are the per-run facts of the document.
+type Options struct {
+	Number int       // the document number; 0 leaves it blank to fill by hand
+	Date   time.Time // the signing date
+	Signer string    // overrides the plan's signer name
+	// Created is the PDF's creation date; tests fix it.
+	Created time.Time
+}
+
+// Build lays out the report for c: the portrait report, then the landscape
+// appendix.
+func Build(c *report.Consolidation, opt Options) *Document {
+	h := c.Plan.Header
+	doc := &Document{
+		Title:   txtKind + " " + strings.ToLower(txtSummary[:1]) + txtSummary[1:] + " — " + c.Period.Name(),
+		Author:  h.IssuingAgency,
+		Subject: c.Period.Label(),
+		Created: opt.Created,
+	}
+	b := newBuilder(doc)
+	b.newPage(false)
+	b.letterhead(c, opt)
+	b.body(c)
+	b.closing(c, opt)
+	b.appendix(c, opt)
+	return doc
+}
+
+// docNumber is "05/BC-CAX": a leading zero below 10.
+func docNumber(n int, symbol string) string {
+	if n <= 0 {
+		return fmt.Sprintf(txtNumberBlank, symbol)
+	}
+	return fmt.Sprintf(txtNumber, fmt.Sprintf("%02d", n), symbol)
+}
+
+// placeDate is "Cao Ngọc, ngày 05 tháng 02 năm 2026": leading zeros for
+// days below 10 and for months 1 and 2 (Decree 30/2020).
+func placeDate(place string, d time.Time) string {
+	month := fmt.Sprint(int(d.Month()))
+	if d.Month() <= 2 {
+		month = fmt.Sprintf("%02d", int(d.Month()))
+	}
+	return fmt.Sprintf(txtPlaceDate, place, fmt.Sprintf("%02d", d.Day()), month, d.Year())
+}
+
+func upper(s string) string { return strings.ToUpper(nfc(s)) }
+
+func (b *builder) letterhead(c *report.Consolidation, opt Options) {
+	h := c.Plan.Header
+	w := b.width()
+	leftW := w * 0.40
+	rightX, rightW := b.left()+leftW, w-leftW
+	y0 := b.y
+
+	// Left: parent agency over issuing agency, a short rule, the number.
+	y := y0
+	for _, l := range b.m.wrap(upper(h.ParentAgency), Font{"", 12}, leftW) {
+		b.text(b.left(), y, leftW, l, Font{"", 12}, "C", "parent-agency")
+		y += lineHeight(12)
+	}
+	var lastW float64
+	for _, l := range b.m.wrap(upper(h.IssuingAgency), Font{"B", 12}, leftW) {
+		b.text(b.left(), y, leftW, l, Font{"B", 12}, "C", "issuing-agency")
+		lastW = b.m.width(l, Font{"B", 12})
+		y += lineHeight(12)
+	}
+	rule := max(lastW/3, 15)
+	mid := b.left() + leftW/2
+	b.line(mid-rule/2, y+0.8, mid+rule/2, "agency-rule")
+	y += 4
+	b.text(b.left(), y, leftW, docNumber(opt.Number, h.Symbol), Font{"", 13}, "C", "number")
+	leftEnd := y + lineHeight(13)
+
+	// Right: national name, motto with a rule as long as the line, then
+	// the place and date in italics.
+	y = y0
+	b.text(rightX, y, rightW, txtNation, Font{"B", 12}, "C", "nation")
+	y += lineHeight(12)
+	b.text(rightX, y, rightW, txtMotto, Font{"B", 13}, "C", "motto")
+	mw := b.m.width(txtMotto, Font{"B", 13})
+	rmid := rightX + rightW/2
+	y += lineHeight(13)
+	b.line(rmid-mw/2, y+0.3, rmid+mw/2, "motto-rule")
+	y += 4
+	b.text(rightX, y, rightW, placeDate(h.Place, opt.Date), Font{"I", 13}, "C", "place-date")
+	rightEnd := y + lineHeight(13)
+
+	b.y = max(leftEnd, rightEnd) + 8
+	// Title, summary line, short rule.
+	b.text(b.left(), b.y, w, txtKind, Font{"B", 14}, "C", "kind")
+	b.y += lineHeight(14)
+	for _, l := range []string{txtSummary, fmt.Sprintf(txtSummary2, c.Period.Label())} {
+		for _, wl := range b.m.wrap(l, Font{"B", 14}, w) {
+			b.text(b.left(), b.y, w, wl, Font{"B", 14}, "C", "summary")
+			b.y += lineHeight(14)
+		}
+	}
+	cx := b.left() + w/2
+	b.line(cx-20, b.y+1.5, cx+20, "summary-rule")
+	b.y += 7
+
+	// Kính gửi: one recipient on the same line; several as a list.
+	to := Font{"", 14}
+	tw := b.m.width(txtTo+" ", to)
+	if len(h.Recipients) == 1 {
+		line := txtTo + " " + h.Recipients[0] + "."
+		b.text(b.left(), b.y, w, line, to, "C", "recipient")
+		b.y += lineHeight(14)
+	} else {
+		x := b.left() + w*0.18
+		b.text(x, b.y, tw, txtTo, to, "L", "recipient")
+		for i, r := range h.Recipients {
+			end := ";"
+			if i == len(h.Recipients)-1 {
+				end = "."
+			}
+			for _, l := range b.m.wrap("- "+r+end, to, w-(x-b.left())-tw) {
+				b.text(x+tw, b.y, w-(x-b.left())-tw, l, to, "L", "recipient")
+				b.y += lineHeight(14)
+			}
+		}
+	}
+	b.y += 4
+}
+
+var body = Font{"", 14}
+var bold = Font{"B", 14}
+
+const indent = 10.0
+
+func (b *builder) body(c *report.Consolidation) {
+	h := c.Plan.Header
+	planRef := fmt.Sprintf("Kế hoạch số %s của %s", c.Plan.Document.Number, c.Plan.Document.Issuer)
+	b.para(fmt.Sprintf(txtIntro, planRef, h.IssuingAgency, strings.ToLower(c.Period.Label()[:1])+c.Period.Label()[1:]), body, indent, "J", 2)
+
+	b.ensure(lineHeight(14) * 3)
+	b.para(txtPartI, bold, indent, "L", 1)
+	n := c.Counts()
+	units := fmt.Sprintf(txtUnits, n.UnitsReported, n.UnitsExpected)
+	if len(c.NotReported) == 0 {
+		units += txtUnitsAll
+	} else {
+		var names []string
+		for _, u := range c.NotReported {
+			names = append(names, u.Name)
+		}
+		units += fmt.Sprintf(txtUnitsMissing, strings.Join(names, ", "))
+	}
+	b.para(units, body, indent, "J", 1)
+
+	var parts []string
+	for _, s := range report.StatusesWithNone {
+		if k := n.ByStatus[s]; k > 0 {
+			parts = append(parts, fmt.Sprintf(txtStatusCount, k, strings.ToLower(s.String())))
+		}
+	}
+	b.para(fmt.Sprintf(txtModels, n.Models, strings.Join(parts, "; ")), body, indent, "J", 2)
+	b.chart(c)
+
+	if n.Overdue == 0 {
+		b.para(txtOverdueNone, body, indent, "J", 1)
+	} else {
+		b.para(fmt.Sprintf(txtOverdue, n.Overdue)+":", body, indent, "J", 0)
+		for _, ms := range c.Models {
+			if ms.Overdue {
+				b.para(fmt.Sprintf(txtOverdueItem, ms.Model.Number, ms.Model.Title, oneLine(ms.Model.Deadline.Text), strings.ToLower(ms.Status.String())), body, indent, "J", 0)
+			}
+		}
+		b.y += 1
+	}
+	if n.WithIndicator > 0 {
+		b.para(txtIndicators, body, indent, "J", 0)
+		for _, ms := range c.Models {
+			ind := ms.Model.Indicator
+			if ind == nil {
+				continue
+			}
+			got := ms.IndicatorText()
+			if got == "" {
+				got = txtIndicatorNone
+			}
+			target := report.FormatNumber(ind.Target) + " " + ind.Unit
+			if ind.Ratio() {
+				target = report.FormatNumber(ind.Target) + "%"
+			}
+			b.para(fmt.Sprintf(txtIndicatorItem, ms.Model.Number, lowerFirst(ind.Name), target, got), body, indent, "J", 0)
+		}
+		b.y += 1
+	}
+	b.para(txtDetail, Font{"I", 14}, indent, "J", 2)
+
+	for _, part := range []struct {
+		title string
+		get   func(*report.ModelSummary) []report.Attributed
+	}{
+		{txtPartII, func(m *report.ModelSummary) []report.Attributed { return m.Difficulties }},
+		{txtPartIII, func(m *report.ModelSummary) []report.Attributed { return m.Proposals }},
+	} {
+		b.ensure(lineHeight(14) * 3)
+		b.para(part.title, bold, indent, "L", 1)
+		found := false
+		for _, ms := range c.Models {
+			for _, a := range part.get(ms) {
+				found = true
+				b.para(fmt.Sprintf(txtAttributed, ms.Model.Number, a.Unit, strings.TrimRight(a.Text, ". ")+"."), body, indent, "J", 0)
+			}
+		}
+		if !found {
+			b.para(txtNothing, body, indent, "J", 0)
+		}
+		b.y += 2
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToLower(string(r[:1])) + string(r[1:])
+}
+
+// chart draws a stacked horizontal bar per group: one segment per status.
+func (b *builder) chart(c *report.Consolidation) {
+	barH, gap := 5.0, 2.5
+	h := lineHeight(12) + float64(len(c.Groups))*(barH+gap) + 12
+	b.ensure(h)
+	w := b.width()
+	b.text(b.left(), b.y, w, txtChartTitle, Font{"I", 12}, "C", "chart-title")
+	b.y += lineHeight(12) + 1
+	labelW := 22.0
+	x0 := b.left() + labelW
+	barW := w - labelW - 10
+	maxModels := 0
+	for _, g := range c.Groups {
+		maxModels = max(maxModels, g.Models)
+	}
+	unit := barW / float64(max(1, maxModels))
+	for _, g := range c.Groups {
+		b.text(b.left(), b.y, labelW-2, fmt.Sprintf(txtChartGroup, g.Code), Font{"", 11}, "R", "chart-label")
+		x := x0
+		for _, s := range report.StatusesWithNone {
+			k := g.ByStatus[s]
+			if k == 0 {
+				continue
+			}
+			col := statusColor(s)
+			b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y + 0.3, W: unit * float64(k), H: barH, Fill: &col, Stroke: true, Role: "chart-bar"})
+			b.text(x, b.y+0.3, unit*float64(k), itoa(k), Font{"", 10}, "C", "chart-value")
+			x += unit * float64(k)
+		}
+		b.y += barH + gap
+	}
+	// Legend, wrapping when it reaches the margin.
+	x := b.left() + labelW
+	for _, s := range report.StatusesWithNone {
+		col := statusColor(s)
+		lw := b.m.width(s.String(), Font{"", 10})
+		if x+4.5+lw > b.left()+w {
+			x = b.left() + labelW
+			b.y += 5
+		}
+		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y + 1, W: 3.5, H: 3.5, Fill: &col, Stroke: true, Role: "chart-legend"})
+		b.text(x+4.5, b.y+0.5, lw+1, s.String(), Font{"", 10}, "L", "chart-legend")
+		x += 4.5 + lw + 5
+	}
+	b.y += 8
+}
+
+func statusColor(s report.Status) [3]int {
+	switch s {
+	case report.StatusDone:
+		return [3]int{0xC6, 0xEF, 0xCE}
+	case report.StatusRecurring:
+		return [3]int{0xBD, 0xD7, 0xEE}
+	case report.StatusInProgress:
+		return [3]int{0xFF, 0xEB, 0x9C}
+	case report.StatusNotStarted:
+		return [3]int{0xF8, 0xCB, 0xAD}
+	}
+	return [3]int{0xD9, 0xD9, 0xD9}
+}
+
+// closing draws "Nơi nhận" on the left and the signature block on the
+// right, kept together on one page.
+func (b *builder) closing(c *report.Consolidation, opt Options) {
+	h := c.Plan.Header
+	w := b.width()
+	leftW := w * 0.45
+	rightX, rightW := b.left()+leftW, w-leftW
+	signer := h.SignerName
+	if opt.Signer != "" {
+		signer = opt.Signer
+	}
+	var sig []Item
+	y := 0.0
+	addSig := func(s string, f Font, role string) {
+		for _, l := range b.m.wrap(s, f, rightW) {
+			sig = append(sig, Item{Kind: KindText, X: rightX, Y: y, W: rightW, H: lineHeight(f.Size), Text: nfc(l), Font: f, Align: "C", Role: role})
+			y += lineHeight(f.Size)
+		}
+	}
+	if h.SignerAuthority != "" {
+		addSig(upper(h.SignerAuthority), Font{"B", 14}, "signer-authority")
+	}
+	addSig(upper(h.SignerPosition), Font{"B", 14}, "signer-position")
+	y += 25 // room for the signature and seal
+	if signer != "" {
+		addSig(signer, Font{"B", 14}, "signer-name")
+	}
+	sigH := y
+
+	var recv []Item
+	y = 0
+	recv = append(recv, Item{Kind: KindText, X: b.left(), Y: y, W: leftW, H: lineHeight(12), Text: txtReceivers, Font: Font{"BI", 12}, Align: "L", Role: "receivers-title"})
+	y += lineHeight(12)
+	for i, d := range h.Distribution {
+		end := ";"
+		if i == len(h.Distribution)-1 {
+			end = "."
+		}
+		for j, l := range b.m.wrap("- "+strings.TrimRight(d, ";. ")+end, Font{"", 11}, leftW-2) {
+			x := b.left()
+			if j > 0 {
+				x += 2
+			}
+			recv = append(recv, Item{Kind: KindText, X: x, Y: y, W: leftW, H: lineHeight(11), Text: nfc(l), Font: Font{"", 11}, Align: "L", Role: "receiver"})
+			y += lineHeight(11)
+		}
+	}
+	total := max(sigH, y)
+	b.y += 2
+	b.ensure(total)
+	for _, it := range append(recv, sig...) {
+		it.Y += b.y
+		b.page.Items = append(b.page.Items, it)
+	}
+	b.y += total
+}

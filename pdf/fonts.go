@@ -1,0 +1,82 @@
+package pdf
+
+import (
+	"codeberg.org/go-pdf/fpdf"
+
+	"de06/templates"
+)
+
+const family = "LiberationSerif"
+
+// newFpdf returns an A4 document with the four Liberation Serif styles
+// loaded from the embedded fonts. Each call has its own copy of the font
+// state, so documents can be built side by side.
+func newFpdf() *fpdf.Fpdf {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.AddUTF8FontFromBytes(family, "", templates.FontRegular)
+	f.AddUTF8FontFromBytes(family, "B", templates.FontBold)
+	f.AddUTF8FontFromBytes(family, "I", templates.FontItalic)
+	f.AddUTF8FontFromBytes(family, "BI", templates.FontBoldItalic)
+	f.SetMargins(0, 0, 0)
+	f.SetAutoPageBreak(false, 0)
+	return f
+}
+
+// measurer measures text with the real font metrics.
+type measurer struct {
+	f   *fpdf.Fpdf
+	cur Font
+}
+
+func newMeasurer() *measurer { return &measurer{f: newFpdf()} }
+
+func (m *measurer) width(s string, font Font) float64 {
+	if font != m.cur {
+		m.f.SetFont(family, string(font.Style), font.Size)
+		m.cur = font
+	}
+	return m.f.GetStringWidth(s)
+}
+
+// lineHeight is the height of one line of text at size pt, in mm.
+func lineHeight(size float64) float64 { return size * 0.3528 * 1.25 }
+
+// wrap breaks text into lines no wider than w. Explicit newlines are kept;
+// a word longer than a line is cut.
+func (m *measurer) wrap(text string, font Font, w float64) []string {
+	var lines []string
+	for _, para := range splitLines(text) {
+		words := fields(para)
+		if len(words) == 0 {
+			lines = append(lines, "")
+			continue
+		}
+		line := ""
+		for _, word := range words {
+			cand := word
+			if line != "" {
+				cand = line + " " + word
+			}
+			if m.width(cand, font) <= w {
+				line = cand
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+			}
+			// A single word wider than the line: cut it by runes.
+			for m.width(word, font) > w {
+				r := []rune(word)
+				n := len(r)
+				for n > 1 && m.width(string(r[:n]), font) > w {
+					n--
+				}
+				lines = append(lines, string(r[:n]))
+				word = string(r[n:])
+			}
+			line = word
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}

@@ -1,0 +1,107 @@
+package pdf
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// builder lays out flowing content onto pages.
+type builder struct {
+	m    *measurer
+	doc  *Document
+	page *Page
+	y    float64 // next free position from the top, mm
+}
+
+func newBuilder(doc *Document) *builder { return &builder{m: newMeasurer(), doc: doc} }
+
+func (b *builder) newPage(landscape bool) {
+	b.page = &Page{Landscape: landscape}
+	b.doc.Pages = append(b.doc.Pages, b.page)
+	b.y = marginTop
+	if n := len(b.doc.Pages); n >= 2 {
+		// Page numbers: centred at the top from page 2, plain digits.
+		w, _ := b.page.Size()
+		b.page.Items = append(b.page.Items, Item{Kind: KindText, X: marginLeft, Y: marginTop - 10, W: w - marginLeft - marginRight,
+			H: lineHeight(13), Text: itoa(n), Font: Font{"", 13}, Align: "C", Role: "page-number"})
+	}
+}
+
+// left, right and width of the text area of the current page.
+func (b *builder) left() float64 { return marginLeft }
+func (b *builder) width() float64 {
+	w, _ := b.page.Size()
+	return w - marginLeft - marginRight
+}
+func (b *builder) bottom() float64 {
+	_, h := b.page.Size()
+	return h - marginBottom
+}
+
+// ensure starts a new page (same orientation) unless h mm still fit.
+func (b *builder) ensure(h float64) {
+	if b.y+h > b.bottom() {
+		b.newPage(b.page.Landscape)
+	}
+}
+
+func (b *builder) text(x, y, w float64, s string, font Font, align, role string) {
+	b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x, Y: y, W: w, H: lineHeight(font.Size), Text: nfc(s), Font: font, Align: align, Role: role})
+}
+
+func (b *builder) line(x1, y, x2 float64, role string) {
+	b.page.Items = append(b.page.Items, Item{Kind: KindLine, X: x1, Y: y, W: x2 - x1, Stroke: true, Role: role})
+}
+
+// para flows a paragraph over the text width: first line indented by
+// indent, justified except its last line, breaking pages between lines.
+func (b *builder) para(s string, font Font, indent float64, align string, after float64) {
+	lh := lineHeight(font.Size)
+	lines := b.wrapIndented(nfc(s), font, b.width(), indent)
+	for i, l := range lines {
+		b.ensure(lh)
+		x, w := b.left(), b.width()
+		if i == 0 {
+			x, w = x+indent, w-indent
+		}
+		a := align
+		if a == "J" && i == len(lines)-1 {
+			a = "L"
+		}
+		b.text(x, b.y, w, l, font, a, "body")
+		b.y += lh
+	}
+	b.y += after
+}
+
+// wrapIndented wraps with a narrower first line.
+func (b *builder) wrapIndented(s string, font Font, w, indent float64) []string {
+	if indent == 0 {
+		return b.m.wrap(s, font, w)
+	}
+	first := b.m.wrap(s, font, w-indent)
+	if len(first) <= 1 {
+		return first
+	}
+	// Re-wrap what follows the first line at full width.
+	rest := strings.TrimSpace(strings.TrimPrefix(s, first[0]))
+	return append([]string{first[0]}, b.m.wrap(rest, font, w)...)
+}
+
+func nfc(s string) string { return norm.NFC.String(s) }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var d []byte
+	for n > 0 {
+		d = append([]byte{byte('0' + n%10)}, d...)
+		n /= 10
+	}
+	return string(d)
+}
+
+func splitLines(s string) []string { return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") }
+func fields(s string) []string     { return strings.Fields(s) }

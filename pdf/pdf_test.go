@@ -1,0 +1,314 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"de06/plan"
+	"de06/report"
+)
+
+var w48 = plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
+
+// consolidation builds a week where every unit but the school reported,
+// with long texts in places, without any file format.
+func consolidation(t testing.TB, long bool) *report.Consolidation {
+	t.Helper()
+	p, err := plan.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var subs []*report.Submission
+	d := plan.Day(2026, 11, 25)
+	statuses := []string{"Đang triển khai", "Đã hoàn thành", "Thực hiện thường xuyên", "Chưa triển khai"}
+	for ui, u := range p.ReportingUnits() {
+		if u.ID == "truong-hoc" {
+			continue
+		}
+		s := &report.Submission{Name: u.ID + ".xlsx", Sheet: "Báo cáo", Unit: report.Value{Text: u.Name, Cell: "C4"},
+			Period: report.Value{Text: "2026-W48", Cell: "C5"}, ReportDate: report.Value{Text: "25/11/2026", Date: &d, Cell: "C6"}, Meta: map[string]string{}}
+		for i, a := range p.Assignments(u.ID) {
+			st := statuses[(ui+i)%len(statuses)]
+			prog := map[string]string{"Đang triển khai": "60", "Đã hoàn thành": "100", "Thực hiện thường xuyên": "100", "Chưa triển khai": "0"}[st]
+			result := fmt.Sprintf("%s đã thực hiện các nội dung của mô hình %d trong tuần.", u.Name, a.Model.Number)
+			if long && a.Model.Number == 1 && u.ID == "cong-an" {
+				result = strings.Repeat("Tuyên truyền, hướng dẫn người dân cài đặt và sử dụng ứng dụng VNeID tại các thôn. ", 120)
+			}
+			row := report.Row{Line: 11 + i,
+				Model:      report.Value{Text: fmt.Sprintf("Mô hình %d: %s", a.Model.Number, a.Model.Title), Cell: fmt.Sprintf("B%d", 11+i)},
+				Status:     report.Value{Text: st, Cell: fmt.Sprintf("E%d", 11+i)},
+				Progress:   report.Value{Text: prog, Cell: fmt.Sprintf("F%d", 11+i)},
+				Result:     report.Value{Text: result},
+				Difficulty: report.Value{Text: "Thiếu thiết bị, đường truyền chưa ổn định"},
+			}
+			if a.Model.Indicator != nil {
+				row.Achieved = report.Value{Text: "40"}
+				if a.Model.Indicator.Ratio() {
+					row.Total = report.Value{Text: "50"}
+				}
+			}
+			subs = append(subs, s)
+			s.Rows = append(s.Rows, row)
+		}
+	}
+	return report.Consolidate(p, report.Validate(p, dedupe(subs), w48), nil, nil)
+}
+
+func dedupe(subs []*report.Submission) []*report.Submission {
+	var out []*report.Submission
+	seen := map[*report.Submission]bool{}
+	for _, s := range subs {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func options() Options {
+	return Options{Number: 5, Date: plan.Day(2026, 11, 25), Created: time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)}
+}
+
+func TestLayoutWithinMargins(t *testing.T) {
+	for _, long := range []bool{false, true} {
+		doc := Build(consolidation(t, long), options())
+		m := newMeasurer()
+		for pi, p := range doc.Pages {
+			w, h := p.Size()
+			for _, it := range p.Items {
+				if it.Role == "page-number" {
+					if it.Y < 5 || it.Y > marginTop {
+						t.Errorf("page %d: page number at y=%.1f", pi+1, it.Y)
+					}
+					continue
+				}
+				const eps = 0.01
+				if it.X < marginLeft-eps || it.X+it.W > w-marginRight+eps || it.Y < marginTop-eps || it.Y+it.H > h-marginBottom+eps {
+					t.Errorf("page %d: %s %q outside the margins: x=%.1f w=%.1f y=%.1f h=%.1f", pi+1, it.Role, it.Text, it.X, it.W, it.Y, it.H)
+				}
+				if it.Kind == KindText && m.width(it.Text, it.Font) > it.W+0.5 {
+					t.Errorf("page %d: %q (%.1f mm) overflows its box of %.1f mm", pi+1, it.Text, m.width(it.Text, it.Font), it.W)
+				}
+			}
+		}
+	}
+}
+
+func TestAppendixTable(t *testing.T) {
+	for _, long := range []bool{false, true} {
+		doc := Build(consolidation(t, long), options())
+		rowPages := map[string]map[int]bool{}
+		appendix := false
+		for pi, p := range doc.Pages {
+			if !p.Landscape {
+				if appendix {
+					t.Errorf("page %d: portrait page inside the appendix", pi+1)
+				}
+				continue
+			}
+			appendix = true
+			header := false
+			for _, it := range p.Items {
+				if it.Role == "header-row" && it.Text == colAssignment {
+					header = true
+				}
+				if it.RowKey != "" {
+					if rowPages[it.RowKey] == nil {
+						rowPages[it.RowKey] = map[int]bool{}
+					}
+					rowPages[it.RowKey][pi] = true
+				}
+			}
+			if !header {
+				t.Errorf("page %d: appendix page without the header row", pi+1)
+			}
+		}
+		if !appendix {
+			t.Fatal("no appendix")
+		}
+		for key, pages := range rowPages {
+			// Only the deliberately huge row may span pages.
+			if len(pages) > 1 && !(long && key == "model-1") {
+				t.Errorf("long=%v: row %s split over pages %v", long, key, pages)
+			}
+		}
+		if long && len(rowPages["model-1"]) < 2 {
+			t.Errorf("the row taller than a page was not split: %v", rowPages["model-1"])
+		}
+		if len(rowPages) != 25 { // 20 models and 5 groups
+			t.Errorf("%d table rows, want 25", len(rowPages))
+		}
+	}
+}
+
+func texts(doc *Document, role string) []string {
+	var out []string
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if it.Kind == KindText && (role == "" || it.Role == role) {
+				out = append(out, it.Text)
+			}
+		}
+	}
+	return out
+}
+
+func TestDocumentTexts(t *testing.T) {
+	c := consolidation(t, false)
+	opt := options()
+	opt.Date = plan.Day(2026, 2, 5)
+	doc := Build(c, opt)
+	want := map[string]string{
+		"nation":          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"motto":           "Độc lập - Tự do - Hạnh phúc",
+		"number":          "Số: 05/BC-CAX",
+		"place-date":      "Cao Ngọc, ngày 05 tháng 02 năm 2026",
+		"parent-agency":   "CÔNG AN HUYỆN NGỌC LẶC",
+		"issuing-agency":  "CÔNG AN XÃ CAO NGỌC",
+		"kind":            "BÁO CÁO",
+		"signer-position": "TRƯỞNG CÔNG AN XÃ",
+		"receivers-title": "Nơi nhận:",
+	}
+	for role, w := range want {
+		if got := strings.Join(texts(doc, role), " "); got != w {
+			t.Errorf("%s = %q, want %q", role, got, w)
+		}
+	}
+	recv := texts(doc, "receiver")
+	if len(recv) == 0 || recv[len(recv)-1] != "- Lưu: VT, CAX." {
+		t.Errorf("receivers = %q", recv)
+	}
+	for d, want := range map[time.Time]string{plan.Day(2026, 11, 25): "ngày 25 tháng 11 năm 2026", plan.Day(2026, 1, 9): "ngày 09 tháng 01 năm 2026", plan.Day(2026, 3, 1): "ngày 01 tháng 3 năm 2026"} {
+		if got := placeDate("Cao Ngọc", d); got != "Cao Ngọc, "+want {
+			t.Errorf("placeDate(%v) = %q", d, got)
+		}
+	}
+	if got := docNumber(0, "BC-CAX"); !strings.HasPrefix(got, "Số:") || !strings.HasSuffix(got, "/BC-CAX") {
+		t.Errorf("blank number = %q", got)
+	}
+	// Every model title appears, in its appendix cell.
+	cells := map[string]string{}
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if it.Role == "cell" && it.X < marginLeft+8+32 && it.X > marginLeft+8 {
+				cells[it.RowKey] += " " + it.Text
+			}
+		}
+	}
+	for _, m := range c.Plan.Models() {
+		got := strings.Join(strings.Fields(cells[fmt.Sprintf("model-%d", m.Number)]), " ")
+		if want := fmt.Sprintf("Mô hình %d: %s", m.Number, m.Title); got != want {
+			t.Errorf("appendix title of model %d = %q, want %q", m.Number, got, want)
+		}
+	}
+	// Page numbers from page 2, plain digits.
+	for i, p := range doc.Pages {
+		var nums []string
+		for _, it := range p.Items {
+			if it.Role == "page-number" {
+				nums = append(nums, it.Text)
+			}
+		}
+		if i == 0 && len(nums) > 0 || i > 0 && (len(nums) != 1 || nums[0] != fmt.Sprint(i+1)) {
+			t.Errorf("page %d numbers %v", i+1, nums)
+		}
+	}
+	// Nothing decomposed reaches the page.
+	for _, s := range texts(doc, "") {
+		if nfc(s) != s {
+			t.Errorf("not NFC: %q", s)
+		}
+	}
+}
+
+func render(t testing.TB, doc *Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := doc.Render(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestDeterministic(t *testing.T) {
+	c := consolidation(t, false)
+	a, b := render(t, Build(c, options())), render(t, Build(c, options()))
+	if !bytes.Equal(a, b) {
+		t.Error("two renders of the same report differ")
+	}
+	if !bytes.Contains(a, []byte("D:20261125080000")) {
+		t.Error("creation date is not the one passed in")
+	}
+}
+
+// The PDF as a reader gets it: exact Vietnamese text, embedded fonts, A4.
+func TestPDFWithPoppler(t *testing.T) {
+	pdftotext := needTool(t, "pdftotext")
+	pdffonts := needTool(t, "pdffonts")
+	pdfinfo := needTool(t, "pdfinfo")
+	c := consolidation(t, false)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bao-cao.pdf")
+	os.WriteFile(path, render(t, Build(c, options())), 0o644)
+
+	out, err := exec.Command(pdftotext, "-raw", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 05/BC-CAX",
+		"Cao Ngọc, ngày 25 tháng 11 năm 2026", "BÁO CÁO", "Kính gửi:", "Nơi nhận:", "PHỤ LỤC", "Phân công thực hiện"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+	for _, m := range c.Plan.Models() {
+		if want := fmt.Sprintf("Mô hình %d: %s", m.Number, m.Title); !strings.Contains(text, want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+	fonts, _ := exec.Command(pdffonts, path).Output()
+	lines := strings.Split(strings.TrimSpace(string(fonts)), "\n")[2:]
+	if len(lines) != 4 {
+		t.Errorf("fonts:\n%s", fonts)
+	}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 6 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	info, _ := exec.Command(pdfinfo, "-f", "1", "-l", "99", path).Output()
+	for _, l := range strings.Split(string(info), "\n") {
+		if strings.HasPrefix(l, "Page") && strings.Contains(l, "size:") && !strings.Contains(l, "595.28 x 841.89") && !strings.Contains(l, "841.89 x 595.28") {
+			t.Errorf("not A4: %s", l)
+		}
+	}
+}
+
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("%s is not installed (apt-get install poppler-utils); skipping", name)
+	}
+	return p
+}
+
+func BenchmarkBuildAndRender(b *testing.B) {
+	c := consolidation(b, false)
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := Build(c, options()).Render(&buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,395 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"de06/plan"
+)
+
+// Consolidation is the commune's report for one period, built from the
+// accepted entries: what the workbook and the PDF render.
+type Consolidation struct {
+	Plan   *plan.Plan
+	Period plan.Period
+	Models []*ModelSummary // plan order
+	Groups []GroupSummary  // plan order
+	// Units that had to report, and those without an accepted file.
+	Expected    []*plan.Unit
+	NotReported []*plan.Unit
+	// Rejected names the rejected files of units that did not report.
+	Rejected map[string][]string
+	Entries  []Entry // accepted, file order
+	Findings []Finding
+	Files    int
+	Accepted int
+	Previous *plan.Period // the period --previous held, if any
+}
+
+// Attributed is one unit's text about a model.
+type Attributed struct {
+	Unit string
+	Text string
+}
+
+// ModelSummary is one model's combined state.
+type ModelSummary struct {
+	Model    *plan.Model
+	Status   Status
+	Progress *float64
+	// Indicator: achieved and total summed over units; Percent is
+	// achieved/total for a ratio, achieved/target for a count.
+	Achieved, Total, Percent         *float64
+	Results, Difficulties, Proposals []Attributed
+	Overdue                          bool
+	Reported                         []string // unit names, plan order
+	Missing                          []string // units that had to report and did not
+	// Previous period, when --previous was given and held this model.
+	HasPrevious      bool
+	PreviousStatus   Status
+	PreviousProgress *float64
+}
+
+// GroupSummary counts a group's models by combined status.
+type GroupSummary struct {
+	Code, Name string
+	Models     int
+	ByStatus   map[Status]int
+	Overdue    int
+}
+
+// PreviousEntry is one unit × model line of an earlier report's data sheet.
+type PreviousEntry struct {
+	UnitID   string
+	Model    int
+	Status   Status
+	Progress *float64
+}
+
+// CombineStatus merges the statuses units gave for one model:
+//   - no report: Chưa báo cáo;
+//   - every unit Đã hoàn thành: Đã hoàn thành;
+//   - every unit done or running it as routine, at least one routine:
+//     Thực hiện thường xuyên;
+//   - any unit started (Đang triển khai, or done/routine while others are
+//     not): Đang triển khai;
+//   - otherwise (all Chưa triển khai): Chưa triển khai.
+func CombineStatus(ss []Status) Status {
+	if len(ss) == 0 {
+		return StatusNone
+	}
+	all := func(ok func(Status) bool) bool {
+		for _, s := range ss {
+			if !ok(s) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case all(func(s Status) bool { return s == StatusDone }):
+		return StatusDone
+	case all(func(s Status) bool { return s == StatusDone || s == StatusRecurring }):
+		return StatusRecurring
+	case all(func(s Status) bool { return s == StatusNotStarted }):
+		return StatusNotStarted
+	}
+	return StatusInProgress
+}
+
+// unitProgress is the progress an entry stands for: the number given, else
+// what its status implies (0 for Chưa triển khai, 100 for Đã hoàn thành and
+// Thực hiện thường xuyên); Đang triển khai without a number counts for none.
+func unitProgress(s Status, p *float64) (float64, bool) {
+	if p != nil {
+		return *p, true
+	}
+	switch s {
+	case StatusNotStarted:
+		return 0, true
+	case StatusDone, StatusRecurring:
+		return 100, true
+	}
+	return 0, false
+}
+
+// CombineProgress is the plain mean of the units' progress: every unit
+// carries its own share of the model, so each weighs the same.
+func CombineProgress(ss []Status, ps []*float64) *float64 {
+	sum, n := 0.0, 0
+	for i, s := range ss {
+		if v, ok := unitProgress(s, ps[i]); ok {
+			sum += v
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	m := math.Round(sum/float64(n)*10) / 10
+	return &m
+}
+
+// Consolidate merges the accepted entries of c for the plan. previous holds
+// the data of an earlier report (may be nil).
+func Consolidate(pl *plan.Plan, c *Checked, prevPeriod *plan.Period, previous []PreviousEntry) *Consolidation {
+	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(),
+		Files: len(c.Files), Rejected: map[string][]string{}, Previous: prevPeriod}
+	reportDay := c.Period.ReportDay()
+
+	accepted := map[string]bool{}
+	for _, f := range c.Files {
+		if f.Accepted {
+			out.Accepted++
+			accepted[f.Unit.ID] = true
+		} else if f.Unit != nil {
+			out.Rejected[f.Unit.ID] = append(out.Rejected[f.Unit.ID], f.Sub.Name)
+		}
+	}
+	for _, u := range pl.ReportingUnits() {
+		out.Expected = append(out.Expected, u)
+		if !accepted[u.ID] {
+			out.NotReported = append(out.NotReported, u)
+			msg := fmt.Sprintf(msgNotSubmitted, u.Name)
+			if files := out.Rejected[u.ID]; len(files) > 0 {
+				msg = fmt.Sprintf(msgNotSubmittedRejected, u.Name, strings.Join(files, ", "))
+			}
+			out.Findings = append(out.Findings, Finding{Severity: Warning, Code: UnitNotSubmitted, Message: msg, Hint: hintNotSubmitted})
+		}
+	}
+
+	byModel := map[int][]Entry{}
+	for _, e := range out.Entries {
+		byModel[e.Model.Number] = append(byModel[e.Model.Number], e)
+	}
+	prevByModel := map[int][]PreviousEntry{}
+	for _, pe := range previous {
+		prevByModel[pe.Model] = append(prevByModel[pe.Model], pe)
+	}
+	unitName := func(id string) string {
+		if u := pl.Unit(id); u != nil {
+			return u.Name
+		}
+		return id
+	}
+	for _, g := range pl.Groups {
+		gs := GroupSummary{Code: g.Code, Name: g.Name, Models: len(g.Models), ByStatus: map[Status]int{}}
+		for _, m := range g.Models {
+			es := byModel[m.Number]
+			// Units in plan order, so texts read the same every time.
+			slices.SortStableFunc(es, func(a, b Entry) int { return unitIndex(pl, a.UnitID) - unitIndex(pl, b.UnitID) })
+			ms := &ModelSummary{Model: m}
+			var ss []Status
+			var ps []*float64
+			reported := map[string]bool{}
+			for _, e := range es {
+				ss = append(ss, e.Status)
+				ps = append(ps, e.Progress)
+				reported[e.UnitID] = true
+				ms.Reported = append(ms.Reported, unitName(e.UnitID))
+				add := func(dst *[]Attributed, text string) {
+					if text != "" {
+						*dst = append(*dst, Attributed{Unit: unitName(e.UnitID), Text: text})
+					}
+				}
+				add(&ms.Results, e.Result)
+				add(&ms.Difficulties, e.Difficulty)
+				add(&ms.Proposals, e.Proposal)
+				if e.Achieved != nil {
+					ms.Achieved = addPtr(ms.Achieved, *e.Achieved)
+				}
+				if e.Total != nil {
+					ms.Total = addPtr(ms.Total, *e.Total)
+				}
+			}
+			for _, id := range pl.Reporters(m) {
+				if !reported[id] {
+					ms.Missing = append(ms.Missing, unitName(id))
+				}
+			}
+			ms.Status = CombineStatus(ss)
+			ms.Progress = CombineProgress(ss, ps)
+			ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
+			if d := m.Deadline.Due; d != nil && d.Before(reportDay) && ms.Status != StatusDone {
+				ms.Overdue = true
+				gs.Overdue++
+				out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
+					Message: fmt.Sprintf(msgOverdue, m.Number, m.Deadline.Text, plan.FormatDate(*d), ms.Status), Hint: hintOverdue})
+			}
+			if pes, ok := prevByModel[m.Number]; ok {
+				var pss []Status
+				var pps []*float64
+				for _, pe := range pes {
+					if pe.Status != StatusNone {
+						pss = append(pss, pe.Status)
+						pps = append(pps, pe.Progress)
+					}
+				}
+				ms.HasPrevious = true
+				ms.PreviousStatus = CombineStatus(pss)
+				ms.PreviousProgress = CombineProgress(pss, pps)
+			}
+			gs.ByStatus[ms.Status]++
+			out.Models = append(out.Models, ms)
+		}
+		out.Groups = append(out.Groups, gs)
+	}
+	SortFindings(out.Findings)
+	return out
+}
+
+func unitIndex(pl *plan.Plan, id string) int {
+	for i, u := range pl.Units {
+		if u.ID == id {
+			return i
+		}
+	}
+	return len(pl.Units)
+}
+
+func addPtr(p *float64, v float64) *float64 {
+	if p == nil {
+		return &v
+	}
+	s := *p + v
+	return &s
+}
+
+func indicatorPercent(m *plan.Model, achieved, total *float64) *float64 {
+	if m.Indicator == nil || achieved == nil {
+		return nil
+	}
+	den := m.Indicator.Target
+	if m.Indicator.Ratio() {
+		if total == nil {
+			return nil
+		}
+		den = *total
+	}
+	if den <= 0 {
+		return nil
+	}
+	p := math.Round(*achieved/den*1000) / 10
+	return &p
+}
+
+// Change says how a model moved since the previous report, "" when there
+// is nothing to compare.
+func (ms *ModelSummary) Change() string {
+	if !ms.HasPrevious {
+		return ""
+	}
+	var parts []string
+	if ms.PreviousStatus != ms.Status {
+		parts = append(parts, fmt.Sprintf(msgChangeStatus, ms.PreviousStatus, ms.Status))
+	}
+	if ms.Progress != nil && ms.PreviousProgress != nil {
+		d := math.Round((*ms.Progress-*ms.PreviousProgress)*10) / 10
+		switch {
+		case d > 0:
+			parts = append(parts, fmt.Sprintf(msgChangeUp, FormatNumber(d)))
+		case d < 0:
+			parts = append(parts, fmt.Sprintf(msgChangeDown, FormatNumber(-d)))
+		}
+	}
+	if len(parts) == 0 {
+		return msgChangeNone
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ProgressDelta is the progress change in points, if both are known.
+func (ms *ModelSummary) ProgressDelta() *float64 {
+	if !ms.HasPrevious || ms.Progress == nil || ms.PreviousProgress == nil {
+		return nil
+	}
+	d := math.Round((*ms.Progress-*ms.PreviousProgress)*10) / 10
+	return &d
+}
+
+// IndicatorText is "4.512/5.130 (88 %)", "22/20 DVC (110 %)" or "".
+func (ms *ModelSummary) IndicatorText() string {
+	ind := ms.Model.Indicator
+	if ind == nil || ms.Achieved == nil {
+		return ""
+	}
+	var s string
+	if ind.Ratio() {
+		if ms.Total == nil {
+			return FormatNumber(*ms.Achieved)
+		}
+		s = FormatNumber(*ms.Achieved) + "/" + FormatNumber(*ms.Total)
+	} else {
+		s = FormatNumber(*ms.Achieved) + "/" + FormatNumber(ind.Target) + " " + ind.Unit
+	}
+	if ms.Percent != nil {
+		s += " (" + FormatNumber(*ms.Percent) + "%)"
+	}
+	return s
+}
+
+// FormatNumber writes a number the Vietnamese way: 4.512 and 95,7.
+func FormatNumber(f float64) string {
+	neg := f < 0
+	if neg {
+		f = -f
+	}
+	whole := int64(f)
+	frac := math.Round((f-float64(whole))*10) / 10
+	if frac >= 1 {
+		whole++
+		frac = 0
+	}
+	digits := fmt.Sprint(whole)
+	var out []byte
+	for i := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			out = append(out, '.')
+		}
+		out = append(out, digits[i])
+	}
+	s := string(out)
+	if frac > 0 {
+		s += "," + fmt.Sprint(int(math.Round(frac*10)))
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Counts are the headline numbers of the report.
+type Counts struct {
+	ByStatus           map[Status]int
+	Overdue            int
+	UnitsReported      int
+	UnitsExpected      int
+	Models             int
+	WithIndicator      int
+	IndicatorsReported int
+}
+
+// Counts sums the consolidation for the report's part I.
+func (c *Consolidation) Counts() Counts {
+	n := Counts{ByStatus: map[Status]int{}, UnitsExpected: len(c.Expected), UnitsReported: len(c.Expected) - len(c.NotReported)}
+	for _, m := range c.Models {
+		n.Models++
+		n.ByStatus[m.Status]++
+		if m.Overdue {
+			n.Overdue++
+		}
+		if m.Model.Indicator != nil {
+			n.WithIndicator++
+			if m.Achieved != nil {
+				n.IndicatorsReported++
+			}
+		}
+	}
+	return n
+}
+
+// StatusesWithNone lists every status including "not reported", in the
+// order reports show them.
+var StatusesWithNone = []Status{StatusDone, StatusRecurring, StatusInProgress, StatusNotStarted, StatusNone}

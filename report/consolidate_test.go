@@ -1,0 +1,165 @@
+package report
+
+import (
+	"testing"
+
+	"de06/plan"
+)
+
+func fp(f float64) *float64 { return &f }
+
+func TestCombineStatus(t *testing.T) {
+	D, R, I, N := StatusDone, StatusRecurring, StatusInProgress, StatusNotStarted
+	tests := []struct {
+		in   []Status
+		want Status
+	}{
+		{nil, StatusNone},
+		{[]Status{D}, D},
+		{[]Status{D, D, D}, D},
+		{[]Status{D, R}, R},
+		{[]Status{R, R}, R},
+		{[]Status{D, I}, I},
+		{[]Status{D, N}, I}, // one unit finished, one not started: under way
+		{[]Status{R, N}, I},
+		{[]Status{N, N}, N},
+		{[]Status{N, I}, I},
+		{[]Status{I}, I},
+	}
+	for _, tt := range tests {
+		if got := CombineStatus(tt.in); got != tt.want {
+			t.Errorf("CombineStatus(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCombineProgress(t *testing.T) {
+	D, I, N, R := StatusDone, StatusInProgress, StatusNotStarted, StatusRecurring
+	tests := []struct {
+		name string
+		ss   []Status
+		ps   []*float64
+		want *float64
+	}{
+		{"none", nil, nil, nil},
+		{"one", []Status{I}, []*float64{fp(60)}, fp(60)},
+		{"mean", []Status{I, I, I}, []*float64{fp(60), fp(80), fp(70)}, fp(70)},
+		{"rounded", []Status{I, I, I}, []*float64{fp(60), fp(80), fp(75)}, fp(71.7)},
+		{"done without number is 100", []Status{D, I}, []*float64{nil, fp(50)}, fp(75)},
+		{"not started without number is 0", []Status{N, I}, []*float64{nil, fp(50)}, fp(25)},
+		{"recurring without number is 100", []Status{R}, []*float64{nil}, fp(100)},
+		{"in progress without number is left out", []Status{I, I}, []*float64{nil, fp(40)}, fp(40)},
+		{"nothing known", []Status{I}, []*float64{nil}, nil},
+	}
+	for _, tt := range tests {
+		got := CombineProgress(tt.ss, tt.ps)
+		if (got == nil) != (tt.want == nil) || (got != nil && *got != *tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, deref(got), deref(tt.want))
+		}
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func TestFormatNumber(t *testing.T) {
+	for in, want := range map[float64]string{0: "0", 53: "53", 4512: "4.512", 1250000: "1.250.000", 95.7: "95,7", 88.04: "88", 99.96: "100", -3.5: "-3,5"} {
+		if got := FormatNumber(in); got != want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func entry(p *plan.Plan, unit string, model int, s Status, prog *float64) Entry {
+	return Entry{UnitID: unit, Model: p.Model(model), Status: s, Progress: prog, Result: "kết quả " + unit}
+}
+
+func TestConsolidate(t *testing.T) {
+	p := testPlan(t)
+	subs := []*Submission{goodSubmission(p, "tram-y-te"), goodSubmission(p, "cong-an"), goodSubmission(p, "bo-phan-mot-cua")}
+	// Trạm y tế: model 6 done with 100 %, model 11 (Quý II/2024) still running.
+	ty := subs[0]
+	rowOf(ty, 6).Status.Text, rowOf(ty, 6).Progress.Num = "Đã hoàn thành", fp(100)
+	rowOf(ty, 6).Achieved.Num, rowOf(ty, 6).Total.Num = fp(1), fp(1)
+	rowOf(ty, 11).Difficulty.Text = "Thiếu máy đọc"
+	// Bộ phận một cửa: model 1 with 38 of the 53 DVC.
+	rowOf(subs[2], 1).Achieved.Num = fp(38)
+	rowOf(subs[0], 1).Achieved.Num = fp(2)
+	// Công an's file is for the wrong week: rejected, so it did not report.
+	subs[1].Period.Text = "2026-W47"
+	c := Validate(p, subs, w48)
+	prev := []PreviousEntry{{UnitID: "tram-y-te", Model: 6, Status: StatusInProgress, Progress: fp(80)}}
+	pp := w48.Previous()
+	cons := Consolidate(p, c, &pp, prev)
+
+	byNum := map[int]*ModelSummary{}
+	for _, m := range cons.Models {
+		byNum[m.Model.Number] = m
+	}
+	if len(cons.Models) != 20 {
+		t.Fatalf("%d models", len(cons.Models))
+	}
+	m6 := byNum[6]
+	if m6.Status != StatusDone || *m6.Progress != 100 || m6.Overdue || m6.IndicatorText() != "1/1 (100%)" {
+		t.Errorf("model 6: %v %v overdue %v %q", m6.Status, deref(m6.Progress), m6.Overdue, m6.IndicatorText())
+	}
+	if got := m6.Change(); got != "Đang triển khai → Đã hoàn thành; tiến độ tăng 20 điểm %" {
+		t.Errorf("model 6 change = %q", got)
+	}
+	m11 := byNum[11]
+	if m11.Status != StatusInProgress || !m11.Overdue || len(m11.Difficulties) != 1 || m11.Difficulties[0].Unit != "Trạm y tế xã" {
+		t.Errorf("model 11: %v overdue %v %v", m11.Status, m11.Overdue, m11.Difficulties)
+	}
+	m1 := byNum[1]
+	if m1.IndicatorText() != "40/53 DVC (75,5%)" {
+		t.Errorf("model 1 indicator = %q", m1.IndicatorText())
+	}
+	if len(m1.Missing) != 7 || len(m1.Reported) != 2 {
+		t.Errorf("model 1 reported %v missing %v", m1.Reported, m1.Missing)
+	}
+	if m1.Results[0].Unit != "Bộ phận một cửa xã" && m1.Results[0].Unit != "Trạm y tế xã" {
+		t.Errorf("results not attributed: %v", m1.Results)
+	}
+	// Recurring and external deadlines are never overdue; undelivered
+	// dated models are.
+	for _, n := range []int{1, 5, 27, 30, 44} {
+		if byNum[n].Overdue {
+			t.Errorf("model %d (%s) overdue", n, byNum[n].Model.Deadline.Text)
+		}
+	}
+	for _, n := range []int{3, 18, 24, 26, 35, 37, 41} {
+		if !byNum[n].Overdue {
+			t.Errorf("model %d (%s, %v) not overdue", n, byNum[n].Model.Deadline.Text, byNum[n].Status)
+		}
+	}
+	if byNum[32].Status != StatusNone || byNum[32].Progress != nil {
+		t.Errorf("model 32 nobody reported: %v", byNum[32].Status)
+	}
+	if len(cons.NotReported) != 7 || cons.Rejected["cong-an"] == nil {
+		t.Errorf("not reported %d, rejected %v", len(cons.NotReported), cons.Rejected)
+	}
+	n := cons.Counts()
+	if n.UnitsReported != 2 || n.UnitsExpected != 9 || n.Models != 20 || n.ByStatus[StatusDone] != 1 {
+		t.Errorf("counts = %+v", n)
+	}
+	codes := map[Code]int{}
+	for _, f := range cons.Findings {
+		codes[f.Code]++
+	}
+	if codes[UnitNotSubmitted] != 7 || codes[ModelOverdue] == 0 || codes[PeriodMismatch] != 1 {
+		t.Errorf("finding codes = %v", codes)
+	}
+	total := 0
+	for _, g := range cons.Groups {
+		for _, c := range g.ByStatus {
+			total += c
+		}
+	}
+	if total != 20 {
+		t.Errorf("group counts sum to %d", total)
+	}
+}
