@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"de06/report"
 )
@@ -107,8 +108,8 @@ func (b *builder) letterhead(c *report.Consolidation, opt Options) {
 		}
 	}
 	cx := b.left() + w/2
-	b.line(cx-20, b.y+1.5, cx+20, "summary-rule")
-	b.y += 7
+	b.line(cx-20, b.y+2.5, cx+20, "summary-rule")
+	b.y += 8
 
 	// Kính gửi: one recipient on the same line; several as a list.
 	to := Font{"", 14}
@@ -223,11 +224,23 @@ func (b *builder) body(c *report.Consolidation) {
 	}
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine puts a deadline written as a list on one line: "- A;\n- B"
+// becomes "A; B".
+func oneLine(s string) string {
+	var parts []string
+	for _, l := range splitLines(s) {
+		l = strings.TrimRight(strings.TrimLeft(strings.TrimSpace(l), "-+• "), ";. ")
+		if l != "" {
+			parts = append(parts, strings.Join(strings.Fields(l), " "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
 
 func lowerFirst(s string) string {
 	r := []rune(s)
-	if len(r) == 0 {
+	// "DVC …" is an abbreviation: only a capitalised word is lowered.
+	if len(r) < 2 || unicode.IsUpper(r[1]) {
 		return s
 	}
 	return strings.ToLower(string(r[:1])) + string(r[1:])
