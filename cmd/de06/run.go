@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -38,6 +39,11 @@ func commands() []command {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	// de06 is a short batch job whose heap stays small (about 50 MB for 500
+	// files): collecting less often saves a quarter of the CPU time.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usageMain)
 		return exitUsage
