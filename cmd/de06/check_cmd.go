@@ -29,27 +29,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, msgNeedPaths, "check", "check")
 		return exitUsage
 	}
-	p, err := loadPlan(*planPath)
+	in, err := readInputs(*planPath, *periodText, fl.Args())
 	if err != nil {
 		fmt.Fprintf(stderr, msgError, "check", err)
 		return exitUsage
 	}
-	if *periodText != "" {
-		if _, err := plan.ParsePeriod(*periodText); err != nil {
-			fmt.Fprintf(stderr, msgError, "check", err)
-			return exitUsage
-		}
-	}
-	files, skipped, err := expandPaths(fl.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, msgError, "check", err)
-		return exitUsage
-	}
-	checked, _, err := checkInputs(p, files, *periodText)
-	if err != nil {
-		fmt.Fprintf(stderr, msgError, "check", err)
-		return exitUsage
-	}
+	checked, files, skipped := in.checked, in.files, in.skipped
 	if *format == "json" {
 		if err := writeCheckJSON(stdout, checked); err != nil {
 			fmt.Fprintf(stderr, msgError, "check", err)

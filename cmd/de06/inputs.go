@@ -59,20 +59,36 @@ func expandPaths(args []string) (files, skipped []string, err error) {
 	return files, skipped, nil
 }
 
-// checkInputs reads and validates every input file: the work check and
-// merge share, so that both find exactly the same things.
-func checkInputs(p *plan.Plan, files []string, periodText string) (*report.Checked, []*report.Submission, error) {
-	rd := excel.Reader{Soffice: excel.FindSoffice()}
-	subs := rd.ReadAll(files)
+// inputs is what check and merge share: the plan, the files found, and
+// what reading and validating them gave.
+type inputs struct {
+	plan    *plan.Plan
+	files   []string
+	skipped []string
+	checked *report.Checked
+}
+
+// readInputs loads the plan, finds the files and reads and validates them,
+// so that check and merge find exactly the same things. Any error here is a
+// usage or I/O error (exit 2); problems in the files are findings.
+func readInputs(planPath, periodText string, args []string) (*inputs, error) {
+	p, err := loadPlan(planPath)
+	if err != nil {
+		return nil, err
+	}
 	var period plan.Period
 	if periodText != "" {
-		per, err := plan.ParsePeriod(periodText)
-		if err != nil {
-			return nil, nil, err
+		if period, err = plan.ParsePeriod(periodText); err != nil {
+			return nil, err
 		}
-		period = per
-	} else {
+	}
+	files, skipped, err := expandPaths(args)
+	if err != nil {
+		return nil, err
+	}
+	subs := excel.Reader{Soffice: excel.FindSoffice()}.ReadAll(files)
+	if period.IsZero() {
 		period = report.InferPeriod(subs, plan.WeekOf(now()))
 	}
-	return report.Validate(p, subs, period), subs, nil
+	return &inputs{plan: p, files: files, skipped: skipped, checked: report.Validate(p, subs, period)}, nil
 }

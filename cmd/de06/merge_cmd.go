@@ -27,32 +27,17 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, msgNeedPaths, "merge", "merge")
 		return exitUsage
 	}
-	p, err := loadPlan(*planPath)
-	if err != nil {
-		fmt.Fprintf(stderr, msgError, "merge", err)
-		return exitUsage
-	}
-	if *periodText != "" {
-		if _, err := plan.ParsePeriod(*periodText); err != nil {
-			fmt.Fprintf(stderr, msgError, "merge", err)
-			return exitUsage
-		}
-	}
 	doc, err := docOptions(*number, *dateText, *signer)
 	if err != nil {
 		fmt.Fprintf(stderr, msgError, "merge", err)
 		return exitUsage
 	}
-	files, skipped, err := expandPaths(fl.Args())
+	in, err := readInputs(*planPath, *periodText, fl.Args())
 	if err != nil {
 		fmt.Fprintf(stderr, msgError, "merge", err)
 		return exitUsage
 	}
-	checked, _, err := checkInputs(p, files, *periodText)
-	if err != nil {
-		fmt.Fprintf(stderr, msgError, "merge", err)
-		return exitUsage
-	}
+	p, files, skipped, checked := in.plan, in.files, in.skipped, in.checked
 	var prevPeriod *plan.Period
 	var prevEntries []report.PreviousEntry
 	if *previous != "" {

@@ -1,0 +1,191 @@
+package excel
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"de06/plan"
+	"de06/report"
+)
+
+// cellReader turns the cells of a report sheet into report values.
+type cellReader struct {
+	f      *excelize.File
+	g      *sheetGrid
+	s      *report.Submission
+	styles map[int]*excelize.Style
+}
+
+func (cr *cellReader) style(ref string) *excelize.Style {
+	id, err := cr.f.GetCellStyle(cr.g.name, ref)
+	if err != nil {
+		return nil
+	}
+	if st, ok := cr.styles[id]; ok {
+		return st
+	}
+	st, err := cr.f.GetStyle(id)
+	if err != nil {
+		st = nil
+	}
+	cr.styles[id] = st
+	return st
+}
+
+// value reads one cell. numeric asks for the cell's number, if it is one.
+func (cr *cellReader) value(col, row int, numeric bool) report.Value {
+	ref := cell(col, row)
+	raw := cr.g.at(col, row)
+	if raw == "" {
+		// A formula with no cached result (written by a program): compute it.
+		if fml, err := cr.f.GetCellFormula(cr.g.name, ref); err == nil && fml != "" {
+			if v, err := cr.f.CalcCellValue(cr.g.name, ref, excelize.Options{RawCellValue: true}); err == nil {
+				raw = v
+			}
+		}
+	}
+	v := report.Value{Text: strings.TrimSpace(plan.NFC(raw)), Cell: ref}
+	if v.Text == "" {
+		return v
+	}
+	if numeric {
+		if t, err := cr.f.GetCellType(cr.g.name, ref); err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber || t == excelize.CellTypeFormula) {
+			if n, err := strconv.ParseFloat(v.Text, 64); err == nil {
+				v.Num = &n
+				if st := cr.style(ref); st != nil && isPercent(st) {
+					v.Percent = true
+				}
+			}
+		}
+		return v
+	}
+	if report.DetectLegacy(v.Text, "") != report.EncodingNone || hasLatin1(v.Text) {
+		font := ""
+		if st := cr.style(ref); st != nil && st.Font != nil {
+			font = st.Font.Family
+		}
+		if fixed, enc := report.FixLegacy(v.Text, font); enc != report.EncodingNone {
+			cr.s.Findings = append(cr.s.Findings, report.Finding{Severity: report.Warning, Code: report.TextLegacy, File: cr.s.Name,
+				Sheet: cr.g.name, Cell: ref, Message: fmt.Sprintf(msgLegacyText, enc, report.Shorten(fixed, 50)), Hint: hintLegacyText})
+			v.Text = fixed
+		}
+	}
+	return v
+}
+
+func hasLatin1(s string) bool {
+	for _, r := range s {
+		if r >= 0xA0 && r <= 0xFF {
+			return true
+		}
+	}
+	return false
+}
+
+func isPercent(st *excelize.Style) bool {
+	if st.NumFmt == 9 || st.NumFmt == 10 {
+		return true
+	}
+	return st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")
+}
+
+// readHeader finds the header block's labels above the table and reads the
+// value to the right of each.
+func (cr *cellReader) readHeader(head int) {
+	labels := []struct {
+		keys []string
+		dst  *report.Value
+		date bool
+	}{
+		{[]string{"don vi bao cao", "don vi", "ten don vi"}, &cr.s.Unit, false},
+		{[]string{"ky bao cao", "ky"}, &cr.s.Period, false},
+		{[]string{"ngay bao cao"}, &cr.s.ReportDate, true},
+		{[]string{"nguoi bao cao", "nguoi lap"}, &cr.s.Reporter, false},
+		{[]string{"so dien thoai", "dien thoai", "sdt"}, &cr.s.Phone, false},
+	}
+	for r := 1; r < head; r++ {
+		for c := 1; c <= len(cr.g.cells[r-1]); c++ {
+			raw := cr.g.at(c, r)
+			if raw == "" || len(raw) > 80 {
+				continue // labels are short
+			}
+			k := plan.Fold(raw)
+			for _, l := range labels {
+				if l.dst.Cell != "" || !matchesLabel(k, l.keys) {
+					continue
+				}
+				// The value sits right of the label, past the label's own
+				// merged cells; an empty cell there means nothing was typed.
+				vc := c + 1
+				for vc < c+8 && cr.g.at(vc, r) == cr.g.at(c, r) {
+					vc++
+				}
+				v := cr.value(vc, r, l.date)
+				if l.date {
+					if v.Num != nil {
+						if t, err := excelize.ExcelDateToTime(*v.Num, false); err == nil {
+							d := plan.Day(t.Year(), t.Month(), t.Day())
+							v.Date = &d
+							v.Text = plan.FormatDate(d)
+						}
+					} else if d, ok := report.ParseDate(v.Text); ok {
+						v.Date = &d
+					}
+				}
+				*l.dst = v
+			}
+		}
+	}
+}
+
+// matchesLabel: the cell is the label itself, maybe with a short tail
+// ("Ngày báo cáo (dd/mm/yyyy):"), not a sentence that mentions it.
+func matchesLabel(k string, keys []string) bool {
+	for _, key := range keys {
+		if k == key || (strings.HasPrefix(k, key+" ") && len(k) <= len(key)+20) {
+			return true
+		}
+	}
+	return false
+}
+
+func (cr *cellReader) readRows(head int, cols map[field]int) {
+	get := func(fl field, row int, numeric bool) report.Value {
+		c, ok := cols[fl]
+		if !ok {
+			return report.Value{}
+		}
+		return cr.value(c, row, numeric)
+	}
+	for r := head + 1; r <= len(cr.g.cells); r++ {
+		row := report.Row{
+			Line:       r,
+			TT:         get(fTT, r, true),
+			Model:      get(fModel, r, false),
+			Status:     get(fStatus, r, false),
+			Progress:   get(fProgress, r, true),
+			Achieved:   get(fAchieved, r, true),
+			Total:      get(fTotal, r, true),
+			Result:     get(fResult, r, false),
+			Difficulty: get(fDifficulty, r, false),
+			Proposal:   get(fProposal, r, false),
+		}
+		// Cells de06 never asked for (a note under the table) are not rows.
+		if row.Model.Empty() && row.Status.Empty() && row.Progress.Empty() && row.Achieved.Empty() && row.Total.Empty() {
+			continue
+		}
+		// Keep the cell even when empty, so findings can point at it.
+		for _, p := range []struct {
+			v  *report.Value
+			fl field
+		}{{&row.Status, fStatus}, {&row.Progress, fProgress}, {&row.Achieved, fAchieved}, {&row.Total, fTotal}, {&row.Model, fModel}} {
+			if c, ok := cols[p.fl]; ok && p.v.Cell == "" {
+				p.v.Cell = cell(c, r)
+			}
+		}
+		cr.s.Rows = append(cr.s.Rows, row)
+	}
+}

@@ -1,0 +1,183 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"de06/plan"
+)
+
+// Row-level checks: which model a row is about, and its values.
+
+func (fc *fileChecker) checkRows() {
+	unit := fc.fr.Unit
+	assigned := map[int]bool{}
+	for _, a := range fc.pl.Assignments(unit.ID) {
+		assigned[a.Model.Number] = true
+	}
+	seen := map[int]int{} // model → line
+	for _, r := range fc.s.Rows {
+		if r.Blank() {
+			continue
+		}
+		m := fc.rowModel(r)
+		if m == nil {
+			continue
+		}
+		if line, dup := seen[m.Number]; dup {
+			fc.add(Error, ModelDuplicate, r.Model.Cell, m.Number, fmt.Sprintf(msgModelDuplicate, m.Number, line), hintModelDuplicate)
+			continue
+		}
+		seen[m.Number] = r.Line
+		if !assigned[m.Number] {
+			fc.add(Warning, ModelNotAssigned, r.Model.Cell, m.Number, fmt.Sprintf(msgModelNotAssigned, m.Number, unit.Name), hintModelNotAssigned)
+		}
+		if e, ok := fc.checkRow(r, m); ok {
+			fc.fr.Entries = append(fc.fr.Entries, e)
+		}
+	}
+	for _, a := range fc.pl.Assignments(unit.ID) {
+		if _, ok := seen[a.Model.Number]; !ok {
+			fc.add(Error, ModelMissing, "", a.Model.Number, fmt.Sprintf(msgModelMissing, a.Model.Number, a.Model.Title), hintModelMissing)
+		}
+	}
+}
+
+// rowModel finds the model a row is about: "Mô hình 6: …" in the model
+// column, else the TT number.
+func (fc *fileChecker) rowModel(r Row) *plan.Model {
+	k := plan.Fold(r.Model.Text)
+	if g := reModelNum.FindStringSubmatch(k); g != nil {
+		n, _ := strconv.Atoi(g[1])
+		if m := fc.pl.Model(n); m != nil {
+			return m
+		}
+		fc.add(Error, ModelUnknown, r.Model.Cell, 0, fmt.Sprintf(msgModelUnknownNum, n), hintModelUnknown)
+		return nil
+	}
+	// A title without its number: match the plan's titles.
+	for _, m := range fc.pl.Models() {
+		if k != "" && (k == plan.Fold(m.Title) || k == plan.Fold(m.FullTitle)) {
+			return m
+		}
+	}
+	if tt, ok := ParseNumber(r.TT); ok && r.Model.Text == "" {
+		for _, m := range fc.pl.Models() {
+			if float64(m.TT) == tt {
+				return m
+			}
+		}
+	}
+	cell := r.Model.Cell
+	if cell == "" {
+		cell = r.TT.Cell
+	}
+	text := r.Model.Text
+	if text == "" {
+		text = r.TT.Text
+	}
+	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, Shorten(text, 60)), hintModelUnknown)
+	return nil
+}
+
+// Shorten cuts s to n characters with an ellipsis, for quoting in messages.
+func Shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// checkRow judges one model row; an error leaves the row out.
+func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
+	ok := true
+	e := Entry{UnitID: fc.fr.Unit.ID, Model: m, File: fc.s.Name, Line: r.Line,
+		Result: r.Result.Text, Difficulty: r.Difficulty.Text, Proposal: r.Proposal.Text}
+	n := m.Number
+
+	st, known := ParseStatus(r.Status.Text)
+	switch {
+	case r.Status.Text == "" && r.Status.Num == nil:
+		fc.add(Error, StatusMissing, r.Status.Cell, n, fmt.Sprintf(msgStatusMissing, n), hintStatus)
+		ok = false
+	case !known:
+		fc.add(Error, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusInvalid, r.Status.Text, n), hintStatus)
+		ok = false
+	case plan.Fold(r.Status.Text) != plan.Fold(st.String()):
+		// Read, but say what it was read as, so nobody is surprised.
+		fc.add(Warning, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusRead, r.Status.Text, st), hintStatus)
+	}
+	e.Status = st
+
+	if !r.Progress.Empty() {
+		pg, good := ParseProgress(r.Progress)
+		switch {
+		case !good:
+			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressNaN, r.Progress.Text, n), hintProgress)
+			ok = false
+		case pg < 0 || pg > 100:
+			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressRange, fmtNum(pg), n), hintProgress)
+			ok = false
+		default:
+			e.Progress = &pg
+		}
+	}
+	if known && e.Progress != nil {
+		pg := *e.Progress
+		switch {
+		case st == StatusDone && pg < 100:
+			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgDoneBelow, n, fmtNum(pg)), hintMismatch)
+		case pg == 100 && st != StatusDone && st != StatusRecurring:
+			fc.add(Warning, ProgressMismatch, r.Status.Cell, n, fmt.Sprintf(msgFullNotDone, n, st), hintMismatch)
+		case st == StatusNotStarted && pg > 0:
+			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgNotStartedProgress, n, fmtNum(pg)), hintMismatch)
+		}
+	}
+
+	if m.Indicator == nil {
+		if !r.Achieved.Empty() || !r.Total.Empty() {
+			cell := r.Achieved.Cell
+			if r.Achieved.Empty() {
+				cell = r.Total.Cell
+			}
+			fc.add(Warning, IndicatorNotApplied, cell, n, fmt.Sprintf(msgIndicatorNone, n), "")
+		}
+		return e, ok
+	}
+	num := func(v Value, what string) (*float64, bool) {
+		if v.Empty() {
+			return nil, true
+		}
+		x, good := ParseNumber(v)
+		if !good {
+			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNaN, what, v.Text, n), hintIndicator)
+			return nil, false
+		}
+		if x < 0 {
+			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNeg, what, fmtNum(x), n), hintIndicator)
+			return nil, false
+		}
+		return &x, true
+	}
+	a, okA := num(r.Achieved, wordAchieved)
+	t, okT := num(r.Total, wordTotal)
+	if !okA || !okT {
+		return e, false
+	}
+	if a != nil && t != nil && *a > *t {
+		fc.add(Error, IndicatorInvalid, r.Achieved.Cell, n, fmt.Sprintf(msgIndicatorOver, fmtNum(*a), fmtNum(*t), n), hintIndicator)
+		return e, false
+	}
+	if m.Indicator.Ratio() && a != nil && t == nil {
+		fc.add(Warning, IndicatorInvalid, r.Total.Cell, n, fmt.Sprintf(msgIndicatorNoTotal, n), hintIndicator)
+	}
+	e.Achieved, e.Total = a, t
+	return e, ok
+}
+
+func fmtNum(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	return strings.Replace(s, ".", ",", 1)
+}
