@@ -33,6 +33,9 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	if err := writeData(f, st, c); err != nil {
 		return err
 	}
+	if err := setDocProps(f, sumTitle+" — "+c.Period.Name(), c.Period.ReportDay()); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	return writeTo(f, w)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -53,4 +54,11 @@ func openFile(path string) (*excelize.File, error) {
 func cell(col, row int) string {
 	s, _ := excelize.CoordinatesToCellName(col, row)
 	return s
+}
+
+// setDocProps names de06 as the author and dates the workbook by its
+// period, so the same inputs always give the same file.
+func setDocProps(f *excelize.File, title string, day time.Time) error {
+	t := day.UTC().Format(time.RFC3339)
+	return f.SetDocProps(&excelize.DocProperties{Creator: "de06", LastModifiedBy: "de06", Title: title, Created: t, Modified: t, Language: "vi-VN"})
 }

@@ -75,7 +75,9 @@ func newStyles(f *excelize.File) *styles {
 	}
 	pct := "0%"
 	st.inputPct = mk(&excelize.Style{Border: border(), Fill: fill(colorInput), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Protection: unlocked, CustomNumFmt: &pct})
-	for k, c := range map[string]string{"done": colorDone, "progress": colorProgress, "notyet": colorNotYet, "recurring": colorRecur, "none": colorLocked} {
+	// A slice, not a map: style ids must come out the same every run.
+	for _, kc := range [][2]string{{"done", colorDone}, {"progress", colorProgress}, {"notyet", colorNotYet}, {"recurring", colorRecur}, {"none", colorLocked}} {
+		k, c := kc[0], kc[1]
 		st.statusFill[k] = mk(&excelize.Style{Fill: fill(c), Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}})
 	}
 	return st

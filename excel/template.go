@@ -171,6 +171,9 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 	if err := writeMeta(f, form); err != nil {
 		return err
 	}
+	if err := setDocProps(f, tplTitle+" — "+form.Unit.Name+" — "+form.Period.Name(), form.Period.Start()); err != nil {
+		return err
+	}
 	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true}); err != nil {
 		return err
 	}

@@ -97,16 +97,16 @@ func parseFlags(fs *pflag.FlagSet, usage string, args []string, stdout, stderr i
 // translateFlagError puts pflag's English messages into Vietnamese.
 func translateFlagError(err error) string {
 	s := err.Error()
-	for en, vi := range map[string]string{
-		"unknown flag: ":           "không có tùy chọn ",
-		"unknown shorthand flag: ": "không có tùy chọn ",
-		"flag needs an argument: ": "tùy chọn cần một giá trị: ",
-		"invalid argument ":        "giá trị không hợp lệ ",
-		"bad flag syntax: ":        "tùy chọn viết sai: ",
-		" in -":                    " trong -",
-		"for \"":                   "cho \"",
+	for _, r := range [][2]string{
+		{"unknown shorthand flag: ", "không có tùy chọn "},
+		{"unknown flag: ", "không có tùy chọn "},
+		{"flag needs an argument: ", "tùy chọn cần một giá trị: "},
+		{"invalid argument ", "giá trị không hợp lệ "},
+		{"bad flag syntax: ", "tùy chọn viết sai: "},
+		{" in -", " trong -"},
+		{"for \"", "cho \""},
 	} {
-		s = strings.ReplaceAll(s, en, vi)
+		s = strings.ReplaceAll(s, r[0], r[1])
 	}
 	return s
 }
