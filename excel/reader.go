@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -229,6 +230,11 @@ func readWorkbook(f *excelize.File, s *report.Submission) {
 	if len(sheets) == 0 {
 		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: report.FileUnreadable, File: s.Name,
 			Message: msgNoSheets, Hint: hintResend})
+		return
+	}
+	if slices.Contains(sheets, sheetSummary) && slices.Contains(sheets, sheetData) {
+		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: report.FileNotTemplate, File: s.Name,
+			Message: msgIsConsolidated, Hint: hintIsConsolidated})
 		return
 	}
 	// The sheet named "Báo cáo" first, then any other.

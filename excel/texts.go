@@ -126,18 +126,20 @@ const (
 	msgLegacyConverted     = "tệp dạng %s đã được tự chuyển sang .xlsx bằng LibreOffice để đọc"
 	msgZipBomb             = "tệp giải nén ra quá lớn (có thể tệp hỏng hoặc không an toàn)"
 	msgCorrupt             = "tệp bị hỏng hoặc không phải tệp Excel, không đọc được"
+	msgIsConsolidated      = "đây là bảng tổng hợp do de06 merge ghi ra, không phải báo cáo của đơn vị"
 	msgNoSheets            = "tệp không có trang tính nào"
 	msgTooManyRows         = "trang có hơn %d dòng, không phải tệp báo cáo"
 	msgNotTemplate         = "không phải tệp báo cáo Đề án 06: không tìm thấy bảng có các cột \"Mô hình\", \"Tình trạng\""
 	msgExtraSheet          = "trang %q không thuộc mẫu báo cáo; nội dung trang này không được đọc"
 	msgLegacyText          = "chữ gõ bằng bảng mã cũ %s, đã tự chuyển sang Unicode: %q"
 
-	hintResend      = "mở lại tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại"
-	hintEncrypted   = "bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại"
-	hintSaveXLSX    = "mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại"
-	hintUseTemplate = "dùng tệp mẫu do Công an xã gửi (de06 template), điền vào các ô màu vàng"
-	hintExtraSheet  = "chỉ điền vào trang \"Báo cáo\"; có thể xóa trang này"
-	hintLegacyText  = "lần sau hãy gõ bằng bảng mã Unicode (Unikey: bảng mã Unicode; phông Times New Roman)"
+	hintResend         = "mở lại tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại"
+	hintEncrypted      = "bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại"
+	hintSaveXLSX       = "mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại"
+	hintUseTemplate    = "dùng tệp mẫu do Công an xã gửi (de06 template), điền vào các ô màu vàng"
+	hintIsConsolidated = "để riêng bảng tổng hợp ra khỏi thư mục báo cáo của các đơn vị (dùng --previous để so sánh với kỳ trước)"
+	hintExtraSheet     = "chỉ điền vào trang \"Báo cáo\"; có thể xóa trang này"
+	hintLegacyText     = "lần sau hãy gõ bằng bảng mã Unicode (Unikey: bảng mã Unicode; phông Times New Roman)"
 )
 
 // Annotated copies.
