@@ -212,7 +212,7 @@ func writeStats(f *excelize.File, st *styles, c *report.Consolidation) error {
 	for _, ms := range c.Models {
 		if ms.Overdue {
 			found = true
-			f.SetCellStr(sh, cell(1, r), fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, ms.Model.Deadline.Text, ms.Status))
+			f.SetCellStr(sh, cell(1, r), fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, strings.Join(strings.Fields(ms.Model.Deadline.Text), " "), ms.Status))
 			r++
 		}
 	}
