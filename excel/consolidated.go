@@ -3,6 +3,7 @@ package excel
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -344,7 +345,7 @@ func writeData(f *excelize.File, st *styles, c *report.Consolidation) error {
 func ReadPrevious(path string) (plan.Period, []report.PreviousEntry, error) {
 	f, err := openFile(path)
 	if err != nil {
-		return plan.Period{}, nil, fmt.Errorf(msgPrevOpen, path, err)
+		return plan.Period{}, nil, fmt.Errorf(msgPrevOpen, path, FileError(err))
 	}
 	defer f.Close()
 	rows, err := f.GetRows(sheetData)
@@ -375,12 +376,12 @@ func ReadPrevious(path string) (plan.Period, []report.PreviousEntry, error) {
 	for i, row := range rows[1:] {
 		p, err := plan.ParsePeriod(get(row, "ky_bao_cao"))
 		if err != nil {
-			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, err)
+			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, err.Error())
 		}
 		per = p
-		var n int
-		if _, err := fmt.Sscan(get(row, "mo_hinh"), &n); err != nil {
-			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, err)
+		n, err := strconv.Atoi(get(row, "mo_hinh"))
+		if err != nil {
+			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, fmt.Sprintf(msgPrevModel, get(row, "mo_hinh")))
 		}
 		pe := report.PreviousEntry{UnitID: get(row, "ma_don_vi"), Model: n, Status: keys[get(row, "ma_tinh_trang")]}
 		if v, ok := report.ParseNumber(report.Value{Text: get(row, "tien_do")}); ok {

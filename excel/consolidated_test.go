@@ -25,7 +25,7 @@ func sampleConsolidation(t testing.TB) *report.Consolidation {
 		t.Fatalf("%d sample files, want 8", len(paths))
 	}
 	c := report.Validate(p, Reader{}.ReadAll(paths), w48)
-	return report.Consolidate(p, c, nil, nil)
+	return report.Consolidate(p, c, nil)
 }
 
 func consolidatedBytes(t testing.TB, c *report.Consolidation) []byte {
@@ -91,7 +91,7 @@ func TestPreviousRoundTrip(t *testing.T) {
 	}
 	p := defaultPlan(t)
 	paths, _ := filepath.Glob(filepath.Join("..", "samples", "tuan-48-2026", "*.xlsx"))
-	again := report.Consolidate(p, report.Validate(p, Reader{}.ReadAll(paths), w48), &per, entries)
+	again := report.Consolidate(p, report.Validate(p, Reader{}.ReadAll(paths), w48), entries)
 	for _, ms := range again.Models {
 		if ms.Status != report.StatusNone && ms.Change() != "không đổi" {
 			t.Errorf("model %d change = %q", ms.Model.Number, ms.Change())
@@ -142,7 +142,7 @@ func BenchmarkMerge500(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		c := report.Validate(p, Reader{}.ReadAll(paths), w48)
-		cons := report.Consolidate(p, c, nil, nil)
+		cons := report.Consolidate(p, c, nil)
 		var buf bytes.Buffer
 		if err := WriteConsolidated(&buf, cons); err != nil {
 			b.Fatal(err)

@@ -5,6 +5,7 @@
 package excel
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,6 +40,22 @@ func writeTo(f *excelize.File, w io.Writer) error {
 		return fmt.Errorf("ghi workbook: %w", err)
 	}
 	return nil
+}
+
+// FileError says in Vietnamese why a file could not be opened, read or
+// written: "không có tệp này" rather than the system's English.
+func FileError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return msgNoSuchFile
+	case errors.Is(err, os.ErrPermission):
+		return msgNoPermission
+	}
+	return err.Error()
 }
 
 func openFile(path string) (*excelize.File, error) {

@@ -229,7 +229,7 @@ func yesNo(b bool) string {
 func ReadPlanFile(path string) (*plan.Plan, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf(msgPlanOpen, path, err)
+		return nil, fmt.Errorf(msgPlanOpen, path, FileError(err))
 	}
 	defer fh.Close()
 	return ReadPlan(fh, path)
@@ -239,7 +239,7 @@ func ReadPlanFile(path string) (*plan.Plan, error) {
 func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 	f, err := openReader(r)
 	if err != nil {
-		return nil, fmt.Errorf(msgPlanNotWorkbook, name, err)
+		return nil, fmt.Errorf(msgPlanNotWorkbook, name)
 	}
 	defer f.Close()
 	p := &plan.Plan{}

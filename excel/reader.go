@@ -55,14 +55,14 @@ func (rd Reader) ReadFile(path string) *report.Submission {
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, osErr(err)), hintResend)
+		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, FileError(err)), hintResend)
 	}
 	if st.Size() > maxFileSize {
 		return fail(report.FileTooLarge, fmt.Sprintf(msgFileTooLarge, st.Size()>>20, maxFileSize>>20), hintResend)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, osErr(err)), hintResend)
+		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, FileError(err)), hintResend)
 	}
 	return rd.Read(b, s)
 }
@@ -109,20 +109,6 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 	defer f.Close()
 	readWorkbook(f, s)
 	return s
-}
-
-func osErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return msgNoSuchFile
-	case errors.Is(err, os.ErrPermission):
-		return msgNoPermission
-	}
-	return err.Error()
 }
 
 // sheetGrid is a sheet's raw values, merged ranges filled in.

@@ -50,8 +50,8 @@ const (
 	hdrSignerName   = "Họ tên người ký"
 	hdrCollective   = "Tên chủ trì chung (mọi đơn vị báo cáo)"
 
-	msgPlanOpen         = "không mở được tệp kế hoạch %s: %v"
-	msgPlanNotWorkbook  = "tệp kế hoạch %s không phải tệp Excel đọc được: %v"
+	msgPlanOpen         = "không mở được tệp kế hoạch %s: %s"
+	msgPlanNotWorkbook  = "tệp kế hoạch %s không phải tệp Excel đọc được"
 	msgPlanNoSheet      = "tệp kế hoạch %s không có trang %q"
 	msgPlanNoSheetShort = "thiếu trang %q"
 	msgPlanNoHeader     = "tệp kế hoạch %s, trang %q: không tìm thấy dòng tiêu đề có cột %q"
@@ -190,8 +190,9 @@ const (
 	chkSheet         = "Trang"
 	chkCell          = "Ô"
 	chkNone          = "Không có lỗi hay cảnh báo nào."
-	msgPrevOpen      = "không mở được bảng tổng hợp kỳ trước %s: %v"
+	msgPrevOpen      = "không mở được bảng tổng hợp kỳ trước %s: %s"
 	msgPrevNoData    = "tệp %s không có trang %q: chỉ dùng được bảng tổng hợp do de06 merge ghi ra"
 	msgPrevColumn    = "tệp %s, trang %q: thiếu cột %s"
-	msgPrevRow       = "tệp %s, trang %q, dòng %d: %v"
+	msgPrevRow       = "tệp %s, trang %q, dòng %d: %s"
+	msgPrevModel     = "số mô hình %q không phải là số"
 )

@@ -40,18 +40,17 @@ const (
 // Item is one thing drawn on a page. For text, (X, Y) is the top-left of
 // the line box of width W and height H; Align places the text in it.
 type Item struct {
-	Kind    Kind
-	X, Y    float64
-	W, H    float64
-	Text    string
-	Font    Font
-	Align   string // "L", "C", "R" or "J" (justified: spread to W)
-	Color   [3]int // text or stroke colour
-	Fill    *[3]int
-	Stroke  bool
-	Role    string // what the item is, for tests: "header-row", "page-number", …
-	RowKey  string // for table cells: the row they belong to
-	TableID int
+	Kind   Kind
+	X, Y   float64
+	W, H   float64
+	Text   string
+	Font   Font
+	Align  string // "L", "C", "R" or "J" (justified: spread to W)
+	Color  [3]int // text or stroke colour
+	Fill   *[3]int
+	Stroke bool
+	Role   string // what the item is, for tests: "header-row", "page-number", …
+	RowKey string // for table cells: the row they belong to
 }
 
 // Page is one page of the document.

@@ -163,7 +163,6 @@ type Role string
 const (
 	RoleLead       Role = "chủ trì"
 	RoleCollective Role = "chủ trì (chung)"
-	RoleCoordinate Role = "phối hợp"
 )
 
 // Assignment is one model a unit must report on.
@@ -184,7 +183,7 @@ func (p *Plan) Assignments(unitID string) []Assignment {
 	return as
 }
 
-// MustReport reports whether unitID must report on model m, and in what role.
+// roleOf reports whether unitID must report on model m, and in what role.
 func (p *Plan) roleOf(m *Model, unitID string) (Role, bool) {
 	u := p.Unit(unitID)
 	if u == nil || !u.Reports {

@@ -23,9 +23,6 @@ type Consolidation struct {
 	Rejected map[string][]string
 	Entries  []Entry // accepted, file order
 	Findings []Finding
-	Files    int
-	Accepted int
-	Previous *plan.Period // the period --previous held, if any
 }
 
 // Attributed is one unit's text about a model.
@@ -134,15 +131,13 @@ func CombineProgress(ss []Status, ps []*float64) *float64 {
 
 // Consolidate merges the accepted entries of c for the plan. previous holds
 // the data of an earlier report (may be nil).
-func Consolidate(pl *plan.Plan, c *Checked, prevPeriod *plan.Period, previous []PreviousEntry) *Consolidation {
-	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(),
-		Files: len(c.Files), Rejected: map[string][]string{}, Previous: prevPeriod}
+func Consolidate(pl *plan.Plan, c *Checked, previous []PreviousEntry) *Consolidation {
+	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(), Rejected: map[string][]string{}}
 	reportDay := c.Period.ReportDay()
 
 	accepted := map[string]bool{}
 	for _, f := range c.Files {
 		if f.Accepted {
-			out.Accepted++
 			accepted[f.Unit.ID] = true
 		} else if f.Unit != nil {
 			out.Rejected[f.Unit.ID] = append(out.Rejected[f.Unit.ID], f.Sub.Name)
@@ -285,13 +280,12 @@ func (ms *ModelSummary) Change() string {
 	if ms.PreviousStatus != ms.Status {
 		parts = append(parts, fmt.Sprintf(msgChangeStatus, ms.PreviousStatus, ms.Status))
 	}
-	if ms.Progress != nil && ms.PreviousProgress != nil {
-		d := math.Round((*ms.Progress-*ms.PreviousProgress)*10) / 10
+	if d := ms.ProgressDelta(); d != nil {
 		switch {
-		case d > 0:
-			parts = append(parts, fmt.Sprintf(msgChangeUp, FormatNumber(d)))
-		case d < 0:
-			parts = append(parts, fmt.Sprintf(msgChangeDown, FormatNumber(-d)))
+		case *d > 0:
+			parts = append(parts, fmt.Sprintf(msgChangeUp, FormatNumber(*d)))
+		case *d < 0:
+			parts = append(parts, fmt.Sprintf(msgChangeDown, FormatNumber(-*d)))
 		}
 	}
 	if len(parts) == 0 {
@@ -362,13 +356,12 @@ func FormatNumber(f float64) string {
 
 // Counts are the headline numbers of the report.
 type Counts struct {
-	ByStatus           map[Status]int
-	Overdue            int
-	UnitsReported      int
-	UnitsExpected      int
-	Models             int
-	WithIndicator      int
-	IndicatorsReported int
+	ByStatus      map[Status]int
+	Overdue       int
+	UnitsReported int
+	UnitsExpected int
+	Models        int
+	WithIndicator int
 }
 
 // Counts sums the consolidation for the report's part I.
@@ -382,9 +375,6 @@ func (c *Consolidation) Counts() Counts {
 		}
 		if m.Model.Indicator != nil {
 			n.WithIndicator++
-			if m.Achieved != nil {
-				n.IndicatorsReported++
-			}
 		}
 	}
 	return n

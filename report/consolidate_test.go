@@ -93,8 +93,7 @@ func TestConsolidate(t *testing.T) {
 	subs[1].Period.Text = "2026-W47"
 	c := Validate(p, subs, w48)
 	prev := []PreviousEntry{{UnitID: "tram-y-te", Model: 6, Status: StatusInProgress, Progress: fp(80)}}
-	pp := w48.Previous()
-	cons := Consolidate(p, c, &pp, prev)
+	cons := Consolidate(p, c, prev)
 
 	byNum := map[int]*ModelSummary{}
 	for _, m := range cons.Models {

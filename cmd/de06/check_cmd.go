@@ -165,35 +165,31 @@ func writeCheckJSON(w io.Writer, c *report.Checked) error {
 // writeAnnotated writes DIR/<name>.loi.xlsx for every readable file with
 // findings. The inputs are never touched.
 func writeAnnotated(dir string, c *report.Checked, inputs []string, stdout, stderr io.Writer) int {
-	inputSet := map[string]bool{}
-	for _, in := range inputs {
-		if abs, err := filepath.Abs(in); err == nil {
-			inputSet[abs] = true
-		}
-	}
-	soffice := excel.FindSoffice()
+	var frs []*report.FileResult
+	var outs []string
 	for _, fr := range c.Files {
 		if len(fr.Findings) == 0 || fr.Sub.Sheet == "" {
 			continue
 		}
-		base := strings.TrimSuffix(fr.Sub.Name, filepath.Ext(fr.Sub.Name))
-		slug := plan.Slug(base)
+		slug := plan.Slug(strings.TrimSuffix(fr.Sub.Name, filepath.Ext(fr.Sub.Name)))
 		if slug == "" {
 			slug = "bao-cao"
 		}
-		out := filepath.Join(dir, slug+".loi.xlsx")
-		if abs, err := filepath.Abs(out); err == nil && inputSet[abs] {
-			fmt.Fprintf(stderr, msgOutputIsInput, out)
-			return exitUsage
-		}
-		err := writeAtomic(out, func(w io.Writer) error {
-			return excel.Annotate(w, fr.Sub, fr.Findings, soffice)
-		})
+		frs = append(frs, fr)
+		outs = append(outs, filepath.Join(dir, slug+".loi.xlsx"))
+	}
+	if err := refuseInputs(inputs, "", outs...); err != nil {
+		fmt.Fprintf(stderr, msgError, "check", err)
+		return exitUsage
+	}
+	soffice := excel.FindSoffice()
+	for i, fr := range frs {
+		err := writeAtomic(outs[i], func(w io.Writer) error { return excel.Annotate(w, fr.Sub, fr.Findings, soffice) })
 		if err != nil {
-			fmt.Fprintf(stderr, msgWriteFailed, out, err)
+			fmt.Fprintf(stderr, msgWriteFailed, outs[i], excel.FileError(err))
 			return exitUsage
 		}
-		fmt.Fprintf(stdout, msgAnnotated, out)
+		fmt.Fprintf(stdout, msgAnnotated, outs[i])
 	}
 	return exitOK
 }

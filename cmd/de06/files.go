@@ -58,7 +58,7 @@ func loadPlan(path string) (*plan.Plan, error) {
 	case ".json":
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, fmt.Errorf(msgPlanOpen, path, err)
+			return nil, fmt.Errorf(msgPlanOpen, path, excel.FileError(err))
 		}
 		defer f.Close()
 		return plan.DecodeJSON(f, path)

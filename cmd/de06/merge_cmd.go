@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 
 	"de06/excel"
-	"de06/plan"
 	"de06/report"
 )
 
@@ -38,17 +37,14 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	p, files, skipped, checked := in.plan, in.files, in.skipped, in.checked
-	var prevPeriod *plan.Period
 	var prevEntries []report.PreviousEntry
 	if *previous != "" {
-		per, entries, err := excel.ReadPrevious(*previous)
-		if err != nil {
+		if _, prevEntries, err = excel.ReadPrevious(*previous); err != nil {
 			fmt.Fprintf(stderr, msgError, "merge", err)
 			return exitUsage
 		}
-		prevPeriod, prevEntries = &per, entries
 	}
-	cons := report.Consolidate(p, checked, prevPeriod, prevEntries)
+	cons := report.Consolidate(p, checked, prevEntries)
 
 	printSkipped(stdout, skipped)
 	printCheck(stdout, checked)
@@ -66,11 +62,11 @@ func runMerge(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if err := writeAtomic(xlsxPath, func(w io.Writer) error { return excel.WriteConsolidated(w, cons) }); err != nil {
-		fmt.Fprintf(stderr, msgWriteFailed, xlsxPath, err)
+		fmt.Fprintf(stderr, msgWriteFailed, xlsxPath, excel.FileError(err))
 		return exitUsage
 	}
 	if err := writeAtomic(pdfPath, func(w io.Writer) error { return writeReportPDF(w, cons, doc) }); err != nil {
-		fmt.Fprintf(stderr, msgWriteFailed, pdfPath, err)
+		fmt.Fprintf(stderr, msgWriteFailed, pdfPath, excel.FileError(err))
 		return exitUsage
 	}
 	n := cons.Counts()

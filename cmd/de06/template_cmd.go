@@ -69,7 +69,7 @@ func runTemplate(args []string, stdout, stderr io.Writer) int {
 		path := filepath.Join(*outDir, form.FileName())
 		err := writeAtomic(path, func(w io.Writer) error { return excel.WriteTemplate(w, form, p.Document.StandingAgency) })
 		if err != nil {
-			fmt.Fprintf(stderr, msgWriteFailed, path, err)
+			fmt.Fprintf(stderr, msgWriteFailed, path, excel.FileError(err))
 			return exitUsage
 		}
 		fmt.Fprintf(stdout, msgTemplateWrote, path, form.Unit.Name, len(form.Rows))

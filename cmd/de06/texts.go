@@ -154,7 +154,7 @@ const (
 	msgError          = "de06 %s: %v\n"
 	msgWrote          = "Đã ghi %s\n"
 	msgPlanLoadExt    = "không đọc được kế hoạch %s: chỉ nhận tệp .json hoặc .xlsx"
-	msgPlanOpen       = "không mở được tệp kế hoạch %s: %v"
+	msgPlanOpen       = "không mở được tệp kế hoạch %s: %s"
 
 	// plan text view
 	msgPlanTitle   = "%s — %s (%s)\n"
@@ -171,7 +171,7 @@ const (
 	msgTemplateExists = "de06 template: tệp %s đã có. Dùng --force để ghi đè, hoặc chọn thư mục khác bằng -o.\n"
 	msgTemplateWrote  = "Đã ghi %s (%s, %d mô hình)\n"
 	msgTemplateDone   = "Đã tạo %d tệp mẫu báo cáo cho %s trong thư mục %s.\n"
-	msgWriteFailed    = "de06: không ghi được tệp %s: %v\n"
+	msgWriteFailed    = "de06: không ghi được tệp %s: %s\n"
 	msgUnknownUnit    = "không có đơn vị %q. Các đơn vị báo cáo (gần đúng nhất trước):\n%s"
 	msgUnitNoReport   = "đơn vị %q không phải gửi báo cáo (chỉ phối hợp). Các đơn vị báo cáo:\n%s"
 )
@@ -192,13 +192,12 @@ const (
 	msgTagWarning       = "[cảnh báo]"
 	msgSummary          = "\nTổng cộng: %d tệp, %d được nhận, %d bị loại; %d lỗi, %d cảnh báo.\n"
 	msgAnnotated        = "Đã ghi bản đánh dấu lỗi %s\n"
-	msgOutputIsInput    = "de06: tệp kết quả %s trùng với một tệp đầu vào; chọn thư mục khác.\n"
 )
 
 // merge
 const (
 	msgStrict       = "de06 merge: có %d lỗi; với --strict không ghi kết quả nào. Sửa các tệp trên rồi chạy lại.\n"
-	msgOutputInput  = "tệp kết quả %s trùng với một tệp đầu vào; chọn thư mục khác bằng -o"
+	msgOutputInput  = "tệp kết quả %s trùng với một tệp đầu vào; chọn thư mục khác"
 	msgMergeSummary = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có báo cáo; %d quá hạn.\n"
 	msgBadDate      = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
 	msgBadNumber    = "--number phải là số dương, không phải %d"
