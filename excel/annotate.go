@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -28,7 +29,7 @@ func Annotate(w io.Writer, sub *report.Submission, findings []report.Finding, so
 			return err
 		}
 	}
-	f, err := openReader(strings.NewReader(string(b)))
+	f, err := openReader(bytes.NewReader(b))
 	if err != nil {
 		return err
 	}

@@ -62,14 +62,15 @@ func (cr *cellReader) value(col, row int, numeric bool) report.Value {
 		}
 		return v
 	}
-	if report.DetectLegacy(v.Text, "") != report.EncodingNone || hasLatin1(v.Text) {
+	// Legacy fonts only ever leave Latin-1 letters: look up the font (a
+	// style read) only then.
+	if hasLatin1(v.Text) {
 		font := ""
 		if st := cr.style(ref); st != nil && st.Font != nil {
 			font = st.Font.Family
 		}
 		if fixed, enc := report.FixLegacy(v.Text, font); enc != report.EncodingNone {
-			cr.s.Findings = append(cr.s.Findings, report.Finding{Severity: report.Warning, Code: report.TextLegacy, File: cr.s.Name,
-				Sheet: cr.g.name, Cell: ref, Message: fmt.Sprintf(msgLegacyText, enc, report.Shorten(fixed, 50)), Hint: hintLegacyText})
+			cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyText, enc, report.Shorten(fixed, 50)), hintLegacyText)
 			v.Text = fixed
 		}
 	}
@@ -124,15 +125,13 @@ func (cr *cellReader) readHeader(head int) {
 					vc++
 				}
 				v := cr.value(vc, r, l.date)
-				if l.date {
-					if v.Num != nil {
-						if t, err := excelize.ExcelDateToTime(*v.Num, false); err == nil {
-							d := plan.Day(t.Year(), t.Month(), t.Day())
-							v.Date = &d
-							v.Text = plan.FormatDate(d)
-						}
-					} else if d, ok := report.ParseDate(v.Text); ok {
+				// A date cell holds a serial number; a date typed as text
+				// is read by validation.
+				if l.date && v.Num != nil {
+					if t, err := excelize.ExcelDateToTime(*v.Num, false); err == nil {
+						d := plan.Day(t.Year(), t.Month(), t.Day())
 						v.Date = &d
+						v.Text = plan.FormatDate(d)
 					}
 				}
 				*l.dst = v
@@ -176,15 +175,6 @@ func (cr *cellReader) readRows(head int, cols map[field]int) {
 		// Cells de06 never asked for (a note under the table) are not rows.
 		if row.Model.Empty() && row.Status.Empty() && row.Progress.Empty() && row.Achieved.Empty() && row.Total.Empty() {
 			continue
-		}
-		// Keep the cell even when empty, so findings can point at it.
-		for _, p := range []struct {
-			v  *report.Value
-			fl field
-		}{{&row.Status, fStatus}, {&row.Progress, fProgress}, {&row.Achieved, fAchieved}, {&row.Total, fTotal}, {&row.Model, fModel}} {
-			if c, ok := cols[p.fl]; ok && p.v.Cell == "" {
-				p.v.Cell = cell(c, r)
-			}
 		}
 		cr.s.Rows = append(cr.s.Rows, row)
 	}

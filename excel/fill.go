@@ -45,12 +45,8 @@ func FillTemplate(w io.Writer, template []byte, v FormValues) error {
 	}
 	f.SetCellStr(sh, cell(colHdrValue, rowReporter), v.Reporter)
 	f.SetCellStr(sh, cell(colHdrValue, rowPhone), v.Phone)
-	colOf := map[field]int{}
-	for i, c := range reportColumns {
-		colOf[c.field] = i + 1
-	}
 	for row := rowFirstModel; ; row++ {
-		text, _ := f.GetCellValue(sh, cell(colOf[fModel], row))
+		text, _ := f.GetCellValue(sh, cell(columnOf(fModel), row))
 		if text == "" {
 			break
 		}
@@ -66,7 +62,7 @@ func FillTemplate(w io.Writer, template []byte, v FormValues) error {
 			if x == nil || x == "" {
 				return nil
 			}
-			return f.SetCellValue(sh, cell(colOf[fl], row), x)
+			return f.SetCellValue(sh, cell(columnOf(fl), row), x)
 		}
 		for _, p := range []struct {
 			fl field

@@ -45,6 +45,16 @@ var reportColumns = []column{
 	{fProposal, "Đề xuất, kiến nghị", 24, []string{"de xuat kien nghi", "de xuat", "kien nghi"}},
 }
 
+// columnOf is a field's 1-based column in the templates de06 writes.
+func columnOf(fl field) int {
+	for i, c := range reportColumns {
+		if c.field == fl {
+			return i + 1
+		}
+	}
+	panic("excel: no column for field") // reportColumns lists every field
+}
+
 // Header block labels, matched folded and by prefix.
 const (
 	lblUnit     = "Đơn vị báo cáo:"

@@ -1,9 +1,9 @@
 package excel
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-
 	"os"
 	"path/filepath"
 	"runtime"
@@ -49,10 +49,7 @@ func (rd Reader) ReadAll(paths []string) []*report.Submission {
 // file-level finding of the submission.
 func (rd Reader) ReadFile(path string) *report.Submission {
 	s := &report.Submission{Path: path, Name: filepath.Base(path), Meta: map[string]string{}}
-	fail := func(code report.Code, msg, hint string) *report.Submission {
-		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: code, File: s.Name, Message: msg, Hint: hint})
-		return s
-	}
+	fail := failer(s)
 	st, err := os.Stat(path)
 	if err != nil {
 		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, FileError(err)), hintResend)
@@ -69,11 +66,8 @@ func (rd Reader) ReadFile(path string) *report.Submission {
 
 // Read reads a workbook from its bytes into s (whose Name is set).
 func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
-	fail := func(code report.Code, msg, hint string) *report.Submission {
-		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: code, File: s.Name, Message: msg, Hint: hint})
-		return s
-	}
-	switch sniff(b) {
+	fail := failer(s)
+	switch k := sniff(b); k {
 	case kindEmpty:
 		return fail(report.FileUnreadable, msgEmptyFile, hintResend)
 	case kindEncrypted:
@@ -82,7 +76,7 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 		return fail(report.FileUnreadable, msgNotWorkbook, hintSaveXLSX)
 	case kindXLS, kindODS:
 		code, what := report.FileLegacyXLS, ".xls"
-		if sniff(b) == kindODS {
+		if k == kindODS {
 			code, what = report.FileODS, ".ods"
 		}
 		if rd.Soffice.Path == "" {
@@ -92,11 +86,10 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 		if err != nil {
 			return fail(code, fmt.Sprintf(msgLegacyConvertFailed, what, err), hintSaveXLSX)
 		}
-		s.Findings = append(s.Findings, report.Finding{Severity: report.Warning, Code: code, File: s.Name,
-			Message: fmt.Sprintf(msgLegacyConverted, what), Hint: hintSaveXLSX})
+		s.Add(report.Warning, code, "", "", fmt.Sprintf(msgLegacyConverted, what), hintSaveXLSX)
 		b = conv
 	}
-	f, err := openReader(strings.NewReader(string(b)))
+	f, err := openReader(bytes.NewReader(b))
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
 			return fail(report.FileTooLarge, msgZipBomb, hintResend)
@@ -109,6 +102,14 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 	defer f.Close()
 	readWorkbook(f, s)
 	return s
+}
+
+// failer returns a function that rejects the file with an error finding.
+func failer(s *report.Submission) func(code report.Code, msg, hint string) *report.Submission {
+	return func(code report.Code, msg, hint string) *report.Submission {
+		s.Add(report.Error, code, "", "", msg, hint)
+		return s
+	}
 }
 
 // sheetGrid is a sheet's raw values, merged ranges filled in.
@@ -214,13 +215,11 @@ func readWorkbook(f *excelize.File, s *report.Submission) {
 	var cols map[field]int
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: report.FileUnreadable, File: s.Name,
-			Message: msgNoSheets, Hint: hintResend})
+		s.Add(report.Error, report.FileUnreadable, "", "", msgNoSheets, hintResend)
 		return
 	}
 	if slices.Contains(sheets, sheetSummary) && slices.Contains(sheets, sheetData) {
-		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: report.FileNotTemplate, File: s.Name,
-			Message: msgIsConsolidated, Hint: hintIsConsolidated})
+		s.Add(report.Error, report.FileNotTemplate, "", "", msgIsConsolidated, hintIsConsolidated)
 		return
 	}
 	// The sheet named "Báo cáo" first, then any other.
@@ -238,8 +237,7 @@ func readWorkbook(f *excelize.File, s *report.Submission) {
 		}
 		g, err := loadGrid(f, sh)
 		if errors.Is(err, errTooManyRows) {
-			s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: report.FileTooLarge, File: s.Name, Sheet: sh,
-				Message: fmt.Sprintf(msgTooManyRows, maxRows), Hint: hintResend})
+			s.Add(report.Error, report.FileTooLarge, sh, "", fmt.Sprintf(msgTooManyRows, maxRows), hintResend)
 			return
 		}
 		if err != nil {
@@ -251,8 +249,7 @@ func readWorkbook(f *excelize.File, s *report.Submission) {
 		}
 	}
 	if grid == nil {
-		s.Findings = append(s.Findings, report.Finding{Severity: report.Error, Code: report.FileNotTemplate, File: s.Name,
-			Message: msgNotTemplate, Hint: hintUseTemplate})
+		s.Add(report.Error, report.FileNotTemplate, "", "", msgNotTemplate, hintUseTemplate)
 		return
 	}
 	s.Sheet = grid.name
@@ -261,8 +258,7 @@ func readWorkbook(f *excelize.File, s *report.Submission) {
 			continue
 		}
 		if visible, _ := f.GetSheetVisible(sh); visible {
-			s.Findings = append(s.Findings, report.Finding{Severity: report.Warning, Code: report.SheetExtra, File: s.Name, Sheet: sh,
-				Message: fmt.Sprintf(msgExtraSheet, sh), Hint: hintExtraSheet})
+			s.Add(report.Warning, report.SheetExtra, sh, "", fmt.Sprintf(msgExtraSheet, sh), hintExtraSheet)
 		}
 	}
 	cr := &cellReader{f: f, g: grid, s: s, styles: map[int]*excelize.Style{}}

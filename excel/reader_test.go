@@ -145,7 +145,7 @@ func TestReadTolerance(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := readBytes(t, editWorkbook(t, base, tt.edit), "x.xlsx")
 			fr := check(t, p, s)
-			errs, _ := fr.Errors()
+			errs, _ := fr.Counts()
 			if errs > 0 {
 				t.Fatalf("errors: %v", fr.Findings)
 			}
@@ -184,7 +184,7 @@ func TestReadAfterLibreOffice(t *testing.T) {
 		path := filepath.Join(out, "tram-y-te-2026-W48."+format)
 		s := Reader{Soffice: FindSoffice()}.ReadFile(path)
 		fr := check(t, p, s)
-		if errs, _ := fr.Errors(); errs > 0 || !fr.Accepted {
+		if errs, _ := fr.Counts(); errs > 0 || !fr.Accepted {
 			t.Fatalf("%s: %v", format, fr.Findings)
 		}
 		assertEntries(t, fr, wantEntries)

@@ -79,24 +79,16 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 	f.SetCellStyle(sh, cell(1, rowTableHead), cell(last, rowTableHead), st.header)
 	f.SetRowHeight(sh, rowTableHead, 32)
 
-	colOf := func(fl field) int {
-		for i, c := range reportColumns {
-			if c.field == fl {
-				return i + 1
-			}
-		}
-		panic("no column")
-	}
 	for i, r := range form.Rows {
 		row := rowFirstModel + i
 		m := r.Model
 		set := func(fl field, v string, style int) {
-			c := cell(colOf(fl), row)
+			c := cell(columnOf(fl), row)
 			f.SetCellStr(sh, c, v)
 			f.SetCellStyle(sh, c, c, style)
 		}
-		f.SetCellInt(sh, cell(colOf(fTT), row), int64(m.TT))
-		f.SetCellStyle(sh, cell(colOf(fTT), row), cell(colOf(fTT), row), st.wrapCenter)
+		f.SetCellInt(sh, cell(columnOf(fTT), row), int64(m.TT))
+		f.SetCellStyle(sh, cell(columnOf(fTT), row), cell(columnOf(fTT), row), st.wrapCenter)
 		set(fModel, fmt.Sprintf(tplModel, m.Number, m.Title), st.wrap)
 		set(fRole, roleText(r.Role), st.wrapCenter)
 		set(fDeadline, m.Deadline.Text, st.wrap)
@@ -118,7 +110,7 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 			set(fAchieved, "", st.locked)
 			set(fTotal, "", st.locked)
 		}
-		f.SetRowHeight(sh, row, rowHeight(fmt.Sprintf(tplModel, m.Number, m.Title), reportColumns[colOf(fModel)-1].width, 75))
+		f.SetRowHeight(sh, row, rowHeight(fmt.Sprintf(tplModel, m.Number, m.Title), reportColumns[columnOf(fModel)-1].width, 75))
 	}
 	lastRow := rowFirstModel + len(form.Rows) - 1
 
@@ -127,7 +119,7 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 		return err
 	}
 	rng := func(fl field) string {
-		return cell(colOf(fl), rowFirstModel) + ":" + cell(colOf(fl), lastRow)
+		return cell(columnOf(fl), rowFirstModel) + ":" + cell(columnOf(fl), lastRow)
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(rng(fStatus))

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"de06/report"
@@ -136,7 +137,7 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	if len(ms.Missing) > 0 {
 		res = append(res, fmt.Sprintf(txtNotReported, strings.Join(ms.Missing, ", ")))
 	}
-	cells := []string{itoa(m.TT), fmt.Sprintf(txtModel, m.Number, m.Title), strings.Join(m.Lead, "; "), strings.Join(m.Coordinate, "; "),
+	cells := []string{strconv.Itoa(m.TT), fmt.Sprintf(txtModel, m.Number, m.Title), strings.Join(m.Lead, "; "), strings.Join(m.Coordinate, "; "),
 		strings.Join(m.Support, "; "), m.Deadline.Text, strings.Join(m.Platforms, "; "), status, progress, strings.ReplaceAll(ms.IndicatorText(), "/", " / "),
 		strings.Join(res, "\n"), strings.Join(dp, "\n")}
 	lines := make([][]string, len(cells))

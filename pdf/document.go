@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -272,7 +273,7 @@ func (b *builder) chart(c *report.Consolidation) {
 			}
 			col := statusColor(s)
 			b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y + 0.3, W: unit * float64(k), H: barH, Fill: &col, Stroke: true, Role: "chart-bar"})
-			b.text(x, b.y+0.3, unit*float64(k), itoa(k), Font{"", 10}, "C", "chart-value")
+			b.text(x, b.y+0.3, unit*float64(k), strconv.Itoa(k), Font{"", 10}, "C", "chart-value")
 			x += unit * float64(k)
 		}
 		b.y += barH + gap

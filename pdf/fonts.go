@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"codeberg.org/go-pdf/fpdf"
+	"strings"
 
 	"de06/templates"
 )
@@ -46,7 +47,7 @@ func lineHeight(size float64) float64 { return size * 0.3528 * 1.25 }
 func (m *measurer) wrap(text string, font Font, w float64) []string {
 	var lines []string
 	for _, para := range splitLines(text) {
-		words := fields(para)
+		words := strings.Fields(para)
 		if len(words) == 0 {
 			lines = append(lines, "")
 			continue

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -24,7 +25,7 @@ func (b *builder) newPage(landscape bool) {
 		// Page numbers: centred at the top from page 2, plain digits.
 		w, _ := b.page.Size()
 		b.page.Items = append(b.page.Items, Item{Kind: KindText, X: marginLeft, Y: marginTop - 10, W: w - marginLeft - marginRight,
-			H: lineHeight(13), Text: itoa(n), Font: Font{"", 13}, Align: "C", Role: "page-number"})
+			H: lineHeight(13), Text: strconv.Itoa(n), Font: Font{"", 13}, Align: "C", Role: "page-number"})
 	}
 }
 
@@ -91,17 +92,4 @@ func (b *builder) wrapIndented(s string, font Font, w, indent float64) []string 
 
 func nfc(s string) string { return norm.NFC.String(s) }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var d []byte
-	for n > 0 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-		n /= 10
-	}
-	return string(d)
-}
-
 func splitLines(s string) []string { return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") }
-func fields(s string) []string     { return strings.Fields(s) }

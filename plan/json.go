@@ -171,10 +171,7 @@ func (p *Plan) finish() error {
 	if p.ID == "" {
 		p.ID = Slug(p.Document.Issuer + " " + p.Document.Number)
 	}
-	// Build the lookup index now, so that a finished plan is only read
-	// afterwards and may be shared between goroutines.
-	p.unitKeys()
-	p.IsCollective("")
+	p.buildIndex()
 	for _, err := range p.Validate() {
 		errs = append(errs, err.Error())
 	}

@@ -55,6 +55,32 @@ func ParsePeriod(s string) (Period, error) {
 	return Period{}, fmt.Errorf(msgPeriodForm, s)
 }
 
+var (
+	reWeekWords  = regexp.MustCompile(`^tuan (\d{1,2}) nam (\d{4})`)
+	reMonthWords = regexp.MustCompile(`^thang (\d{1,2}) nam (\d{4})`)
+)
+
+// ReadPeriod reads a period as de06 writes it: the code ("2026-W48") or its
+// Vietnamese name, maybe with the window ("Tuần 48 năm 2026 (từ ngày …)").
+func ReadPeriod(s string) (Period, bool) {
+	s = strings.TrimSpace(s)
+	if p, err := ParsePeriod(s); err == nil {
+		return p, true
+	}
+	k := Fold(s)
+	if g := reWeekWords.FindStringSubmatch(k); g != nil {
+		if p, err := ParsePeriod(g[2] + "-W" + g[1]); err == nil {
+			return p, true
+		}
+	}
+	if g := reMonthWords.FindStringSubmatch(k); g != nil {
+		if p, err := ParsePeriod(g[2] + "-" + g[1]); err == nil {
+			return p, true
+		}
+	}
+	return Period{}, false
+}
+
 // isoWeeks is the number of ISO weeks in year y (52 or 53).
 func isoWeeks(y int) int {
 	_, w := Day(y, time.December, 28).ISOWeek()

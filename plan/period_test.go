@@ -83,3 +83,21 @@ func TestPreviousPeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestReadPeriod(t *testing.T) {
+	tests := map[string]string{
+		"2026-W48": "2026-W48",
+		"Tuần 48 năm 2026 (từ ngày 19/11/2026 đến ngày 25/11/2026)": "2026-W48",
+		"tuan 48 nam 2026":  "2026-W48",
+		"Tháng 11 năm 2026": "2026-11",
+		"tuần này":          "",
+		"Tuần 60 năm 2026":  "",
+		"":                  "",
+	}
+	for in, want := range tests {
+		p, ok := ReadPeriod(in)
+		if got := p.String(); ok != (want != "") || got != want {
+			t.Errorf("ReadPeriod(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

@@ -147,6 +147,12 @@ func (p *Plan) ReportingUnits() []*Unit {
 
 // IsCollective reports whether a lead name means every reporting unit.
 func (p *Plan) IsCollective(name string) bool {
+	return p.collectiveKeys()[Fold(name)]
+}
+
+// collectiveKeys folds the collective lead names, once per plan or again
+// when they change.
+func (p *Plan) collectiveKeys() map[string]bool {
 	if p.idx.collective == nil || p.idx.nCollective != len(p.Collective) {
 		p.idx.collective = map[string]bool{}
 		for _, c := range p.Collective {
@@ -154,7 +160,14 @@ func (p *Plan) IsCollective(name string) bool {
 		}
 		p.idx.nCollective = len(p.Collective)
 	}
-	return p.idx.collective[Fold(name)]
+	return p.idx.collective
+}
+
+// buildIndex builds the lookup caches now, so that a finished plan is only
+// read afterwards and may be shared between goroutines.
+func (p *Plan) buildIndex() {
+	p.unitKeys()
+	p.collectiveKeys()
 }
 
 // Role is what a unit does for a model.

@@ -12,8 +12,9 @@ import (
 
 func (fc *fileChecker) checkRows() {
 	unit := fc.fr.Unit
+	assignments := fc.pl.Assignments(unit.ID)
 	assigned := map[int]bool{}
-	for _, a := range fc.pl.Assignments(unit.ID) {
+	for _, a := range assignments {
 		assigned[a.Model.Number] = true
 	}
 	seen := map[int]int{} // model → line
@@ -37,7 +38,7 @@ func (fc *fileChecker) checkRows() {
 			fc.fr.Entries = append(fc.fr.Entries, e)
 		}
 	}
-	for _, a := range fc.pl.Assignments(unit.ID) {
+	for _, a := range assignments {
 		if _, ok := seen[a.Model.Number]; !ok {
 			fc.add(Error, ModelMissing, "", a.Model.Number, fmt.Sprintf(msgModelMissing, a.Model.Number, a.Model.Title), hintModelMissing)
 		}
@@ -81,13 +82,14 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	return nil
 }
 
-// Shorten cuts s to n characters with an ellipsis, for quoting in messages.
+// Shorten cuts s to n characters with an ellipsis, for quoting in messages
+// and tables.
 func Shorten(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // checkRow judges one model row; an error leaves the row out.

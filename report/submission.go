@@ -66,6 +66,11 @@ func (r Row) Blank() bool {
 	return true
 }
 
+// Add records a finding about the file itself (the reader's findings).
+func (s *Submission) Add(sev Severity, code Code, sheet, cell, msg, hint string) {
+	s.Findings = append(s.Findings, Finding{Severity: sev, Code: code, File: s.Name, Sheet: sheet, Cell: cell, Message: msg, Hint: hint})
+}
+
 // HasFileError reports whether the reader already rejected the file.
 func (s *Submission) HasFileError() bool {
 	for _, f := range s.Findings {

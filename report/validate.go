@@ -38,8 +38,8 @@ type FileResult struct {
 	Findings []Finding
 }
 
-// Errors returns the number of errors and warnings of the file.
-func (fr *FileResult) Errors() (int, int) { return Count(fr.Findings) }
+// Counts returns the number of errors and warnings of the file.
+func (fr *FileResult) Counts() (errs, warns int) { return Count(fr.Findings) }
 
 // Checked is the result of validating every submission of a period.
 type Checked struct {
@@ -72,9 +72,7 @@ func (c *Checked) Entries() []Entry {
 func InferPeriod(subs []*Submission, fallback plan.Period) plan.Period {
 	counts := map[plan.Period]int{}
 	for _, s := range subs {
-		if p, ok := readPeriod(s.Period.Text); ok {
-			counts[p]++
-		} else if p, err := plan.ParsePeriod(s.Meta["period"]); err == nil {
+		if p, _, ok := submissionPeriod(s); ok {
 			counts[p]++
 		}
 	}
@@ -87,31 +85,19 @@ func InferPeriod(subs []*Submission, fallback plan.Period) plan.Period {
 	return best
 }
 
-var (
-	reWeekWords  = regexp.MustCompile(`^tuan (\d{1,2}) nam (\d{4})`)
-	reMonthWords = regexp.MustCompile(`^thang (\d{1,2}) nam (\d{4})`)
-	reModelNum   = regexp.MustCompile(`^(?:mo hinh|mh) ?(\d+)`)
-)
-
-// readPeriod reads "2026-W48", "Tuần 48 năm 2026 (…)" or "Tháng 11 năm 2026".
-func readPeriod(s string) (plan.Period, bool) {
-	s = strings.TrimSpace(s)
-	if p, err := plan.ParsePeriod(s); err == nil {
-		return p, true
+// submissionPeriod is the period a file is for: the visible header, else
+// the template's metadata (fromMeta).
+func submissionPeriod(s *Submission) (p plan.Period, fromMeta, ok bool) {
+	if p, ok := plan.ReadPeriod(s.Period.Text); ok {
+		return p, false, true
 	}
-	k := plan.Fold(s)
-	if g := reWeekWords.FindStringSubmatch(k); g != nil {
-		if p, err := plan.ParsePeriod(g[2] + "-W" + g[1]); err == nil {
-			return p, true
-		}
+	if p, err := plan.ParsePeriod(s.Meta["period"]); err == nil {
+		return p, true, true
 	}
-	if g := reMonthWords.FindStringSubmatch(k); g != nil {
-		if p, err := plan.ParsePeriod(g[2] + "-" + g[1]); err == nil {
-			return p, true
-		}
-	}
-	return plan.Period{}, false
+	return plan.Period{}, false, false
 }
+
+var reModelNum = regexp.MustCompile(`^(?:mo hinh|mh) ?(\d+)`)
 
 // Validate checks every submission against the plan for period p. Every
 // problem is collected; one bad file never stops the others.
@@ -210,14 +196,9 @@ func suggestion(pl *plan.Plan, typed string) string {
 
 func (fc *fileChecker) checkPeriod() bool {
 	s := fc.s
-	per, ok := readPeriod(s.Period.Text)
-	if !ok {
-		if mp, err := plan.ParsePeriod(s.Meta["period"]); err == nil {
-			per, ok = mp, true
-			if s.Period.Text != "" {
-				fc.add(Warning, PeriodMissing, s.Period.Cell, 0, fmt.Sprintf(msgPeriodFromMeta, s.Period.Text, mp.String()), hintPeriodForm)
-			}
-		}
+	per, fromMeta, ok := submissionPeriod(s)
+	if fromMeta && s.Period.Text != "" {
+		fc.add(Warning, PeriodMissing, s.Period.Cell, 0, fmt.Sprintf(msgPeriodFromMeta, s.Period.Text, per.String()), hintPeriodForm)
 	}
 	if !ok {
 		msg := msgPeriodMissing

@@ -75,7 +75,7 @@ func printCheck(w io.Writer, c *report.Checked) {
 		if !fr.Accepted {
 			verdict = msgRejected
 		}
-		errs, warns := fr.Errors()
+		errs, warns := fr.Counts()
 		fmt.Fprintf(w, msgFileLine, fr.Sub.Name, unit, verdict, len(fr.Entries), errs, warns)
 		fs := append([]report.Finding(nil), fr.Findings...)
 		report.SortFindings(fs)

@@ -8,6 +8,7 @@ import (
 
 	"de06/excel"
 	"de06/plan"
+	"de06/report"
 )
 
 func runPlan(args []string, stdout, stderr io.Writer) int {
@@ -57,8 +58,8 @@ func printPlanText(w io.Writer, p *plan.Plan) {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", msgColNumber, msgColTitle, msgColLead, msgColDeadline)
 		for _, m := range g.Models {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", m.Number, shorten(m.Title, 60),
-				shorten(strings.Join(m.Lead, "; "), 40), shorten(strings.ReplaceAll(m.Deadline.Text, "\n", " "), 40))
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", m.Number, report.Shorten(m.Title, 60),
+				report.Shorten(strings.Join(m.Lead, "; "), 40), report.Shorten(strings.ReplaceAll(m.Deadline.Text, "\n", " "), 40))
 		}
 		tw.Flush()
 	}
@@ -67,13 +68,4 @@ func printPlanText(w io.Writer, p *plan.Plan) {
 		names = append(names, u.Name)
 	}
 	fmt.Fprintf(w, msgPlanUnits, len(names), strings.Join(names, "; "))
-}
-
-// shorten cuts s to n characters (not bytes) with an ellipsis.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
