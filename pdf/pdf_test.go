@@ -79,6 +79,9 @@ func options() Options {
 func TestLayoutWithinMargins(t *testing.T) {
 	for _, long := range []bool{false, true} {
 		doc := Build(consolidation(t, long), options())
+		if len(doc.Pages) < 3 || len(doc.Pages[0].Items) < 20 {
+			t.Fatalf("long=%v: %d pages; nothing to check", long, len(doc.Pages))
+		}
 		m := newMeasurer()
 		for pi, p := range doc.Pages {
 			w, h := p.Size()

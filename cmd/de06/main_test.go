@@ -6,6 +6,9 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
+
+	"de06/excel"
 )
 
 func TestMain(m *testing.M) {
@@ -32,6 +35,19 @@ func TestScripts(t *testing.T) {
 			env.Setenv("DE06_NOW", "2026-11-25")
 			env.Setenv("ROOT", wd+"/../..")
 			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// xlsxdump FILE prints a workbook as sheet!cell=value lines, so
+			// scripts can check what a user would see in it.
+			"xlsxdump": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: xlsxdump FILE")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				ts.Check(excel.Dump(ts.Stdout(), f))
+			},
 		},
 	})
 }
