@@ -29,10 +29,11 @@ func Annotate(w io.Writer, sub *report.Submission, findings []report.Finding, so
 			return err
 		}
 	}
-	f, err := openReader(bytes.NewReader(b))
+	ef, err := openReader(bytes.NewReader(b))
 	if err != nil {
 		return err
 	}
+	f := &book{File: ef}
 	defer f.Close()
 
 	byCell := map[string][]report.Finding{}
@@ -69,10 +70,7 @@ func Annotate(w io.Writer, sub *report.Submission, findings []report.Finding, so
 	if err := addFindingsSheet(f, findings); err != nil {
 		return err
 	}
-	if _, err := f.WriteTo(w); err != nil {
-		return err
-	}
-	return nil
+	return writeTo(f, w)
 }
 
 func findingText(fd report.Finding) string {
@@ -89,7 +87,7 @@ func findingText(fd report.Finding) string {
 
 // fillCell keeps the cell's style (borders, number format, lock) and only
 // changes its fill.
-func fillCell(f *excelize.File, sheet, ref, color string) error {
+func fillCell(f *book, sheet, ref, color string) error {
 	id, err := f.GetCellStyle(sheet, ref)
 	if err != nil {
 		return err
@@ -99,6 +97,16 @@ func fillCell(f *excelize.File, sheet, ref, color string) error {
 		st = &excelize.Style{}
 	}
 	st.Fill = fill(color)
+	// A border drawn in the automatic colour reads back with no colour,
+	// which excelize would write as the invalid ARGB value "FF".
+	for i := range st.Border {
+		if !validColor(st.Border[i].Color) {
+			st.Border[i].Color = "000000"
+		}
+	}
+	if st.Font != nil && st.Font.Color != "" && !validColor(st.Font.Color) {
+		st.Font.Color = ""
+	}
 	nid, err := f.NewStyle(st)
 	if err != nil {
 		return err
@@ -106,7 +114,7 @@ func fillCell(f *excelize.File, sheet, ref, color string) error {
 	return f.SetCellStyle(sheet, ref, ref, nid)
 }
 
-func addFindingsSheet(f *excelize.File, findings []report.Finding) error {
+func addFindingsSheet(f *book, findings []report.Finding) error {
 	sh := sheetFindings
 	if idx, _ := f.GetSheetIndex(sh); idx >= 0 {
 		f.DeleteSheet(sh)
@@ -148,4 +156,18 @@ func addFindingsSheet(f *excelize.File, findings []report.Finding) error {
 	idx, _ := f.GetSheetIndex(sh)
 	f.SetActiveSheet(idx)
 	return nil
+}
+
+// validColor: RGB or ARGB in hex digits, with or without "#".
+func validColor(c string) bool {
+	c = strings.TrimPrefix(c, "#")
+	if len(c) != 6 && len(c) != 8 {
+		return false
+	}
+	for _, r := range c {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"de06/report"
 )
@@ -44,7 +45,7 @@ func BenchmarkRead500(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		subs := Reader{}.ReadAll(paths)
-		c := report.Validate(p, subs, w48)
+		c := report.Validate(p, subs, w48, time.Time{})
 		if len(c.Entries()) == 0 {
 			b.Fatal("nothing read")
 		}

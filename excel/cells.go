@@ -17,6 +17,8 @@ type cellReader struct {
 	g      *sheetGrid
 	s      *report.Submission
 	styles map[int]*excelize.Style
+	// keepLegacy leaves legacy-encoded text as typed (--no-convert).
+	keepLegacy bool
 }
 
 func (cr *cellReader) style(ref string) *excelize.Style {
@@ -70,13 +72,19 @@ func (cr *cellReader) value(col, row int, numeric bool) report.Value {
 			font = st.Font.Family
 		}
 		if fixed, enc := report.FixLegacy(v.Text, font); enc != report.EncodingNone {
-			cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyText, enc, report.Shorten(fixed, 50)), hintLegacyText)
-			v.Text = fixed
+			if cr.keepLegacy {
+				cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyKept, enc, report.Shorten(fixed, 50)), hintLegacyKept)
+			} else {
+				cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyText, enc, report.Shorten(fixed, 50)), hintLegacyText)
+				v.Text = fixed
+			}
 		}
 	}
 	return v
 }
 
+// hasLatin1 reports whether s holds an upper Latin-1 character: legacy
+// fonts leave nothing else, so only then is the font looked up.
 func hasLatin1(s string) bool {
 	for _, r := range s {
 		if r >= 0xA0 && r <= 0xFF {

@@ -17,7 +17,7 @@ import (
 // counts and a chart, "Kiểm tra" with every finding, and "Dữ liệu", one
 // machine-readable row per unit × model for --previous and the level above.
 func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
-	f := excelize.NewFile()
+	f := newBook()
 	st := newStyles(f)
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err
@@ -59,7 +59,7 @@ func attributed(as []report.Attributed) string {
 	return strings.Join(lines, "\n")
 }
 
-func writeSummary(f *excelize.File, st *styles, c *report.Consolidation) error {
+func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetSummary
 	last := len(summaryCols)
 	h := c.Plan.Header
@@ -73,11 +73,15 @@ func writeSummary(f *excelize.File, st *styles, c *report.Consolidation) error {
 	const h1, h2 = 4, 5
 	for i, col := range summaryCols {
 		ref := cell(i+1, h1)
+		title := col.title
+		if title == sumChange && !c.Previous.IsZero() {
+			title = fmt.Sprintf(sumChangeSince, c.Previous.Name())
+		}
 		if i >= 2 && i <= 4 {
-			f.SetCellStr(sh, cell(i+1, h2), col.title)
+			f.SetCellStr(sh, cell(i+1, h2), title)
 		} else {
 			f.MergeCell(sh, ref, cell(i+1, h2))
-			f.SetCellStr(sh, ref, col.title)
+			f.SetCellStr(sh, ref, title)
 		}
 		f.SetColWidth(sh, colName(i+1), colName(i+1), col.width)
 	}
@@ -136,7 +140,7 @@ func writeSummary(f *excelize.File, st *styles, c *report.Consolidation) error {
 	return printSetup(f, sh, h1, h2)
 }
 
-func writeStats(f *excelize.File, st *styles, c *report.Consolidation) error {
+func writeStats(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetStats
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -239,7 +243,7 @@ func writeStats(f *excelize.File, st *styles, c *report.Consolidation) error {
 	return printSetup(f, sh, top, top)
 }
 
-func writeChecks(f *excelize.File, st *styles, c *report.Consolidation) error {
+func writeChecks(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetChecks
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -283,7 +287,7 @@ func writeChecks(f *excelize.File, st *styles, c *report.Consolidation) error {
 var dataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_trang", "ma_tinh_trang", "tien_do", "dat", "tong",
 	"ket_qua", "kho_khan", "de_xuat", "tep", "dong"}
 
-func writeData(f *excelize.File, st *styles, c *report.Consolidation) error {
+func writeData(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetData
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -342,15 +346,15 @@ func writeData(f *excelize.File, st *styles, c *report.Consolidation) error {
 
 // ReadPrevious reads the "Dữ liệu" sheet of a workbook written by an earlier
 // merge: its period and one entry per unit × model.
-func ReadPrevious(path string) (plan.Period, []report.PreviousEntry, error) {
-	f, err := openFile(path)
+func ReadPrevious(r io.Reader, name string) (*report.Previous, error) {
+	f, err := openReader(r)
 	if err != nil {
-		return plan.Period{}, nil, fmt.Errorf(msgPrevOpen, path, FileError(err))
+		return nil, fmt.Errorf(msgPrevNotWorkbook, name)
 	}
 	defer f.Close()
 	rows, err := f.GetRows(sheetData)
 	if err != nil || len(rows) == 0 {
-		return plan.Period{}, nil, fmt.Errorf(msgPrevNoData, path, sheetData)
+		return nil, fmt.Errorf(msgPrevNoData, name, sheetData)
 	}
 	col := map[string]int{}
 	for i, h := range rows[0] {
@@ -358,7 +362,7 @@ func ReadPrevious(path string) (plan.Period, []report.PreviousEntry, error) {
 	}
 	for _, need := range []string{"ky_bao_cao", "ma_don_vi", "mo_hinh", "ma_tinh_trang", "tien_do"} {
 		if _, ok := col[need]; !ok {
-			return plan.Period{}, nil, fmt.Errorf(msgPrevColumn, path, sheetData, need)
+			return nil, fmt.Errorf(msgPrevColumn, name, sheetData, need)
 		}
 	}
 	get := func(row []string, name string) string {
@@ -376,12 +380,12 @@ func ReadPrevious(path string) (plan.Period, []report.PreviousEntry, error) {
 	for i, row := range rows[1:] {
 		p, err := plan.ParsePeriod(get(row, "ky_bao_cao"))
 		if err != nil {
-			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, err.Error())
+			return nil, fmt.Errorf(msgPrevRow, name, sheetData, i+2, err.Error())
 		}
 		per = p
 		n, err := strconv.Atoi(get(row, "mo_hinh"))
 		if err != nil {
-			return plan.Period{}, nil, fmt.Errorf(msgPrevRow, path, sheetData, i+2, fmt.Sprintf(msgPrevModel, get(row, "mo_hinh")))
+			return nil, fmt.Errorf(msgPrevRow, name, sheetData, i+2, fmt.Sprintf(msgPrevModel, get(row, "mo_hinh")))
 		}
 		pe := report.PreviousEntry{UnitID: get(row, "ma_don_vi"), Model: n, Status: keys[get(row, "ma_tinh_trang")]}
 		if v, ok := report.ParseNumber(report.Value{Text: get(row, "tien_do")}); ok {
@@ -389,5 +393,8 @@ func ReadPrevious(path string) (plan.Period, []report.PreviousEntry, error) {
 		}
 		out = append(out, pe)
 	}
-	return per, out, nil
+	if per.IsZero() {
+		return nil, fmt.Errorf(msgPrevNoData, name, sheetData)
+	}
+	return &report.Previous{Period: per, Entries: out}, nil
 }

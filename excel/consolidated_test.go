@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -24,7 +25,7 @@ func sampleConsolidation(t testing.TB) *report.Consolidation {
 	if len(paths) != 8 {
 		t.Fatalf("%d sample files, want 8", len(paths))
 	}
-	c := report.Validate(p, Reader{}.ReadAll(paths), w48)
+	c := report.Validate(p, Reader{}.ReadAll(paths), w48, time.Time{})
 	return report.Consolidate(p, c, nil)
 }
 
@@ -73,12 +74,11 @@ func TestConsolidatedGolden(t *testing.T) {
 // The data sheet reads back as the previous report: nothing changed.
 func TestPreviousRoundTrip(t *testing.T) {
 	c := sampleConsolidation(t)
-	path := filepath.Join(t.TempDir(), "prev.xlsx")
-	os.WriteFile(path, consolidatedBytes(t, c), 0o644)
-	per, entries, err := ReadPrevious(path)
+	prev, err := ReadPrevious(bytes.NewReader(consolidatedBytes(t, c)), "prev.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
+	per, entries := prev.Period, prev.Entries
 	if per != w48 {
 		t.Errorf("period %v", per)
 	}
@@ -91,7 +91,7 @@ func TestPreviousRoundTrip(t *testing.T) {
 	}
 	p := defaultPlan(t)
 	paths, _ := filepath.Glob(filepath.Join("..", "samples", "tuan-48-2026", "*.xlsx"))
-	again := report.Consolidate(p, report.Validate(p, Reader{}.ReadAll(paths), w48), entries)
+	again := report.Consolidate(p, report.Validate(p, Reader{}.ReadAll(paths), w48, time.Time{}), prev)
 	for _, ms := range again.Models {
 		if ms.Status != report.StatusNone && ms.Change() != "không đổi" {
 			t.Errorf("model %d change = %q", ms.Model.Number, ms.Change())
@@ -124,8 +124,11 @@ func TestReadPreviousErrors(t *testing.T) {
 	os.WriteFile(bad, editWorkbook(t, consolidatedBytes(t, sampleConsolidation(t)), func(f *excelize.File) {
 		f.SetCellStr(sheetData, "A2", "tuần 48")
 	}), 0o644)
-	for path, want := range map[string]string{tpl: `không có trang "Dữ liệu"`, bad: "dòng 2", filepath.Join(dir, "none.xlsx"): "không mở được"} {
-		if _, _, err := ReadPrevious(path); err == nil || !strings.Contains(err.Error(), want) {
+	pdfLike := filepath.Join(dir, "report.pdf")
+	os.WriteFile(pdfLike, []byte("%PDF-1.4\n"), 0o644)
+	for path, want := range map[string]string{tpl: `không có trang "Dữ liệu"`, bad: "dòng 2", pdfLike: "không phải tệp Excel"} {
+		b, _ := os.ReadFile(path)
+		if _, err := ReadPrevious(bytes.NewReader(b), filepath.Base(path)); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err = %v, want %q", filepath.Base(path), err, want)
 		}
 	}
@@ -141,7 +144,7 @@ func BenchmarkMerge500(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		c := report.Validate(p, Reader{}.ReadAll(paths), w48)
+		c := report.Validate(p, Reader{}.ReadAll(paths), w48, time.Time{})
 		cons := report.Consolidate(p, c, nil)
 		var buf bytes.Buffer
 		if err := WriteConsolidated(&buf, cons); err != nil {

@@ -5,10 +5,7 @@
 package excel
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -34,37 +31,9 @@ func openReader(r io.Reader) (*excelize.File, error) {
 }
 
 // writeTo saves f to w and closes it.
-func writeTo(f *excelize.File, w io.Writer) error {
-	defer f.Close()
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("ghi workbook: %w", err)
-	}
-	return nil
-}
-
-// FileError says in Vietnamese why a file could not be opened, read or
-// written: "không có tệp này" rather than the system's English.
-func FileError(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return msgNoSuchFile
-	case errors.Is(err, os.ErrPermission):
-		return msgNoPermission
-	}
-	return err.Error()
-}
-
-func openFile(path string) (*excelize.File, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	return openReader(fh)
+func writeTo(f *book, w io.Writer) error {
+	_, err := f.WriteTo(w)
+	return err
 }
 
 // cell names a cell from 1-based column and row.
@@ -75,7 +44,7 @@ func cell(col, row int) string {
 
 // setDocProps names de06 as the author and dates the workbook by its
 // period, so the same inputs always give the same file.
-func setDocProps(f *excelize.File, title string, day time.Time) error {
+func setDocProps(f *book, title string, day time.Time) error {
 	t := day.UTC().Format(time.RFC3339)
 	return f.SetDocProps(&excelize.DocProperties{Creator: "de06", LastModifiedBy: "de06", Title: title, Created: t, Modified: t, Language: "vi-VN"})
 }

@@ -2,6 +2,7 @@ package excel
 
 import (
 	"testing"
+	"time"
 
 	"de06/report"
 )
@@ -25,6 +26,6 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("finding without code or message: %+v", fd)
 			}
 		}
-		report.Validate(p, []*report.Submission{s}, w48)
+		report.Validate(p, []*report.Submission{s}, w48, time.Time{})
 	})
 }

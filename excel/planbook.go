@@ -3,7 +3,6 @@ package excel
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -139,7 +138,7 @@ func headerFields() []headerField {
 
 // WritePlan writes the plan as an editable workbook.
 func WritePlan(w io.Writer, p *plan.Plan) error {
-	f := excelize.NewFile()
+	f := newBook()
 	st := newStyles(f)
 	if err := f.SetSheetName("Sheet1", sheetPlan); err != nil {
 		return err
@@ -223,16 +222,6 @@ func yesNo(b bool) string {
 		return wordYes
 	}
 	return wordNo
-}
-
-// ReadPlanFile reads a plan workbook written by WritePlan (and maybe edited).
-func ReadPlanFile(path string) (*plan.Plan, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf(msgPlanOpen, path, FileError(err))
-	}
-	defer fh.Close()
-	return ReadPlan(fh, path)
 }
 
 // ReadPlan reads a plan workbook; name is used in messages.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"de06/internal/oserr"
 	"de06/plan"
 	"de06/report"
 )
@@ -23,6 +24,9 @@ import (
 // Vietnamese text, and legacy file formats when LibreOffice is installed.
 type Reader struct {
 	Soffice Soffice
+	// KeepLegacy leaves text typed in a legacy encoding (TCVN3, VNI) as it
+	// is, with a warning, instead of converting it to Unicode.
+	KeepLegacy bool
 }
 
 // ReadAll reads many files in parallel, keeping their order.
@@ -52,15 +56,16 @@ func (rd Reader) ReadFile(path string) *report.Submission {
 	fail := failer(s)
 	st, err := os.Stat(path)
 	if err != nil {
-		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, FileError(err)), hintResend)
+		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend)
 	}
 	if st.Size() > maxFileSize {
 		return fail(report.FileTooLarge, fmt.Sprintf(msgFileTooLarge, st.Size()>>20, maxFileSize>>20), hintResend)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, FileError(err)), hintResend)
+		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend)
 	}
+	s.Modified = st.ModTime()
 	return rd.Read(b, s)
 }
 
@@ -100,7 +105,7 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 		return fail(report.FileUnreadable, msgCorrupt, hintResend)
 	}
 	defer f.Close()
-	readWorkbook(f, s)
+	readWorkbook(f, s, rd.KeepLegacy)
 	return s
 }
 
@@ -208,7 +213,7 @@ func findTable(g *sheetGrid) (row int, cols map[field]int) {
 	return 0, nil
 }
 
-func readWorkbook(f *excelize.File, s *report.Submission) {
+func readWorkbook(f *excelize.File, s *report.Submission, keepLegacy bool) {
 	readMeta(f, s)
 	var grid *sheetGrid
 	var head int
@@ -261,7 +266,7 @@ func readWorkbook(f *excelize.File, s *report.Submission) {
 			s.Add(report.Warning, report.SheetExtra, sh, "", fmt.Sprintf(msgExtraSheet, sh), hintExtraSheet)
 		}
 	}
-	cr := &cellReader{f: f, g: grid, s: s, styles: map[int]*excelize.Style{}}
+	cr := &cellReader{f: f, g: grid, s: s, styles: map[int]*excelize.Style{}, keepLegacy: keepLegacy}
 	cr.readHeader(head)
 	cr.readRows(head, cols)
 }

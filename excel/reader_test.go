@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -22,7 +23,7 @@ func readBytes(t testing.TB, b []byte, name string) *report.Submission {
 // check validates one submission for week 48 and returns the file result.
 func check(t testing.TB, p *plan.Plan, s *report.Submission) *report.FileResult {
 	t.Helper()
-	return report.Validate(p, []*report.Submission{s}, plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}).Files[0]
+	return report.Validate(p, []*report.Submission{s}, plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}, time.Time{}).Files[0]
 }
 
 func entryMap(fr *report.FileResult) map[int]report.Entry {
@@ -228,7 +229,7 @@ func TestReadMalformed(t *testing.T) {
 		})
 	}
 	s := Reader{}.ReadFile(filepath.Join("testdata", "malformed", "does-not-exist.xlsx"))
-	if len(s.Findings) != 1 || !strings.Contains(s.Findings[0].Message, "không có tệp này") {
+	if len(s.Findings) != 1 || !strings.Contains(s.Findings[0].Message, "không có tệp hoặc thư mục này") {
 		t.Errorf("missing file: %v", s.Findings)
 	}
 }

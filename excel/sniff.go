@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,10 +105,34 @@ func (s Soffice) convert(b []byte, name string) ([]byte, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), s.Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, s.Path, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+	cmd := exec.CommandContext(ctx, s.Path, "-env:UserInstallation="+fileURL(filepath.Join(dir, "profile")),
 		"--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out"), in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("%v: %s", err, bytes.TrimSpace(out))
+	// soffice is a launcher that starts soffice.bin: on time-out the whole
+	// process group goes, and Wait does not wait on a grandchild that still
+	// holds the output pipe.
+	ownGroup(cmd)
+	cmd.Cancel = func() error { return killGroup(cmd) }
+	cmd.WaitDelay = 2 * time.Second
+	if _, err := cmd.CombinedOutput(); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf(msgSofficeTimeout, int(s.Timeout.Seconds()))
+		}
+		return nil, fmt.Errorf(msgSofficeFailed)
 	}
-	return os.ReadFile(filepath.Join(dir, "out", "input.xlsx"))
+	out, err := os.ReadFile(filepath.Join(dir, "out", "input.xlsx"))
+	if err != nil {
+		return nil, fmt.Errorf(msgSofficeFailed)
+	}
+	return out, nil
+}
+
+// fileURL is the file:// URL of an absolute path, as LibreOffice takes it:
+// "file:///tmp/p" or, on Windows, "file:///C:/Users/…", with spaces and
+// Vietnamese letters escaped.
+func fileURL(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }

@@ -36,7 +36,7 @@ func fill(c string) excelize.Fill {
 	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
 }
 
-func newStyles(f *excelize.File) *styles {
+func newStyles(f *book) *styles {
 	mk := func(s *excelize.Style) int {
 		if s.Font == nil {
 			s.Font = &excelize.Font{Family: fontName, Size: 12}

@@ -18,7 +18,7 @@ import (
 // header block and the model rows are locked, the cells the unit fills are
 // unlocked, yellow and validated.
 func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
-	f := excelize.NewFile()
+	f := newBook()
 	st := newStyles(f)
 	sh := sheetReport
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
@@ -212,7 +212,7 @@ func rowHeight(text string, width float64, min float64) float64 {
 
 // printSetup prints A4 landscape, one page wide, with rows first..last
 // repeated on every page.
-func printSetup(f *excelize.File, sh string, first, last int) error {
+func printSetup(f *book, sh string, first, last int) error {
 	size, orient, fitW, fitH, fit := 9, "landscape", 1, 0, true
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
 		return err
@@ -231,7 +231,7 @@ func printSetup(f *excelize.File, sh string, first, last int) error {
 	})
 }
 
-func writeLists(f *excelize.File) error {
+func writeLists(f *book) error {
 	if _, err := f.NewSheet(sheetLists); err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ func writeLists(f *excelize.File) error {
 	return f.SetSheetVisible(sheetLists, false)
 }
 
-func writeGuide(f *excelize.File, st *styles, form *report.Form, agency string) error {
+func writeGuide(f *book, st *styles, form *report.Form, agency string) error {
 	sh := sheetGuide
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -274,7 +274,7 @@ func writeGuide(f *excelize.File, st *styles, form *report.Form, agency string) 
 	return f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
-func writeMeta(f *excelize.File, form *report.Form) error {
+func writeMeta(f *book, form *report.Form) error {
 	meta := [][2]string{
 		{metaVersion, report.TemplateVersion},
 		{metaPlan, form.PlanID},

@@ -57,7 +57,7 @@ func consolidation(t testing.TB, long bool) *report.Consolidation {
 			s.Rows = append(s.Rows, row)
 		}
 	}
-	return report.Consolidate(p, report.Validate(p, dedupe(subs), w48), nil)
+	return report.Consolidate(p, report.Validate(p, dedupe(subs), w48, time.Time{}), nil)
 }
 
 func dedupe(subs []*report.Submission) []*report.Submission {

@@ -95,7 +95,7 @@ type jsonUnit struct {
 func DecodeJSON(r io.Reader, name string) (*Plan, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf(msgJSONOther, name, err)
+		return nil, err
 	}
 	var jp jsonPlan
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -105,12 +105,12 @@ func DecodeJSON(r io.Reader, name string) (*Plan, error) {
 		switch {
 		case errors.As(err, &se):
 			l, c := lineCol(data, se.Offset)
-			return nil, fmt.Errorf(msgJSONSyntax, name, l, c, err)
+			return nil, fmt.Errorf(msgJSONSyntax, name, l, c)
 		case errors.As(err, &te):
 			l, c := lineCol(data, te.Offset)
 			return nil, fmt.Errorf(msgJSONType, name, te.Field, te.Type.String(), l, c)
 		}
-		return nil, fmt.Errorf(msgJSONOther, name, err)
+		return nil, fmt.Errorf(msgJSONOther, name)
 	}
 	p := &Plan{
 		ID:         jp.ID,

@@ -23,9 +23,9 @@ const (
 	msgWeekName    = "Tuần %d năm %d"
 	msgMonthName   = "Tháng %d năm %d"
 
-	msgJSONSyntax = "tệp kế hoạch %s: lỗi cú pháp JSON ở dòng %d, cột %d: %v"
+	msgJSONSyntax = "tệp kế hoạch %s: lỗi cú pháp JSON ở dòng %d, cột %d (thiếu hoặc thừa dấu phẩy, ngoặc, dấu nháy)"
 	msgJSONType   = "tệp kế hoạch %s: trường %q phải là %s (dòng %d, cột %d)"
-	msgJSONOther  = "tệp kế hoạch %s: %v"
+	msgJSONOther  = "tệp kế hoạch %s không phải JSON hợp lệ (có thể bị cắt cụt)"
 	msgModelField = "mô hình %d, trường %s: %v"
 	msgPlanErrors = "kế hoạch %s có lỗi:\n  - %s"
 )

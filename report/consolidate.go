@@ -23,6 +23,8 @@ type Consolidation struct {
 	Rejected map[string][]string
 	Entries  []Entry // accepted, file order
 	Findings []Finding
+	// Previous is the period compared with (--previous), zero when none.
+	Previous plan.Period
 }
 
 // Attributed is one unit's text about a model.
@@ -55,6 +57,27 @@ type GroupSummary struct {
 	Models     int
 	ByStatus   map[Status]int
 	Overdue    int
+}
+
+// Previous is an earlier consolidated report read back: its period and its
+// data, one entry per unit × model.
+type Previous struct {
+	Period  plan.Period
+	Entries []PreviousEntry
+}
+
+// CheckPrevious judges the period of the report given as the previous one:
+// it must end before cur does (an error otherwise, naming both); one that
+// is not the period just before cur gives a warning.
+func CheckPrevious(cur, prev plan.Period) (*Finding, error) {
+	if !prev.End().Before(cur.End()) {
+		return nil, fmt.Errorf(msgPreviousNotEarlier, prev.Name(), cur.Name())
+	}
+	if prev != cur.Previous() {
+		return &Finding{Severity: Warning, Code: PreviousNotPreceding,
+			Message: fmt.Sprintf(msgPreviousNotPreceding, prev.Name(), cur.Name(), cur.Previous().Name()), Hint: hintPreviousNotPreceding}, nil
+	}
+	return nil, nil
 }
 
 // PreviousEntry is one unit × model line of an earlier report's data sheet.
@@ -129,10 +152,15 @@ func CombineProgress(ss []Status, ps []*float64) *float64 {
 	return &m
 }
 
-// Consolidate merges the accepted entries of c for the plan. previous holds
-// the data of an earlier report (may be nil).
-func Consolidate(pl *plan.Plan, c *Checked, previous []PreviousEntry) *Consolidation {
+// Consolidate merges the accepted entries of c for the plan. prev is an
+// earlier report to compare with (nil for none).
+func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(), Rejected: map[string][]string{}}
+	var previous []PreviousEntry
+	if prev != nil {
+		out.Previous, previous = prev.Period, prev.Entries
+		out.Findings = append(out.Findings, compareEntries(out.Entries, prev)...)
+	}
 	reportDay := c.Period.ReportDay()
 
 	accepted := map[string]bool{}
@@ -378,6 +406,36 @@ func (c *Consolidation) Counts() Counts {
 		}
 	}
 	return n
+}
+
+// compareEntries warns where a unit's word on a model went backwards since
+// the previous report: a status further from done, or a lower progress.
+func compareEntries(entries []Entry, prev *Previous) []Finding {
+	type key struct {
+		unit  string
+		model int
+	}
+	before := map[key]PreviousEntry{}
+	for _, pe := range prev.Entries {
+		before[key{pe.UnitID, pe.Model}] = pe
+	}
+	var out []Finding
+	for _, e := range entries {
+		pe, ok := before[key{e.UnitID, e.Model.Number}]
+		if !ok || pe.Status == StatusNone {
+			continue
+		}
+		n := e.Model.Number
+		switch {
+		case e.Status.rank() < pe.Status.rank():
+			out = append(out, Finding{Severity: Warning, Code: ProgressBackwards, File: e.File, Sheet: e.Sheet, Cell: e.StatusCell, Model: n,
+				Message: fmt.Sprintf(msgStatusBackwards, n, e.Status, prev.Period.Name(), pe.Status), Hint: hintBackwards})
+		case e.Progress != nil && pe.Progress != nil && *e.Progress < *pe.Progress:
+			out = append(out, Finding{Severity: Warning, Code: ProgressBackwards, File: e.File, Sheet: e.Sheet, Cell: e.ProgressCell, Model: n,
+				Message: fmt.Sprintf(msgProgressDropped, n, FormatNumber(*pe.Progress), prev.Period.Name(), FormatNumber(*e.Progress)), Hint: hintBackwards})
+		}
+	}
+	return out
 }
 
 // StatusesWithNone lists every status including "not reported", in the

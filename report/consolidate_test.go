@@ -1,7 +1,10 @@
 package report
 
 import (
+	"maps"
+	"strings"
 	"testing"
+	"time"
 
 	"de06/plan"
 )
@@ -91,8 +94,8 @@ func TestConsolidate(t *testing.T) {
 	rowOf(subs[0], 1).Achieved.Num = fp(2)
 	// Công an's file is for the wrong week: rejected, so it did not report.
 	subs[1].Period.Text = "2026-W47"
-	c := Validate(p, subs, w48)
-	prev := []PreviousEntry{{UnitID: "tram-y-te", Model: 6, Status: StatusInProgress, Progress: fp(80)}}
+	c := Validate(p, subs, w48, time.Time{})
+	prev := &Previous{Period: w48.Previous(), Entries: []PreviousEntry{{UnitID: "tram-y-te", Model: 6, Status: StatusInProgress, Progress: fp(80)}}}
 	cons := Consolidate(p, c, prev)
 
 	byNum := map[int]*ModelSummary{}
@@ -160,5 +163,66 @@ func TestConsolidate(t *testing.T) {
 	}
 	if total != 20 {
 		t.Errorf("group counts sum to %d", total)
+	}
+}
+
+func TestCheckPrevious(t *testing.T) {
+	w47 := plan.Period{Kind: plan.Weekly, Year: 2026, N: 47}
+	w46 := plan.Period{Kind: plan.Weekly, Year: 2026, N: 46}
+	w49 := plan.Period{Kind: plan.Weekly, Year: 2026, N: 49}
+	m11 := plan.Period{Kind: plan.Monthly, Year: 2026, N: 11}
+	m10 := plan.Period{Kind: plan.Monthly, Year: 2026, N: 10}
+	tests := []struct {
+		cur, prev plan.Period
+		err, warn bool
+	}{
+		{w48, w47, false, false},
+		{w48, w46, false, true},
+		{w48, w48, true, false},
+		{w48, w49, true, false},
+		{w48, m11, false, true}, // the month ends on 14/11, before W48
+		{m11, m10, false, false},
+		{m11, w48, true, false}, // W48 ends on 25/11, after the month
+	}
+	for _, tt := range tests {
+		f, err := CheckPrevious(tt.cur, tt.prev)
+		if (err != nil) != tt.err || (f != nil) != tt.warn {
+			t.Errorf("CheckPrevious(%v, %v) = %v, %v; want error %v, warning %v", tt.cur, tt.prev, f, err, tt.err, tt.warn)
+		}
+		if err != nil && (!strings.Contains(err.Error(), tt.cur.Name()) || !strings.Contains(err.Error(), tt.prev.Name())) {
+			t.Errorf("error %q does not name both periods", err)
+		}
+	}
+}
+
+// A unit whose status went back, or whose progress dropped, since the
+// previous report is warned about, at its own cell.
+func TestConsolidateBackwards(t *testing.T) {
+	p := testPlan(t)
+	s := goodSubmission(p, "tram-y-te")
+	rowOf(s, 6).Status.Text, rowOf(s, 6).Progress.Num = "Đang triển khai", fp(40)
+	rowOf(s, 11).Status.Text, rowOf(s, 11).Progress.Num = "Chưa triển khai", fp(0)
+	c := Validate(p, []*Submission{s}, w48, time.Time{})
+	prev := &Previous{Period: w48.Previous(), Entries: []PreviousEntry{
+		{UnitID: "tram-y-te", Model: 6, Status: StatusInProgress, Progress: fp(60)},
+		{UnitID: "tram-y-te", Model: 11, Status: StatusInProgress, Progress: fp(20)},
+		{UnitID: "tram-y-te", Model: 34, Status: StatusInProgress, Progress: fp(10)},
+	}}
+	cons := Consolidate(p, c, prev)
+	got := map[int]string{}
+	for _, f := range cons.Findings {
+		if f.Code == ProgressBackwards {
+			got[f.Model] = f.Cell
+			if f.File != s.Name || !strings.Contains(f.Message, "Tuần 47 năm 2026") {
+				t.Errorf("finding %v lacks the file or the period compared", f)
+			}
+		}
+	}
+	want := map[int]string{6: rowOf(s, 6).Progress.Cell, 11: rowOf(s, 11).Status.Cell}
+	if !maps.Equal(got, want) {
+		t.Errorf("backwards findings at %v, want %v", got, want)
+	}
+	if cons.Previous != w48.Previous() {
+		t.Errorf("Previous = %v", cons.Previous)
 	}
 }

@@ -142,76 +142,103 @@ func baseLetter(r rune) rune {
 	return r
 }
 
-// vietLatin1 holds the Latin-1 letters Vietnamese Unicode text really uses.
-const vietLatin1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
-
-// DetectLegacy guesses whether s was typed in a legacy encoding. font is the
-// cell's font name when known (".VnTime", "VNI-Times"), which settles it.
-func DetectLegacy(s, font string) Encoding {
-	f := strings.ToLower(strings.TrimSpace(font))
-	hasLatin1 := false
+// unicodeOnly reports whether s holds a letter that only Unicode text can
+// hold: ă đ ơ ư (and capitals) or a precomposed toned letter (U+1EA0 to
+// U+1EF9). Legacy encodings write with Latin-1 characters alone, so such
+// text is Unicode whatever its font says.
+func unicodeOnly(s string) bool {
 	for _, r := range s {
-		if r >= 0xA0 && r <= 0xFF {
-			hasLatin1 = true
-			break
+		switch {
+		case r >= 0x1EA0 && r <= 0x1EF9,
+			r == 'ă', r == 'Ă', r == 'đ', r == 'Đ', r == 'ơ', r == 'Ơ', r == 'ư', r == 'Ư':
+			return true
 		}
 	}
-	if !hasLatin1 {
+	return false
+}
+
+// hasLatin1 reports whether s holds a character of the upper Latin-1 half,
+// the only ones legacy encodings put in a cell.
+func hasLatin1(s string) bool {
+	for _, r := range s {
+		if r >= 0xA0 && r <= 0xFF {
+			return true
+		}
+	}
+	return false
+}
+
+// DetectLegacy says whether s was typed in a legacy encoding, converting
+// only on strong evidence, since correct text must never be altered:
+//   - text with a Unicode-only Vietnamese letter is Unicode;
+//   - a legacy font name (".VnTime", "VNI-Times") settles it otherwise;
+//   - without one, the decoded text must read as Vietnamese: most of the
+//     words the decoding changes become syllables, and more of them than
+//     before (so "ông Müller", "«ghi chú»", "2×3" stay as they are).
+func DetectLegacy(s, font string) Encoding {
+	if !hasLatin1(s) || unicodeOnly(s) {
 		return EncodingNone
 	}
+	f := strings.ToLower(strings.TrimSpace(font))
 	switch {
 	case strings.HasPrefix(f, ".vn"):
 		return EncodingTCVN3
 	case strings.HasPrefix(f, "vni"):
 		return EncodingVNI
 	}
-	// Evidence: a VNI mark right after a vowel it can modify counts double
-	// ("oâ", "aõ" never occur in Unicode Vietnamese); a Latin-1 character
-	// Vietnamese never uses counts once, for whichever table holds it.
-	rs := []rune(s)
-	tcvn, vni, foreign := 0, 0, 0
-	for i, r := range rs {
-		if r < 0xA0 || r > 0xFF {
-			continue
-		}
-		viet := strings.ContainsRune(vietLatin1, r)
-		if !viet {
-			foreign++
-			if _, ok := tcvn3[r]; ok {
-				tcvn++
-			}
-			if _, ok := vniSingle[r]; ok {
-				vni++
-			}
-		}
-		if i > 0 {
-			prev := unicode.ToLower(rs[i-1])
-			low := unicode.ToLower(r)
-			m, ok := vniMarks[low]
-			// "hoá", "hoà": the old tone placement is real Unicode text.
-			weak := prev == 'o' && (low == 'á' || low == 'à' || low == 'ã')
-			if ok && !weak && strings.ContainsRune(m.bases+"ôö", prev) {
-				vni += 2
-			}
+	best, bestScore := EncodingNone, 0
+	for _, enc := range []Encoding{EncodingTCVN3, EncodingVNI} {
+		if score, ok := readsAsVietnamese(s, decode(s, enc, false)); ok && score > bestScore {
+			best, bestScore = enc, score
 		}
 	}
-	switch {
-	case vni > 0 && vni >= tcvn:
-		return EncodingVNI
-	case tcvn > 0 && foreign > 0:
-		return EncodingTCVN3
-	}
-	return EncodingNone
+	return best
 }
 
-// FixLegacy returns s converted to Unicode if it looks like legacy text, and
-// the encoding found.
-func FixLegacy(s, font string) (string, Encoding) {
-	switch enc := DetectLegacy(s, font); enc {
-	case EncodingTCVN3:
-		return DecodeTCVN3(s, strings.HasSuffix(strings.ToLower(strings.TrimSpace(font)), "h")), enc
-	case EncodingVNI:
-		return DecodeVNI(s), enc
+// readsAsVietnamese compares the words of s that a decoding changed: the
+// decoded words must be mostly syllables (three in four) and more of them
+// syllables than the original words were. score is the syllables gained.
+func readsAsVietnamese(s, decoded string) (score int, ok bool) {
+	before, after := words(s), words(decoded)
+	if len(before) != len(after) {
+		return 0, false
 	}
-	return s, EncodingNone
+	changed, validBefore, validAfter := 0, 0, 0
+	for i := range before {
+		if before[i] == after[i] {
+			continue
+		}
+		changed++
+		if IsSyllable(before[i]) {
+			validBefore++
+		}
+		if IsSyllable(after[i]) {
+			validAfter++
+		}
+	}
+	if changed == 0 || validAfter*4 < changed*3 || validAfter <= validBefore {
+		return 0, false
+	}
+	return validAfter - validBefore, true
+}
+
+func decode(s string, enc Encoding, upper bool) string {
+	switch enc {
+	case EncodingTCVN3:
+		return DecodeTCVN3(s, upper)
+	case EncodingVNI:
+		return DecodeVNI(s)
+	}
+	return s
+}
+
+// FixLegacy returns s converted to Unicode if it was typed in a legacy
+// encoding, and the encoding found.
+func FixLegacy(s, font string) (string, Encoding) {
+	enc := DetectLegacy(s, font)
+	if enc == EncodingNone {
+		return s, enc
+	}
+	upper := strings.HasSuffix(strings.ToLower(strings.TrimSpace(font)), "h")
+	return decode(s, enc, upper), enc
 }

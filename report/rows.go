@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -95,8 +96,9 @@ func Shorten(s string, n int) string {
 // checkRow judges one model row; an error leaves the row out.
 func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 	ok := true
-	e := Entry{UnitID: fc.fr.Unit.ID, Model: m, File: fc.s.Name, Line: r.Line,
-		Result: r.Result.Text, Difficulty: r.Difficulty.Text, Proposal: r.Proposal.Text}
+	e := Entry{UnitID: fc.fr.Unit.ID, Model: m, File: fc.s.Name, Sheet: fc.s.Sheet, Line: r.Line,
+		Result: r.Result.Text, Difficulty: r.Difficulty.Text, Proposal: r.Proposal.Text,
+		StatusCell: r.Status.Cell, ProgressCell: r.Progress.Cell}
 	n := m.Number
 
 	st, known := ParseStatus(r.Status.Text)
@@ -176,7 +178,26 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		fc.add(Warning, IndicatorInvalid, r.Total.Cell, n, fmt.Sprintf(msgIndicatorNoTotal, n), hintIndicator)
 	}
 	e.Achieved, e.Total = a, t
+	if known {
+		fc.checkIndicatorStatus(r, m, st, a, t)
+	}
 	return e, ok
+}
+
+// checkIndicatorStatus warns where the status and the indicator disagree:
+// done while a ratio indicator is below its target, or not started while
+// something was achieved. A count indicator is shared among units, so one
+// unit's part below the target says nothing; the consolidation checks the
+// sum.
+func (fc *fileChecker) checkIndicatorStatus(r Row, m *plan.Model, st Status, a, t *float64) {
+	n := m.Number
+	switch {
+	case st == StatusDone && m.Indicator.Ratio() && a != nil && t != nil && *t > 0 && *a / *t * 100 < m.Indicator.Target:
+		fc.add(Warning, IndicatorMismatch, r.Achieved.Cell, n, fmt.Sprintf(msgDoneBelowTarget, n, fmtNum(*a), fmtNum(*t),
+			FormatNumber(math.Round(*a / *t * 1000)/10), fmtNum(m.Indicator.Target)), hintDoneBelowTarget)
+	case st == StatusNotStarted && a != nil && *a > 0:
+		fc.add(Warning, IndicatorMismatch, r.Achieved.Cell, n, fmt.Sprintf(msgNotStartedAchieved, n, fmtNum(*a)), hintMismatch)
+	}
 }
 
 func fmtNum(f float64) string {

@@ -107,3 +107,17 @@ func ParseStatus(s string) (Status, bool) {
 	}
 	return best, bestLen > 0
 }
+
+// rank orders statuses by how far a model has come, to tell when a unit's
+// report went backwards; done and routine are equally far.
+func (s Status) rank() int {
+	switch s {
+	case StatusNotStarted:
+		return 1
+	case StatusInProgress:
+		return 2
+	case StatusDone, StatusRecurring:
+		return 3
+	}
+	return 0
+}

@@ -12,6 +12,9 @@ type Submission struct {
 	Path  string // as given on the command line
 	Name  string // base name, used in messages
 	Sheet string // the report sheet read
+	// Modified is when the file was last saved (or uploaded): between two
+	// files of one unit with the same report date, the later one counts.
+	Modified time.Time
 
 	Unit       Value // "Đơn vị báo cáo:"
 	Period     Value // "Kỳ báo cáo:"

@@ -1,9 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,11 @@ type Entry struct {
 	Difficulty string
 	Proposal   string
 	File       string
+	Sheet      string
 	Line       int
+	// The cells the status and progress came from, for findings that the
+	// consolidation raises about this entry.
+	StatusCell, ProgressCell string
 }
 
 // FileResult is what Validate made of one submission.
@@ -32,10 +37,12 @@ type FileResult struct {
 	Unit       *plan.Unit // nil when unknown
 	Period     plan.Period
 	ReportDate *time.Time
-	// Accepted is false when a file-level error rejects the whole file.
-	Accepted bool
-	Entries  []Entry
-	Findings []Finding
+	// Accepted is false when a file-level error rejects the whole file, or
+	// when another file of the same unit is used instead (UsedInstead).
+	Accepted    bool
+	UsedInstead string
+	Entries     []Entry
+	Findings    []Finding
 }
 
 // Counts returns the number of errors and warnings of the file.
@@ -99,22 +106,25 @@ func submissionPeriod(s *Submission) (p plan.Period, fromMeta, ok bool) {
 
 var reModelNum = regexp.MustCompile(`^(?:mo hinh|mh) ?(\d+)`)
 
-// Validate checks every submission against the plan for period p. Every
-// problem is collected; one bad file never stops the others.
-func Validate(pl *plan.Plan, subs []*Submission, p plan.Period) *Checked {
+// Validate checks every submission against the plan for period p; today
+// is the day of the check (a report dated later is suspect), zero to skip
+// that test. Every problem is collected; one bad file never stops the
+// others.
+func Validate(pl *plan.Plan, subs []*Submission, p plan.Period, today time.Time) *Checked {
 	c := &Checked{Period: p}
 	for _, s := range subs {
-		c.Files = append(c.Files, validateFile(pl, s, p))
+		c.Files = append(c.Files, validateFile(pl, s, p, today))
 	}
 	resolveDuplicates(c)
 	return c
 }
 
 type fileChecker struct {
-	pl  *plan.Plan
-	s   *Submission
-	fr  *FileResult
-	per plan.Period
+	pl    *plan.Plan
+	s     *Submission
+	fr    *FileResult
+	per   plan.Period
+	today time.Time
 }
 
 func (fc *fileChecker) add(sev Severity, code Code, cell string, model int, msg, hint string) {
@@ -123,9 +133,9 @@ func (fc *fileChecker) add(sev Severity, code Code, cell string, model int, msg,
 	})
 }
 
-func validateFile(pl *plan.Plan, s *Submission, p plan.Period) *FileResult {
+func validateFile(pl *plan.Plan, s *Submission, p plan.Period, today time.Time) *FileResult {
 	fr := &FileResult{Sub: s, Findings: append([]Finding(nil), s.Findings...)}
-	fc := &fileChecker{pl: pl, s: s, fr: fr, per: p}
+	fc := &fileChecker{pl: pl, s: s, fr: fr, per: p, today: today}
 	if s.HasFileError() {
 		return fr
 	}
@@ -233,6 +243,10 @@ func (fc *fileChecker) checkDate() {
 		return
 	}
 	fc.fr.ReportDate = d
+	if !fc.today.IsZero() && d.After(plan.Day(fc.today.Year(), fc.today.Month(), fc.today.Day())) {
+		fc.add(Warning, DateFuture, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateFuture, plan.FormatDate(*d), plan.FormatDate(fc.today)), hintDate)
+		return
+	}
 	if !fc.per.IsZero() && fc.fr.Period == fc.per && !fc.per.Contains(*d) {
 		// Reports often come a day late: only say so, never drop the data.
 		fc.add(Warning, DateOutside, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateOutside, plan.FormatDate(*d), fc.per.Label()), hintDate)
@@ -257,36 +271,102 @@ func ParseDate(s string) (time.Time, bool) {
 	return t, true
 }
 
-// resolveDuplicates keeps one file per unit: the one with the latest report
-// date (then the latest name); the others are rejected with a pointer to it.
+// resolveDuplicates keeps one file per unit when a unit sent several: the
+// one with the latest report date, then the one saved last. The others are
+// marked not used, with a message that says exactly why and names both
+// files; none of their data is merged. When nothing tells which is newer,
+// the choice is an error the officer must settle.
 func resolveDuplicates(c *Checked) {
 	byUnit := map[string][]*FileResult{}
+	var units []string
 	for _, f := range c.Files {
 		if f.Accepted && f.Unit != nil {
+			if _, ok := byUnit[f.Unit.ID]; !ok {
+				units = append(units, f.Unit.ID)
+			}
 			byUnit[f.Unit.ID] = append(byUnit[f.Unit.ID], f)
 		}
 	}
-	for _, fs := range byUnit {
+	for _, id := range units {
+		fs := byUnit[id]
 		if len(fs) < 2 {
 			continue
 		}
-		sort.SliceStable(fs, func(i, j int) bool {
-			di, dj := fs[i].ReportDate, fs[j].ReportDate
-			switch {
-			case di != nil && dj != nil && !di.Equal(*dj):
-				return di.After(*dj)
-			case (di == nil) != (dj == nil):
-				return di != nil
-			}
-			return fs[i].Sub.Name > fs[j].Sub.Name
-		})
+		slices.SortStableFunc(fs, newerFirst)
+		kept := fs[0]
 		for _, old := range fs[1:] {
 			old.Accepted = false
+			old.UsedInstead = kept.Sub.Name
+			sev, msg := duplicateReason(kept, old)
 			old.Findings = append(old.Findings, Finding{
-				Severity: Error, Code: UnitDuplicate, File: old.Sub.Name, Sheet: old.Sub.Sheet, Cell: old.Sub.Unit.Cell,
-				Message: fmt.Sprintf(msgUnitDuplicate, old.Unit.Name, fs[0].Sub.Name),
-				Hint:    hintUnitDuplicate,
+				Severity: sev, Code: UnitDuplicate, File: old.Sub.Name, Sheet: old.Sub.Sheet, Cell: old.Sub.ReportDate.Cell,
+				Message: msg, Hint: hintUnitDuplicate,
 			})
 		}
 	}
+}
+
+// newerFirst orders a unit's files: later report date, then later saved,
+// then name (only so that the order is stable).
+func newerFirst(a, b *FileResult) int {
+	da, db := a.ReportDate, b.ReportDate
+	switch {
+	case da != nil && db != nil && !da.Equal(*db):
+		return db.Compare(*da)
+	case (da == nil) != (db == nil):
+		if da != nil {
+			return -1
+		}
+		return 1
+	case !a.Sub.Modified.Equal(b.Sub.Modified):
+		return b.Sub.Modified.Compare(a.Sub.Modified)
+	}
+	return cmp.Compare(b.Sub.Name, a.Sub.Name)
+}
+
+// duplicateReason says why old is not used while kept is.
+func duplicateReason(kept, old *FileResult) (Severity, string) {
+	unit, k := kept.Unit.Name, kept.Sub.Name
+	dk, do := kept.ReportDate, old.ReportDate
+	switch {
+	case sameContent(kept, old):
+		return Warning, fmt.Sprintf(msgDupIdentical, unit, k)
+	case dk != nil && do != nil && !dk.Equal(*do):
+		return Warning, fmt.Sprintf(msgDupLaterDate, unit, k, plan.FormatDate(*dk), plan.FormatDate(*do))
+	case dk != nil && do == nil:
+		return Warning, fmt.Sprintf(msgDupNoDate, unit, k, plan.FormatDate(*dk))
+	case !kept.Sub.Modified.Equal(old.Sub.Modified):
+		return Warning, fmt.Sprintf(msgDupLaterSaved, unit, dateOrNone(dk), k, formatTime(kept.Sub.Modified), formatTime(old.Sub.Modified))
+	}
+	return Error, fmt.Sprintf(msgDupUndecided, unit, k)
+}
+
+func dateOrNone(d *time.Time) string {
+	if d == nil {
+		return msgNoDate
+	}
+	return plan.FormatDate(*d)
+}
+
+func formatTime(t time.Time) string { return t.Format("15:04:05 02/01/2006") }
+
+// sameContent reports whether two files of a unit say the same things:
+// every entry equal, whatever the file names and rows.
+func sameContent(a, b *FileResult) bool {
+	if len(a.Entries) != len(b.Entries) {
+		return false
+	}
+	for i := range a.Entries {
+		if !a.Entries[i].sameAs(b.Entries[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e Entry) sameAs(o Entry) bool {
+	eq := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return e.Model.Number == o.Model.Number && e.Status == o.Status && eq(e.Progress, o.Progress) &&
+		eq(e.Achieved, o.Achieved) && eq(e.Total, o.Total) &&
+		e.Result == o.Result && e.Difficulty == o.Difficulty && e.Proposal == o.Proposal
 }

@@ -113,6 +113,14 @@ func TestValidateFindings(t *testing.T) {
 		{"achieved over total", "tram-y-te", func(s *Submission) { rowOf(s, 6).Achieved.Num = num(5); rowOf(s, 6).Total.Num = num(3) }, IndicatorInvalid, Error, "H13", true},
 		{"ratio without total", "tram-y-te", func(s *Submission) { rowOf(s, 6).Achieved.Num = num(5) }, IndicatorInvalid, Warning, "I13", true},
 		{"indicator on a model without one", "tram-y-te", func(s *Submission) { rowOf(s, 11).Achieved.Num = num(5) }, IndicatorNotApplied, Warning, "H14", true},
+		{"done below a ratio target", "tram-y-te", func(s *Submission) {
+			r := rowOf(s, 6)
+			r.Status.Text, r.Progress.Num, r.Achieved.Num, r.Total.Num = "Đã hoàn thành", num(100), num(312), num(326)
+		}, IndicatorMismatch, Warning, "H13", true},
+		{"not started with achievements", "tram-y-te", func(s *Submission) {
+			r := rowOf(s, 6)
+			r.Status.Text, r.Progress.Num, r.Achieved.Num, r.Total.Num = "Chưa triển khai", num(0), num(2), num(4)
+		}, IndicatorMismatch, Warning, "H13", true},
 		{"nothing filled", "tram-y-te", func(s *Submission) {
 			for i := range s.Rows {
 				s.Rows[i].Status, s.Rows[i].Progress, s.Rows[i].Result = Value{}, Value{}, Value{}
@@ -126,7 +134,7 @@ func TestValidateFindings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := goodSubmission(p, tt.unit)
 			tt.mutate(s)
-			c := Validate(p, []*Submission{s}, w48)
+			c := Validate(p, []*Submission{s}, w48, time.Time{})
 			fr := c.Files[0]
 			var got *Finding
 			for i, f := range fr.Findings {
@@ -153,7 +161,7 @@ func TestValidateFindings(t *testing.T) {
 func TestValidateGoodFile(t *testing.T) {
 	p := testPlan(t)
 	for _, u := range p.ReportingUnits() {
-		c := Validate(p, []*Submission{goodSubmission(p, u.ID)}, w48)
+		c := Validate(p, []*Submission{goodSubmission(p, u.ID)}, w48, time.Time{})
 		fr := c.Files[0]
 		if len(fr.Findings) != 0 || !fr.Accepted {
 			t.Errorf("%s: findings %v, accepted %v", u.ID, fr.Findings, fr.Accepted)
@@ -170,7 +178,7 @@ func TestRowErrorsDropRows(t *testing.T) {
 	s := goodSubmission(p, "tram-y-te")
 	rowOf(s, 6).Status.Text = "tốt"            // error: row dropped
 	rowOf(s, 11).Status.Text = "Đã hoàn thành" // warning: progress 60
-	c := Validate(p, []*Submission{s}, w48)
+	c := Validate(p, []*Submission{s}, w48, time.Time{})
 	var models []int
 	for _, e := range c.Entries() {
 		models = append(models, e.Model.Number)
@@ -180,22 +188,85 @@ func TestRowErrorsDropRows(t *testing.T) {
 	}
 }
 
-func TestDuplicateUnitLatestWins(t *testing.T) {
+// TestDuplicateUnit: two files of one unit. The newer one counts, the other
+// is "not used" (no entry of it merged), and the message says exactly why.
+func TestDuplicateUnit(t *testing.T) {
 	p := testPlan(t)
-	older, newer := goodSubmission(p, "cong-an"), goodSubmission(p, "cong-an")
-	older.Name, newer.Name = "cong-an-cu.xlsx", "cong-an-moi.xlsx"
-	d1, d2 := plan.Day(2026, 11, 23), plan.Day(2026, 11, 25)
-	older.ReportDate.Date, newer.ReportDate.Date = &d1, &d2
-	c := Validate(p, []*Submission{newer, older}, w48)
-	if !c.Files[0].Accepted || c.Files[1].Accepted {
-		t.Fatalf("accepted: newer %v, older %v", c.Files[0].Accepted, c.Files[1].Accepted)
+	d23, d25 := plan.Day(2026, 11, 23), plan.Day(2026, 11, 25)
+	t9 := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	t10 := t9.Add(time.Hour)
+	changed := func(s *Submission) { rowOf(s, 18).Result.Text = "Đã sửa lại số liệu" }
+	tests := []struct {
+		name           string
+		dateA, dateB   *time.Time
+		savedA, savedB time.Time
+		changeA        bool
+		wantKept       string
+		severity       Severity
+		words          []string
+	}{
+		{"identical content", &d25, &d25, t9, t10, false, "b.xlsx", Warning, []string{"giống hệt", "b.xlsx"}},
+		{"later report date", &d25, &d23, t9, t10, true, "a.xlsx", Warning, []string{"ngày báo cáo muộn hơn", "a.xlsx", "25/11/2026", "23/11/2026"}},
+		{"only one has a date", nil, &d23, t10, t9, true, "b.xlsx", Warning, []string{"có ngày báo cáo", "b.xlsx"}},
+		{"same date, saved later", &d25, &d25, t10, t9, true, "a.xlsx", Warning, []string{"lưu sau", "a.xlsx", "10:00:00 25/11/2026", "09:00:00 25/11/2026"}},
+		{"same date, saved later (other order)", &d25, &d25, t9, t10, true, "b.xlsx", Warning, []string{"lưu sau", "b.xlsx"}},
+		{"nothing tells", &d25, &d25, t9, t9, true, "b.xlsx", Error, []string{"không biết tệp nào mới hơn", "b.xlsx"}},
 	}
-	f := c.Files[1].Findings
-	if len(f) != 1 || f[0].Code != UnitDuplicate || f[0].Severity != Error {
-		t.Fatalf("older findings = %v", f)
-	}
-	if want := "cong-an-moi.xlsx"; !strings.Contains(f[0].Message, want) {
-		t.Errorf("message %q does not name %s", f[0].Message, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := goodSubmission(p, "cong-an"), goodSubmission(p, "cong-an")
+			a.Name, b.Name = "a.xlsx", "b.xlsx"
+			for _, x := range []struct {
+				s *Submission
+				d *time.Time
+			}{{a, tt.dateA}, {b, tt.dateB}} {
+				x.s.ReportDate.Date = x.d
+				if x.d == nil {
+					x.s.ReportDate.Text = ""
+				}
+			}
+			a.Modified, b.Modified = tt.savedA, tt.savedB
+			if tt.changeA {
+				changed(a)
+			}
+			c := Validate(p, []*Submission{a, b}, w48, time.Time{})
+			var kept, old *FileResult
+			for _, fr := range c.Files {
+				if fr.Accepted {
+					kept = fr
+				} else {
+					old = fr
+				}
+			}
+			if kept == nil || old == nil || kept.Sub.Name != tt.wantKept {
+				t.Fatalf("kept %v, want %s", kept, tt.wantKept)
+			}
+			if old.UsedInstead != kept.Sub.Name {
+				t.Errorf("UsedInstead = %q, want %q", old.UsedInstead, kept.Sub.Name)
+			}
+			for _, e := range c.Entries() {
+				if e.File != kept.Sub.Name {
+					t.Fatalf("entry of %s merged", e.File)
+				}
+			}
+			var dup []Finding
+			for _, f := range old.Findings {
+				if f.Code == UnitDuplicate {
+					dup = append(dup, f)
+				}
+			}
+			if len(dup) != 1 || dup[0].Severity != tt.severity {
+				t.Fatalf("findings of the file not used = %v, want one %s", old.Findings, tt.severity)
+			}
+			for _, w := range tt.words {
+				if !strings.Contains(dup[0].Message, w) {
+					t.Errorf("message %q lacks %q", dup[0].Message, w)
+				}
+			}
+			if strings.Contains(dup[0].Message, "muộn hơn") && tt.dateA != nil && tt.dateB != nil && tt.dateA.Equal(*tt.dateB) {
+				t.Errorf("equal dates called later: %q", dup[0].Message)
+			}
+		})
 	}
 }
 
@@ -209,5 +280,26 @@ func TestInferPeriod(t *testing.T) {
 	}
 	if got := InferPeriod(nil, fallback); got != fallback {
 		t.Errorf("InferPeriod(nil) = %v, want the fallback", got)
+	}
+}
+
+func TestReportDateInTheFuture(t *testing.T) {
+	p := testPlan(t)
+	s := goodSubmission(p, "cong-an")
+	d := plan.Day(2026, 11, 25)
+	s.ReportDate.Date = &d
+	for _, tt := range []struct {
+		today time.Time
+		want  bool
+	}{
+		{plan.Day(2026, 11, 24), true},
+		{time.Date(2026, 11, 25, 23, 0, 0, 0, time.UTC), false},
+		{time.Time{}, false},
+	} {
+		fr := Validate(p, []*Submission{s}, w48, tt.today).Files[0]
+		got := slices.ContainsFunc(fr.Findings, func(f Finding) bool { return f.Code == DateFuture })
+		if got != tt.want || !fr.Accepted {
+			t.Errorf("today %v: future warning %v (want %v), accepted %v", tt.today, got, tt.want, fr.Accepted)
+		}
 	}
 }

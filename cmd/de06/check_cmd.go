@@ -5,55 +5,66 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/spf13/pflag"
 
 	"de06/excel"
 	"de06/plan"
 	"de06/report"
 )
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+// addInputFlags declares the flags check and merge share.
+func addInputFlags(fl *pflag.FlagSet) *inputOptions {
+	opt := &inputOptions{}
+	fl.StringVar(&opt.plan, "plan", "", "")
+	fl.StringVar(&opt.period, "period", "", "")
+	fl.BoolVar(&opt.noConvert, "no-convert", false, "")
+	return opt
+}
+
+func runCheck(e *env, args []string) error {
 	fl := newFlags("check")
-	planPath := fl.String("plan", "", "")
-	periodText := fl.String("period", "", "")
+	opt := addInputFlags(fl)
 	format := fl.String("format", "text", "")
 	annotate := fl.String("annotate", "", "")
-	if code, done := parseFlags(fl, usageCheck, args, stdout, stderr); done {
-		return code
+	if err := parseFlags(e, fl, usageCheck, args); err != nil {
+		return err
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, msgBadFormat, "check", *format)
-		return exitUsage
+		return usagef(msgBadFormat, *format)
 	}
 	if fl.NArg() == 0 {
-		fmt.Fprintf(stderr, msgNeedPaths, "check", "check")
-		return exitUsage
+		return usagef(msgNeedPaths)
 	}
-	in, err := readInputs(*planPath, *periodText, fl.Args())
+	in, err := readInputs(*opt, fl.Args())
 	if err != nil {
-		fmt.Fprintf(stderr, msgError, "check", err)
-		return exitUsage
+		return err
 	}
-	checked, files, skipped := in.checked, in.files, in.skipped
+	var annotated map[*report.FileResult]string
+	if *annotate != "" {
+		if annotated, err = writeAnnotated(*annotate, in.checked, in.files); err != nil {
+			return err
+		}
+	}
 	if *format == "json" {
-		if err := writeCheckJSON(stdout, checked); err != nil {
-			fmt.Fprintf(stderr, msgError, "check", err)
-			return exitUsage
+		if err := writeCheckJSON(e.stdout, in.checked, annotated); err != nil {
+			return writeError(msgStdout, err)
 		}
 	} else {
-		printSkipped(stdout, skipped)
-		printCheck(stdout, checked)
-	}
-	code := exitOK
-	if errs, _ := report.Count(checked.Findings()); errs > 0 {
-		code = exitInput
-	}
-	if *annotate != "" {
-		if c := writeAnnotated(*annotate, checked, files, stdout, stderr); c != exitOK {
-			return c
+		printSkipped(e.stdout, in.skipped)
+		printCheck(e.stdout, in.checked)
+		for _, fr := range in.checked.Files {
+			if p, ok := annotated[fr]; ok {
+				fmt.Fprintf(e.stdout, msgAnnotated, p)
+			}
 		}
 	}
-	return code
+	if errs, _ := report.Count(in.checked.Findings()); errs > 0 {
+		return &findingsError{}
+	}
+	return nil
 }
 
 func printSkipped(w io.Writer, skipped []string) {
@@ -71,12 +82,15 @@ func printCheck(w io.Writer, c *report.Checked) {
 		if fr.Unit != nil {
 			unit = fr.Unit.Name
 		}
-		verdict := msgAccepted
-		if !fr.Accepted {
-			verdict = msgRejected
-		}
 		errs, warns := fr.Counts()
-		fmt.Fprintf(w, msgFileLine, fr.Sub.Name, unit, verdict, len(fr.Entries), errs, warns)
+		switch {
+		case fr.UsedInstead != "":
+			fmt.Fprintf(w, msgFileNotUsed, fr.Sub.Name, unit, fr.UsedInstead, errs, warns)
+		case fr.Accepted:
+			fmt.Fprintf(w, msgFileLine, fr.Sub.Name, unit, msgAccepted, len(fr.Entries), errs, warns)
+		default:
+			fmt.Fprintf(w, msgFileLine, fr.Sub.Name, unit, msgRejected, 0, errs, warns)
+		}
 		fs := append([]report.Finding(nil), fr.Findings...)
 		report.SortFindings(fs)
 		for _, f := range fs {
@@ -90,15 +104,30 @@ func printCheck(w io.Writer, c *report.Checked) {
 	printSummary(w, c)
 }
 
-func printSummary(w io.Writer, c *report.Checked) {
-	acc := 0
+// fileCounts counts files used, not used (another file of the unit was)
+// and rejected.
+func fileCounts(c *report.Checked) (accepted, notUsed, rejected int) {
 	for _, fr := range c.Files {
-		if fr.Accepted {
-			acc++
+		switch {
+		case fr.Accepted:
+			accepted++
+		case fr.UsedInstead != "":
+			notUsed++
+		default:
+			rejected++
 		}
 	}
+	return
+}
+
+func printSummary(w io.Writer, c *report.Checked) {
+	acc, notUsed, rej := fileCounts(c)
 	errs, warns := report.Count(c.Findings())
-	fmt.Fprintf(w, msgSummary, len(c.Files), acc, len(c.Files)-acc, errs, warns)
+	used := fmt.Sprintf(msgSummaryUsed, len(c.Files), acc)
+	if notUsed > 0 {
+		used += fmt.Sprintf(msgSummaryNotUsed, notUsed)
+	}
+	fmt.Fprintf(w, msgSummary, used, rej, errs, warns)
 }
 
 type jsonFinding struct {
@@ -112,11 +141,13 @@ type jsonFinding struct {
 }
 
 type jsonFile struct {
-	Path     string        `json:"path"`
-	Unit     *string       `json:"unit"`
-	Period   *string       `json:"period"`
-	Accepted bool          `json:"accepted"`
-	Findings []jsonFinding `json:"findings"`
+	Path        string        `json:"path"`
+	Unit        *string       `json:"unit"`
+	Period      *string       `json:"period"`
+	Accepted    bool          `json:"accepted"`
+	UsedInstead string        `json:"used_instead,omitempty"`
+	Annotated   string        `json:"annotated,omitempty"`
+	Findings    []jsonFinding `json:"findings"`
 }
 
 type jsonCheck struct {
@@ -125,16 +156,19 @@ type jsonCheck struct {
 	Summary struct {
 		Files    int `json:"files"`
 		Accepted int `json:"accepted"`
+		NotUsed  int `json:"not_used"`
 		Rejected int `json:"rejected"`
 		Errors   int `json:"errors"`
 		Warnings int `json:"warnings"`
 	} `json:"summary"`
 }
 
-func writeCheckJSON(w io.Writer, c *report.Checked) error {
+// writeCheckJSON writes the check as one JSON document, the annotated
+// copies' paths inside it: nothing else goes to stdout.
+func writeCheckJSON(w io.Writer, c *report.Checked, annotated map[*report.FileResult]string) error {
 	out := jsonCheck{Period: c.Period.String(), Files: []jsonFile{}}
 	for _, fr := range c.Files {
-		jf := jsonFile{Path: fr.Sub.Path, Accepted: fr.Accepted, Findings: []jsonFinding{}}
+		jf := jsonFile{Path: fr.Sub.Path, Accepted: fr.Accepted, UsedInstead: fr.UsedInstead, Annotated: annotated[fr], Findings: []jsonFinding{}}
 		if fr.Unit != nil {
 			jf.Unit = &fr.Unit.ID
 		}
@@ -148,13 +182,9 @@ func writeCheckJSON(w io.Writer, c *report.Checked) error {
 			jf.Findings = append(jf.Findings, jsonFinding{string(f.Severity), string(f.Code), f.Sheet, f.Cell, f.Model, f.Message, f.Hint})
 		}
 		out.Files = append(out.Files, jf)
-		out.Summary.Files++
-		if fr.Accepted {
-			out.Summary.Accepted++
-		} else {
-			out.Summary.Rejected++
-		}
 	}
+	out.Summary.Files = len(c.Files)
+	out.Summary.Accepted, out.Summary.NotUsed, out.Summary.Rejected = fileCounts(c)
 	out.Summary.Errors, out.Summary.Warnings = report.Count(c.Findings())
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -163,10 +193,13 @@ func writeCheckJSON(w io.Writer, c *report.Checked) error {
 }
 
 // writeAnnotated writes DIR/<name>.loi.xlsx for every readable file with
-// findings. The inputs are never touched.
-func writeAnnotated(dir string, c *report.Checked, inputs []string, stdout, stderr io.Writer) int {
-	var frs []*report.FileResult
-	var outs []string
+// findings, each name once (a suffix where two inputs would share one).
+// The inputs are never touched.
+func writeAnnotated(dir string, c *report.Checked, inputs []string) (map[*report.FileResult]string, error) {
+	paths := map[*report.FileResult]string{}
+	taken := map[string]bool{}
+	var outs []output
+	soffice := excel.FindSoffice()
 	for _, fr := range c.Files {
 		if len(fr.Findings) == 0 || fr.Sub.Sheet == "" {
 			continue
@@ -175,21 +208,24 @@ func writeAnnotated(dir string, c *report.Checked, inputs []string, stdout, stde
 		if slug == "" {
 			slug = "bao-cao"
 		}
-		frs = append(frs, fr)
-		outs = append(outs, filepath.Join(dir, slug+".loi.xlsx"))
-	}
-	if err := refuseInputs(inputs, "", outs...); err != nil {
-		fmt.Fprintf(stderr, msgError, "check", err)
-		return exitUsage
-	}
-	soffice := excel.FindSoffice()
-	for i, fr := range frs {
-		err := writeAtomic(outs[i], func(w io.Writer) error { return excel.Annotate(w, fr.Sub, fr.Findings, soffice) })
-		if err != nil {
-			fmt.Fprintf(stderr, msgWriteFailed, outs[i], excel.FileError(err))
-			return exitUsage
+		name := slug + ".loi.xlsx"
+		for i := 2; taken[name]; i++ {
+			name = slug + "-" + strconv.Itoa(i) + ".loi.xlsx"
 		}
-		fmt.Fprintf(stdout, msgAnnotated, outs[i])
+		taken[name] = true
+		path := filepath.Join(dir, name)
+		paths[fr] = path
+		outs = append(outs, output{path, func(w io.Writer) error { return excel.Annotate(w, fr.Sub, fr.Findings, soffice) }})
 	}
-	return exitOK
+	var names []string
+	for _, o := range outs {
+		names = append(names, o.path)
+	}
+	if err := refuseInputs(inputs, names...); err != nil {
+		return nil, err
+	}
+	if err := writeOutputs(outs); err != nil {
+		return nil, err
+	}
+	return paths, nil
 }

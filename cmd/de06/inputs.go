@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,33 +11,63 @@ import (
 	"de06/report"
 )
 
+// loadPlan reads --plan, or the embedded default when it is empty.
+func loadPlan(path string) (*plan.Plan, error) {
+	if path == "" {
+		return plan.Default()
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".json" && ext != ".xlsx" && ext != ".xlsm" {
+		return nil, usagef(msgPlanLoadExt, path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	defer f.Close()
+	if ext == ".json" {
+		return plan.DecodeJSON(f, path)
+	}
+	return excel.ReadPlan(f, path)
+}
+
 // spreadsheetExts are the files read from a folder; other files there (a
 // PDF, a photo) are listed as skipped.
 var spreadsheetExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
 
 // expandPaths turns PATH arguments into files: a file as given, a folder's
 // spreadsheets (not recursive), skipping Office lock files (~$…) and hidden
-// files.
+// files. The same file named twice is read once.
 func expandPaths(args []string) (files, skipped []string, err error) {
-	seen := map[string]bool{}
-	add := func(p string) {
-		if abs, e := filepath.Abs(p); e == nil && !seen[abs] {
-			seen[abs] = true
-			files = append(files, p)
+	var infos []os.FileInfo
+	add := func(p string) error {
+		st, err := os.Stat(p)
+		if err != nil {
+			return readError(p, err)
 		}
+		for _, seen := range infos {
+			if os.SameFile(seen, st) {
+				return nil
+			}
+		}
+		infos = append(infos, st)
+		files = append(files, p)
+		return nil
 	}
 	for _, a := range args {
 		st, e := os.Stat(a)
 		if e != nil {
-			return nil, nil, fmt.Errorf(msgNoPath, a)
+			return nil, nil, readError(a, e)
 		}
 		if !st.IsDir() {
-			add(a)
+			if err := add(a); err != nil {
+				return nil, nil, err
+			}
 			continue
 		}
 		entries, e := os.ReadDir(a)
 		if e != nil {
-			return nil, nil, fmt.Errorf(msgReadDir, a, e)
+			return nil, nil, readError(a, e)
 		}
 		for _, en := range entries {
 			name := en.Name()
@@ -49,14 +78,23 @@ func expandPaths(args []string) (files, skipped []string, err error) {
 				skipped = append(skipped, name)
 				continue
 			}
-			add(filepath.Join(a, name))
+			if err := add(filepath.Join(a, name)); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	sort.Strings(skipped)
 	if len(files) == 0 {
-		return nil, skipped, fmt.Errorf(msgNoFiles, strings.Join(args, ", "))
+		return nil, skipped, usagef(msgNoFiles, strings.Join(args, ", "))
 	}
 	return files, skipped, nil
+}
+
+// inputOptions are the flags check and merge share.
+type inputOptions struct {
+	plan      string
+	period    string
+	noConvert bool
 }
 
 // inputs is what check and merge share: the plan, the files found, and
@@ -71,24 +109,25 @@ type inputs struct {
 // readInputs loads the plan, finds the files and reads and validates them,
 // so that check and merge find exactly the same things. Any error here is a
 // usage or I/O error (exit 2); problems in the files are findings.
-func readInputs(planPath, periodText string, args []string) (*inputs, error) {
-	p, err := loadPlan(planPath)
+func readInputs(opt inputOptions, args []string) (*inputs, error) {
+	p, err := loadPlan(opt.plan)
 	if err != nil {
 		return nil, err
 	}
 	var period plan.Period
-	if periodText != "" {
-		if period, err = plan.ParsePeriod(periodText); err != nil {
-			return nil, err
+	if opt.period != "" {
+		if period, err = plan.ParsePeriod(opt.period); err != nil {
+			return nil, &usageError{err.Error()}
 		}
 	}
 	files, skipped, err := expandPaths(args)
 	if err != nil {
 		return nil, err
 	}
-	subs := excel.Reader{Soffice: excel.FindSoffice()}.ReadAll(files)
+	subs := excel.Reader{Soffice: excel.FindSoffice(), KeepLegacy: opt.noConvert}.ReadAll(files)
+	today := now()
 	if period.IsZero() {
-		period = report.InferPeriod(subs, plan.WeekOf(now()))
+		period = report.InferPeriod(subs, plan.WeekOf(today))
 	}
-	return &inputs{plan: p, files: files, skipped: skipped, checked: report.Validate(p, subs, period)}, nil
+	return &inputs{plan: p, files: files, skipped: skipped, checked: report.Validate(p, subs, period, today)}, nil
 }

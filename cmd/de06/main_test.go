@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -47,6 +49,24 @@ func TestScripts(t *testing.T) {
 				ts.Check(err)
 				defer f.Close()
 				ts.Check(excel.Dump(ts.Stdout(), f))
+			},
+			// relabel IN PERIOD OUT copies a consolidated workbook with its
+			// data sheet saying another period, to stand as an earlier report.
+			"relabel": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: relabel IN PERIOD OUT")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				rows, err := f.GetRows("Dữ liệu")
+				ts.Check(err)
+				for r := 2; r <= len(rows); r++ {
+					ts.Check(f.SetCellStr("Dữ liệu", fmt.Sprintf("A%d", r), args[1]))
+				}
+				out := ts.MkAbs(args[2])
+				ts.Check(os.MkdirAll(filepath.Dir(out), 0o755))
+				ts.Check(f.SaveAs(out))
 			},
 		},
 	})

@@ -3,98 +3,122 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"de06/excel"
+	"de06/pdf"
+	"de06/plan"
 	"de06/report"
 )
 
-func runMerge(args []string, stdout, stderr io.Writer) int {
+func runMerge(e *env, args []string) error {
 	fl := newFlags("merge")
-	planPath := fl.String("plan", "", "")
-	periodText := fl.String("period", "", "")
+	opt := addInputFlags(fl)
 	previous := fl.String("previous", "", "")
 	strict := fl.Bool("strict", false, "")
 	outDir := fl.StringP("output", "o", "bao-cao", "")
 	number := fl.Int("number", 0, "")
 	dateText := fl.String("date", "", "")
 	signer := fl.String("signer", "", "")
-	if code, done := parseFlags(fl, usageMerge, args, stdout, stderr); done {
-		return code
+	if err := parseFlags(e, fl, usageMerge, args); err != nil {
+		return err
 	}
 	if fl.NArg() == 0 {
-		fmt.Fprintf(stderr, msgNeedPaths, "merge", "merge")
-		return exitUsage
+		return usagef(msgNeedPaths)
 	}
 	doc, err := docOptions(*number, *dateText, *signer)
 	if err != nil {
-		fmt.Fprintf(stderr, msgError, "merge", err)
-		return exitUsage
+		return err
 	}
-	in, err := readInputs(*planPath, *periodText, fl.Args())
+	in, err := readInputs(*opt, fl.Args())
 	if err != nil {
-		fmt.Fprintf(stderr, msgError, "merge", err)
-		return exitUsage
+		return err
 	}
-	p, files, skipped, checked := in.plan, in.files, in.skipped, in.checked
-	var prevEntries []report.PreviousEntry
-	if *previous != "" {
-		if _, prevEntries, err = excel.ReadPrevious(*previous); err != nil {
-			fmt.Fprintf(stderr, msgError, "merge", err)
-			return exitUsage
-		}
+	checked := in.checked
+	prev, prevWarning, err := readPrevious(*previous, checked.Period)
+	if err != nil {
+		return err
 	}
-	cons := report.Consolidate(p, checked, prevEntries)
+	cons := report.Consolidate(in.plan, checked, prev)
+	if prevWarning != nil {
+		cons.Findings = append(cons.Findings, *prevWarning)
+		report.SortFindings(cons.Findings)
+	}
 
-	printSkipped(stdout, skipped)
-	printCheck(stdout, checked)
+	printSkipped(e.stdout, in.skipped)
+	printCheck(e.stdout, checked)
 	errs, _ := report.Count(checked.Findings())
 	if errs > 0 && *strict {
-		fmt.Fprintf(stderr, msgStrict, errs)
-		return exitInput
+		return &findingsError{fmt.Sprintf(msgStrict, errs)}
+	}
+	if prevWarning != nil {
+		fmt.Fprintf(e.stdout, "%s %s\n", msgTagWarning, prevWarning.String())
 	}
 
 	base := "bao-cao-de-an-06-" + checked.Period.String()
 	xlsxPath := filepath.Join(*outDir, base+".xlsx")
 	pdfPath := filepath.Join(*outDir, base+".pdf")
-	if err := refuseInputs(files, *previous, xlsxPath, pdfPath); err != nil {
-		fmt.Fprintf(stderr, msgError, "merge", err)
-		return exitUsage
+	if err := refuseInputs(append(in.files, *previous), xlsxPath, pdfPath); err != nil {
+		return err
 	}
-	if err := writeAtomic(xlsxPath, func(w io.Writer) error { return excel.WriteConsolidated(w, cons) }); err != nil {
-		fmt.Fprintf(stderr, msgWriteFailed, xlsxPath, excel.FileError(err))
-		return exitUsage
-	}
-	if err := writeAtomic(pdfPath, func(w io.Writer) error { return writeReportPDF(w, cons, doc) }); err != nil {
-		fmt.Fprintf(stderr, msgWriteFailed, pdfPath, excel.FileError(err))
-		return exitUsage
+	err = writeOutputs([]output{
+		{xlsxPath, func(w io.Writer) error { return excel.WriteConsolidated(w, cons) }},
+		{pdfPath, func(w io.Writer) error { return pdf.Build(cons, doc).Render(w) }},
+	})
+	if err != nil {
+		return err
 	}
 	n := cons.Counts()
-	fmt.Fprintf(stdout, msgMergeSummary, n.UnitsReported, n.UnitsExpected, n.ByStatus[report.StatusDone], n.ByStatus[report.StatusRecurring],
+	fmt.Fprintf(e.stdout, msgMergeSummary, n.UnitsReported, n.UnitsExpected, n.ByStatus[report.StatusDone], n.ByStatus[report.StatusRecurring],
 		n.ByStatus[report.StatusInProgress], n.ByStatus[report.StatusNotStarted], n.ByStatus[report.StatusNone], n.Overdue)
-	fmt.Fprintf(stdout, msgWrote, xlsxPath)
-	fmt.Fprintf(stdout, msgWrote, pdfPath)
+	if !cons.Previous.IsZero() {
+		fmt.Fprintf(e.stdout, msgComparedWith, cons.Previous.Name())
+	}
+	fmt.Fprintf(e.stdout, msgWrote, xlsxPath)
+	fmt.Fprintf(e.stdout, msgWrote, pdfPath)
 	if errs > 0 {
-		return exitInput
-	}
-	return exitOK
-}
-
-// refuseInputs makes sure no output overwrites an input.
-func refuseInputs(inputs []string, previous string, outputs ...string) error {
-	in := map[string]bool{}
-	for _, p := range append(inputs, previous) {
-		if p == "" {
-			continue
-		}
-		if abs, err := filepath.Abs(p); err == nil {
-			in[abs] = true
-		}
-	}
-	for _, o := range outputs {
-		if abs, err := filepath.Abs(o); err == nil && in[abs] {
-			return fmt.Errorf(msgOutputInput, o)
-		}
+		return &findingsError{}
 	}
 	return nil
+}
+
+// readPrevious reads --previous and judges its period against the one being
+// merged: a report of the same or a later period is refused; one that is not
+// the period just before gives a warning.
+func readPrevious(path string, cur plan.Period) (*report.Previous, *report.Finding, error) {
+	if path == "" {
+		return nil, nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, readError(path, err)
+	}
+	defer f.Close()
+	prev, err := excel.ReadPrevious(f, path)
+	if err != nil {
+		return nil, nil, &usageError{err.Error()}
+	}
+	warning, err := report.CheckPrevious(cur, prev.Period)
+	if err != nil {
+		return nil, nil, &usageError{err.Error()}
+	}
+	return prev, warning, nil
+}
+
+// docOptions reads --number, --date and --signer.
+func docOptions(number int, date, signer string) (pdf.Options, error) {
+	if number < 0 {
+		return pdf.Options{}, usagef(msgBadNumber, number)
+	}
+	t := now()
+	d := plan.Day(t.Year(), t.Month(), t.Day())
+	if date != "" {
+		parsed, ok := report.ParseDate(date)
+		if !ok {
+			return pdf.Options{}, usagef(msgBadDate, date)
+		}
+		d = parsed
+	}
+	return pdf.Options{Number: number, Date: d, Signer: signer, Created: plan.Day(d.Year(), d.Month(), d.Day()).Add(8 * 3600e9)}, nil
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -11,44 +14,62 @@ import (
 	"de06/report"
 )
 
-func runPlan(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("plan")
-	planPath := fs.String("plan", "", "")
-	format := fs.String("format", "text", "")
-	export := fs.String("export", "", "")
-	if code, done := parseFlags(fs, usagePlan, args, stdout, stderr); done {
-		return code
+func runPlan(e *env, args []string) error {
+	fl := newFlags("plan")
+	planPath := fl.String("plan", "", "")
+	format := fl.String("format", "text", "")
+	export := fl.String("export", "", "")
+	force := fl.Bool("force", false, "")
+	if err := parseFlags(e, fl, usagePlan, args); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, msgExtraArgs, "plan", fs.Arg(0))
-		return exitUsage
+	if fl.NArg() > 0 {
+		return usagef(msgExtraArgs, fl.Arg(0))
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, msgBadFormat, "plan", *format)
-		return exitUsage
+		return usagef(msgBadFormat, *format)
 	}
 	p, err := loadPlan(*planPath)
 	if err != nil {
-		fmt.Fprintf(stderr, msgError, "plan", err)
-		return exitUsage
+		return err
 	}
 	if *export != "" {
-		if err := writeAtomic(*export, func(w io.Writer) error { return excel.WritePlan(w, p) }); err != nil {
-			fmt.Fprintf(stderr, msgError, "plan", err)
-			return exitUsage
+		if err := refuseExisting(*force, msgExists, *export); err != nil {
+			return err
 		}
-		fmt.Fprintf(stderr, msgWrote, *export)
-		return exitOK
+		if err := refuseInputs([]string{*planPath}, *export); err != nil {
+			return err
+		}
+		if err := writeOutputs([]output{{*export, func(w io.Writer) error { return excel.WritePlan(w, p) }}}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, msgWrote, *export)
+		return nil
 	}
 	if *format == "json" {
-		if err := plan.EncodeJSON(stdout, p); err != nil {
-			fmt.Fprintf(stderr, msgError, "plan", err)
-			return exitUsage
+		if err := plan.EncodeJSON(e.stdout, p); err != nil {
+			return writeError(msgStdout, err)
 		}
-		return exitOK
+		return nil
 	}
-	printPlanText(stdout, p)
-	return exitOK
+	printPlanText(e.stdout, p)
+	return nil
+}
+
+// refuseExisting refuses to replace files that exist, unless --force;
+// format says so, naming the file.
+func refuseExisting(force bool, format string, paths ...string) error {
+	if force {
+		return nil
+	}
+	for _, path := range paths {
+		if _, err := os.Stat(path); err == nil {
+			return usagef(format, path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return readError(path, err)
+		}
+	}
+	return nil
 }
 
 func printPlanText(w io.Writer, p *plan.Plan) {

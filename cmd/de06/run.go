@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -22,10 +21,15 @@ const (
 // now is the clock; tests replace it so outputs do not depend on the day.
 var now = time.Now
 
+// env is what a command writes to.
+type env struct {
+	stdout, stderr io.Writer
+}
+
 type command struct {
 	name  string
 	usage string
-	run   func(args []string, stdout, stderr io.Writer) int
+	run   func(e *env, args []string) error
 }
 
 func commands() []command {
@@ -61,18 +65,42 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usageMain)
 		return exitOK
 	case "-v", "--version":
-		return runVersion(nil, stdout, stderr)
+		args = []string{"version"}
 	}
+	e := &env{stdout: stdout, stderr: stderr}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(args[1:], stdout, stderr)
+			return exitFor(stderr, c.name, c.run(e, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, msgUnknownCommand, args[0])
 	return exitUsage
 }
 
-// newFlags makes a subcommand's flag set; parse reports help and errors.
+// exitFor is the one place where a command's error becomes a message and an
+// exit code.
+func exitFor(stderr io.Writer, cmd string, err error) int {
+	var ue *usageError
+	var fe *findingsError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &fe):
+		if fe.msg != "" {
+			fmt.Fprintf(stderr, msgError, cmd, fe.msg)
+		}
+		return exitInput
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, msgUsage, cmd, ue.msg, cmd)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, msgError, cmd, err)
+	return exitUsage
+}
+
+// newFlags makes a subcommand's flag set.
 func newFlags(name string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -80,46 +108,67 @@ func newFlags(name string) *pflag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args; done is true when the command must stop with code.
-func parseFlags(fs *pflag.FlagSet, usage string, args []string, stdout, stderr io.Writer) (code int, done bool) {
+// parseFlags parses args; --help prints usage and returns errHelp.
+func parseFlags(e *env, fs *pflag.FlagSet, usage string, args []string) error {
 	err := fs.Parse(args)
 	if errors.Is(err, pflag.ErrHelp) {
-		fmt.Fprint(stdout, usage)
-		return exitOK, true
+		fmt.Fprint(e.stdout, usage)
+		return errHelp
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, msgBadFlags, fs.Name(), translateFlagError(err), fs.Name())
-		return exitUsage, true
+		return &usageError{flagError(err)}
 	}
-	return 0, false
+	return nil
 }
 
-// translateFlagError puts pflag's English messages into Vietnamese.
-func translateFlagError(err error) string {
-	s := err.Error()
-	for _, r := range [][2]string{
-		{"unknown shorthand flag: ", "không có tùy chọn "},
-		{"unknown flag: ", "không có tùy chọn "},
-		{"flag needs an argument: ", "tùy chọn cần một giá trị: "},
-		{"invalid argument ", "giá trị không hợp lệ "},
-		{"bad flag syntax: ", "tùy chọn viết sai: "},
-		{" in -", " trong -"},
-		{"for \"", "cho \""},
-	} {
-		s = strings.ReplaceAll(s, r[0], r[1])
+// flagError puts pflag's English into Vietnamese, from its typed errors.
+func flagError(err error) string {
+	var (
+		notExist *pflag.NotExistError
+		needs    *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		return fmt.Sprintf(msgFlagUnknown, dashed(notExist.GetSpecifiedName()))
+	case errors.As(err, &needs):
+		return fmt.Sprintf(msgFlagNeedsValue, dashed(needs.GetSpecifiedName()))
+	case errors.As(err, &invalid):
+		return fmt.Sprintf(msgFlagInvalid, invalid.GetValue(), "--"+invalid.GetFlag().Name, flagKind(invalid.GetFlag()))
+	case errors.As(err, &syntax):
+		return fmt.Sprintf(msgFlagSyntax, syntax.GetSpecifiedFlag())
 	}
-	return s
+	return msgFlagOther
 }
 
-func runVersion(args []string, stdout, stderr io.Writer) int {
+func dashed(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// flagKind says what a flag takes, for the message about a bad value.
+func flagKind(f *pflag.Flag) string {
+	switch f.Value.Type() {
+	case "int", "uint", "int64":
+		return msgKindNumber
+	case "bool":
+		return msgKindBool
+	}
+	return msgKindText
+}
+
+func runVersion(e *env, args []string) error {
 	fs := newFlags("version")
-	if code, done := parseFlags(fs, usageVersion, args, stdout, stderr); done {
-		return code
+	if err := parseFlags(e, fs, usageVersion, args); err != nil {
+		return err
 	}
 	v := "(devel)"
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 		v = bi.Main.Version
 	}
-	fmt.Fprintf(stdout, "de06 %s\n", v)
-	return exitOK
+	fmt.Fprintf(e.stdout, "de06 %s\n", v)
+	return nil
 }

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,68 +11,62 @@ import (
 	"de06/report"
 )
 
-func runTemplate(args []string, stdout, stderr io.Writer) int {
+func runTemplate(e *env, args []string) error {
 	fl := newFlags("template")
 	planPath := fl.String("plan", "", "")
 	periodText := fl.String("period", "", "")
 	units := fl.StringArray("unit", nil, "")
 	outDir := fl.StringP("output", "o", "mau-bao-cao", "")
 	force := fl.Bool("force", false, "")
-	if code, done := parseFlags(fl, usageTemplate, args, stdout, stderr); done {
-		return code
+	if err := parseFlags(e, fl, usageTemplate, args); err != nil {
+		return err
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, msgExtraArgs, "template", fl.Arg(0))
-		return exitUsage
+		return usagef(msgExtraArgs, fl.Arg(0))
 	}
 	p, err := loadPlan(*planPath)
 	if err != nil {
-		fmt.Fprintf(stderr, msgError, "template", err)
-		return exitUsage
+		return err
 	}
 	period, err := periodOrCurrent(*periodText)
 	if err != nil {
-		fmt.Fprintf(stderr, msgError, "template", err)
-		return exitUsage
+		return &usageError{err.Error()}
 	}
 	ids, err := selectUnits(p, *units)
 	if err != nil {
-		fmt.Fprintf(stderr, msgError, "template", err)
-		return exitUsage
+		return err
 	}
+	var outs []output
 	var forms []*report.Form
 	for _, id := range ids {
 		form, err := report.NewForm(p, id, period)
 		if err != nil {
-			fmt.Fprintf(stderr, msgError, "template", err)
-			return exitUsage
+			return &usageError{err.Error()}
 		}
 		forms = append(forms, form)
+		outs = append(outs, output{filepath.Join(*outDir, form.FileName()), func(w io.Writer) error {
+			return excel.WriteTemplate(w, form, p.Document.StandingAgency)
+		}})
 	}
-	// Refuse before writing anything, so a run either writes all or nothing.
-	if !*force {
-		for _, form := range forms {
-			path := filepath.Join(*outDir, form.FileName())
-			if _, err := os.Stat(path); err == nil {
-				fmt.Fprintf(stderr, msgTemplateExists, path)
-				return exitUsage
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				fmt.Fprintf(stderr, msgError, "template", err)
-				return exitUsage
-			}
-		}
+	// Refuse before writing anything, so a run writes all or nothing.
+	var paths []string
+	for _, o := range outs {
+		paths = append(paths, o.path)
 	}
-	for _, form := range forms {
-		path := filepath.Join(*outDir, form.FileName())
-		err := writeAtomic(path, func(w io.Writer) error { return excel.WriteTemplate(w, form, p.Document.StandingAgency) })
-		if err != nil {
-			fmt.Fprintf(stderr, msgWriteFailed, path, excel.FileError(err))
-			return exitUsage
-		}
-		fmt.Fprintf(stdout, msgTemplateWrote, path, form.Unit.Name, len(form.Rows))
+	if err := refuseExisting(*force, msgTemplateExists, paths...); err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, msgTemplateDone, len(forms), period.Label(), *outDir)
-	return exitOK
+	if err := refuseInputs([]string{*planPath}, paths...); err != nil {
+		return err
+	}
+	if err := writeOutputs(outs); err != nil {
+		return err
+	}
+	for i, form := range forms {
+		fmt.Fprintf(e.stdout, msgTemplateWrote, paths[i], form.Unit.Name, len(form.Rows))
+	}
+	fmt.Fprintf(e.stdout, msgTemplateDone, len(forms), period.Label(), *outDir)
+	return nil
 }
 
 // periodOrCurrent parses --period, or gives the current week.
@@ -108,9 +99,9 @@ func selectUnits(p *plan.Plan, names []string) ([]string, error) {
 				}
 			}
 			if ok {
-				return nil, fmt.Errorf(msgUnitNoReport, n, strings.Join(known, "\n"))
+				return nil, usagef(msgUnitNoReport, n, strings.Join(known, "\n"))
 			}
-			return nil, fmt.Errorf(msgUnknownUnit, n, strings.Join(known, "\n"))
+			return nil, usagef(msgUnknownUnit, n, strings.Join(known, "\n"))
 		}
 		if !seen[id] {
 			seen[id] = true

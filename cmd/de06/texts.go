@@ -31,13 +31,14 @@ MÃ THOÁT (EXIT STATUS)
 const usagePlan = `de06 plan — xem và xuất kế hoạch
 
 Cách dùng:
-  de06 plan [--plan TỆP] [--format text|json] [--export TỆP.xlsx]
+  de06 plan [--plan TỆP] [--format text|json] [--export TỆP.xlsx [--force]]
 
 Tùy chọn:
   --plan TỆP        đọc kế hoạch từ tệp JSON hoặc Excel (mặc định: kế hoạch
                     39/KH-UBND của UBND xã Cao Ngọc có sẵn trong chương trình)
   --format DẠNG     text (bảng dễ đọc, mặc định) hoặc json (toàn bộ kế hoạch)
   --export TỆP      ghi kế hoạch ra tệp Excel để sửa (xã khác dùng lại)
+  --force           ghi đè tệp --export đã có
   -h, --help        xem hướng dẫn này
 
 Ví dụ:
@@ -89,7 +90,10 @@ Tùy chọn:
   --plan TỆP          kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
   --period KỲ         kỳ cần kiểm tra (2026-W48 hoặc 2026-11); mặc định: kỳ ghi
                       trong các tệp, nếu không có thì tuần hiện tại
-  --format DẠNG       text (mặc định) hoặc json
+  --format DẠNG       text (mặc định) hoặc json; với json, đường dẫn bản đánh
+                      dấu lỗi nằm trong JSON (trường "annotated")
+  --no-convert        không tự chuyển chữ gõ bằng bảng mã cũ (TCVN3, VNI)
+                      sang Unicode; chỉ cảnh báo
   --annotate DIR      ghi bản sao <tên>.loi.xlsx của mỗi tệp có lỗi, tô màu ô
                       sai và ghi chú cách sửa, để gửi lại đơn vị
   -h, --help          xem hướng dẫn này
@@ -119,7 +123,9 @@ Tùy chọn:
   --plan TỆP          kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
   --period KỲ         2026-W48 (tuần) hoặc 2026-11 (tháng); mặc định: kỳ ghi
                       trong các tệp, nếu không có thì tuần hiện tại
-  --previous TỆP      bảng tổng hợp kỳ trước (để so sánh tiến độ)
+  --previous TỆP      bảng tổng hợp của một kỳ trước (để so sánh tiến độ);
+                      phải là kỳ trước kỳ đang tổng hợp
+  --no-convert        không tự chuyển chữ gõ bằng bảng mã cũ sang Unicode
   --strict            có lỗi thì không ghi gì cả
   -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao)
   --number SỐ         số văn bản (ví dụ 5 → "Số: 05/BC-CAX")
@@ -148,13 +154,31 @@ MÃ THOÁT (EXIT STATUS)
 
 const (
 	msgUnknownCommand = "de06: không có lệnh %q. Xem các lệnh: de06 --help\n"
-	msgBadFlags       = "de06 %s: %s\nXem hướng dẫn: de06 %s --help\n"
-	msgExtraArgs      = "de06 %s: không cần tham số %q\n"
-	msgBadFormat      = "de06 %s: --format chỉ nhận text hoặc json, không nhận %q\n"
+	msgUsage          = "de06 %s: %s\nXem hướng dẫn: de06 %s --help\n"
 	msgError          = "de06 %s: %v\n"
+	msgExtraArgs      = "không cần tham số %q"
+	msgBadFormat      = "--format chỉ nhận text hoặc json, không nhận %q"
 	msgWrote          = "Đã ghi %s\n"
 	msgPlanLoadExt    = "không đọc được kế hoạch %s: chỉ nhận tệp .json hoặc .xlsx"
-	msgPlanOpen       = "không mở được tệp kế hoạch %s: %s"
+
+	// command-line flags
+	msgFlagUnknown    = "không có tùy chọn %s"
+	msgFlagNeedsValue = "tùy chọn %s cần một giá trị"
+	msgFlagInvalid    = "giá trị %q của %s không hợp lệ: cần %s"
+	msgFlagSyntax     = "tùy chọn viết sai: %q"
+	msgFlagOther      = "tùy chọn không hợp lệ"
+	msgKindNumber     = "một số nguyên, ví dụ 5"
+	msgKindBool       = "true hoặc false"
+	msgKindText       = "một chuỗi chữ"
+
+	// files
+	msgCannotRead  = "không đọc được %s: %s"
+	msgCannotWrite = "không ghi được %s: %s"
+	msgStdout      = "(đầu ra chuẩn)"
+	msgBusy        = "một lần chạy de06 khác đang ghi vào thư mục %s; chờ lần đó xong rồi chạy lại"
+	msgOutputInput = "tệp kết quả %s chính là tệp đầu vào %s; chọn thư mục khác bằng -o"
+	msgOutputTwice = "hai tệp kết quả trùng nhau: %s"
+	msgExists      = "tệp %s đã có; dùng --force để ghi đè, hoặc chọn tên khác"
 
 	// plan text view
 	msgPlanTitle   = "%s — %s (%s)\n"
@@ -168,37 +192,37 @@ const (
 
 // template
 const (
-	msgTemplateExists = "de06 template: tệp %s đã có. Dùng --force để ghi đè, hoặc chọn thư mục khác bằng -o.\n"
+	msgTemplateExists = "tệp %s đã có. Dùng --force để ghi đè, hoặc chọn thư mục khác bằng -o."
 	msgTemplateWrote  = "Đã ghi %s (%s, %d mô hình)\n"
 	msgTemplateDone   = "Đã tạo %d tệp mẫu báo cáo cho %s trong thư mục %s.\n"
-	msgWriteFailed    = "de06: không ghi được tệp %s: %s\n"
 	msgUnknownUnit    = "không có đơn vị %q. Các đơn vị báo cáo (gần đúng nhất trước):\n%s"
 	msgUnitNoReport   = "đơn vị %q không phải gửi báo cáo (chỉ phối hợp). Các đơn vị báo cáo:\n%s"
 )
 
 // check and merge
 const (
-	msgNoPath           = "không có tệp hoặc thư mục %q"
-	msgReadDir          = "không đọc được thư mục %s: %v"
 	msgNoFiles          = "không có tệp Excel nào trong %s"
-	msgNeedPaths        = "de06 %s: cần ít nhất một tệp hoặc thư mục. Xem: de06 %s --help\n"
+	msgNeedPaths        = "cần ít nhất một tệp hoặc thư mục"
 	msgSkipped          = "Bỏ qua %d tệp không phải bảng tính: %s\n"
 	msgCheckPeriod      = "Kiểm tra báo cáo %s\n\n"
 	msgFileLine         = "%s (%s): %s, %d dòng được nhận, %d lỗi, %d cảnh báo\n"
+	msgFileNotUsed      = "%s (%s): không dùng (đã dùng tệp %s của cùng đơn vị), %d lỗi, %d cảnh báo\n"
 	msgUnitUnknownShort = "chưa rõ đơn vị"
 	msgAccepted         = "được nhận"
 	msgRejected         = "BỊ LOẠI"
 	msgTagError         = "[LỖI]"
 	msgTagWarning       = "[cảnh báo]"
-	msgSummary          = "\nTổng cộng: %d tệp, %d được nhận, %d bị loại; %d lỗi, %d cảnh báo.\n"
+	msgSummary          = "\nTổng cộng: %s, %d bị loại; %d lỗi, %d cảnh báo.\n"
+	msgSummaryUsed      = "%d tệp, %d được nhận"
+	msgSummaryNotUsed   = ", %d không dùng (trùng đơn vị)"
 	msgAnnotated        = "Đã ghi bản đánh dấu lỗi %s\n"
 )
 
 // merge
 const (
-	msgStrict       = "de06 merge: có %d lỗi; với --strict không ghi kết quả nào. Sửa các tệp trên rồi chạy lại.\n"
-	msgOutputInput  = "tệp kết quả %s trùng với một tệp đầu vào; chọn thư mục khác"
+	msgStrict       = "có %d lỗi; với --strict không ghi kết quả nào. Sửa các tệp trên rồi chạy lại."
 	msgMergeSummary = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có báo cáo; %d quá hạn.\n"
+	msgComparedWith = "So sánh với %s.\n"
 	msgBadDate      = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
 	msgBadNumber    = "--number phải là số dương, không phải %d"
 )

@@ -1,0 +1,193 @@
+package excel
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// book is a workbook being written. Its write methods shadow excelize's
+// and keep the first error, so that the hundreds of cell writes of a
+// workbook need not each be checked and none is lost: WriteTo refuses a
+// workbook in which any write failed.
+type book struct {
+	*excelize.File
+	err error
+}
+
+func newBook() *book { return &book{File: excelize.NewFile()} }
+
+// keep records err if it is the first one, and returns it.
+func (b *book) keep(err error) error {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+	return err
+}
+
+// WriteTo saves the workbook to w and closes it; a failed write anywhere
+// before is returned instead.
+func (b *book) WriteTo(w io.Writer) (int64, error) {
+	defer b.Close()
+	if b.err != nil {
+		return 0, fmt.Errorf("ghi workbook: %w", b.err)
+	}
+	n, err := b.File.WriteTo(w)
+	if err != nil {
+		return n, fmt.Errorf("ghi workbook: %w", err)
+	}
+	return n, nil
+}
+
+// NewSheet adds a sheet; see excelize.
+func (b *book) NewSheet(sheet string) (int, error) {
+	i, err := b.File.NewSheet(sheet)
+	return i, b.keep(err)
+}
+
+// NewStyle adds a style; see excelize.
+func (b *book) NewStyle(style *excelize.Style) (int, error) {
+	i, err := b.File.NewStyle(style)
+	return i, b.keep(err)
+}
+
+// SetCellStr is excelize's, keeping the first error.
+func (b *book) SetCellStr(sheet, cell, value string) error {
+	return b.keep(b.File.SetCellStr(sheet, cell, value))
+}
+
+// SetCellStyle is excelize's, keeping the first error.
+func (b *book) SetCellStyle(sheet, topLeft, bottomRight string, styleID int) error {
+	return b.keep(b.File.SetCellStyle(sheet, topLeft, bottomRight, styleID))
+}
+
+// SetColWidth is excelize's, keeping the first error.
+func (b *book) SetColWidth(sheet, startCol, endCol string, width float64) error {
+	return b.keep(b.File.SetColWidth(sheet, startCol, endCol, width))
+}
+
+// MergeCell is excelize's, keeping the first error.
+func (b *book) MergeCell(sheet, topLeft, bottomRight string) error {
+	return b.keep(b.File.MergeCell(sheet, topLeft, bottomRight))
+}
+
+// SetCellValue is excelize's, keeping the first error.
+func (b *book) SetCellValue(sheet, cell string, value any) error {
+	return b.keep(b.File.SetCellValue(sheet, cell, value))
+}
+
+// SetRowHeight is excelize's, keeping the first error.
+func (b *book) SetRowHeight(sheet string, row int, height float64) error {
+	return b.keep(b.File.SetRowHeight(sheet, row, height))
+}
+
+// SetSheetName is excelize's, keeping the first error.
+func (b *book) SetSheetName(source, target string) error {
+	return b.keep(b.File.SetSheetName(source, target))
+}
+
+// SetCellInt is excelize's, keeping the first error.
+func (b *book) SetCellInt(sheet, cell string, value int64) error {
+	return b.keep(b.File.SetCellInt(sheet, cell, value))
+}
+
+// SetPanes is excelize's, keeping the first error.
+func (b *book) SetPanes(sheet string, panes *excelize.Panes) error {
+	return b.keep(b.File.SetPanes(sheet, panes))
+}
+
+// AddDataValidation is excelize's, keeping the first error.
+func (b *book) AddDataValidation(sheet string, dv *excelize.DataValidation) error {
+	return b.keep(b.File.AddDataValidation(sheet, dv))
+}
+
+// SetCellFloat is excelize's, keeping the first error.
+func (b *book) SetCellFloat(sheet, cell string, value float64, precision, bitSize int) error {
+	return b.keep(b.File.SetCellFloat(sheet, cell, value, precision, bitSize))
+}
+
+// SetSheetVisible is excelize's, keeping the first error.
+func (b *book) SetSheetVisible(sheet string, visible bool, veryHidden ...bool) error {
+	return b.keep(b.File.SetSheetVisible(sheet, visible, veryHidden...))
+}
+
+// SetSheetProps is excelize's, keeping the first error.
+func (b *book) SetSheetProps(sheet string, opts *excelize.SheetPropsOptions) error {
+	return b.keep(b.File.SetSheetProps(sheet, opts))
+}
+
+// SetPageMargins is excelize's, keeping the first error.
+func (b *book) SetPageMargins(sheet string, opts *excelize.PageLayoutMarginsOptions) error {
+	return b.keep(b.File.SetPageMargins(sheet, opts))
+}
+
+// SetPageLayout is excelize's, keeping the first error.
+func (b *book) SetPageLayout(sheet string, opts *excelize.PageLayoutOptions) error {
+	return b.keep(b.File.SetPageLayout(sheet, opts))
+}
+
+// SetCellFormula is excelize's, keeping the first error.
+func (b *book) SetCellFormula(sheet, cell, formula string, opts ...excelize.FormulaOpts) error {
+	return b.keep(b.File.SetCellFormula(sheet, cell, formula, opts...))
+}
+
+// ProtectSheet is excelize's, keeping the first error.
+func (b *book) ProtectSheet(sheet string, opts *excelize.SheetProtectionOptions) error {
+	return b.keep(b.File.ProtectSheet(sheet, opts))
+}
+
+// InsertRows is excelize's, keeping the first error.
+func (b *book) InsertRows(sheet string, row, n int) error {
+	return b.keep(b.File.InsertRows(sheet, row, n))
+}
+
+// DeleteSheet is excelize's, keeping the first error.
+func (b *book) DeleteSheet(sheet string) error {
+	return b.keep(b.File.DeleteSheet(sheet))
+}
+
+// SetDocProps is excelize's, keeping the first error.
+func (b *book) SetDocProps(props *excelize.DocProperties) error {
+	return b.keep(b.File.SetDocProps(props))
+}
+
+// SetDefinedName is excelize's, keeping the first error.
+func (b *book) SetDefinedName(name *excelize.DefinedName) error {
+	return b.keep(b.File.SetDefinedName(name))
+}
+
+// SetCustomProps is excelize's, keeping the first error.
+func (b *book) SetCustomProps(prop excelize.CustomProperty) error {
+	return b.keep(b.File.SetCustomProps(prop))
+}
+
+// ProtectWorkbook is excelize's, keeping the first error.
+func (b *book) ProtectWorkbook(opts *excelize.WorkbookProtectionOptions) error {
+	return b.keep(b.File.ProtectWorkbook(opts))
+}
+
+// InsertCols is excelize's, keeping the first error.
+func (b *book) InsertCols(sheet, col string, n int) error {
+	return b.keep(b.File.InsertCols(sheet, col, n))
+}
+
+// DeleteComment is excelize's, keeping the first error.
+func (b *book) DeleteComment(sheet, cell string) error {
+	return b.keep(b.File.DeleteComment(sheet, cell))
+}
+
+// AutoFilter is excelize's, keeping the first error.
+func (b *book) AutoFilter(sheet, rangeRef string, opts []excelize.AutoFilterOptions) error {
+	return b.keep(b.File.AutoFilter(sheet, rangeRef, opts))
+}
+
+// AddComment is excelize's, keeping the first error.
+func (b *book) AddComment(sheet string, opts excelize.Comment) error {
+	return b.keep(b.File.AddComment(sheet, opts))
+}
+
+// AddChart is excelize's, keeping the first error.
+func (b *book) AddChart(sheet, cell string, chart *excelize.Chart, combo ...*excelize.Chart) error {
+	return b.keep(b.File.AddChart(sheet, cell, chart, combo...))
+}
