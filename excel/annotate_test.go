@@ -1,9 +1,13 @@
 package excel
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -62,4 +66,60 @@ func TestAnnotate(t *testing.T) {
 	if err != nil || len(rows) != 1+len(fr.Findings) {
 		t.Errorf("findings sheet: %v rows, err %v; want %d", len(rows), err, 1+len(fr.Findings))
 	}
+}
+
+// Annotated copies of every sample with mistakes open in openpyxl and in
+// LibreOffice: their colours are valid ARGB values.
+func TestAnnotatedOpenElsewhere(t *testing.T) {
+	p := defaultPlan(t)
+	paths, _ := filepath.Glob(filepath.Join("..", "samples", "co-loi", "*.xlsx"))
+	dir := t.TempDir()
+	var outs []string
+	for _, path := range paths {
+		s := Reader{}.ReadFile(path)
+		fr := check(t, p, s)
+		var b bytes.Buffer
+		if err := Annotate(&b, s, fr.Findings, Soffice{}); err != nil {
+			t.Fatal(err)
+		}
+		if m := regexp.MustCompile(`rgb="([0-9A-Fa-f]{0,5}|[0-9A-Fa-f]{7})"`).Find(styleXML(t, b.Bytes())); m != nil {
+			t.Errorf("%s: invalid colour %s", filepath.Base(path), m)
+		}
+		out := filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), ".xlsx")+".loi.xlsx")
+		os.WriteFile(out, b.Bytes(), 0o644)
+		outs = append(outs, out)
+	}
+	t.Run("openpyxl", func(t *testing.T) {
+		py := openpyxl(t)
+		for _, out := range outs {
+			if b, err := exec.Command(py, "-c", "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])", out).CombinedOutput(); err != nil {
+				t.Errorf("openpyxl cannot open %s: %v\n%s", filepath.Base(out), err, b)
+			}
+		}
+	})
+	t.Run("LibreOffice", func(t *testing.T) {
+		pdfDir := filepath.Join(dir, "pdf")
+		convert(t, "pdf", pdfDir, outs...)
+		for _, out := range outs {
+			if _, err := os.Stat(filepath.Join(pdfDir, strings.TrimSuffix(filepath.Base(out), ".xlsx")+".pdf")); err != nil {
+				t.Errorf("LibreOffice did not open %s", filepath.Base(out))
+			}
+		}
+	})
+}
+
+// styleXML is the styles part of a workbook.
+func styleXML(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("xl/styles.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	x, _ := io.ReadAll(rc)
+	return x
 }

@@ -101,15 +101,11 @@ func TestPreviousRoundTrip(t *testing.T) {
 
 // LibreOffice opens the consolidated workbook and prints it landscape.
 func TestConsolidatedOpensInLibreOffice(t *testing.T) {
-	soffice := needTool(t, "soffice")
 	pdfinfo := needTool(t, "pdfinfo")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tong-hop.xlsx")
 	os.WriteFile(path, consolidatedBytes(t, sampleConsolidation(t)), 0o644)
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless", "--convert-to", "pdf", "--outdir", dir, path)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	convert(t, "pdf", dir, path)
 	info, err := exec.Command(pdfinfo, filepath.Join(dir, "tong-hop.pdf")).CombinedOutput()
 	if err != nil || !strings.Contains(string(info), "841.89 x 595.") {
 		t.Errorf("not landscape A4 (%v):\n%s", err, info)

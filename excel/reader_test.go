@@ -3,7 +3,6 @@ package excel
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -170,7 +169,6 @@ func TestReadTolerance(t *testing.T) {
 // A filled template saved by LibreOffice (another program than excelize)
 // reads the same, as .xlsx and as .xls.
 func TestReadAfterLibreOffice(t *testing.T) {
-	soffice := needTool(t, "soffice")
 	p := defaultPlan(t)
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src", "tram-y-te-2026-W48.xlsx")
@@ -178,10 +176,7 @@ func TestReadAfterLibreOffice(t *testing.T) {
 	os.WriteFile(src, filledTemplate(t, p, "tram-y-te", filledValues()), 0o644)
 	for _, format := range []string{"xlsx", "xls", "ods"} {
 		out := filepath.Join(dir, format)
-		cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "lo"), "--headless", "--convert-to", format, "--outdir", out, src)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, b)
-		}
+		convert(t, format, out, src)
 		path := filepath.Join(out, "tram-y-te-2026-W48."+format)
 		s := Reader{Soffice: FindSoffice()}.ReadFile(path)
 		fr := check(t, p, s)

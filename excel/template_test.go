@@ -176,7 +176,6 @@ func TestTemplateProtected(t *testing.T) {
 
 // LibreOffice opens every template and prints it landscape on A4.
 func TestTemplatesOpenInLibreOffice(t *testing.T) {
-	soffice := needTool(t, "soffice")
 	pdfinfo := needTool(t, "pdfinfo")
 	p := defaultPlan(t)
 	dir := t.TempDir()
@@ -187,10 +186,7 @@ func TestTemplatesOpenInLibreOffice(t *testing.T) {
 		files = append(files, path)
 	}
 	out := filepath.Join(dir, "pdf")
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "lo"), "--headless", "--convert-to", "pdf", "--outdir", out}, files...)
-	if b, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	convert(t, "pdf", out, files...)
 	for _, u := range p.ReportingUnits() {
 		pdfPath := filepath.Join(out, u.ID+".pdf")
 		info, err := exec.Command(pdfinfo, pdfPath).CombinedOutput()
@@ -203,14 +199,4 @@ func TestTemplatesOpenInLibreOffice(t *testing.T) {
 			t.Errorf("%s: first page is not landscape A4:\n%s", u.ID, info)
 		}
 	}
-}
-
-// needTool returns the path of an external program, or skips the test.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		t.Skipf("%s is not installed (apt-get install libreoffice-calc-nogui poppler-utils); skipping", name)
-	}
-	return path
 }
