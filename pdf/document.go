@@ -168,6 +168,13 @@ func (b *builder) body(c *report.Consolidation) {
 		}
 	}
 	b.para(fmt.Sprintf(txtModels, n.Models, strings.Join(parts, "; ")), body, indent, "J", 2)
+	if !c.Previous.IsZero() {
+		moved := map[int]int{}
+		for _, ms := range c.Models {
+			moved[ms.Moved()]++
+		}
+		b.para(fmt.Sprintf(txtCompared, c.Previous.Name(), moved[1], moved[0], moved[-1]), body, indent, "J", 2)
+	}
 	b.chart(c)
 
 	if n.Overdue == 0 {

@@ -18,6 +18,7 @@ const (
 	txtUnitsAll      = " Tất cả các đơn vị đã báo cáo."
 	txtModels        = "2. Tình trạng các mô hình: trong tổng số %d mô hình, có %s."
 	txtStatusCount   = "%d mô hình %s"
+	txtCompared      = "So với %s: %02d mô hình có tiến triển, %02d mô hình không thay đổi, %02d mô hình lùi lại."
 	txtOverdue       = "3. Mô hình quá thời hạn hoàn thành theo kế hoạch: %d mô hình"
 	txtOverdueNone   = "3. Không có mô hình nào quá thời hạn hoàn thành theo kế hoạch."
 	txtOverdueItem   = "- Mô hình %d: %s (thời hạn: %s; tình trạng: %s)."

@@ -322,6 +322,27 @@ func (ms *ModelSummary) Change() string {
 	return strings.Join(parts, "; ")
 }
 
+// Moved says how the model moved since the previous report: +1 forward
+// (status further on, or progress up), -1 back, 0 unchanged or unknown.
+func (ms *ModelSummary) Moved() int {
+	if !ms.HasPrevious {
+		return 0
+	}
+	if r, pr := ms.Status.rank(), ms.PreviousStatus.rank(); r != pr {
+		if r > pr {
+			return 1
+		}
+		return -1
+	}
+	if d := ms.ProgressDelta(); d != nil && *d != 0 {
+		if *d > 0 {
+			return 1
+		}
+		return -1
+	}
+	return 0
+}
+
 // ProgressDelta is the progress change in points, if both are known.
 func (ms *ModelSummary) ProgressDelta() *float64 {
 	if !ms.HasPrevious || ms.Progress == nil || ms.PreviousProgress == nil {
