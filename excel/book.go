@@ -26,10 +26,10 @@ func (b *book) keep(err error) error {
 	return err
 }
 
-// WriteTo saves the workbook to w and closes it; a failed write anywhere
-// before is returned instead.
+// WriteTo saves the workbook to w; a failed write anywhere before is
+// returned instead. The caller closes the book (defer, right after
+// newBook).
 func (b *book) WriteTo(w io.Writer) (int64, error) {
-	defer b.Close()
 	if b.err != nil {
 		return 0, fmt.Errorf("ghi workbook: %w", b.err)
 	}

@@ -18,6 +18,7 @@ import (
 // machine-readable row per unit × model for --previous and the level above.
 func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	f := newBook()
+	defer f.Close()
 	st := newStyles(f)
 	if err := f.SetSheetName("Sheet1", sheetSummary); err != nil {
 		return err

@@ -30,7 +30,7 @@ func openReader(r io.Reader) (*excelize.File, error) {
 	return excelize.OpenReader(r, openOptions())
 }
 
-// writeTo saves f to w and closes it.
+// writeTo saves f to w.
 func writeTo(f *book, w io.Writer) error {
 	_, err := f.WriteTo(w)
 	return err

@@ -139,6 +139,7 @@ func headerFields() []headerField {
 // WritePlan writes the plan as an editable workbook.
 func WritePlan(w io.Writer, p *plan.Plan) error {
 	f := newBook()
+	defer f.Close()
 	st := newStyles(f)
 	if err := f.SetSheetName("Sheet1", sheetPlan); err != nil {
 		return err

@@ -19,6 +19,7 @@ import (
 // unlocked, yellow and validated.
 func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 	f := newBook()
+	defer f.Close()
 	st := newStyles(f)
 	sh := sheetReport
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
