@@ -1,8 +1,12 @@
 package excel
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -33,11 +37,92 @@ func (b *book) WriteTo(w io.Writer) (int64, error) {
 	if b.err != nil {
 		return 0, fmt.Errorf("ghi workbook: %w", b.err)
 	}
-	n, err := b.File.WriteTo(w)
-	if err != nil {
-		return n, fmt.Errorf("ghi workbook: %w", err)
+	var buf bytes.Buffer
+	if _, err := b.File.WriteTo(&buf); err != nil {
+		return 0, fmt.Errorf("ghi workbook: %w", err)
 	}
-	return n, nil
+	out, err := canonicalZip(buf.Bytes())
+	if err != nil {
+		return 0, fmt.Errorf("ghi workbook: %w", err)
+	}
+	n, err := w.Write(out)
+	return int64(n), err
+}
+
+// canonicalZip makes a workbook the same bytes for the same content:
+// excelize lists the content types in map order, so they are sorted;
+// every other part is copied as it is.
+func canonicalZip(b []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		if f.Name != "[Content_Types].xml" {
+			raw, err := f.OpenRaw()
+			if err != nil {
+				return nil, err
+			}
+			dst, err := zw.CreateRaw(&f.FileHeader)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.Copy(dst, raw); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		ct, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		h := f.FileHeader
+		dst, err := zw.CreateHeader(&h)
+		if err != nil {
+			return nil, err
+		}
+		ct = sortRun(sortRun(ct, "<Default ", "</Default>"), "<Override ", "</Override>")
+		if _, err := dst.Write(ct); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// sortRun orders a run of elements (<Default …></Default>, <Override …>
+// </Override>) that excelize writes in map order.
+func sortRun(ct []byte, open, end string) []byte {
+	first := bytes.Index(ct, []byte(open))
+	last := bytes.LastIndex(ct, []byte(end))
+	if first < 0 || last < first {
+		return ct
+	}
+	body := string(ct[first : last+len(end)])
+	parts := strings.SplitAfter(body, end)
+	if parts[len(parts)-1] == "" {
+		parts = parts[:len(parts)-1]
+	}
+	for _, p := range parts {
+		if !strings.HasPrefix(p, open) {
+			return ct // not the layout excelize writes: leave it
+		}
+	}
+	slices.Sort(parts)
+	var out bytes.Buffer
+	out.Write(ct[:first])
+	out.WriteString(strings.Join(parts, ""))
+	out.Write(ct[last+len(end):])
+	return out.Bytes()
 }
 
 // NewSheet adds a sheet; see excelize.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -13,28 +14,11 @@ import (
 
 // cellReader turns the cells of a report sheet into report values.
 type cellReader struct {
-	f      *excelize.File
-	g      *sheetGrid
-	s      *report.Submission
-	styles map[int]*excelize.Style
+	src source
+	g   *sheetGrid
+	s   *report.Submission
 	// keepLegacy leaves legacy-encoded text as typed (--no-convert).
 	keepLegacy bool
-}
-
-func (cr *cellReader) style(ref string) *excelize.Style {
-	id, err := cr.f.GetCellStyle(cr.g.name, ref)
-	if err != nil {
-		return nil
-	}
-	if st, ok := cr.styles[id]; ok {
-		return st
-	}
-	st, err := cr.f.GetStyle(id)
-	if err != nil {
-		st = nil
-	}
-	cr.styles[id] = st
-	return st
 }
 
 // value reads one cell. numeric asks for the cell's number, if it is one.
@@ -43,23 +27,21 @@ func (cr *cellReader) value(col, row int, numeric bool) report.Value {
 	raw := cr.g.at(col, row)
 	if raw == "" {
 		// A formula with no cached result (written by a program): compute it.
-		if fml, err := cr.f.GetCellFormula(cr.g.name, ref); err == nil && fml != "" {
-			if v, err := cr.f.CalcCellValue(cr.g.name, ref, excelize.Options{RawCellValue: true}); err == nil {
-				raw = v
-			}
-		}
+		raw = cr.src.formulaValue(cr.g.name, ref)
+	}
+	if n := utf8.RuneCountInString(raw); n > maxCellChars {
+		cr.s.Add(report.Error, report.FileTooLarge, cr.g.name, ref, fmt.Sprintf(msgCellTooLong, n, maxCellChars), hintResend)
+		return report.Value{Cell: ref}
 	}
 	v := report.Value{Text: strings.TrimSpace(plan.NFC(raw)), Cell: ref}
 	if v.Text == "" {
 		return v
 	}
 	if numeric {
-		if t, err := cr.f.GetCellType(cr.g.name, ref); err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber || t == excelize.CellTypeFormula) {
+		if t := cr.src.cellType(cr.g.name, ref); t == excelize.CellTypeUnset || t == excelize.CellTypeNumber || t == excelize.CellTypeFormula {
 			if n, err := strconv.ParseFloat(v.Text, 64); err == nil {
 				v.Num = &n
-				if st := cr.style(ref); st != nil && isPercent(st) {
-					v.Percent = true
-				}
+				_, v.Percent = cr.src.cellStyle(cr.g.name, ref)
 			}
 		}
 		return v
@@ -67,10 +49,7 @@ func (cr *cellReader) value(col, row int, numeric bool) report.Value {
 	// Legacy fonts only ever leave Latin-1 letters: look up the font (a
 	// style read) only then.
 	if hasLatin1(v.Text) {
-		font := ""
-		if st := cr.style(ref); st != nil && st.Font != nil {
-			font = st.Font.Family
-		}
+		font, _ := cr.src.cellStyle(cr.g.name, ref)
 		if fixed, enc := report.FixLegacy(v.Text, font); enc != report.EncodingNone {
 			if cr.keepLegacy {
 				cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyKept, enc, report.Shorten(fixed, 50)), hintLegacyKept)
@@ -94,13 +73,6 @@ func hasLatin1(s string) bool {
 	return false
 }
 
-func isPercent(st *excelize.Style) bool {
-	if st.NumFmt == 9 || st.NumFmt == 10 {
-		return true
-	}
-	return st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")
-}
-
 // readHeader finds the header block's labels above the table and reads the
 // value to the right of each.
 func (cr *cellReader) readHeader(head int) {
@@ -121,7 +93,7 @@ func (cr *cellReader) readHeader(head int) {
 			if raw == "" || len(raw) > 80 {
 				continue // labels are short
 			}
-			k := plan.Fold(raw)
+			k := foldHeading(raw)
 			for _, l := range labels {
 				if l.dst.Cell != "" || !matchesLabel(k, l.keys) {
 					continue

@@ -19,6 +19,14 @@ const (
 	maxFileSize     = 20 << 20 // on disk
 	maxRows         = 5000     // a report has a few dozen
 	maxCols         = 200
+	// Counted in the inflated parts before any parsing, so that no file
+	// makes either reader slow: a report has a few hundred cells, a few
+	// dozen merged ranges, shared strings and styles.
+	maxCells         = 100_000
+	maxMerges        = 2_000
+	maxSharedStrings = 100_000
+	maxStyles        = 20_000
+	maxCellChars     = 32_767 // Excel's own limit for one cell
 )
 
 func openOptions() excelize.Options {

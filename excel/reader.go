@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 
@@ -27,7 +29,18 @@ type Reader struct {
 	// KeepLegacy leaves text typed in a legacy encoding (TCVN3, VNI) as it
 	// is, with a warning, instead of converting it to Unicode.
 	KeepLegacy bool
+	// path chooses the reader: both (the fast one, excelize for what it
+	// does not take), or one of them alone, for the differential test.
+	path readPath
 }
+
+type readPath int
+
+const (
+	pathBoth readPath = iota
+	pathExcelize
+	pathFast
+)
 
 // ReadAll reads many files in parallel, keeping their order.
 func (rd Reader) ReadAll(paths []string) []*report.Submission {
@@ -94,6 +107,25 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 		s.Add(report.Warning, code, "", "", fmt.Sprintf(msgLegacyConverted, what), hintSaveXLSX)
 		b = conv
 	}
+	fs, err := openFast(b)
+	if le := (*limitError)(nil); errors.As(err, &le) {
+		return fail(report.FileTooLarge, le.msg, hintResend)
+	}
+	if rd.path != pathExcelize {
+		if err == nil {
+			scratch := *s
+			scratch.Meta = maps.Clone(s.Meta)
+			scratch.Findings = slices.Clone(s.Findings)
+			readWorkbook(fs, &scratch, rd.KeepLegacy)
+			if fs.declined == nil {
+				*s = scratch
+				return s
+			}
+		}
+		if rd.path == pathFast {
+			return nil
+		}
+	}
 	f, err := openReader(bytes.NewReader(b))
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
@@ -105,7 +137,7 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 		return fail(report.FileUnreadable, msgCorrupt, hintResend)
 	}
 	defer f.Close()
-	readWorkbook(f, s, rd.KeepLegacy)
+	readWorkbook(&excelSource{f: f, styles: map[int]*excelize.Style{}}, s, rd.KeepLegacy)
 	return s
 }
 
@@ -117,71 +149,6 @@ func failer(s *report.Submission) func(code report.Code, msg, hint string) *repo
 	}
 }
 
-// sheetGrid is a sheet's raw values, merged ranges filled in.
-type sheetGrid struct {
-	name  string
-	cells [][]string
-}
-
-func (g *sheetGrid) at(col, row int) string { // 1-based
-	if row < 1 || row > len(g.cells) || col < 1 || col > len(g.cells[row-1]) {
-		return ""
-	}
-	return g.cells[row-1][col-1]
-}
-
-// loadGrid reads a sheet with limits: an absurd sheet is refused early.
-func loadGrid(f *excelize.File, sheet string) (*sheetGrid, error) {
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	g := &sheetGrid{name: sheet}
-	for rows.Next() {
-		if len(g.cells) >= maxRows {
-			return nil, errTooManyRows
-		}
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
-		if len(cols) > maxCols {
-			cols = cols[:maxCols]
-		}
-		g.cells = append(g.cells, cols)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, err
-	}
-	merges, err := f.GetMergeCells(sheet)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range merges {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r2 > len(g.cells) || c2 > maxCols || (r2-r1+1)*(c2-c1+1) > 10000 {
-			continue
-		}
-		v := g.at(c1, r1)
-		for r := r1; r <= r2; r++ {
-			for c := c1; c <= c2; c++ {
-				if r == r1 && c == c1 {
-					continue
-				}
-				for len(g.cells[r-1]) < c {
-					g.cells[r-1] = append(g.cells[r-1], "")
-				}
-				g.cells[r-1][c-1] = v
-			}
-		}
-	}
-	return g, nil
-}
-
-var errTooManyRows = errors.New("too many rows")
-
 // findTable locates the table's heading row and maps fields to columns.
 func findTable(g *sheetGrid) (row int, cols map[field]int) {
 	for r := 1; r <= len(g.cells) && r <= 60; r++ {
@@ -191,7 +158,7 @@ func findTable(g *sheetGrid) (row int, cols map[field]int) {
 			if raw == "" || len(raw) > 80 {
 				continue // headings are short
 			}
-			k := plan.Fold(raw)
+			k := foldHeading(raw)
 			for _, col := range reportColumns {
 				if _, done := found[col.field]; done {
 					continue
@@ -213,12 +180,12 @@ func findTable(g *sheetGrid) (row int, cols map[field]int) {
 	return 0, nil
 }
 
-func readWorkbook(f *excelize.File, s *report.Submission, keepLegacy bool) {
-	readMeta(f, s)
+func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
+	readMeta(src, s)
 	var grid *sheetGrid
 	var head int
 	var cols map[field]int
-	sheets := f.GetSheetList()
+	sheets := src.sheetList()
 	if len(sheets) == 0 {
 		s.Add(report.Error, report.FileUnreadable, "", "", msgNoSheets, hintResend)
 		return
@@ -240,7 +207,7 @@ func readWorkbook(f *excelize.File, s *report.Submission, keepLegacy bool) {
 		if sh == sheetMeta || sh == sheetLists {
 			continue
 		}
-		g, err := loadGrid(f, sh)
+		g, err := src.grid(sh)
 		if errors.Is(err, errTooManyRows) {
 			s.Add(report.Error, report.FileTooLarge, sh, "", fmt.Sprintf(msgTooManyRows, maxRows), hintResend)
 			return
@@ -262,20 +229,20 @@ func readWorkbook(f *excelize.File, s *report.Submission, keepLegacy bool) {
 		if sh == grid.name || sh == sheetMeta || sh == sheetLists || plan.Fold(sh) == plan.Fold(sheetGuide) {
 			continue
 		}
-		if visible, _ := f.GetSheetVisible(sh); visible {
+		if src.sheetVisible(sh) {
 			s.Add(report.Warning, report.SheetExtra, sh, "", fmt.Sprintf(msgExtraSheet, sh), hintExtraSheet)
 		}
 	}
-	cr := &cellReader{f: f, g: grid, s: s, styles: map[int]*excelize.Style{}, keepLegacy: keepLegacy}
+	cr := &cellReader{src: src, g: grid, s: s, keepLegacy: keepLegacy}
 	cr.readHeader(head)
 	cr.readRows(head, cols)
 }
 
-func readMeta(f *excelize.File, s *report.Submission) {
-	if props, err := f.GetCustomProps(); err == nil {
-		for _, p := range props {
-			if k, ok := strings.CutPrefix(p.Name, "de06."); ok {
-				s.Meta[k] = fmt.Sprint(p.Value)
+func readMeta(src source, s *report.Submission) {
+	if props, err := src.customProps(); err == nil {
+		for name, v := range props {
+			if k, ok := strings.CutPrefix(name, "de06."); ok {
+				s.Meta[k] = v
 			}
 		}
 	}
@@ -283,11 +250,31 @@ func readMeta(f *excelize.File, s *report.Submission) {
 		return
 	}
 	// Some programs drop custom properties; the hidden sheet keeps them.
-	if rows, err := f.GetRows(sheetMeta); err == nil {
-		for _, r := range rows {
-			if len(r) >= 2 && r[0] != "" && len(r[0]) < 40 {
-				s.Meta[r[0]] = strings.TrimSpace(r[1])
-			}
+	for _, r := range src.metaRows() {
+		if len(r) >= 2 && r[0] != "" && len(r[0]) < 40 {
+			s.Meta[r[0]] = strings.TrimSpace(r[1])
 		}
 	}
+}
+
+// sprint prints a custom property's value as excelize typed it.
+func sprint(v any) string { return fmt.Sprint(v) }
+
+// headingFolds caches plan.Fold of the short texts searched for headings
+// and labels: every report repeats its template's, so most look-ups hit.
+// It stops growing at a bound, so that no file can fill it.
+var headingFolds struct {
+	sync.Map
+	n atomic.Int32
+}
+
+func foldHeading(s string) string {
+	if k, ok := headingFolds.Load(s); ok {
+		return k.(string)
+	}
+	k := plan.Fold(s)
+	if headingFolds.n.Add(1) <= 4096 {
+		headingFolds.Store(s, k)
+	}
+	return k
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"de06/report"
 )
@@ -218,12 +219,20 @@ func (b *builder) body(c *report.Consolidation) {
 	} {
 		b.ensure(lineHeight(14) * 3)
 		b.para(part.title, bold, indent, "L", 1)
-		found := false
+		found, used, left := false, 0, 0
 		for _, ms := range c.Models {
 			for _, a := range part.get(ms) {
 				found = true
+				if used >= maxPartText {
+					left++
+					continue
+				}
+				used += utf8.RuneCountInString(a.Text)
 				b.para(fmt.Sprintf(txtAttributed, ms.Model.Number, a.Unit, strings.TrimRight(a.Text, ". ")+"."), body, indent, "J", 0)
 			}
+		}
+		if left > 0 {
+			b.para(fmt.Sprintf(txtMoreInAppendix, left), Font{"I", 14}, indent, "J", 0)
 		}
 		if !found {
 			b.para(txtNothing, body, indent, "J", 0)
@@ -231,6 +240,11 @@ func (b *builder) body(c *report.Consolidation) {
 		b.y += 2
 	}
 }
+
+// maxPartText is how many characters of units' texts parts II and III of
+// the report quote before pointing to the appendix for the rest: the
+// report stays a few pages whatever units write.
+const maxPartText = 4000
 
 // oneLine puts a deadline written as a list on one line: "- A;\n- B"
 // becomes "A; B".

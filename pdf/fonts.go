@@ -1,8 +1,10 @@
 package pdf
 
 import (
-	"codeberg.org/go-pdf/fpdf"
 	"strings"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"de06/templates"
 )
@@ -23,15 +25,22 @@ func newFpdf() *fpdf.Fpdf {
 	return f
 }
 
-// measurer measures text with the real font metrics.
+// measurer measures text with the real font metrics. One serves the
+// whole process: parsing the four fonts is most of the cost of a small
+// document, and the renderer has to parse them again to embed them.
 type measurer struct {
+	mu  sync.Mutex
 	f   *fpdf.Fpdf
 	cur Font
 }
 
-func newMeasurer() *measurer { return &measurer{f: newFpdf()} }
+var sharedMeasurer = sync.OnceValue(func() *measurer { return &measurer{f: newFpdf()} })
+
+func newMeasurer() *measurer { return sharedMeasurer() }
 
 func (m *measurer) width(s string, font Font) float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if font != m.cur {
 		m.f.SetFont(family, string(font.Style), font.Size)
 		m.cur = font

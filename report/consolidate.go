@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"de06/plan"
 )
@@ -204,6 +206,7 @@ func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 			// Units in plan order, so texts read the same every time.
 			slices.SortStableFunc(es, func(a, b Entry) int { return unitIndex(pl, a.UnitID) - unitIndex(pl, b.UnitID) })
 			ms := &ModelSummary{Model: m}
+			omitted := map[*[]Attributed]int{}
 			var ss []Status
 			var ps []*float64
 			reported := map[string]bool{}
@@ -212,19 +215,38 @@ func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 				ps = append(ps, e.Progress)
 				reported[e.UnitID] = true
 				ms.Reported = append(ms.Reported, unitName(e.UnitID))
-				add := func(dst *[]Attributed, text string) {
-					if text != "" {
-						*dst = append(*dst, Attributed{Unit: unitName(e.UnitID), Text: text})
+				add := func(dst *[]Attributed, text, what string) {
+					if text == "" {
+						return
 					}
+					used := 0
+					for _, a := range *dst {
+						used += utf8.RuneCountInString(a.Text)
+					}
+					if used+MinReportText > MaxModelText {
+						omitted[dst]++
+						return
+					}
+					shown, cut := ShortenForReport(text, MaxModelText-used)
+					if cut {
+						out.Findings = append(out.Findings, Finding{Severity: Warning, Code: TextTooLong, File: e.File, Sheet: e.Sheet, Model: e.Model.Number,
+							Message: fmt.Sprintf(msgTextTooLong, what, e.Model.Number, utf8.RuneCountInString(text)), Hint: hintTextTooLong})
+					}
+					*dst = append(*dst, Attributed{Unit: unitName(e.UnitID), Text: shown})
 				}
-				add(&ms.Results, e.Result)
-				add(&ms.Difficulties, e.Difficulty)
-				add(&ms.Proposals, e.Proposal)
+				add(&ms.Results, e.Result, wordResult)
+				add(&ms.Difficulties, e.Difficulty, wordDifficulty)
+				add(&ms.Proposals, e.Proposal, wordProposal)
 				if e.Achieved != nil {
 					ms.Achieved = addPtr(ms.Achieved, *e.Achieved)
 				}
 				if e.Total != nil {
 					ms.Total = addPtr(ms.Total, *e.Total)
+				}
+			}
+			for _, list := range []*[]Attributed{&ms.Results, &ms.Difficulties, &ms.Proposals} {
+				if n := omitted[list]; n > 0 {
+					*list = append(*list, Attributed{Unit: msgOtherUnits, Text: fmt.Sprintf(msgTextsOmitted, n)})
 				}
 			}
 			for _, id := range pl.Reporters(m) {
@@ -427,6 +449,35 @@ func (c *Consolidation) Counts() Counts {
 		}
 	}
 	return n
+}
+
+// How much of the units' texts the consolidated table and the PDF print;
+// the data sheet keeps them whole. One unit's text about one model is cut
+// at MaxReportText characters; a model's texts of one kind (results,
+// difficulties, proposals) share MaxModelText, and once fewer than
+// MinReportText are left the other units' texts are only counted. This
+// keeps the signed document within a few dozen pages whatever units type;
+// real texts are a few lines.
+const (
+	MaxReportText = 400
+	MaxModelText  = 700
+	MinReportText = 100
+)
+
+// ShortenForReport cuts text beyond limit characters (at most
+// MaxReportText) at a word, with a visible marker saying how much was left
+// out.
+func ShortenForReport(text string, limit int) (string, bool) {
+	limit = min(limit, MaxReportText)
+	r := []rune(text)
+	if len(r) <= limit {
+		return text, false
+	}
+	cut := limit
+	for cut > limit*3/4 && !unicode.IsSpace(r[cut]) {
+		cut--
+	}
+	return strings.TrimSpace(string(r[:cut])) + fmt.Sprintf(msgTextCut, len(r)-cut), true
 }
 
 // compareEntries warns where a unit's word on a model went backwards since

@@ -2,6 +2,7 @@ package report
 
 import (
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -224,5 +225,69 @@ func TestConsolidateBackwards(t *testing.T) {
 	}
 	if cons.Previous != w48.Previous() {
 		t.Errorf("Previous = %v", cons.Previous)
+	}
+}
+
+func TestShortenForReport(t *testing.T) {
+	long := strings.Repeat("Tuyên truyền cài đặt VNeID. ", 100) // 2.800 characters
+	tests := []struct {
+		text  string
+		limit int
+		cut   bool
+	}{
+		{"Ngắn gọn.", 400, false},
+		{long, 400, true},
+		{long, 150, true},
+		{long[:300], 400, false},
+	}
+	for _, tt := range tests {
+		got, cut := ShortenForReport(tt.text, tt.limit)
+		if cut != tt.cut {
+			t.Errorf("ShortenForReport(%d chars, %d) cut = %v", len([]rune(tt.text)), tt.limit, cut)
+		}
+		if !cut && got != tt.text {
+			t.Errorf("text changed though not cut")
+		}
+		if cut && (!strings.Contains(got, "xem trang Dữ liệu") || len([]rune(got)) > min(tt.limit, MaxReportText)+40) {
+			t.Errorf("cut text %q lacks the marker or is too long", got)
+		}
+	}
+}
+
+// A model whose units write at length shows the first texts within its
+// budget, then one line counting the others; the entries keep everything.
+func TestConsolidateTextBudget(t *testing.T) {
+	p := testPlan(t)
+	long := strings.Repeat("Đã tuyên truyền, hướng dẫn người dân. ", 60)
+	var subs []*Submission
+	for _, u := range p.ReportingUnits() {
+		s := goodSubmission(p, u.ID)
+		for i := range s.Rows {
+			s.Rows[i].Result.Text = long
+		}
+		subs = append(subs, s)
+	}
+	cons := Consolidate(p, Validate(p, subs, w48, time.Time{}), nil)
+	var m1 *ModelSummary
+	for _, ms := range cons.Models {
+		if ms.Model.Number == 1 {
+			m1 = ms
+		}
+	}
+	total := 0
+	for _, a := range m1.Results {
+		total += len([]rune(a.Text))
+	}
+	last := m1.Results[len(m1.Results)-1]
+	if total > MaxModelText+100 || !strings.HasPrefix(last.Unit, "Các đơn vị khác") {
+		t.Errorf("model 1 prints %d characters in %d texts, last %+v", total, len(m1.Results), last)
+	}
+	for _, e := range cons.Entries {
+		if e.Result != long {
+			t.Fatal("an entry lost its text")
+		}
+	}
+	if !slices.ContainsFunc(cons.Findings, func(f Finding) bool { return f.Code == TextTooLong }) {
+		t.Error("no warning about the long texts")
 	}
 }

@@ -51,6 +51,7 @@ const (
 	ProgressBackwards    Code = "progress.backwards"
 	PreviousNotPreceding Code = "previous.not-preceding"
 	TextLegacy           Code = "text.legacy-encoding"
+	TextTooLong          Code = "text.too-long"
 )
 
 // Finding is one problem, located as precisely as possible.

@@ -1,0 +1,97 @@
+package excel
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"de06/report"
+)
+
+// corpusFiles gathers every workbook the repository has: the samples, the
+// malformed corpus, the fuzz seeds, and freshly written templates (blank
+// and filled), plan and consolidated workbooks.
+func corpusFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	for _, glob := range []string{"../samples/*/*.xlsx", "testdata/malformed/*"} {
+		paths, _ := filepath.Glob(glob)
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[p] = b
+		}
+	}
+	seeds, _ := filepath.Glob("testdata/fuzz/FuzzRead/*")
+	for _, p := range seeds {
+		raw, _ := os.ReadFile(p)
+		_, lit, ok := strings.Cut(string(raw), "[]byte(")
+		if !ok {
+			t.Fatalf("%s: not a fuzz seed", p)
+		}
+		s, err := strconv.Unquote(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lit), ")")))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		files[p] = []byte(s)
+	}
+	pl := defaultPlan(t)
+	for _, u := range pl.ReportingUnits() {
+		files["template/"+u.ID] = writeTemplateBytes(t, pl, u.ID, "2026-W48")
+		v := filledValues()
+		for _, a := range pl.Assignments(u.ID) {
+			if _, ok := v.Rows[a.Model.Number]; !ok {
+				v.Rows[a.Model.Number] = RowValues{Status: "Đang triển khai", Progress: 0.5, Achieved: "12", Result: "Đã triển khai"}
+			}
+		}
+		files["filled/"+u.ID] = filledTemplate(t, pl, u.ID, v)
+	}
+	var plb bytes.Buffer
+	if err := WritePlan(&plb, pl); err != nil {
+		t.Fatal(err)
+	}
+	files["plan"] = plb.Bytes()
+	files["consolidated"] = consolidatedBytes(t, sampleConsolidation(t))
+	return files
+}
+
+// TestFastEqualsExcelize is the proof that the fast reader is a faster
+// excelize: on every workbook it takes, the submission it reads (values,
+// types, percent formats, merged ranges, fonts used for legacy text,
+// findings) is exactly the one excelize's path reads.
+func TestFastEqualsExcelize(t *testing.T) {
+	fast, total := 0, 0
+	for name, b := range corpusFiles(t) {
+		total++
+		got, want := readBoth(b, name)
+		if got == nil {
+			t.Logf("%s: read by excelize", name)
+			if strings.HasPrefix(name, "../samples/tuan-48") || strings.HasPrefix(name, "filled/") {
+				t.Errorf("%s: an ordinary report should take the fast path", name)
+			}
+			continue
+		}
+		fast++
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: fast reader differs from excelize:\nfast:     %+v\nexcelize: %+v", name, got, want)
+		}
+	}
+	t.Logf("%d of %d workbooks read by the fast path", fast, total)
+}
+
+// readBoth reads b with the fast path alone (nil when it declines) and
+// with excelize alone.
+func readBoth(b []byte, name string) (fast, slow *report.Submission) {
+	sub := func() *report.Submission {
+		return &report.Submission{Path: name, Name: filepath.Base(name), Meta: map[string]string{}}
+	}
+	fast = Reader{path: pathFast}.Read(b, sub())
+	slow = Reader{path: pathExcelize}.Read(b, sub())
+	return fast, slow
+}
