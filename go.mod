@@ -1,4 +1,4 @@
-module de06
+module github.com/caongoc/de06
 
 go 1.26.0
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/report"
+	"github.com/caongoc/de06/report"
 )
 
 // Annotate writes a copy of a submitted workbook with every finding marked:

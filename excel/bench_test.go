@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"de06/report"
+	"github.com/caongoc/de06/report"
 )
 
 // benchFiles writes n filled templates (units in turn) into a folder.

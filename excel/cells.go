@@ -8,8 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/report"
 )
 
 // cellReader turns the cells of a report sheet into report values.
@@ -33,7 +33,7 @@ func (cr *cellReader) value(col, row int, numeric bool) report.Value {
 		cr.s.Add(report.Error, report.FileTooLarge, cr.g.name, ref, fmt.Sprintf(msgCellTooLong, n, maxCellChars), hintResend)
 		return report.Value{Cell: ref}
 	}
-	v := report.Value{Text: strings.TrimSpace(plan.NFC(raw)), Cell: ref}
+	v := report.Value{Text: strings.TrimSpace(vi.NFC(raw)), Cell: ref}
 	if v.Text == "" {
 		return v
 	}
@@ -48,29 +48,18 @@ func (cr *cellReader) value(col, row int, numeric bool) report.Value {
 	}
 	// Legacy fonts only ever leave Latin-1 letters: look up the font (a
 	// style read) only then.
-	if hasLatin1(v.Text) {
+	if vi.MaybeLegacy(v.Text) {
 		font, _ := cr.src.cellStyle(cr.g.name, ref)
-		if fixed, enc := report.FixLegacy(v.Text, font); enc != report.EncodingNone {
+		if fixed, enc := vi.FixLegacy(v.Text, font); enc != vi.EncodingNone {
 			if cr.keepLegacy {
-				cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyKept, enc, report.Shorten(fixed, 50)), hintLegacyKept)
+				cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyKept, enc, vi.Shorten(fixed, 50)), hintLegacyKept)
 			} else {
-				cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyText, enc, report.Shorten(fixed, 50)), hintLegacyText)
+				cr.s.Add(report.Warning, report.TextLegacy, cr.g.name, ref, fmt.Sprintf(msgLegacyText, enc, vi.Shorten(fixed, 50)), hintLegacyText)
 				v.Text = fixed
 			}
 		}
 	}
 	return v
-}
-
-// hasLatin1 reports whether s holds an upper Latin-1 character: legacy
-// fonts leave nothing else, so only then is the font looked up.
-func hasLatin1(s string) bool {
-	for _, r := range s {
-		if r >= 0xA0 && r <= 0xFF {
-			return true
-		}
-	}
-	return false
 }
 
 // readHeader finds the header block's labels above the table and reads the
@@ -109,9 +98,9 @@ func (cr *cellReader) readHeader(head int) {
 				// is read by validation.
 				if l.date && v.Num != nil {
 					if t, err := excelize.ExcelDateToTime(*v.Num, false); err == nil {
-						d := plan.Day(t.Year(), t.Month(), t.Day())
+						d := vi.Day(t.Year(), t.Month(), t.Day())
 						v.Date = &d
-						v.Text = plan.FormatDate(d)
+						v.Text = vi.FormatDate(d)
 					}
 				}
 				*l.dst = v

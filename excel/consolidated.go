@@ -8,8 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 // WriteConsolidated renders the commune's consolidated workbook: "Tổng hợp"

@@ -13,7 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/report"
+	"github.com/caongoc/de06/report"
 )
 
 // sampleConsolidation merges samples/tuan-48-2026, the README's first job.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"de06/report"
+	"github.com/caongoc/de06/report"
 )
 
 // corpusFiles gathers every workbook the repository has: the samples, the

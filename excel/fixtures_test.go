@@ -7,7 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
+	"github.com/caongoc/de06/plan"
 )
 
 // filledValues is a realistic report of Trạm y tế xã for week 48.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"de06/report"
+	"github.com/caongoc/de06/report"
 )
 
 // FuzzRead feeds arbitrary bytes to the reader: it must never panic, a

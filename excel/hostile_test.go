@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"de06/report"
+	"github.com/caongoc/de06/report"
 )
 
 // Hostile workbooks are made from a real filled report by rewriting its

@@ -8,7 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 // The plan workbook: the appendix as one row per model (groups as rows), the
@@ -23,23 +24,13 @@ type planColumn struct {
 
 func joinLines(ss []string) string { return strings.Join(ss, "\n") }
 
-func splitLines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 func planColumns() []planColumn {
 	str := func(f func(m *plan.Model) *string) (func(*plan.Model) string, func(*plan.Model, string) error) {
 		return func(m *plan.Model) string { return *f(m) }, func(m *plan.Model, v string) error { *f(m) = v; return nil }
 	}
 	list := func(f func(m *plan.Model) *[]string) (func(*plan.Model) string, func(*plan.Model, string) error) {
 		return func(m *plan.Model) string { return joinLines(*f(m)) },
-			func(m *plan.Model, v string) error { *f(m) = splitLines(v); return nil }
+			func(m *plan.Model, v string) error { *f(m) = vi.ListLines(v); return nil }
 	}
 	ind := func(m *plan.Model) *plan.Indicator {
 		if m.Indicator == nil {
@@ -246,7 +237,7 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 		found := map[int]int{}
 		for ci, v := range row {
 			for k, c := range cols {
-				if plan.Fold(v) == plan.Fold(c.title) {
+				if vi.Fold(v) == vi.Fold(c.title) {
 					found[k] = ci
 				}
 			}
@@ -314,11 +305,11 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 		if at(0) == "" && at(1) == "" {
 			continue
 		}
-		rep := plan.Fold(at(3))
-		if rep != "" && rep != plan.Fold(wordYes) && rep != plan.Fold(wordNo) {
+		rep := vi.Fold(at(3))
+		if rep != "" && rep != vi.Fold(wordYes) && rep != vi.Fold(wordNo) {
 			fail(msgPlanBadCell, sheetUnits, cell(4, ri+1), colUnitReports, at(3))
 		}
-		p.Units = append(p.Units, plan.Unit{ID: at(0), Name: at(1), Aliases: splitLines(at(2)), Reports: rep == plan.Fold(wordYes)})
+		p.Units = append(p.Units, plan.Unit{ID: at(0), Name: at(1), Aliases: vi.ListLines(at(2)), Reports: rep == vi.Fold(wordYes)})
 	}
 
 	hrows, err := f.GetRows(sheetHeader)
@@ -335,11 +326,11 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 			val = row[1]
 		}
 		for _, h := range fields {
-			if plan.Fold(row[0]) == plan.Fold(h.label) {
+			if vi.Fold(row[0]) == vi.Fold(h.label) {
 				if h.text != nil {
 					*h.text(p) = strings.TrimSpace(val)
 				} else {
-					*h.list(p) = splitLines(val)
+					*h.list(p) = vi.ListLines(val)
 				}
 			}
 		}

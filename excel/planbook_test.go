@@ -7,7 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
+	"github.com/caongoc/de06/plan"
 )
 
 var w48 = plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}

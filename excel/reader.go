@@ -15,9 +15,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/internal/oserr"
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/internal/oserr"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/report"
 )
 
 // Reader reads filled report workbooks. It survives what Excel and
@@ -197,7 +197,7 @@ func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
 	// The sheet named "Báo cáo" first, then any other.
 	order := make([]string, 0, len(sheets))
 	for _, sh := range sheets {
-		if plan.Fold(sh) == plan.Fold(sheetReport) {
+		if vi.Fold(sh) == vi.Fold(sheetReport) {
 			order = append([]string{sh}, order...)
 		} else {
 			order = append(order, sh)
@@ -226,7 +226,7 @@ func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
 	}
 	s.Sheet = grid.name
 	for _, sh := range sheets {
-		if sh == grid.name || sh == sheetMeta || sh == sheetLists || plan.Fold(sh) == plan.Fold(sheetGuide) {
+		if sh == grid.name || sh == sheetMeta || sh == sheetLists || vi.Fold(sh) == vi.Fold(sheetGuide) {
 			continue
 		}
 		if src.sheetVisible(sh) {
@@ -272,7 +272,7 @@ func foldHeading(s string) string {
 	if k, ok := headingFolds.Load(s); ok {
 		return k.(string)
 	}
-	k := plan.Fold(s)
+	k := vi.Fold(s)
 	if headingFolds.n.Add(1) <= 4096 {
 		headingFolds.Store(s, k)
 	}

@@ -10,8 +10,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 func readBytes(t testing.TB, b []byte, name string) *report.Submission {
@@ -78,7 +79,7 @@ func TestReadFilledTemplate(t *testing.T) {
 	if fr.Unit.ID != "tram-y-te" || s.Reporter.Text != "Lê Thị Hoa" || s.Phone.Text != "0912 345 678" {
 		t.Errorf("header: unit %v reporter %q phone %q", fr.Unit, s.Reporter.Text, s.Phone.Text)
 	}
-	if fr.ReportDate == nil || plan.FormatDate(*fr.ReportDate) != "25/11/2026" {
+	if fr.ReportDate == nil || vi.FormatDate(*fr.ReportDate) != "25/11/2026" {
 		t.Errorf("report date = %v", fr.ReportDate)
 	}
 	if s.Meta["unit_id"] != "tram-y-te" || s.Meta["period"] != "2026-W48" || s.Meta["template_version"] != report.TemplateVersion {

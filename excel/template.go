@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 // WriteTemplate renders a unit's report form as a protected workbook: the
@@ -193,7 +193,7 @@ func roleText(r plan.Role) string {
 }
 
 func targetText(ind *plan.Indicator) string {
-	t := strconv.FormatFloat(ind.Target, 'f', -1, 64)
+	t := vi.FormatExact(ind.Target)
 	if ind.Ratio() {
 		return t + "%"
 	}
@@ -252,7 +252,7 @@ func writeGuide(f *book, st *styles, form *report.Form, agency string) error {
 	f.SetCellStyle(sh, "A1", "A1", st.title)
 	row := 3
 	wrapStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	for _, line := range guideLines(form.Unit.Name, form.Period.Label(), plan.FormatDate(form.Period.ReportDay()), agency) {
+	for _, line := range guideLines(form.Unit.Name, form.Period.Label(), vi.FormatDate(form.Period.ReportDay()), agency) {
 		if line == guideStatuses {
 			for _, s := range report.Statuses {
 				text := "   - " + s.String() + ": " + s.Meaning()

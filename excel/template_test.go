@@ -11,8 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 func writeTemplateBytes(t testing.TB, p *plan.Plan, unit, period string) []byte {

@@ -5,7 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"de06/report"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/report"
 )
 
 // The appendix table: the plan's appendix layout with the progress columns.
@@ -56,7 +57,7 @@ func (b *builder) appendix(c *report.Consolidation, opt Options) {
 		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: b.left(), Y: b.y, W: w, H: rh, Fill: &fill, Stroke: true, Role: "group-row", RowKey: "group-" + g.Code})
 		for i, l := range lines {
 			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: b.left() + pad, Y: b.y + pad + float64(i)*lineHeight(9), W: w - 2*pad, H: lineHeight(9),
-				Text: nfc(l), Font: Font{"B", 9}, Align: "L", Role: "group-row", RowKey: "group-" + g.Code})
+				Text: vi.NFC(l), Font: Font{"B", 9}, Align: "L", Role: "group-row", RowKey: "group-" + g.Code})
 		}
 		b.y += rh
 		for _, ms := range c.Models {
@@ -92,7 +93,7 @@ func (b *builder) tableHeader() {
 		lines := b.m.wrap(col.title, headFont, col.width-2*pad)
 		ty := y + (hgt-float64(len(lines))*lh)/2
 		for _, l := range lines {
-			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x + pad, Y: ty, W: col.width - 2*pad, H: lh, Text: nfc(l), Font: headFont, Align: "C", Role: "header-row"})
+			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x + pad, Y: ty, W: col.width - 2*pad, H: lh, Text: vi.NFC(l), Font: headFont, Align: "C", Role: "header-row"})
 			ty += lh
 		}
 		x += col.width
@@ -114,13 +115,13 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	}
 	progress := ""
 	if ms.Progress != nil {
-		progress = report.FormatNumber(*ms.Progress)
+		progress = vi.FormatNumber(*ms.Progress)
 		if d := ms.ProgressDelta(); d != nil && *d != 0 {
 			sign := "+"
 			if *d < 0 {
 				sign = ""
 			}
-			progress += " (" + sign + report.FormatNumber(*d) + ")"
+			progress += " (" + sign + vi.FormatNumber(*d) + ")"
 		}
 	}
 	var dp []string
@@ -142,7 +143,7 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 		strings.Join(res, "\n"), strings.Join(dp, "\n")}
 	lines := make([][]string, len(cells))
 	for i, s := range cells {
-		lines[i] = b.m.wrap(nfc(s), cellFont, tableCols[i].width-2*pad)
+		lines[i] = b.m.wrap(vi.NFC(s), cellFont, tableCols[i].width-2*pad)
 	}
 	return lines
 }

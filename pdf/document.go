@@ -8,7 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"de06/report"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/report"
 )
 
 // Options are the per-run facts of the document.
@@ -57,7 +58,7 @@ func placeDate(place string, d time.Time) string {
 	return fmt.Sprintf(txtPlaceDate, place, fmt.Sprintf("%02d", d.Day()), month, d.Year())
 }
 
-func upper(s string) string { return strings.ToUpper(nfc(s)) }
+func upper(s string) string { return strings.ToUpper(vi.NFC(s)) }
 
 func (b *builder) letterhead(c *report.Consolidation, opt Options) {
 	h := c.Plan.Header
@@ -200,9 +201,9 @@ func (b *builder) body(c *report.Consolidation) {
 			if got == "" {
 				got = txtIndicatorNone
 			}
-			target := report.FormatNumber(ind.Target) + " " + ind.Unit
+			target := vi.FormatNumber(ind.Target) + " " + ind.Unit
 			if ind.Ratio() {
-				target = report.FormatNumber(ind.Target) + "%"
+				target = vi.FormatNumber(ind.Target) + "%"
 			}
 			b.para(fmt.Sprintf(txtIndicatorItem, ms.Model.Number, lowerFirst(ind.Name), target, got), body, indent, "J", 0)
 		}
@@ -250,7 +251,7 @@ const maxPartText = 4000
 // becomes "A; B".
 func oneLine(s string) string {
 	var parts []string
-	for _, l := range splitLines(s) {
+	for _, l := range vi.SplitLines(s) {
 		l = strings.TrimRight(strings.TrimLeft(strings.TrimSpace(l), "-+• "), ";. ")
 		if l != "" {
 			parts = append(parts, strings.Join(strings.Fields(l), " "))
@@ -344,7 +345,7 @@ func (b *builder) closing(c *report.Consolidation, opt Options) {
 	y := 0.0
 	addSig := func(s string, f Font, role string) {
 		for _, l := range b.m.wrap(s, f, rightW) {
-			sig = append(sig, Item{Kind: KindText, X: rightX, Y: y, W: rightW, H: lineHeight(f.Size), Text: nfc(l), Font: f, Align: "C", Role: role})
+			sig = append(sig, Item{Kind: KindText, X: rightX, Y: y, W: rightW, H: lineHeight(f.Size), Text: vi.NFC(l), Font: f, Align: "C", Role: role})
 			y += lineHeight(f.Size)
 		}
 	}
@@ -372,7 +373,7 @@ func (b *builder) closing(c *report.Consolidation, opt Options) {
 			if j > 0 {
 				x += 2
 			}
-			recv = append(recv, Item{Kind: KindText, X: x, Y: y, W: leftW, H: lineHeight(11), Text: nfc(l), Font: Font{"", 11}, Align: "L", Role: "receiver"})
+			recv = append(recv, Item{Kind: KindText, X: x, Y: y, W: leftW, H: lineHeight(11), Text: vi.NFC(l), Font: Font{"", 11}, Align: "L", Role: "receiver"})
 			y += lineHeight(11)
 		}
 	}

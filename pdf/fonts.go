@@ -6,7 +6,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"de06/templates"
+	"github.com/caongoc/de06/assets"
+	"github.com/caongoc/de06/internal/vi"
 )
 
 const family = "LiberationSerif"
@@ -16,10 +17,10 @@ const family = "LiberationSerif"
 // state, so documents can be built side by side.
 func newFpdf() *fpdf.Fpdf {
 	f := fpdf.New("P", "mm", "A4", "")
-	f.AddUTF8FontFromBytes(family, "", templates.FontRegular)
-	f.AddUTF8FontFromBytes(family, "B", templates.FontBold)
-	f.AddUTF8FontFromBytes(family, "I", templates.FontItalic)
-	f.AddUTF8FontFromBytes(family, "BI", templates.FontBoldItalic)
+	f.AddUTF8FontFromBytes(family, "", assets.FontRegular)
+	f.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	f.AddUTF8FontFromBytes(family, "I", assets.FontItalic)
+	f.AddUTF8FontFromBytes(family, "BI", assets.FontBoldItalic)
 	f.SetMargins(0, 0, 0)
 	f.SetAutoPageBreak(false, 0)
 	return f
@@ -55,7 +56,7 @@ func lineHeight(size float64) float64 { return size * 0.3528 * 1.25 }
 // a word longer than a line is cut.
 func (m *measurer) wrap(text string, font Font, w float64) []string {
 	var lines []string
-	for _, para := range splitLines(text) {
+	for _, para := range vi.SplitLines(text) {
 		words := strings.Fields(para)
 		if len(words) == 0 {
 			lines = append(lines, "")

@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // builder lays out flowing content onto pages.
@@ -48,7 +48,7 @@ func (b *builder) ensure(h float64) {
 }
 
 func (b *builder) text(x, y, w float64, s string, font Font, align, role string) {
-	b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x, Y: y, W: w, H: lineHeight(font.Size), Text: nfc(s), Font: font, Align: align, Role: role})
+	b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x, Y: y, W: w, H: lineHeight(font.Size), Text: vi.NFC(s), Font: font, Align: align, Role: role})
 }
 
 func (b *builder) line(x1, y, x2 float64, role string) {
@@ -59,7 +59,7 @@ func (b *builder) line(x1, y, x2 float64, role string) {
 // indent, justified except its last line, breaking pages between lines.
 func (b *builder) para(s string, font Font, indent float64, align string, after float64) {
 	lh := lineHeight(font.Size)
-	lines := b.wrapIndented(nfc(s), font, b.width(), indent)
+	lines := b.wrapIndented(vi.NFC(s), font, b.width(), indent)
 	for i, l := range lines {
 		b.ensure(lh)
 		x, w := b.left(), b.width()
@@ -89,7 +89,3 @@ func (b *builder) wrapIndented(s string, font Font, w, indent float64) []string 
 	rest := strings.TrimSpace(strings.TrimPrefix(s, first[0]))
 	return append([]string{first[0]}, b.m.wrap(rest, font, w)...)
 }
-
-func nfc(s string) string { return norm.NFC.String(s) }
-
-func splitLines(s string) []string { return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") }

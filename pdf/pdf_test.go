@@ -10,8 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 var w48 = plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
@@ -32,7 +33,7 @@ func consolidationTexts(t testing.TB, long bool, every int) *report.Consolidatio
 		t.Fatal(err)
 	}
 	var subs []*report.Submission
-	d := plan.Day(2026, 11, 25)
+	d := vi.Day(2026, 11, 25)
 	statuses := []string{"Đang triển khai", "Đã hoàn thành", "Thực hiện thường xuyên", "Chưa triển khai"}
 	for ui, u := range p.ReportingUnits() {
 		if u.ID == "truong-hoc" {
@@ -103,7 +104,7 @@ func TestPagesBounded(t *testing.T) {
 }
 
 func options() Options {
-	return Options{Number: 5, Date: plan.Day(2026, 11, 25), Created: time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)}
+	return Options{Number: 5, Date: vi.Day(2026, 11, 25), Created: time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)}
 }
 
 func TestLayoutWithinMargins(t *testing.T) {
@@ -196,7 +197,7 @@ func texts(doc *Document, role string) []string {
 func TestDocumentTexts(t *testing.T) {
 	c := consolidation(t, false)
 	opt := options()
-	opt.Date = plan.Day(2026, 2, 5)
+	opt.Date = vi.Day(2026, 2, 5)
 	doc := Build(c, opt)
 	want := map[string]string{
 		"nation":          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -218,7 +219,7 @@ func TestDocumentTexts(t *testing.T) {
 	if len(recv) == 0 || recv[len(recv)-1] != "- Lưu: VT, CAX." {
 		t.Errorf("receivers = %q", recv)
 	}
-	for d, want := range map[time.Time]string{plan.Day(2026, 11, 25): "ngày 25 tháng 11 năm 2026", plan.Day(2026, 1, 9): "ngày 09 tháng 01 năm 2026", plan.Day(2026, 3, 1): "ngày 01 tháng 3 năm 2026"} {
+	for d, want := range map[time.Time]string{vi.Day(2026, 11, 25): "ngày 25 tháng 11 năm 2026", vi.Day(2026, 1, 9): "ngày 09 tháng 01 năm 2026", vi.Day(2026, 3, 1): "ngày 01 tháng 3 năm 2026"} {
 		if got := placeDate("Cao Ngọc", d); got != "Cao Ngọc, "+want {
 			t.Errorf("placeDate(%v) = %q", d, got)
 		}
@@ -255,7 +256,7 @@ func TestDocumentTexts(t *testing.T) {
 	}
 	// Nothing decomposed reaches the page.
 	for _, s := range texts(doc, "") {
-		if nfc(s) != s {
+		if vi.NFC(s) != s {
 			t.Errorf("not NFC: %q", s)
 		}
 	}

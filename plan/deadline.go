@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // DeadlineKind says how a deadline text is to be read.
@@ -38,11 +40,8 @@ type Deadline struct {
 	Milestones []Milestone
 }
 
-// Day returns the civil date y-m-d as a UTC midnight time.
-func Day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
 var (
-	reDate    = regexp.MustCompile(`^(?:ngay |truoc ngay |den ngay )?(\d{1,2}) (\d{1,2}) (\d{4})$`)
+	reDayWord = regexp.MustCompile(`^(?:ngay |truoc ngay |den ngay )`)
 	reQuarter = regexp.MustCompile(`^(?:trong )?quy (iv|iii|ii|i|[1-4]) (?:nam )?(\d{4})$`)
 	reYear    = regexp.MustCompile(`^(?:trong |ca )?nam (\d{4})$`)
 	reRange   = regexp.MustCompile(`^(?:giai doan|tu nam|tu) (\d{4}) (?:den nam |den )?(\d{4})$`)
@@ -56,7 +55,7 @@ var (
 // cannot be read, so that a plan with a deadline de06 does not understand is
 // refused when loaded rather than silently never overdue.
 func ParseDeadline(text string) (Deadline, error) {
-	text = strings.TrimSpace(NFC(text))
+	text = strings.TrimSpace(vi.NFC(text))
 	d := Deadline{Text: text}
 	if text == "" {
 		return d, fmt.Errorf(msgDeadlineEmpty)
@@ -120,7 +119,7 @@ func splitAnd(s string) []string {
 	var parts []string
 	start := 0
 	for i, w := range words {
-		if Fold(w) == "va" && i > start && i < len(words)-1 {
+		if vi.Fold(w) == "va" && i > start && i < len(words)-1 {
 			parts = append(parts, strings.Join(words[start:i], " "))
 			start = i + 1
 		}
@@ -130,9 +129,16 @@ func splitAnd(s string) []string {
 
 var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+// isDate: "30/9/2024", folded to "30 9 2024", maybe after "ngày"; a day
+// that does not exist is not a date.
+func isDate(k string) bool {
+	_, ok := vi.ParseDate(reDayWord.ReplaceAllString(k, ""))
+	return ok
+}
+
 func parseOne(text string) (Milestone, bool) {
 	m := Milestone{Text: strings.TrimSpace(text)}
-	k := Fold(text)
+	k := vi.Fold(text)
 	if strings.HasPrefix(k, "theo ") {
 		m.Kind = KindExternal
 		return m, true
@@ -143,28 +149,23 @@ func parseOne(text string) (Milestone, bool) {
 	switch {
 	case reRecur.MatchString(k):
 		m.Kind = KindRecurring
-	case reDate.MatchString(k):
-		g := reDate.FindStringSubmatch(k)
-		day, mon, y := atoi(g[1]), atoi(g[2]), atoi(g[3])
-		t := Day(y, time.Month(mon), day)
-		if mon < 1 || mon > 12 || day < 1 || t.Day() != day {
-			return m, false
-		}
+	case isDate(k):
+		t, _ := vi.ParseDate(reDayWord.ReplaceAllString(k, ""))
 		m.Kind, m.Due = KindDate, due(t)
 	case reQuarter.MatchString(k):
 		g := reQuarter.FindStringSubmatch(k)
 		q := romanQuarter[g[1]]
 		// The last day of the quarter: day 0 of the following month.
-		m.Kind, m.Due = KindQuarter, due(Day(atoi(g[2]), time.Month(3*q+1), 0))
+		m.Kind, m.Due = KindQuarter, due(vi.Day(atoi(g[2]), time.Month(3*q+1), 0))
 	case reYear.MatchString(k):
 		g := reYear.FindStringSubmatch(k)
-		m.Kind, m.Due = KindYear, due(Day(atoi(g[1]), time.December, 31))
+		m.Kind, m.Due = KindYear, due(vi.Day(atoi(g[1]), time.December, 31))
 	case reRange.MatchString(k):
 		g := reRange.FindStringSubmatch(k)
 		if atoi(g[2]) < atoi(g[1]) {
 			return m, false
 		}
-		m.Kind, m.Due = KindRange, due(Day(atoi(g[2]), time.December, 31))
+		m.Kind, m.Due = KindRange, due(vi.Day(atoi(g[2]), time.December, 31))
 	default:
 		return m, false
 	}

@@ -3,10 +3,12 @@ package plan
 import (
 	"testing"
 	"time"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 func TestParseDeadline(t *testing.T) {
-	d := func(y int, m time.Month, day int) string { return Day(y, m, day).Format(time.DateOnly) }
+	d := func(y int, m time.Month, day int) string { return vi.Day(y, m, day).Format(time.DateOnly) }
 	tests := []struct {
 		text       string
 		kind       DeadlineKind

@@ -6,31 +6,54 @@ import (
 	"testing"
 )
 
-// The domain packages stay free of file formats: excel and pdf are adapters
-// around them, never the other way round.
-func TestDomainImportsNoFormats(t *testing.T) {
-	out, err := exec.Command("go", "list", "-deps", "de06/plan", "de06/report").CombinedOutput()
+const module = "github.com/caongoc/de06"
+
+// deps lists pkg's dependencies, each with whether it is in the standard
+// library.
+func deps(t *testing.T, pkg string) map[string]bool {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{.Standard}}", module+"/"+pkg).CombinedOutput()
 	if err != nil {
 		t.Skipf("go list unavailable: %v\n%s", err, out)
 	}
-	for _, dep := range strings.Fields(string(out)) {
-		for _, banned := range []string{"excelize", "fpdf", "de06/excel", "de06/pdf", "pflag"} {
-			if strings.Contains(dep, banned) {
-				t.Errorf("a domain package depends on %s", dep)
+	m := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		path, std, _ := strings.Cut(line, " ")
+		m[path] = std == "true"
+	}
+	return m
+}
+
+// The domain packages and the text helpers stay free of file formats,
+// storage and the web: only the standard library, x/text and each other.
+func TestDomainImportsNoFormats(t *testing.T) {
+	allowed := func(path string) bool {
+		return strings.HasPrefix(path, "golang.org/x/text/") ||
+			path == module+"/plan" || path == module+"/report" || path == module+"/internal/vi" || path == module+"/assets"
+	}
+	for _, pkg := range []string{"plan", "report", "internal/vi"} {
+		for path, std := range deps(t, pkg) {
+			if !std && !allowed(path) && path != module+"/"+pkg {
+				t.Errorf("%s depends on %s", pkg, path)
 			}
 		}
 	}
 }
 
-func TestAdaptersDoNotImportEachOther(t *testing.T) {
-	for pkg, banned := range map[string]string{"de06/excel": "de06/pdf", "de06/pdf": "de06/excel"} {
-		out, err := exec.Command("go", "list", "-deps", pkg).CombinedOutput()
-		if err != nil {
-			t.Skipf("go list unavailable: %v\n%s", err, out)
-		}
-		for _, dep := range strings.Fields(string(out)) {
-			if dep == banned {
-				t.Errorf("%s imports %s", pkg, banned)
+// Adapters never import each other, nor each other's libraries: the
+// command wires them.
+func TestAdaptersStayApart(t *testing.T) {
+	banned := map[string][]string{
+		"excel":       {module + "/pdf", module + "/store", module + "/web", "fpdf", "sqlite"},
+		"pdf":         {module + "/excel", module + "/store", module + "/web", "excelize", "sqlite"},
+		"internal/vi": {"excelize", "fpdf", "pflag", "sqlite"},
+	}
+	for pkg, bad := range banned {
+		for path := range deps(t, pkg) {
+			for _, b := range bad {
+				if strings.Contains(path, b) {
+					t.Errorf("%s depends on %s", pkg, path)
+				}
 			}
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // The JSON form of a plan. Its keys are a contract read by other tools: they
@@ -169,7 +171,7 @@ func (p *Plan) finish() error {
 		}
 	}
 	if p.ID == "" {
-		p.ID = Slug(p.Document.Issuer + " " + p.Document.Number)
+		p.ID = vi.Slug(p.Document.Issuer + " " + p.Document.Number)
 	}
 	p.buildIndex()
 	for _, err := range p.Validate() {
@@ -258,7 +260,7 @@ func nonNil(s []string) []string {
 
 // normalize brings every text of the plan to NFC and trims it.
 func normalize(p *Plan) {
-	f := func(s *string) { *s = strings.TrimSpace(NFC(*s)) }
+	f := func(s *string) { *s = strings.TrimSpace(vi.NFC(*s)) }
 	fs := func(ss []string) {
 		for i := range ss {
 			f(&ss[i])

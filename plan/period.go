@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // PeriodKind is weekly or monthly.
@@ -67,7 +69,7 @@ func ReadPeriod(s string) (Period, bool) {
 	if p, err := ParsePeriod(s); err == nil {
 		return p, true
 	}
-	k := Fold(s)
+	k := vi.Fold(s)
 	if g := reWeekWords.FindStringSubmatch(k); g != nil {
 		if p, err := ParsePeriod(g[2] + "-W" + g[1]); err == nil {
 			return p, true
@@ -83,7 +85,7 @@ func ReadPeriod(s string) (Period, bool) {
 
 // isoWeeks is the number of ISO weeks in year y (52 or 53).
 func isoWeeks(y int) int {
-	_, w := Day(y, time.December, 28).ISOWeek()
+	_, w := vi.Day(y, time.December, 28).ISOWeek()
 	return w
 }
 
@@ -104,10 +106,10 @@ func (p Period) String() string {
 // ReportDay is the day the report is due: the week's Wednesday, or the 15th.
 func (p Period) ReportDay() time.Time {
 	if p.Kind == Monthly {
-		return Day(p.Year, time.Month(p.N), 15)
+		return vi.Day(p.Year, time.Month(p.N), 15)
 	}
 	// ISO week 1 holds 4 January; walk to its Monday, then on.
-	jan4 := Day(p.Year, time.January, 4)
+	jan4 := vi.Day(p.Year, time.January, 4)
 	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
 	return monday.AddDate(0, 0, 7*(p.N-1)+2)
 }
@@ -115,7 +117,7 @@ func (p Period) ReportDay() time.Time {
 // Start is the first day of the data window.
 func (p Period) Start() time.Time {
 	if p.Kind == Monthly {
-		return Day(p.Year, time.Month(p.N)-1, 15)
+		return vi.Day(p.Year, time.Month(p.N)-1, 15)
 	}
 	return p.ReportDay().AddDate(0, 0, -6)
 }
@@ -123,21 +125,21 @@ func (p Period) Start() time.Time {
 // End is the last day of the data window.
 func (p Period) End() time.Time {
 	if p.Kind == Monthly {
-		return Day(p.Year, time.Month(p.N), 14)
+		return vi.Day(p.Year, time.Month(p.N), 14)
 	}
 	return p.ReportDay()
 }
 
 // Contains reports whether day t (any time of day) falls in the data window.
 func (p Period) Contains(t time.Time) bool {
-	d := Day(t.Year(), t.Month(), t.Day())
+	d := vi.Day(t.Year(), t.Month(), t.Day())
 	return !d.Before(p.Start()) && !d.After(p.End())
 }
 
 // Label says the period in Vietnamese with its data window:
 // "Tuần 48 năm 2026 (từ ngày 19/11/2026 đến ngày 25/11/2026)".
 func (p Period) Label() string {
-	return fmt.Sprintf(msgPeriodLabel, p.Name(), FormatDate(p.Start()), FormatDate(p.End()))
+	return fmt.Sprintf(msgPeriodLabel, p.Name(), vi.FormatDate(p.Start()), vi.FormatDate(p.End()))
 }
 
 // Name says the period without its window: "Tuần 48 năm 2026".
@@ -151,7 +153,7 @@ func (p Period) Name() string {
 // Previous returns the period before p.
 func (p Period) Previous() Period {
 	if p.Kind == Monthly {
-		t := Day(p.Year, time.Month(p.N)-1, 1)
+		t := vi.Day(p.Year, time.Month(p.N)-1, 1)
 		return Period{Kind: Monthly, Year: t.Year(), N: int(t.Month())}
 	}
 	return WeekOf(p.ReportDay().AddDate(0, 0, -7))
@@ -159,7 +161,7 @@ func (p Period) Previous() Period {
 
 // WeekOf returns the weekly period whose data window holds day t.
 func WeekOf(t time.Time) Period {
-	d := Day(t.Year(), t.Month(), t.Day())
+	d := vi.Day(t.Year(), t.Month(), t.Day())
 	// Thursday to Wednesday: the report Wednesday is 0–6 days ahead.
 	ahead := (int(time.Wednesday) - int(d.Weekday()) + 7) % 7
 	y, w := d.AddDate(0, 0, ahead).ISOWeek()
@@ -168,12 +170,9 @@ func WeekOf(t time.Time) Period {
 
 // MonthOf returns the monthly period whose data window holds day t.
 func MonthOf(t time.Time) Period {
-	d := Day(t.Year(), t.Month(), t.Day())
+	d := vi.Day(t.Year(), t.Month(), t.Day())
 	if d.Day() >= 15 {
-		d = Day(d.Year(), d.Month()+1, 1)
+		d = vi.Day(d.Year(), d.Month()+1, 1)
 	}
 	return Period{Kind: Monthly, Year: d.Year(), N: int(d.Month())}
 }
-
-// FormatDate writes dd/mm/yyyy, the form Vietnamese documents use.
-func FormatDate(t time.Time) string { return t.Format("02/01/2006") }

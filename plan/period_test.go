@@ -3,6 +3,8 @@ package plan
 import (
 	"testing"
 	"time"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -28,7 +30,7 @@ func TestParsePeriod(t *testing.T) {
 			if p.Label() != tt.label {
 				t.Errorf("Label() = %q, want %q", p.Label(), tt.label)
 			}
-			if got := FormatDate(p.ReportDay()); got != tt.report {
+			if got := vi.FormatDate(p.ReportDay()); got != tt.report {
 				t.Errorf("ReportDay() = %s, want %s", got, tt.report)
 			}
 			if p.Kind == Weekly && p.ReportDay().Weekday() != time.Wednesday {
@@ -51,26 +53,26 @@ func TestCurrentPeriod(t *testing.T) {
 		day         time.Time
 		week, month string
 	}{
-		{Day(2026, 11, 25), "2026-W48", "2026-12"}, // a report Wednesday belongs to its own week
-		{Day(2026, 11, 19), "2026-W48", "2026-12"}, // Thursday opens the window
-		{Day(2026, 11, 27), "2026-W49", "2026-12"},
-		{Day(2026, 11, 14), "2026-W47", "2026-11"},
-		{Day(2026, 11, 15), "2026-W47", "2026-12"},
-		{Day(2025, 12, 31), "2026-W01", "2026-01"},
-		{Day(2026, 12, 20), "2026-W52", "2027-01"},
+		{vi.Day(2026, 11, 25), "2026-W48", "2026-12"}, // a report Wednesday belongs to its own week
+		{vi.Day(2026, 11, 19), "2026-W48", "2026-12"}, // Thursday opens the window
+		{vi.Day(2026, 11, 27), "2026-W49", "2026-12"},
+		{vi.Day(2026, 11, 14), "2026-W47", "2026-11"},
+		{vi.Day(2026, 11, 15), "2026-W47", "2026-12"},
+		{vi.Day(2025, 12, 31), "2026-W01", "2026-01"},
+		{vi.Day(2026, 12, 20), "2026-W52", "2027-01"},
 	}
 	for _, tt := range tests {
 		if got := WeekOf(tt.day).String(); got != tt.week {
-			t.Errorf("WeekOf(%s) = %s, want %s", FormatDate(tt.day), got, tt.week)
+			t.Errorf("WeekOf(%s) = %s, want %s", vi.FormatDate(tt.day), got, tt.week)
 		}
 		if got := MonthOf(tt.day).String(); got != tt.month {
-			t.Errorf("MonthOf(%s) = %s, want %s", FormatDate(tt.day), got, tt.month)
+			t.Errorf("MonthOf(%s) = %s, want %s", vi.FormatDate(tt.day), got, tt.month)
 		}
 		if w := WeekOf(tt.day); !w.Contains(tt.day) {
-			t.Errorf("WeekOf(%s) = %s does not contain the day", FormatDate(tt.day), w.Label())
+			t.Errorf("WeekOf(%s) = %s does not contain the day", vi.FormatDate(tt.day), w.Label())
 		}
 		if m := MonthOf(tt.day); !m.Contains(tt.day) {
-			t.Errorf("MonthOf(%s) = %s does not contain the day", FormatDate(tt.day), m.Label())
+			t.Errorf("MonthOf(%s) = %s does not contain the day", vi.FormatDate(tt.day), m.Label())
 		}
 	}
 }

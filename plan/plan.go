@@ -9,6 +9,8 @@ package plan
 import (
 	"fmt"
 	"strings"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // Plan is one commune's plan: the models it assigns and who reports on them.
@@ -147,7 +149,7 @@ func (p *Plan) ReportingUnits() []*Unit {
 
 // IsCollective reports whether a lead name means every reporting unit.
 func (p *Plan) IsCollective(name string) bool {
-	return p.collectiveKeys()[Fold(name)]
+	return p.collectiveKeys()[vi.Fold(name)]
 }
 
 // collectiveKeys folds the collective lead names, once per plan or again
@@ -156,7 +158,7 @@ func (p *Plan) collectiveKeys() map[string]bool {
 	if p.idx.collective == nil || p.idx.nCollective != len(p.Collective) {
 		p.idx.collective = map[string]bool{}
 		for _, c := range p.Collective {
-			p.idx.collective[Fold(c)] = true
+			p.idx.collective[vi.Fold(c)] = true
 		}
 		p.idx.nCollective = len(p.Collective)
 	}
@@ -264,7 +266,7 @@ func (p *Plan) Validate() []error {
 	}
 	seenUnit := map[string]bool{}
 	for _, u := range p.Units {
-		if u.ID == "" || Slug(u.ID) != u.ID {
+		if u.ID == "" || vi.Slug(u.ID) != u.ID {
 			add(msgUnitID, u.ID, u.Name)
 		}
 		if seenUnit[u.ID] {

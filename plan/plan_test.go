@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"de06/templates"
+	"github.com/caongoc/de06/assets"
 )
 
 func mustDefault(t testing.TB) *Plan {
@@ -83,11 +83,11 @@ func TestDefaultPlan(t *testing.T) {
 }
 
 func TestDefaultPlanIsNFC(t *testing.T) {
-	if !norm.NFC.IsNormal(templates.DefaultPlanJSON) {
+	if !norm.NFC.IsNormal(assets.DefaultPlanJSON) {
 		t.Error("templates/plan-cao-ngoc-39.json is not NFC")
 	}
 	for _, bad := range []string{"€", "¢", "|", "thdang", "gin chip"} {
-		if bytes.Contains(templates.DefaultPlanJSON, []byte(bad)) {
+		if bytes.Contains(assets.DefaultPlanJSON, []byte(bad)) {
 			t.Errorf("default plan still holds OCR damage %q", bad)
 		}
 	}
@@ -159,7 +159,7 @@ func TestJSONRoundTrip(t *testing.T) {
 }
 
 func TestDecodeJSONErrors(t *testing.T) {
-	good := string(templates.DefaultPlanJSON)
+	good := string(assets.DefaultPlanJSON)
 	tests := []struct{ name, json, want string }{
 		{"syntax", `{"groups": [}`, "dòng 1"},
 		{"type", `{"groups": [{"code": 1}]}`, `"groups.code"`},

@@ -3,14 +3,16 @@ package plan
 import (
 	"slices"
 	"strings"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // unitKey folds a unit name for matching: case, diacritics, punctuation and
 // spacing are ignored, and so are a trailing "xã"/"thị trấn" (with or without
 // the commune's name) and a leading "công chức".
 func (p *Plan) unitKey(s string) string {
-	k := Fold(s)
-	place := Fold(p.Header.Place)
+	k := vi.Fold(s)
+	place := vi.Fold(p.Header.Place)
 	for {
 		before := k
 		if place != "" {

@@ -1,6 +1,10 @@
 package plan
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/caongoc/de06/internal/vi"
+)
 
 func TestMatchUnit(t *testing.T) {
 	p := mustDefault(t)
@@ -51,13 +55,13 @@ func TestFoldAndSlug(t *testing.T) {
 		"Tra\u0323m":                 "tram",
 		"CÔNG AN, xã; (Cao Ngọc)...": "cong an xa cao ngoc",
 	} {
-		if got := Fold(in); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		if got := vi.Fold(in); got != want {
+			t.Errorf("vi.Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
 	for in, want := range map[string]string{"Trạm y tế xã": "tram-y-te-xa", "Đề án 06 – Cao Ngọc!": "de-an-06-cao-ngoc", "日本": ""} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		if got := vi.Slug(in); got != want {
+			t.Errorf("vi.Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -8,7 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"de06/plan"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 // Consolidation is the commune's report for one period, built from the
@@ -261,7 +262,7 @@ func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 				ms.Overdue = true
 				gs.Overdue++
 				out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
-					Message: fmt.Sprintf(msgOverdue, m.Number, m.Deadline.Text, plan.FormatDate(*d), ms.Status), Hint: hintOverdue})
+					Message: fmt.Sprintf(msgOverdue, m.Number, m.Deadline.Text, vi.FormatDate(*d), ms.Status), Hint: hintOverdue})
 			}
 			if pes, ok := prevByModel[m.Number]; ok {
 				var pss []Status
@@ -333,9 +334,9 @@ func (ms *ModelSummary) Change() string {
 	if d := ms.ProgressDelta(); d != nil {
 		switch {
 		case *d > 0:
-			parts = append(parts, fmt.Sprintf(msgChangeUp, FormatNumber(*d)))
+			parts = append(parts, fmt.Sprintf(msgChangeUp, vi.FormatNumber(*d)))
 		case *d < 0:
-			parts = append(parts, fmt.Sprintf(msgChangeDown, FormatNumber(-*d)))
+			parts = append(parts, fmt.Sprintf(msgChangeDown, vi.FormatNumber(-*d)))
 		}
 	}
 	if len(parts) == 0 {
@@ -383,44 +384,14 @@ func (ms *ModelSummary) IndicatorText() string {
 	var s string
 	if ind.Ratio() {
 		if ms.Total == nil {
-			return FormatNumber(*ms.Achieved)
+			return vi.FormatNumber(*ms.Achieved)
 		}
-		s = FormatNumber(*ms.Achieved) + "/" + FormatNumber(*ms.Total)
+		s = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(*ms.Total)
 	} else {
-		s = FormatNumber(*ms.Achieved) + "/" + FormatNumber(ind.Target) + " " + ind.Unit
+		s = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(ind.Target) + " " + ind.Unit
 	}
 	if ms.Percent != nil {
-		s += " (" + FormatNumber(*ms.Percent) + "%)"
-	}
-	return s
-}
-
-// FormatNumber writes a number the Vietnamese way: 4.512 and 95,7.
-func FormatNumber(f float64) string {
-	neg := f < 0
-	if neg {
-		f = -f
-	}
-	whole := int64(f)
-	frac := math.Round((f-float64(whole))*10) / 10
-	if frac >= 1 {
-		whole++
-		frac = 0
-	}
-	digits := fmt.Sprint(whole)
-	var out []byte
-	for i := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			out = append(out, '.')
-		}
-		out = append(out, digits[i])
-	}
-	s := string(out)
-	if frac > 0 {
-		s += "," + fmt.Sprint(int(math.Round(frac*10)))
-	}
-	if neg {
-		s = "-" + s
+		s += " (" + vi.FormatNumber(*ms.Percent) + "%)"
 	}
 	return s
 }
@@ -504,7 +475,7 @@ func compareEntries(entries []Entry, prev *Previous) []Finding {
 				Message: fmt.Sprintf(msgStatusBackwards, n, e.Status, prev.Period.Name(), pe.Status), Hint: hintBackwards})
 		case e.Progress != nil && pe.Progress != nil && *e.Progress < *pe.Progress:
 			out = append(out, Finding{Severity: Warning, Code: ProgressBackwards, File: e.File, Sheet: e.Sheet, Cell: e.ProgressCell, Model: n,
-				Message: fmt.Sprintf(msgProgressDropped, n, FormatNumber(*pe.Progress), prev.Period.Name(), FormatNumber(*e.Progress)), Hint: hintBackwards})
+				Message: fmt.Sprintf(msgProgressDropped, n, vi.FormatNumber(*pe.Progress), prev.Period.Name(), vi.FormatNumber(*e.Progress)), Hint: hintBackwards})
 		}
 	}
 	return out

@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"de06/plan"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 func fp(f float64) *float64 { return &f }
@@ -72,8 +73,8 @@ func deref(p *float64) any {
 
 func TestFormatNumber(t *testing.T) {
 	for in, want := range map[float64]string{0: "0", 53: "53", 4512: "4.512", 1250000: "1.250.000", 95.7: "95,7", 88.04: "88", 99.96: "100", -3.5: "-3,5"} {
-		if got := FormatNumber(in); got != want {
-			t.Errorf("FormatNumber(%v) = %q, want %q", in, got, want)
+		if got := vi.FormatNumber(in); got != want {
+			t.Errorf("vi.FormatNumber(%v) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -3,7 +3,7 @@ package report
 import (
 	"fmt"
 
-	"de06/plan"
+	"github.com/caongoc/de06/plan"
 )
 
 // TemplateVersion is written into every template; the reader accepts files

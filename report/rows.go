@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
-	"de06/plan"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 // Row-level checks: which model a row is about, and its values.
@@ -49,7 +49,7 @@ func (fc *fileChecker) checkRows() {
 // rowModel finds the model a row is about: "Mô hình 6: …" in the model
 // column, else the TT number.
 func (fc *fileChecker) rowModel(r Row) *plan.Model {
-	k := plan.Fold(r.Model.Text)
+	k := vi.Fold(r.Model.Text)
 	if g := reModelNum.FindStringSubmatch(k); g != nil {
 		n, _ := strconv.Atoi(g[1])
 		if m := fc.pl.Model(n); m != nil {
@@ -60,7 +60,7 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	}
 	// A title without its number: match the plan's titles.
 	for _, m := range fc.pl.Models() {
-		if k != "" && (k == plan.Fold(m.Title) || k == plan.Fold(m.FullTitle)) {
+		if k != "" && (k == vi.Fold(m.Title) || k == vi.Fold(m.FullTitle)) {
 			return m
 		}
 	}
@@ -79,18 +79,8 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	if text == "" {
 		text = r.TT.Text
 	}
-	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, Shorten(text, 60)), hintModelUnknown)
+	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, vi.Shorten(text, 60)), hintModelUnknown)
 	return nil
-}
-
-// Shorten cuts s to n characters with an ellipsis, for quoting in messages
-// and tables.
-func Shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
 
 // checkRow judges one model row; an error leaves the row out.
@@ -109,7 +99,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 	case !known:
 		fc.add(Error, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusInvalid, r.Status.Text, n), hintStatus)
 		ok = false
-	case plan.Fold(r.Status.Text) != plan.Fold(st.String()):
+	case vi.Fold(r.Status.Text) != vi.Fold(st.String()):
 		// Read, but say what it was read as, so nobody is surprised.
 		fc.add(Warning, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusRead, r.Status.Text, st), hintStatus)
 	}
@@ -122,7 +112,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressNaN, r.Progress.Text, n), hintProgress)
 			ok = false
 		case pg < 0 || pg > 100:
-			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressRange, fmtNum(pg), n), hintProgress)
+			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressRange, vi.FormatExact(pg), n), hintProgress)
 			ok = false
 		default:
 			e.Progress = &pg
@@ -132,11 +122,11 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		pg := *e.Progress
 		switch {
 		case st == StatusDone && pg < 100:
-			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgDoneBelow, n, fmtNum(pg)), hintMismatch)
+			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgDoneBelow, n, vi.FormatExact(pg)), hintMismatch)
 		case pg == 100 && st != StatusDone && st != StatusRecurring:
 			fc.add(Warning, ProgressMismatch, r.Status.Cell, n, fmt.Sprintf(msgFullNotDone, n, st), hintMismatch)
 		case st == StatusNotStarted && pg > 0:
-			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgNotStartedProgress, n, fmtNum(pg)), hintMismatch)
+			fc.add(Warning, ProgressMismatch, r.Progress.Cell, n, fmt.Sprintf(msgNotStartedProgress, n, vi.FormatExact(pg)), hintMismatch)
 		}
 	}
 
@@ -160,7 +150,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 			return nil, false
 		}
 		if x < 0 {
-			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNeg, what, fmtNum(x), n), hintIndicator)
+			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNeg, what, vi.FormatExact(x), n), hintIndicator)
 			return nil, false
 		}
 		return &x, true
@@ -171,7 +161,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		return e, false
 	}
 	if a != nil && t != nil && *a > *t {
-		fc.add(Error, IndicatorInvalid, r.Achieved.Cell, n, fmt.Sprintf(msgIndicatorOver, fmtNum(*a), fmtNum(*t), n), hintIndicator)
+		fc.add(Error, IndicatorInvalid, r.Achieved.Cell, n, fmt.Sprintf(msgIndicatorOver, vi.FormatExact(*a), vi.FormatExact(*t), n), hintIndicator)
 		return e, false
 	}
 	if m.Indicator.Ratio() && a != nil && t == nil {
@@ -193,14 +183,9 @@ func (fc *fileChecker) checkIndicatorStatus(r Row, m *plan.Model, st Status, a, 
 	n := m.Number
 	switch {
 	case st == StatusDone && m.Indicator.Ratio() && a != nil && t != nil && *t > 0 && *a / *t * 100 < m.Indicator.Target:
-		fc.add(Warning, IndicatorMismatch, r.Achieved.Cell, n, fmt.Sprintf(msgDoneBelowTarget, n, fmtNum(*a), fmtNum(*t),
-			FormatNumber(math.Round(*a / *t * 1000)/10), fmtNum(m.Indicator.Target)), hintDoneBelowTarget)
+		fc.add(Warning, IndicatorMismatch, r.Achieved.Cell, n, fmt.Sprintf(msgDoneBelowTarget, n, vi.FormatExact(*a), vi.FormatExact(*t),
+			vi.FormatNumber(math.Round(*a / *t * 1000)/10), vi.FormatExact(m.Indicator.Target)), hintDoneBelowTarget)
 	case st == StatusNotStarted && a != nil && *a > 0:
-		fc.add(Warning, IndicatorMismatch, r.Achieved.Cell, n, fmt.Sprintf(msgNotStartedAchieved, n, fmtNum(*a)), hintMismatch)
+		fc.add(Warning, IndicatorMismatch, r.Achieved.Cell, n, fmt.Sprintf(msgNotStartedAchieved, n, vi.FormatExact(*a)), hintMismatch)
 	}
-}
-
-func fmtNum(f float64) string {
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	return strings.Replace(s, ".", ",", 1)
 }

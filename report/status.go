@@ -7,7 +7,7 @@ package report
 import (
 	"strings"
 
-	"de06/plan"
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // Status is a model's state, in the words real reports use.
@@ -85,7 +85,7 @@ var statusWords = []struct {
 // diacritics, abbreviated ("HT"), or in other common words ("Đã xong",
 // "đang thực hiện").
 func ParseStatus(s string) (Status, bool) {
-	k := plan.Fold(s)
+	k := vi.Fold(s)
 	if k == "" {
 		return StatusNone, false
 	}

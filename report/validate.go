@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
-	"de06/plan"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 // Entry is one accepted report line: a unit's word on one model.
@@ -231,7 +231,7 @@ func (fc *fileChecker) checkDate() {
 	s := fc.s
 	d := s.ReportDate.Date
 	if d == nil && s.ReportDate.Text != "" {
-		if t, ok := ParseDate(s.ReportDate.Text); ok {
+		if t, ok := vi.ParseDate(s.ReportDate.Text); ok {
 			d = &t
 		} else {
 			fc.add(Warning, DateInvalid, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateInvalid, s.ReportDate.Text), hintDate)
@@ -243,32 +243,14 @@ func (fc *fileChecker) checkDate() {
 		return
 	}
 	fc.fr.ReportDate = d
-	if !fc.today.IsZero() && d.After(plan.Day(fc.today.Year(), fc.today.Month(), fc.today.Day())) {
-		fc.add(Warning, DateFuture, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateFuture, plan.FormatDate(*d), plan.FormatDate(fc.today)), hintDate)
+	if !fc.today.IsZero() && d.After(vi.Day(fc.today.Year(), fc.today.Month(), fc.today.Day())) {
+		fc.add(Warning, DateFuture, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateFuture, vi.FormatDate(*d), vi.FormatDate(fc.today)), hintDate)
 		return
 	}
 	if !fc.per.IsZero() && fc.fr.Period == fc.per && !fc.per.Contains(*d) {
 		// Reports often come a day late: only say so, never drop the data.
-		fc.add(Warning, DateOutside, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateOutside, plan.FormatDate(*d), fc.per.Label()), hintDate)
+		fc.add(Warning, DateOutside, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateOutside, vi.FormatDate(*d), fc.per.Label()), hintDate)
 	}
-}
-
-var reDate = regexp.MustCompile(`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$`)
-
-// ParseDate reads dd/mm/yyyy (also with "." or "-").
-func ParseDate(s string) (time.Time, bool) {
-	g := reDate.FindStringSubmatch(strings.TrimSpace(s))
-	if g == nil {
-		return time.Time{}, false
-	}
-	d, _ := strconv.Atoi(g[1])
-	m, _ := strconv.Atoi(g[2])
-	y, _ := strconv.Atoi(g[3])
-	t := plan.Day(y, time.Month(m), d)
-	if m < 1 || m > 12 || t.Day() != d {
-		return time.Time{}, false
-	}
-	return t, true
 }
 
 // resolveDuplicates keeps one file per unit when a unit sent several: the
@@ -332,9 +314,9 @@ func duplicateReason(kept, old *FileResult) (Severity, string) {
 	case sameContent(kept, old):
 		return Warning, fmt.Sprintf(msgDupIdentical, unit, k)
 	case dk != nil && do != nil && !dk.Equal(*do):
-		return Warning, fmt.Sprintf(msgDupLaterDate, unit, k, plan.FormatDate(*dk), plan.FormatDate(*do))
+		return Warning, fmt.Sprintf(msgDupLaterDate, unit, k, vi.FormatDate(*dk), vi.FormatDate(*do))
 	case dk != nil && do == nil:
-		return Warning, fmt.Sprintf(msgDupNoDate, unit, k, plan.FormatDate(*dk))
+		return Warning, fmt.Sprintf(msgDupNoDate, unit, k, vi.FormatDate(*dk))
 	case !kept.Sub.Modified.Equal(old.Sub.Modified):
 		return Warning, fmt.Sprintf(msgDupLaterSaved, unit, dateOrNone(dk), k, formatTime(kept.Sub.Modified), formatTime(old.Sub.Modified))
 	}
@@ -345,7 +327,7 @@ func dateOrNone(d *time.Time) string {
 	if d == nil {
 		return msgNoDate
 	}
-	return plan.FormatDate(*d)
+	return vi.FormatDate(*d)
 }
 
 func formatTime(t time.Time) string { return t.Format("15:04:05 02/01/2006") }

@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"de06/plan"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 func testPlan(t testing.TB) *plan.Plan {
@@ -25,7 +26,7 @@ func txt(s, c string) Value { return Value{Text: s, Cell: c} }
 
 // goodSubmission is a complete, correct report of unit id for week 48.
 func goodSubmission(p *plan.Plan, id string) *Submission {
-	d := plan.Day(2026, 11, 25)
+	d := vi.Day(2026, 11, 25)
 	s := &Submission{
 		Path: id + ".xlsx", Name: id + ".xlsx", Sheet: "Báo cáo",
 		Unit: txt(p.Unit(id).Name, "C4"), Period: txt("2026-W48", "C5"),
@@ -84,7 +85,7 @@ func TestValidateFindings(t *testing.T) {
 		{"date missing", "tram-y-te", func(s *Submission) { s.ReportDate = Value{Cell: "C6"} }, DateMissing, Warning, "C6", true},
 		{"date invalid", "tram-y-te", func(s *Submission) { s.ReportDate = txt("32/11/2026", "C6") }, DateInvalid, Warning, "C6", true},
 		{"date outside", "tram-y-te", func(s *Submission) {
-			d := plan.Day(2026, 11, 27)
+			d := vi.Day(2026, 11, 27)
 			s.ReportDate = Value{Text: "27/11/2026", Cell: "C6", Date: &d}
 		}, DateOutside, Warning, "C6", true},
 		{"model unknown", "tram-y-te", func(s *Submission) { rowOf(s, 6).Model.Text = "Mô hình 99: không có" }, ModelUnknown, Error, "B13", true},
@@ -192,7 +193,7 @@ func TestRowErrorsDropRows(t *testing.T) {
 // is "not used" (no entry of it merged), and the message says exactly why.
 func TestDuplicateUnit(t *testing.T) {
 	p := testPlan(t)
-	d23, d25 := plan.Day(2026, 11, 23), plan.Day(2026, 11, 25)
+	d23, d25 := vi.Day(2026, 11, 23), vi.Day(2026, 11, 25)
 	t9 := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	t10 := t9.Add(time.Hour)
 	changed := func(s *Submission) { rowOf(s, 18).Result.Text = "Đã sửa lại số liệu" }
@@ -286,13 +287,13 @@ func TestInferPeriod(t *testing.T) {
 func TestReportDateInTheFuture(t *testing.T) {
 	p := testPlan(t)
 	s := goodSubmission(p, "cong-an")
-	d := plan.Day(2026, 11, 25)
+	d := vi.Day(2026, 11, 25)
 	s.ReportDate.Date = &d
 	for _, tt := range []struct {
 		today time.Time
 		want  bool
 	}{
-		{plan.Day(2026, 11, 24), true},
+		{vi.Day(2026, 11, 24), true},
 		{time.Date(2026, 11, 25, 23, 0, 0, 0, time.UTC), false},
 		{time.Time{}, false},
 	} {

@@ -10,9 +10,9 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"de06/excel"
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/report"
 )
 
 // addInputFlags declares the flags check and merge share.
@@ -204,7 +204,7 @@ func writeAnnotated(dir string, c *report.Checked, inputs []string) (map[*report
 		if len(fr.Findings) == 0 || fr.Sub.Sheet == "" {
 			continue
 		}
-		slug := plan.Slug(strings.TrimSuffix(fr.Sub.Name, filepath.Ext(fr.Sub.Name)))
+		slug := vi.Slug(strings.TrimSuffix(fr.Sub.Name, filepath.Ext(fr.Sub.Name)))
 		if slug == "" {
 			slug = "bao-cao"
 		}

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"de06/internal/oserr"
+	"github.com/caongoc/de06/internal/oserr"
 )
 
 // The kinds of error a command returns; exitFor maps each to its exit code.

@@ -10,7 +10,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
 
-	"de06/excel"
+	"github.com/caongoc/de06/excel"
 )
 
 func TestMain(m *testing.M) {

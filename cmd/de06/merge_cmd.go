@@ -6,10 +6,11 @@ import (
 	"os"
 	"path/filepath"
 
-	"de06/excel"
-	"de06/pdf"
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/pdf"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 func runMerge(e *env, args []string) error {
@@ -112,13 +113,13 @@ func docOptions(number int, date, signer string) (pdf.Options, error) {
 		return pdf.Options{}, usagef(msgBadNumber, number)
 	}
 	t := now()
-	d := plan.Day(t.Year(), t.Month(), t.Day())
+	d := vi.Day(t.Year(), t.Month(), t.Day())
 	if date != "" {
-		parsed, ok := report.ParseDate(date)
+		parsed, ok := vi.ParseDate(date)
 		if !ok {
 			return pdf.Options{}, usagef(msgBadDate, date)
 		}
 		d = parsed
 	}
-	return pdf.Options{Number: number, Date: d, Signer: signer, Created: plan.Day(d.Year(), d.Month(), d.Day()).Add(8 * 3600e9)}, nil
+	return pdf.Options{Number: number, Date: d, Signer: signer, Created: vi.Day(d.Year(), d.Month(), d.Day()).Add(8 * 3600e9)}, nil
 }

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"time"
 
-	"de06/internal/oserr"
+	"github.com/caongoc/de06/internal/oserr"
 )
 
 // output is one file a command writes: its path and what goes in it.

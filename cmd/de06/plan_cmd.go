@@ -9,9 +9,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"de06/excel"
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 func runPlan(e *env, args []string) error {
@@ -79,8 +79,8 @@ func printPlanText(w io.Writer, p *plan.Plan) {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", msgColNumber, msgColTitle, msgColLead, msgColDeadline)
 		for _, m := range g.Models {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", m.Number, report.Shorten(m.Title, 60),
-				report.Shorten(strings.Join(m.Lead, "; "), 40), report.Shorten(strings.ReplaceAll(m.Deadline.Text, "\n", " "), 40))
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", m.Number, vi.Shorten(m.Title, 60),
+				vi.Shorten(strings.Join(m.Lead, "; "), 40), vi.Shorten(strings.ReplaceAll(m.Deadline.Text, "\n", " "), 40))
 		}
 		tw.Flush()
 	}

@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"de06/excel"
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 func runTemplate(e *env, args []string) error {

@@ -1,6 +1,6 @@
 package main
 
-import "de06/excel"
+import "github.com/caongoc/de06/excel"
 
 // reports is a plausible week 48 of 2026 in xã Cao Ngọc: what each unit
 // wrote, model by model. Trường học is missing on purpose (it did not send

@@ -19,9 +19,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"de06/excel"
-	"de06/plan"
-	"de06/report"
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 type unitReport struct {

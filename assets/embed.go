@@ -1,7 +1,8 @@
-// Package templates holds the files de06 carries inside its binary: the
+// Package assets holds the files de06 carries inside its binary: the
 // default plan (Kế hoạch 39/KH-UBND of UBND xã Cao Ngọc) and the Liberation
-// Serif fonts, with their SIL Open Font License, used by the PDF report.
-package templates
+// Serif fonts used by the PDF report. The fonts' SIL Open Font License is
+// fonts/LICENSE-OFL.txt beside them; it goes into every release archive.
+package assets
 
 import _ "embed"
 
@@ -21,6 +22,4 @@ var (
 	FontItalic []byte
 	//go:embed fonts/LiberationSerif-BoldItalic.ttf
 	FontBoldItalic []byte
-	//go:embed fonts/LICENSE-OFL.txt
-	FontLicense []byte
 )

@@ -1,4 +1,4 @@
-package plan
+package vi
 
 import (
 	"strings"
@@ -88,4 +88,31 @@ func Slug(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), "-")
+}
+
+// SplitLines splits s at line ends ("\n" or "\r\n").
+func SplitLines(s string) []string {
+	return strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+}
+
+// Shorten cuts s to n characters with an ellipsis, for quoting in messages
+// and narrow tables.
+func Shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// ListLines reads a list typed one item a line: lines trimmed, empty ones
+// dropped.
+func ListLines(s string) []string {
+	var out []string
+	for _, l := range SplitLines(s) {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package report
+package vi
 
 import (
 	"strings"
@@ -157,9 +157,10 @@ func unicodeOnly(s string) bool {
 	return false
 }
 
-// hasLatin1 reports whether s holds a character of the upper Latin-1 half,
-// the only ones legacy encodings put in a cell.
-func hasLatin1(s string) bool {
+// MaybeLegacy reports whether s holds a character of the upper Latin-1
+// half, the only ones legacy encodings put in a cell: only such text is
+// worth a closer look (and a look-up of its font).
+func MaybeLegacy(s string) bool {
 	for _, r := range s {
 		if r >= 0xA0 && r <= 0xFF {
 			return true
@@ -176,7 +177,7 @@ func hasLatin1(s string) bool {
 //     words the decoding changes become syllables, and more of them than
 //     before (so "ông Müller", "«ghi chú»", "2×3" stay as they are).
 func DetectLegacy(s, font string) Encoding {
-	if !hasLatin1(s) || unicodeOnly(s) {
+	if !MaybeLegacy(s) || unicodeOnly(s) {
 		return EncodingNone
 	}
 	f := strings.ToLower(strings.TrimSpace(font))
