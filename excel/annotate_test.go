@@ -12,13 +12,15 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/caongoc/de06/internal/formfill"
 )
 
 func TestAnnotate(t *testing.T) {
 	p := defaultPlan(t)
 	v := filledValues()
-	v.Rows[6] = RowValues{Status: "tốt", Progress: 100} // error, E13
-	v.Rows[11] = RowValues{Status: "HT", Progress: 100} // warning, E14
+	v.Rows[6] = formfill.Row{Status: "tốt", Progress: 100} // error, E13
+	v.Rows[11] = formfill.Row{Status: "HT", Progress: 100} // warning, E14
 	src := filledTemplate(t, p, "tram-y-te", v)
 	path := filepath.Join(t.TempDir(), "tram.xlsx")
 	os.WriteFile(path, src, 0o644)

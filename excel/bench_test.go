@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caongoc/de06/internal/formfill"
 	"github.com/caongoc/de06/report"
 )
 
@@ -20,7 +21,7 @@ func benchFiles(b *testing.B, n int) []string {
 		v := filledValues()
 		for _, a := range p.Assignments(u.ID) {
 			if _, ok := v.Rows[a.Model.Number]; !ok {
-				v.Rows[a.Model.Number] = RowValues{Status: "Đang triển khai", Progress: 50, Result: "Đã triển khai theo kế hoạch"}
+				v.Rows[a.Model.Number] = formfill.Row{Status: "Đang triển khai", Progress: 50, Result: "Đã triển khai theo kế hoạch"}
 			}
 		}
 		data[u.ID] = filledTemplate(b, p, u.ID, v)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caongoc/de06/internal/formfill"
 	"github.com/caongoc/de06/report"
 )
 
@@ -47,7 +48,7 @@ func corpusFiles(t *testing.T) map[string][]byte {
 		v := filledValues()
 		for _, a := range pl.Assignments(u.ID) {
 			if _, ok := v.Rows[a.Model.Number]; !ok {
-				v.Rows[a.Model.Number] = RowValues{Status: "Đang triển khai", Progress: 0.5, Achieved: "12", Result: "Đã triển khai"}
+				v.Rows[a.Model.Number] = formfill.Row{Status: "Đang triển khai", Progress: 0.5, Achieved: "12", Result: "Đã triển khai"}
 			}
 		}
 		files["filled/"+u.ID] = filledTemplate(t, pl, u.ID, v)

@@ -7,15 +7,16 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/caongoc/de06/internal/formfill"
 	"github.com/caongoc/de06/plan"
 )
 
 // filledValues is a realistic report of Trạm y tế xã for week 48.
-func filledValues() FormValues {
+func filledValues() formfill.Values {
 	d := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
-	return FormValues{
+	return formfill.Values{
 		ReportDate: &d, Reporter: "Lê Thị Hoa", Phone: "0912 345 678",
-		Rows: map[int]RowValues{
+		Rows: map[int]formfill.Row{
 			1:  {Status: "Đang triển khai", Progress: 75, Achieved: 40, Result: "Hướng dẫn 40 lượt người dân nộp hồ sơ trực tuyến"},
 			5:  {Status: "Đang triển khai", Progress: 60, Result: "Tuyên truyền cài đặt VNeID tại trạm"},
 			6:  {Status: "Thực hiện thường xuyên", Progress: 100, Achieved: 1, Total: 1, Result: "100% lượt khám dùng CCCD gắn chíp"},
@@ -27,11 +28,11 @@ func filledValues() FormValues {
 }
 
 // filledTemplate returns the bytes of a filled template.
-func filledTemplate(t testing.TB, p *plan.Plan, unit string, v FormValues) []byte {
+func filledTemplate(t testing.TB, p *plan.Plan, unit string, v formfill.Values) []byte {
 	t.Helper()
 	tpl := writeTemplateBytes(t, p, unit, "2026-W48")
 	var out bytes.Buffer
-	if err := FillTemplate(&out, tpl, v); err != nil {
+	if err := formfill.Fill(&out, tpl, v); err != nil {
 		t.Fatal(err)
 	}
 	return out.Bytes()

@@ -19,7 +19,6 @@ const (
 	fResult
 	fDifficulty
 	fProposal
-	nFields
 )
 
 type column struct {

@@ -18,9 +18,9 @@ const (
 )
 
 type styles struct {
-	title, subtitle, plain, header, group, wrap, wrapCenter, input, inputNum, inputPct, locked, label, italic int
-	statusFill                                                                                                map[string]int
-	errFill, warnFill                                                                                         int
+	title, subtitle, plain, header, group, wrap, wrapCenter, input, inputNum, locked, label, italic int
+	statusFill                                                                                      map[string]int
+	errFill, warnFill                                                                               int
 }
 
 func border() []excelize.Border {
@@ -73,8 +73,6 @@ func newStyles(f *book) *styles {
 		warnFill:   mk(&excelize.Style{Fill: fill(colorWarning), Border: border(), Alignment: top}),
 		statusFill: map[string]int{},
 	}
-	pct := "0%"
-	st.inputPct = mk(&excelize.Style{Border: border(), Fill: fill(colorInput), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Protection: unlocked, CustomNumFmt: &pct})
 	// A slice, not a map: style ids must come out the same every run.
 	for _, kc := range [][2]string{{"done", colorDone}, {"progress", colorProgress}, {"notyet", colorNotYet}, {"recurring", colorRecur}, {"none", colorLocked}} {
 		k, c := kc[0], kc[1]

@@ -173,7 +173,6 @@ func (p *Plan) finish() error {
 	if p.ID == "" {
 		p.ID = vi.Slug(p.Document.Issuer + " " + p.Document.Number)
 	}
-	p.buildIndex()
 	for _, err := range p.Validate() {
 		errs = append(errs, err.Error())
 	}

@@ -2,8 +2,9 @@
 // of the plan's appendix, the units that carry them out, their deadlines and
 // indicators, the report header, and the reporting periods.
 //
-// It imports only the standard library and golang.org/x/text: file formats
-// live in the excel and pdf adapters.
+// It imports the standard library, golang.org/x/text, the text helpers of
+// internal/vi and the embedded default plan (assets); file formats live in
+// the excel and pdf adapters.
 package plan
 
 import (
@@ -23,17 +24,6 @@ type Plan struct {
 	Collective []string
 	Groups     []Group
 	Units      []Unit
-
-	idx index
-}
-
-// index caches lookups that would otherwise fold every name on every call.
-type index struct {
-	nUnits int
-	keys   map[string]string // folded unit name → id
-
-	nCollective int
-	collective  map[string]bool
 }
 
 // Document describes the plan document itself.
@@ -148,28 +138,16 @@ func (p *Plan) ReportingUnits() []*Unit {
 }
 
 // IsCollective reports whether a lead name means every reporting unit.
+// Names are folded on each call, never cached, so a plan that a caller
+// edits answers for what it holds now.
 func (p *Plan) IsCollective(name string) bool {
-	return p.collectiveKeys()[vi.Fold(name)]
-}
-
-// collectiveKeys folds the collective lead names, once per plan or again
-// when they change.
-func (p *Plan) collectiveKeys() map[string]bool {
-	if p.idx.collective == nil || p.idx.nCollective != len(p.Collective) {
-		p.idx.collective = map[string]bool{}
-		for _, c := range p.Collective {
-			p.idx.collective[vi.Fold(c)] = true
+	k := vi.Fold(name)
+	for _, c := range p.Collective {
+		if vi.Fold(c) == k {
+			return true
 		}
-		p.idx.nCollective = len(p.Collective)
 	}
-	return p.idx.collective
-}
-
-// buildIndex builds the lookup caches now, so that a finished plan is only
-// read afterwards and may be shared between goroutines.
-func (p *Plan) buildIndex() {
-	p.unitKeys()
-	p.collectiveKeys()
+	return false
 }
 
 // Role is what a unit does for a model.

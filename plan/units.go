@@ -39,12 +39,10 @@ func (p *Plan) MatchUnit(name string) (string, bool) {
 	return id, ok
 }
 
-// unitKeys maps every folded name, alias and id to its unit. It is built
-// once per plan, or again when the units change.
+// unitKeys maps every folded name, alias and id to its unit. It is made
+// on each call (a dozen units, once per file read), never cached, so that
+// a plan a caller edits answers for what it holds now.
 func (p *Plan) unitKeys() map[string]string {
-	if p.idx.keys != nil && p.idx.nUnits == len(p.Units) {
-		return p.idx.keys
-	}
 	keys := map[string]string{}
 	for _, u := range p.Units {
 		for _, n := range append([]string{u.ID, u.Name}, u.Aliases...) {
@@ -55,7 +53,6 @@ func (p *Plan) unitKeys() map[string]string {
 			}
 		}
 	}
-	p.idx.keys, p.idx.nUnits = keys, len(p.Units)
 	return keys
 }
 

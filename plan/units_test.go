@@ -65,3 +65,23 @@ func TestFoldAndSlug(t *testing.T) {
 		}
 	}
 }
+
+// A plan edited after loading answers for what it holds: a name given to
+// a unit afterwards is found (the same number of units as before).
+func TestEditedPlanMatchesNewNames(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := p.MatchUnit("Phòng khám đa khoa khu vực"); ok {
+		t.Fatal("matched before the edit")
+	}
+	for i := range p.Units {
+		if p.Units[i].ID == "tram-y-te" {
+			p.Units[i].Aliases = append(p.Units[i].Aliases, "Phòng khám đa khoa khu vực")
+		}
+	}
+	if id, ok := p.MatchUnit("Phòng khám đa khoa khu vực"); !ok || id != "tram-y-te" {
+		t.Errorf("a name added after loading is not found: %q, %v", id, ok)
+	}
+}

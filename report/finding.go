@@ -28,6 +28,7 @@ const (
 	FileNotTemplate      Code = "file.not-template"
 	SheetExtra           Code = "sheet.extra"
 	UnitUnknown          Code = "unit.unknown"
+	UnitNotReporting     Code = "unit.not-reporting"
 	UnitDuplicate        Code = "unit.duplicate"
 	UnitNotSubmitted     Code = "unit.not-submitted"
 	PeriodMissing        Code = "period.missing"

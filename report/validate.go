@@ -185,7 +185,7 @@ func (fc *fileChecker) checkUnit() bool {
 		return false
 	}
 	if !fc.fr.Unit.Reports {
-		fc.add(Error, UnitUnknown, s.Unit.Cell, 0, fmt.Sprintf(msgUnitNoReport, fc.fr.Unit.Name), hintUnitName)
+		fc.add(Error, UnitNotReporting, s.Unit.Cell, 0, fmt.Sprintf(msgUnitNoReport, fc.fr.Unit.Name), hintUnitName)
 		return false
 	}
 	return true

@@ -72,7 +72,7 @@ func TestValidateFindings(t *testing.T) {
 	}{
 		{"unknown unit", "tram-y-te", func(s *Submission) { s.Unit.Text = "Trạm thú y" }, UnitUnknown, Error, "C4", false},
 		{"unit from metadata", "tram-y-te", func(s *Submission) { s.Unit.Text = "Trạm XYZ"; s.Meta["unit_id"] = "tram-y-te" }, UnitUnknown, Warning, "C4", true},
-		{"coordinating unit", "tram-y-te", func(s *Submission) { s.Unit.Text = "Ban ATGT xã" }, UnitUnknown, Error, "C4", false},
+		{"coordinating unit", "tram-y-te", func(s *Submission) { s.Unit.Text = "Ban ATGT xã" }, UnitNotReporting, Error, "C4", false},
 		{"period missing", "tram-y-te", func(s *Submission) { s.Period.Text = "" }, PeriodMissing, Error, "C5", false},
 		{"period unreadable", "tram-y-te", func(s *Submission) { s.Period.Text = "tuần này" }, PeriodMissing, Error, "C5", false},
 		{"period from metadata", "tram-y-te", func(s *Submission) { s.Period.Text = "tuần này"; s.Meta["period"] = "2026-W48" }, PeriodMissing, Warning, "C5", true},

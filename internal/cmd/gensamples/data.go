@@ -1,6 +1,6 @@
 package main
 
-import "github.com/caongoc/de06/excel"
+import "github.com/caongoc/de06/internal/formfill"
 
 // reports is a plausible week 48 of 2026 in xã Cao Ngọc: what each unit
 // wrote, model by model. Trường học is missing on purpose (it did not send
@@ -8,7 +8,7 @@ import "github.com/caongoc/de06/excel"
 var reports = map[string]unitReport{
 	"cong-an": {
 		reporter: "Phạm Văn Dũng", phone: "0915 223 447", day: 25,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 80, Achieved: 6,
 				Result: "Hướng dẫn 126 lượt công dân nộp hồ sơ trực tuyến các DVC thiết yếu về cư trú, căn cước trên Cổng DVC quốc gia và VNeID."},
 			5: {Status: "Đang triển khai", Progress: 85,
@@ -31,7 +31,7 @@ var reports = map[string]unitReport{
 	},
 	"bo-phan-mot-cua": {
 		reporter: "Nguyễn Thị Lan", phone: "0389 114 562", day: 24,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 85, Achieved: 38,
 				Result: "Tiếp nhận 212 hồ sơ, trong đó 171 hồ sơ trực tuyến (80,7%); 38 DVC thiết yếu đã triển khai tại Bộ phận một cửa."},
 			3: {Status: "Đã hoàn thành", Progress: 100, Achieved: 22,
@@ -45,7 +45,7 @@ var reports = map[string]unitReport{
 	},
 	"tram-y-te": {
 		reporter: "Lê Thị Hoa", phone: "0912 345 678", day: 25,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 75, Achieved: 2,
 				Result: "Triển khai DVC đăng ký khai sinh – cấp thẻ BHYT cho trẻ dưới 6 tuổi liên thông với UBND xã."},
 			5: {Status: "Đang triển khai", Progress: 60,
@@ -64,7 +64,7 @@ var reports = map[string]unitReport{
 	},
 	"van-hoa-xa-hoi": {
 		reporter: "Trịnh Văn Minh", phone: "0976 552 019", day: 24,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 70, Achieved: 1,
 				Result: "Hướng dẫn DVC trực tuyến về văn hóa, thể thao cho 3 cơ sở kinh doanh."},
 			5: {Status: "Đang triển khai", Progress: 80,
@@ -85,7 +85,7 @@ var reports = map[string]unitReport{
 	},
 	"van-phong-thong-ke": {
 		reporter: "Hoàng Thị Thu", phone: "0868 301 225", day: 25,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 80,
 				Result: "Theo dõi, tổng hợp tỷ lệ hồ sơ trực tuyến của xã gửi huyện hằng tuần."},
 			5: {Status: "Đang triển khai", Progress: 70,
@@ -102,7 +102,7 @@ var reports = map[string]unitReport{
 	},
 	"tu-phap-ho-tich": {
 		reporter: "Bùi Văn Nam", phone: "0397 664 810", day: 24,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 90, Achieved: 2,
 				Result: "Tiếp nhận 23 hồ sơ đăng ký khai sinh, khai tử liên thông trực tuyến."},
 			5: {Status: "Đang triển khai", Progress: 75,
@@ -116,7 +116,7 @@ var reports = map[string]unitReport{
 	},
 	"chinh-sach-xa-hoi": {
 		reporter: "Đỗ Thị Mai", phone: "0944 218 735", day: 25,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 80, Achieved: 1,
 				Result: "Triển khai DVC trợ cấp xã hội trực tuyến."},
 			5: {Status: "Đang triển khai", Progress: 65,
@@ -133,7 +133,7 @@ var reports = map[string]unitReport{
 	},
 	"dia-chinh": {
 		reporter: "Vũ Đình Khánh", phone: "0355 907 146", day: 24,
-		rows: map[int]excel.RowValues{
+		rows: map[int]formfill.Row{
 			1: {Status: "Đang triển khai", Progress: 70,
 				Result: "Hướng dẫn DVC đăng ký biến động đất đai trực tuyến."},
 			5: {Status: "Chưa triển khai", Progress: 0,

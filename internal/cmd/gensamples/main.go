@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/formfill"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
@@ -27,7 +28,7 @@ import (
 type unitReport struct {
 	reporter, phone string
 	day             int // of November 2026
-	rows            map[int]excel.RowValues
+	rows            map[int]formfill.Row
 }
 
 func main() {
@@ -98,7 +99,7 @@ func filled(p *plan.Plan, unit string, per plan.Period, r unitReport, edit func(
 		return nil, err
 	}
 	d := time.Date(2026, time.November, r.day, 0, 0, 0, 0, time.UTC)
-	if err := excel.FillTemplate(&out, tpl.Bytes(), excel.FormValues{ReportDate: &d, Reporter: r.reporter, Phone: r.phone, Rows: r.rows}); err != nil {
+	if err := formfill.Fill(&out, tpl.Bytes(), formfill.Values{ReportDate: &d, Reporter: r.reporter, Phone: r.phone, Rows: r.rows}); err != nil {
 		return nil, err
 	}
 	if edit == nil {
@@ -123,7 +124,7 @@ func mistakes(p *plan.Plan, w48 plan.Period) map[string]func() ([]byte, error) {
 	const sh = "Báo cáo"
 	clone := func(id string) unitReport {
 		r := reports[id]
-		rows := map[int]excel.RowValues{}
+		rows := map[int]formfill.Row{}
 		for k, v := range r.rows {
 			rows[k] = v
 		}
@@ -135,9 +136,9 @@ func mistakes(p *plan.Plan, w48 plan.Period) map[string]func() ([]byte, error) {
 		// that is no status, and a difficulty typed with a .VnTime font.
 		"tram-y-te-go-tay.xlsx": func() ([]byte, error) {
 			r := clone("tram-y-te")
-			r.rows[1] = excel.RowValues{Status: "dang thuc hien", Progress: 0.8, Achieved: 2, Result: r.rows[1].Result}
-			r.rows[11] = excel.RowValues{Status: "HT", Progress: 100, Result: r.rows[11].Result}
-			r.rows[36] = excel.RowValues{Status: "tốt", Progress: 30, Result: r.rows[36].Result}
+			r.rows[1] = formfill.Row{Status: "dang thuc hien", Progress: 0.8, Achieved: 2, Result: r.rows[1].Result}
+			r.rows[11] = formfill.Row{Status: "HT", Progress: 100, Result: r.rows[11].Result}
+			r.rows[36] = formfill.Row{Status: "tốt", Progress: 30, Result: r.rows[36].Result}
 			return filled(p, "tram-y-te", w48, r, func(f *excelize.File) error {
 				vn, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: ".VnTime", Size: 12}})
 				if err != nil {
@@ -154,7 +155,7 @@ func mistakes(p *plan.Plan, w48 plan.Period) map[string]func() ([]byte, error) {
 		// A model row deleted and a progress over 100.
 		"van-hoa-xa-hoi-xoa-dong.xlsx": func() ([]byte, error) {
 			r := clone("van-hoa-xa-hoi")
-			r.rows[27] = excel.RowValues{Status: "Thực hiện thường xuyên", Progress: 110, Result: r.rows[27].Result}
+			r.rows[27] = formfill.Row{Status: "Thực hiện thường xuyên", Progress: 110, Result: r.rows[27].Result}
 			return filled(p, "van-hoa-xa-hoi", w48, r, func(f *excelize.File) error {
 				return f.RemoveRow(sh, 14) // model 26
 			})
@@ -162,7 +163,7 @@ func mistakes(p *plan.Plan, w48 plan.Period) map[string]func() ([]byte, error) {
 		// A row copied twice, and "Đã hoàn thành" at 90 %.
 		"tu-phap-ho-tich-trung-dong.xlsx": func() ([]byte, error) {
 			r := clone("tu-phap-ho-tich")
-			r.rows[36] = excel.RowValues{Status: "Đã hoàn thành", Progress: 90, Result: r.rows[36].Result}
+			r.rows[36] = formfill.Row{Status: "Đã hoàn thành", Progress: 90, Result: r.rows[36].Result}
 			return filled(p, "tu-phap-ho-tich", w48, r, func(f *excelize.File) error {
 				return f.DuplicateRow(sh, 13) // model 31
 			})
@@ -171,7 +172,7 @@ func mistakes(p *plan.Plan, w48 plan.Period) map[string]func() ([]byte, error) {
 		// achieved above its total.
 		"chinh-sach-xa-hoi-trang-nhap.xlsx": func() ([]byte, error) {
 			r := clone("chinh-sach-xa-hoi")
-			r.rows[37] = excel.RowValues{Status: "Đã hoàn thành", Progress: 100, Achieved: 340, Total: 326, Result: r.rows[37].Result}
+			r.rows[37] = formfill.Row{Status: "Đã hoàn thành", Progress: 100, Achieved: 340, Total: 326, Result: r.rows[37].Result}
 			return filled(p, "chinh-sach-xa-hoi", w48, r, func(f *excelize.File) error {
 				f.SetCellStr(sh, "K13", "Nhieàu ngöôøi lao ñoäng chöa coù taøi khoaûn VNeID möùc 2")
 				if _, err := f.NewSheet("Nháp"); err != nil {
