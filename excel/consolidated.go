@@ -42,14 +42,67 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	return writeTo(f, w)
 }
 
-// Columns of "Tổng hợp".
+// Columns of "Tổng hợp", with their widths in characters.
 var summaryCols = []struct {
-	title string
+	col   report.Column
 	width float64
 }{
-	{colTT, 5}, {colTitle, 36}, {colLead, 20}, {colCoordinate, 20}, {colSupport, 18}, {colDeadline, 16}, {colPlatforms, 18},
-	{sumStatus, 14}, {sumProgress, 9}, {sumIndicator, 15}, {sumResult, 40}, {sumDifficulty, 30}, {sumProposal, 30},
-	{sumOverdue, 9}, {sumChange, 18},
+	{report.ColTT, 5}, {report.ColModel, 36}, {report.ColLead, 20}, {report.ColCoordinate, 20}, {report.ColSupport, 18},
+	{report.ColDeadline, 16}, {report.ColPlatforms, 18}, {report.ColStatus, 14}, {report.ColProgress, 9},
+	{report.ColIndicator, 15}, {report.ColResult, 40}, {report.ColDifficulty, 30}, {report.ColProposal, 30},
+	{report.ColOverdue, 9}, {report.ColChange, 18},
+}
+
+// summaryCol is the 1-based column of c in "Tổng hợp".
+func summaryCol(c report.Column) int {
+	for i, sc := range summaryCols {
+		if sc.col == c {
+			return i + 1
+		}
+	}
+	panic("excel: no column " + string(c))
+}
+
+// summaryValue is a model's cell in column c: text, or a number.
+func summaryValue(c report.Column, ms *report.ModelSummary) any {
+	m := ms.Model
+	switch c {
+	case report.ColTT:
+		return m.TT
+	case report.ColModel:
+		return fmt.Sprintf(tplModel, m.Number, m.Title)
+	case report.ColLead:
+		return strings.Join(m.Lead, ";\n")
+	case report.ColCoordinate:
+		return strings.Join(m.Coordinate, ";\n")
+	case report.ColSupport:
+		return strings.Join(m.Support, ";\n")
+	case report.ColDeadline:
+		return m.Deadline.Text
+	case report.ColPlatforms:
+		return strings.Join(m.Platforms, ";\n")
+	case report.ColStatus:
+		return ms.Status.String()
+	case report.ColProgress:
+		if ms.Progress != nil {
+			return *ms.Progress
+		}
+	case report.ColIndicator:
+		return ms.IndicatorText()
+	case report.ColResult:
+		return attributed(ms.Results)
+	case report.ColDifficulty:
+		return attributed(ms.Difficulties)
+	case report.ColProposal:
+		return attributed(ms.Proposals)
+	case report.ColOverdue:
+		if ms.Overdue {
+			return sumOverdueYes
+		}
+	case report.ColChange:
+		return ms.Change()
+	}
+	return ""
 }
 
 func attributed(as []report.Attributed) string {
@@ -72,22 +125,27 @@ func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 	f.SetCellStyle(sh, "A2", "A2", st.subtitle)
 
 	const h1, h2 = 4, 5
+	aFirst, aLast := 0, 0 // the assignment columns, under one heading
 	for i, col := range summaryCols {
 		ref := cell(i+1, h1)
-		title := col.title
-		if title == sumChange && !c.Previous.IsZero() {
-			title = fmt.Sprintf(sumChangeSince, c.Previous.Name())
+		title := col.col.Title()
+		if col.col == report.ColChange {
+			title = c.ChangeTitle()
 		}
-		if i >= 2 && i <= 4 {
+		if col.col.Assignment() {
 			f.SetCellStr(sh, cell(i+1, h2), title)
+			if aFirst == 0 {
+				aFirst = i + 1
+			}
+			aLast = i + 1
 		} else {
 			f.MergeCell(sh, ref, cell(i+1, h2))
 			f.SetCellStr(sh, ref, title)
 		}
 		f.SetColWidth(sh, colName(i+1), colName(i+1), col.width)
 	}
-	f.MergeCell(sh, cell(3, h1), cell(5, h1))
-	f.SetCellStr(sh, cell(3, h1), sumAssignment)
+	f.MergeCell(sh, cell(aFirst, h1), cell(aLast, h1))
+	f.SetCellStr(sh, cell(aFirst, h1), report.AssignmentTitle)
 	f.SetCellStyle(sh, cell(1, h1), cell(last, h2), st.header)
 
 	row := h2 + 1
@@ -101,19 +159,10 @@ func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 			if ms.Model.Group != g.Code {
 				continue
 			}
-			m := ms.Model
-			vals := []any{m.TT, fmt.Sprintf(tplModel, m.Number, m.Title), strings.Join(m.Lead, ";\n"), strings.Join(m.Coordinate, ";\n"),
-				strings.Join(m.Support, ";\n"), m.Deadline.Text, strings.Join(m.Platforms, ";\n"), ms.Status.String()}
-			if ms.Progress != nil {
-				vals = append(vals, *ms.Progress)
-			} else {
-				vals = append(vals, "")
+			vals := make([]any, len(summaryCols))
+			for i, col := range summaryCols {
+				vals[i] = summaryValue(col.col, ms)
 			}
-			overdue := ""
-			if ms.Overdue {
-				overdue = sumOverdueYes
-			}
-			vals = append(vals, ms.IndicatorText(), attributed(ms.Results), attributed(ms.Difficulties), attributed(ms.Proposals), overdue, ms.Change())
 			for i, v := range vals {
 				if err := f.SetCellValue(sh, cell(i+1, row), v); err != nil {
 					return err
@@ -121,10 +170,11 @@ func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 			}
 			f.SetCellStyle(sh, cell(1, row), cell(last, row), st.wrap)
 			f.SetCellStyle(sh, cell(1, row), cell(1, row), st.wrapCenter)
-			f.SetCellStyle(sh, cell(8, row), cell(8, row), st.statusFill[ms.Status.Key()])
-			f.SetCellStyle(sh, cell(9, row), cell(9, row), st.wrapCenter)
+			status, progress, overdue := summaryCol(report.ColStatus), summaryCol(report.ColProgress), summaryCol(report.ColOverdue)
+			f.SetCellStyle(sh, cell(status, row), cell(status, row), st.statusFill[ms.Status.Key()])
+			f.SetCellStyle(sh, cell(progress, row), cell(progress, row), st.wrapCenter)
 			if ms.Overdue {
-				f.SetCellStyle(sh, cell(14, row), cell(14, row), st.errFill)
+				f.SetCellStyle(sh, cell(overdue, row), cell(overdue, row), st.errFill)
 			}
 			longest := 0
 			for i, v := range vals {
@@ -152,7 +202,7 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 	for _, s := range report.StatusesWithNone {
 		heads = append(heads, s.String())
 	}
-	heads = append(heads, sumOverdue)
+	heads = append(heads, report.ColOverdue.Title())
 	const top = 3
 	for i, hd := range heads {
 		f.SetCellStr(sh, cell(i+1, top), hd)

@@ -2,6 +2,7 @@ package excel
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +53,13 @@ var wantEntries = map[int]string{
 	11: "Đã hoàn thành|100|-/-|Đã khai báo lưu trú qua ASM||",
 	34: "Chưa triển khai|0|-/-||Chưa có hướng dẫn của ngành|Đề nghị Sở Y tế hướng dẫn",
 	36: "Đang triển khai|30|-/-|Số hóa 120 hồ sơ sức khỏe||",
+}
+
+// withEntry is wantEntries with model n's entry replaced.
+func withEntry(n int, entry string) map[int]string {
+	m := maps.Clone(wantEntries)
+	m[n] = entry
+	return m
 }
 
 func assertEntries(t *testing.T, fr *report.FileResult, want map[int]string) {
@@ -137,7 +145,8 @@ func TestReadTolerance(t *testing.T) {
 			f.SetCellStyle(sh, "K15", "K15", vn)
 		}, wantEntries, []report.Code{report.TextLegacy}},
 		{"legacy VNI text", func(f *excelize.File) { f.SetCellStr(sh, "L15", "Ñeà nghò Sôû Y teá höôùng daãn") }, wantEntries, []report.Code{report.TextLegacy}},
-		{"thousands separators", func(f *excelize.File) { f.SetCellStr(sh, "H11", "40") }, wantEntries, nil},
+		{"thousands separators", func(f *excelize.File) { f.SetCellStr(sh, "H11", "1.250") }, withEntry(1, "Đang triển khai|75|1250/-|Hướng dẫn 40 lượt người dân nộp hồ sơ trực tuyến||"), nil},
+		{"decimal comma", func(f *excelize.File) { f.SetCellStr(sh, "H11", "12,5") }, withEntry(1, "Đang triển khai|75|12.5/-|Hướng dẫn 40 lượt người dân nộp hồ sơ trực tuyến||"), nil},
 		{"stray sheet", func(f *excelize.File) { f.NewSheet("Sheet2"); f.SetCellStr("Sheet2", "A1", "nháp") }, wantEntries, []report.Code{report.SheetExtra}},
 		{"metadata gone", func(f *excelize.File) { f.DeleteSheet(sheetMeta) }, wantEntries, nil},
 		{"report sheet renamed", func(f *excelize.File) { f.SetSheetName(sh, "Sheet1") }, wantEntries, nil},

@@ -96,7 +96,7 @@ func guideLines(unit, period, reportDay, agency string) []string {
 		"Kỳ báo cáo: " + period + ".",
 		"",
 		"1. Chỉ điền vào các ô màu vàng trên trang \"Báo cáo\". Các ô khác đã khóa để giữ đúng mẫu; không cần mật khẩu để mở.",
-		"2. Ngày báo cáo: ghi theo dạng ngày/tháng/năm (ví dụ 25/11/2026). Ghi họ tên và số điện thoại người báo cáo để Công an xã liên hệ khi cần.",
+		"2. Ngày báo cáo: ghi theo dạng ngày/tháng/năm (ví dụ 25/11/2026). Ghi họ tên và số điện thoại người báo cáo để " + agency + " liên hệ khi cần.",
 		"3. Mỗi dòng là một mô hình đơn vị phải báo cáo. Không xóa, không thêm, không đổi thứ tự dòng. Mô hình không có việc gì trong kỳ: vẫn chọn tình trạng và ghi \"Không phát sinh\" ở cột Kết quả.",
 		"4. Tình trạng: bấm vào ô, chọn trong danh sách:",
 		guideStatuses,
@@ -142,7 +142,7 @@ const (
 	hintResend         = "mở lại tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại"
 	hintEncrypted      = "bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại"
 	hintSaveXLSX       = "mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại"
-	hintUseTemplate    = "dùng tệp mẫu do Công an xã gửi (de06 template), điền vào các ô màu vàng"
+	hintUseTemplate    = "dùng tệp mẫu do nơi tổng hợp gửi (lệnh de06 template), điền vào các ô màu vàng"
 	hintIsConsolidated = "để riêng bảng tổng hợp ra khỏi thư mục báo cáo của các đơn vị (dùng --previous để so sánh với kỳ trước)"
 	hintExtraSheet     = "chỉ điền vào trang \"Báo cáo\"; có thể xóa trang này"
 	hintLegacyText     = "lần sau hãy gõ bằng bảng mã Unicode (Unikey: bảng mã Unicode; phông Times New Roman)"
@@ -171,18 +171,8 @@ const (
 	sheetData          = "Dữ liệu"
 	sumTitle           = "TỔNG HỢP TIẾN ĐỘ THỰC HIỆN CÁC MÔ HÌNH ĐỀ ÁN 06"
 	sumSubtitle        = "%s — %s tổng hợp theo Kế hoạch số %s của %s"
-	sumAssignment      = "Phân công thực hiện"
 	sumGroup           = "%s (%02d mô hình)"
-	sumStatus          = "Tình trạng"
-	sumProgress        = "Tiến độ (%)"
-	sumIndicator       = "Chỉ tiêu (đạt/tổng, %)"
-	sumResult          = "Kết quả"
-	sumDifficulty      = "Khó khăn"
-	sumProposal        = "Đề xuất"
-	sumOverdue         = "Quá hạn"
 	sumOverdueYes      = "Quá hạn"
-	sumChange          = "Thay đổi so với kỳ trước"
-	sumChangeSince     = "Thay đổi so với %s"
 	statTitle          = "THỐNG KÊ — %s"
 	statGroup          = "Nhóm"
 	statModels         = "Số mô hình"

@@ -11,15 +11,15 @@ import (
 
 // The appendix table: the plan's appendix layout with the progress columns.
 type tcol struct {
-	title string
-	width float64
+	col   report.Column
+	width float64 // mm
 	align string
 }
 
 var tableCols = []tcol{
-	{colTT, 8, "C"}, {colModel, 32, "L"}, {colLead, 18, "L"}, {colCoordinate, 17, "L"}, {colSupport, 15, "L"},
-	{colDeadline, 16, "L"}, {colPlatforms, 16, "L"}, {colStatus, 16, "C"}, {colProgress, 11, "C"}, {colIndicator, 16, "C"},
-	{colResult, 57, "L"}, {colDiffPropose, 30, "L"},
+	{report.ColTT, 8, "C"}, {report.ColModel, 32, "L"}, {report.ColLead, 18, "L"}, {report.ColCoordinate, 17, "L"},
+	{report.ColSupport, 15, "L"}, {report.ColDeadline, 16, "L"}, {report.ColPlatforms, 16, "L"}, {report.ColStatus, 16, "C"},
+	{report.ColProgress, 11, "C"}, {report.ColIndicator, 16, "C"}, {report.ColResult, 57, "L"}, {report.ColIssues, 30, "L"},
 }
 
 var cellFont = Font{"", 9}
@@ -84,13 +84,18 @@ func (b *builder) tableHeader() {
 	top := b.y
 	rowH := 2 * (2*lh + 2*pad) // two header rows, each up to two lines
 	half := rowH / 2
-	for i, col := range tableCols {
+	ax, aw := 0.0, 0.0 // the assignment columns, under one heading
+	for _, col := range tableCols {
 		y, hgt := top, rowH
-		if i >= 2 && i <= 4 {
+		if col.col.Assignment() {
 			y, hgt = top+half, half
+			if aw == 0 {
+				ax = x
+			}
+			aw += col.width
 		}
 		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: y, W: col.width, H: hgt, Fill: &fill, Stroke: true, Role: "header-row"})
-		lines := b.m.wrap(col.title, headFont, col.width-2*pad)
+		lines := b.m.wrap(col.col.Title(), headFont, col.width-2*pad)
 		ty := y + (hgt-float64(len(lines))*lh)/2
 		for _, l := range lines {
 			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x + pad, Y: ty, W: col.width - 2*pad, H: lh, Text: vi.NFC(l), Font: headFont, Align: "C", Role: "header-row"})
@@ -99,10 +104,8 @@ func (b *builder) tableHeader() {
 		x += col.width
 	}
 	// "Phân công thực hiện" over Chủ trì, Phối hợp, Đơn vị hỗ trợ.
-	ax := b.left() + tableCols[0].width + tableCols[1].width
-	aw := tableCols[2].width + tableCols[3].width + tableCols[4].width
 	b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: ax, Y: top, W: aw, H: half, Fill: &fill, Stroke: true, Role: "header-row"})
-	b.page.Items = append(b.page.Items, Item{Kind: KindText, X: ax + pad, Y: top + (half-lh)/2, W: aw - 2*pad, H: lh, Text: colAssignment, Font: headFont, Align: "C", Role: "header-row"})
+	b.page.Items = append(b.page.Items, Item{Kind: KindText, X: ax + pad, Y: top + (half-lh)/2, W: aw - 2*pad, H: lh, Text: report.AssignmentTitle, Font: headFont, Align: "C", Role: "header-row"})
 	b.y = top + rowH
 }
 
@@ -129,7 +132,7 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 		dp = append(dp, a.Unit+": "+a.Text)
 	}
 	for _, a := range ms.Proposals {
-		dp = append(dp, a.Unit+" đề xuất: "+a.Text)
+		dp = append(dp, fmt.Sprintf(txtProposes, a.Unit, a.Text))
 	}
 	var res []string
 	for _, a := range ms.Results {
@@ -138,12 +141,17 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	if len(ms.Missing) > 0 {
 		res = append(res, fmt.Sprintf(txtNotReported, strings.Join(ms.Missing, ", ")))
 	}
-	cells := []string{strconv.Itoa(m.TT), fmt.Sprintf(txtModel, m.Number, m.Title), strings.Join(m.Lead, "; "), strings.Join(m.Coordinate, "; "),
-		strings.Join(m.Support, "; "), m.Deadline.Text, strings.Join(m.Platforms, "; "), status, progress, strings.ReplaceAll(ms.IndicatorText(), "/", " / "),
-		strings.Join(res, "\n"), strings.Join(dp, "\n")}
-	lines := make([][]string, len(cells))
-	for i, s := range cells {
-		lines[i] = b.m.wrap(vi.NFC(s), cellFont, tableCols[i].width-2*pad)
+	text := map[report.Column]string{
+		report.ColTT: strconv.Itoa(m.TT), report.ColModel: fmt.Sprintf(txtModel, m.Number, m.Title),
+		report.ColLead: strings.Join(m.Lead, "; "), report.ColCoordinate: strings.Join(m.Coordinate, "; "),
+		report.ColSupport: strings.Join(m.Support, "; "), report.ColDeadline: m.Deadline.Text,
+		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: status, report.ColProgress: progress,
+		report.ColIndicator: strings.ReplaceAll(ms.IndicatorText(), "/", " / "),
+		report.ColResult:    strings.Join(res, "\n"), report.ColIssues: strings.Join(dp, "\n"),
+	}
+	lines := make([][]string, len(tableCols))
+	for i, col := range tableCols {
+		lines[i] = b.m.wrap(vi.NFC(text[col.col]), cellFont, col.width-2*pad)
 	}
 	return lines
 }
@@ -188,7 +196,7 @@ func (b *builder) modelRow(ms *report.ModelSummary) {
 			for j := first; j < first+count && j < len(lines[i]); j++ {
 				it := Item{Kind: KindText, X: x + pad, Y: b.y + pad + float64(j-first)*lh, W: col.width - 2*pad, H: lh,
 					Text: lines[i][j], Font: cellFont, Align: col.align, Role: "cell", RowKey: key}
-				if i == 7 && ms.Overdue && lines[i][j] == txtOverdueMark {
+				if col.col == report.ColStatus && ms.Overdue && lines[i][j] == txtOverdueMark {
 					it.Color = [3]int{0xC0, 0, 0}
 				}
 				b.page.Items = append(b.page.Items, it)

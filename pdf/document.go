@@ -145,7 +145,7 @@ const indent = 10.0
 
 func (b *builder) body(c *report.Consolidation) {
 	h := c.Plan.Header
-	planRef := fmt.Sprintf("Kế hoạch số %s của %s", c.Plan.Document.Number, c.Plan.Document.Issuer)
+	planRef := fmt.Sprintf(txtPlanRef, c.Plan.Document.Number, c.Plan.Document.Issuer)
 	b.para(fmt.Sprintf(txtIntro, planRef, h.IssuingAgency, strings.ToLower(c.Period.Label()[:1])+c.Period.Label()[1:]), body, indent, "J", 2)
 
 	b.ensure(lineHeight(14) * 3)

@@ -29,7 +29,7 @@ func (b *builder) newPage(landscape bool) {
 	}
 }
 
-// left, right and width of the text area of the current page.
+// left edge, width and bottom of the text area of the current page.
 func (b *builder) left() float64 { return marginLeft }
 func (b *builder) width() float64 {
 	w, _ := b.page.Size()

@@ -150,7 +150,7 @@ func TestAppendixTable(t *testing.T) {
 			appendix = true
 			header := false
 			for _, it := range p.Items {
-				if it.Role == "header-row" && it.Text == colAssignment {
+				if it.Role == "header-row" && it.Text == report.AssignmentTitle {
 					header = true
 				}
 				if it.RowKey != "" {
@@ -308,7 +308,10 @@ func TestPDFWithPoppler(t *testing.T) {
 			t.Errorf("pdftotext lacks %q", want)
 		}
 	}
-	fonts, _ := exec.Command(pdffonts, path).Output()
+	fonts, err := exec.Command(pdffonts, path).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
 	lines := strings.Split(strings.TrimSpace(string(fonts)), "\n")[2:]
 	if len(lines) != 4 {
 		t.Errorf("fonts:\n%s", fonts)
@@ -319,11 +322,21 @@ func TestPDFWithPoppler(t *testing.T) {
 			t.Errorf("font not embedded: %s", l)
 		}
 	}
-	info, _ := exec.Command(pdfinfo, "-f", "1", "-l", "99", path).Output()
+	info, err := exec.Command(pdfinfo, "-f", "1", "-l", "99", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	sizes := 0
 	for _, l := range strings.Split(string(info), "\n") {
-		if strings.HasPrefix(l, "Page") && strings.Contains(l, "size:") && !strings.Contains(l, "595.28 x 841.89") && !strings.Contains(l, "841.89 x 595.28") {
-			t.Errorf("not A4: %s", l)
+		if strings.HasPrefix(l, "Page") && strings.Contains(l, "size:") {
+			sizes++
+			if !strings.Contains(l, "595.28 x 841.89") && !strings.Contains(l, "841.89 x 595.28") {
+				t.Errorf("not A4: %s", l)
+			}
 		}
+	}
+	if sizes != len(Build(c, options()).Pages) {
+		t.Errorf("pdfinfo listed %d page sizes for %d pages:\n%s", sizes, len(Build(c, options()).Pages), info)
 	}
 }
 

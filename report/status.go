@@ -69,8 +69,9 @@ func (s Status) Key() string {
 	return "none"
 }
 
-// statusWords maps folded words people type to a status. Longer phrases are
-// tried first, so "chưa hoàn thành" is not read as "hoàn thành".
+// statusWords maps folded words people type to a status. A cell is matched
+// whole first; failing that, the longest phrase it starts with wins, so
+// "chưa hoàn thành (…)" is read as not started, not as done.
 var statusWords = []struct {
 	words  []string
 	status Status

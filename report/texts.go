@@ -97,3 +97,16 @@ const (
 	msgChangeNone            = "không đổi"
 	msgGeneral               = "(tổng hợp)"
 )
+
+// The consolidated table's headings.
+var columnTitles = map[Column]string{
+	ColTT: "TT", ColModel: "Mô hình", ColLead: "Chủ trì", ColCoordinate: "Phối hợp", ColSupport: "Đơn vị hỗ trợ",
+	ColDeadline: "Thời gian hoàn thành", ColPlatforms: "Nền tảng", ColStatus: "Tình trạng", ColProgress: "Tiến độ (%)",
+	ColIndicator: "Chỉ tiêu (đạt/tổng, %)", ColResult: "Kết quả thực hiện", ColDifficulty: "Khó khăn", ColProposal: "Đề xuất",
+	ColIssues: "Khó khăn, đề xuất", ColOverdue: "Quá hạn", ColChange: "Thay đổi so với kỳ trước",
+}
+
+// AssignmentTitle heads the three columns of who carries a model out.
+const AssignmentTitle = "Phân công thực hiện"
+
+const colChangeSince = "Thay đổi so với "

@@ -58,7 +58,7 @@ Cách dùng:
   de06 template [--plan TỆP] [--period KỲ] [--unit TÊN]... [-o THƯ-MỤC] [--force]
 
 Mỗi đơn vị nhận một tệp <mã-đơn-vị>-<kỳ>.xlsx đã điền sẵn các mô hình đơn
-vị phải báo cáo; đơn vị chỉ điền các ô màu vàng rồi gửi lại cho Công an xã.
+vị phải báo cáo; đơn vị chỉ điền các ô màu vàng rồi gửi lại nơi tổng hợp.
 
 Tùy chọn:
   --plan TỆP        kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
@@ -128,7 +128,7 @@ Tùy chọn:
   --no-convert        không tự chuyển chữ gõ bằng bảng mã cũ sang Unicode
   --strict            có lỗi thì không ghi gì cả
   -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao)
-  --number SỐ         số văn bản (ví dụ 5 → "Số: 05/BC-CAX")
+  --number SỐ         số văn bản (ví dụ 5 → "Số: 05/…", ký hiệu lấy từ kế hoạch)
   --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)
   --signer TÊN        họ tên người ký
   -h, --help          xem hướng dẫn này
