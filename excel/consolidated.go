@@ -196,6 +196,19 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
+	const top = 3
+	r := writeStatsTable(f, st, c, top)
+	if err := addStatusChart(f, top, r); err != nil {
+		return err
+	}
+	writeStatsLists(f, st, c, r+22)
+	return printSetup(f, sh, top, top)
+}
+
+// writeStatsTable writes the counts by group and status from row top; it
+// returns the row of the totals.
+func writeStatsTable(f *book, st *styles, c *report.Consolidation, top int) int {
+	sh := sheetStats
 	f.SetCellStr(sh, "A1", fmt.Sprintf(statTitle, c.Period.Label()))
 	f.SetCellStyle(sh, "A1", "A1", st.title)
 	heads := []string{statGroup, statModels}
@@ -203,7 +216,6 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 		heads = append(heads, s.String())
 	}
 	heads = append(heads, report.ColOverdue.Title())
-	const top = 3
 	for i, hd := range heads {
 		f.SetCellStr(sh, cell(i+1, top), hd)
 	}
@@ -230,11 +242,16 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 		f.SetCellInt(sh, cell(i+2, r), int64(totals[i]))
 	}
 	f.SetCellStyle(sh, cell(1, r), cell(len(heads), r), st.header)
-	firstData, lastData := top+1, r-1
 	f.SetColWidth(sh, "A", "A", 12)
 	f.SetColWidth(sh, "B", colName(len(heads)), 14)
+	return r
+}
 
-	// Stacked bars: one per group, a segment per status.
+// addStatusChart draws stacked bars, one per group and a segment per
+// status, from the table between row top and the totals row.
+func addStatusChart(f *book, top, totals int) error {
+	sh := sheetStats
+	firstData, lastData, r := top+1, totals-1, totals
 	var series []excelize.ChartSeries
 	colors := map[report.Status]string{report.StatusDone: colorDone, report.StatusRecurring: colorRecur, report.StatusInProgress: colorProgress,
 		report.StatusNotStarted: colorNotYet, report.StatusNone: "BFBFBF"}
@@ -255,12 +272,13 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 		Format: excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.2},
 		YAxis:  excelize.ChartAxis{MajorGridLines: true},
 	})
-	if err != nil {
-		return err
-	}
+	return err
+}
 
-	// Overdue models and units that did not report, below the chart.
-	r += 22
+// writeStatsLists lists, from row r below the chart, the overdue models
+// and the units that did not report.
+func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
+	sh := sheetStats
 	f.SetCellStr(sh, cell(1, r), statOverdueTitle)
 	f.SetCellStyle(sh, cell(1, r), cell(1, r), st.label)
 	r++
@@ -291,7 +309,6 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 		f.SetCellStr(sh, cell(1, r), line)
 		r++
 	}
-	return printSetup(f, sh, top, top)
 }
 
 func writeChecks(f *book, st *styles, c *report.Consolidation) error {

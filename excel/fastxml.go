@@ -119,66 +119,71 @@ func (t *tokenizer) next() (xmlTok, error) {
 			t.pos += i + 1
 			return t.end(name)
 		}
-		// A start tag: name, attributes, "/>" or ">".
-		i := 1
-		name, n := scanName(rest[i:])
+		return t.startTag(rest)
+	}
+	return xmlTok{}, io.EOF
+}
+
+// startTag reads a start tag at the start of rest: name, attributes, "/>"
+// or ">". Attribute values are checked here, once.
+func (t *tokenizer) startTag(rest []byte) (xmlTok, error) {
+	i := 1
+	name, n := scanName(rest[i:])
+	if n == 0 {
+		return xmlTok{}, errFallback
+	}
+	i += n
+	attrStart := i
+	for {
+		j := i
+		for j < len(rest) && isSpace(rest[j]) {
+			j++
+		}
+		if j >= len(rest) {
+			return xmlTok{}, errFallback
+		}
+		if rest[j] == '>' || (rest[j] == '/' && j+1 < len(rest) && rest[j+1] == '>') {
+			t.stack = append(t.stack, name)
+			tok := xmlTok{kind: tokStart, local: knownNames[string(localPart(name))], attrs: rest[attrStart:j], depth: len(t.stack)}
+			if rest[j] == '/' {
+				t.pending = true
+				t.pos += j + 2
+			} else {
+				t.pos += j + 1
+			}
+			return tok, nil
+		}
+		if j == i { // attributes are separated by spaces
+			return xmlTok{}, errFallback
+		}
+		_, n := scanName(rest[j:])
 		if n == 0 {
 			return xmlTok{}, errFallback
 		}
-		i += n
-		attrStart := i
-		for {
-			j := i
-			for j < len(rest) && isSpace(rest[j]) {
-				j++
-			}
-			if j >= len(rest) {
-				return xmlTok{}, errFallback
-			}
-			if rest[j] == '>' || (rest[j] == '/' && j+1 < len(rest) && rest[j+1] == '>') {
-				t.stack = append(t.stack, name)
-				tok := xmlTok{kind: tokStart, local: knownNames[string(localPart(name))], attrs: rest[attrStart:j], depth: len(t.stack)}
-				if rest[j] == '/' {
-					t.pending = true
-					t.pos += j + 2
-				} else {
-					t.pos += j + 1
-				}
-				return tok, nil
-			}
-			if j == i { // attributes are separated by spaces
-				return xmlTok{}, errFallback
-			}
-			_, n := scanName(rest[j:])
-			if n == 0 {
-				return xmlTok{}, errFallback
-			}
-			j += n
-			for j < len(rest) && isSpace(rest[j]) {
-				j++
-			}
-			if j >= len(rest) || rest[j] != '=' {
-				return xmlTok{}, errFallback
-			}
+		j += n
+		for j < len(rest) && isSpace(rest[j]) {
 			j++
-			for j < len(rest) && isSpace(rest[j]) {
-				j++
-			}
-			if j >= len(rest) || (rest[j] != '"' && rest[j] != '\'') {
-				return xmlTok{}, errFallback
-			}
-			q := rest[j]
-			end := bytes.IndexByte(rest[j+1:], q)
-			if end < 0 || bytes.IndexByte(rest[j+1:j+1+end], '<') >= 0 {
-				return xmlTok{}, errFallback
-			}
-			if _, err := t.unescape(rest[j+1 : j+1+end]); err != nil {
-				return xmlTok{}, err
-			}
-			i = j + 1 + end + 1
 		}
+		if j >= len(rest) || rest[j] != '=' {
+			return xmlTok{}, errFallback
+		}
+		j++
+		for j < len(rest) && isSpace(rest[j]) {
+			j++
+		}
+		if j >= len(rest) || (rest[j] != '"' && rest[j] != '\'') {
+			return xmlTok{}, errFallback
+		}
+		q := rest[j]
+		end := bytes.IndexByte(rest[j+1:], q)
+		if end < 0 || bytes.IndexByte(rest[j+1:j+1+end], '<') >= 0 {
+			return xmlTok{}, errFallback
+		}
+		if _, err := t.unescape(rest[j+1 : j+1+end]); err != nil {
+			return xmlTok{}, err
+		}
+		i = j + 1 + end + 1
 	}
-	return xmlTok{}, io.EOF
 }
 
 // end closes the innermost element, which must be name.

@@ -223,13 +223,40 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 		return nil, fmt.Errorf(msgPlanNotWorkbook, name)
 	}
 	defer f.Close()
-	p := &plan.Plan{}
-	var errs []string
-	fail := func(format string, a ...any) { errs = append(errs, fmt.Sprintf(format, a...)) }
+	pr := &planReader{f: f, p: &plan.Plan{}}
+	if err := pr.readModels(name); err != nil {
+		return nil, err
+	}
+	pr.readUnits()
+	pr.readHeader()
+	if len(pr.errs) > 0 {
+		return nil, fmt.Errorf(msgPlanErrorsIn, name, strings.Join(pr.errs, "\n  - "))
+	}
+	if err := pr.p.Finish(name); err != nil {
+		return nil, err
+	}
+	return pr.p, nil
+}
 
-	rows, err := f.GetRows(sheetPlan)
+// planReader collects a plan workbook's sheets, and every problem found in
+// them, so that one message lists them all.
+type planReader struct {
+	f    *excelize.File
+	p    *plan.Plan
+	errs []string
+}
+
+func (pr *planReader) fail(format string, a ...any) {
+	pr.errs = append(pr.errs, fmt.Sprintf(format, a...))
+}
+
+// readModels reads "Kế hoạch": group rows (TT, no model number) and model
+// rows, columns found by their headings.
+func (pr *planReader) readModels(name string) error {
+	p := pr.p
+	rows, err := pr.f.GetRows(sheetPlan)
 	if err != nil {
-		return nil, fmt.Errorf(msgPlanNoSheet, name, sheetPlan)
+		return fmt.Errorf(msgPlanNoSheet, name, sheetPlan)
 	}
 	cols := planColumns()
 	hdrRow, idx := -1, map[int]int{}
@@ -248,7 +275,7 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 		}
 	}
 	if hdrRow < 0 {
-		return nil, fmt.Errorf(msgPlanNoHeader, name, sheetPlan, colNumber)
+		return fmt.Errorf(msgPlanNoHeader, name, sheetPlan, colNumber)
 	}
 	get := func(row []string, k int) string {
 		ci, ok := idx[k]
@@ -259,8 +286,7 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 	}
 	for ri := hdrRow + 1; ri < len(rows); ri++ {
 		row := rows[ri]
-		num := get(row, 1)
-		tt := get(row, 0)
+		num, tt := get(row, 1), get(row, 0)
 		if num == "" {
 			if tt != "" {
 				p.Groups = append(p.Groups, plan.Group{Code: tt, Name: get(row, 2)})
@@ -268,7 +294,7 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 			continue
 		}
 		if len(p.Groups) == 0 {
-			fail(msgPlanModelNoGroup, sheetPlan, ri+1)
+			pr.fail(msgPlanModelNoGroup, sheetPlan, ri+1)
 			p.Groups = append(p.Groups, plan.Group{})
 		}
 		m := &plan.Model{}
@@ -278,7 +304,7 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 				continue
 			}
 			if err := c.set(m, v); err != nil {
-				fail(msgPlanBadCell, sheetPlan, cell(idx[k]+1, ri+1), c.title, v)
+				pr.fail(msgPlanBadCell, sheetPlan, cell(idx[k]+1, ri+1), c.title, v)
 			}
 		}
 		if m.Indicator != nil && m.Indicator.Name == "" && m.Indicator.Unit == "" && m.Indicator.Target == 0 {
@@ -287,12 +313,16 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 		g := &p.Groups[len(p.Groups)-1]
 		g.Models = append(g.Models, m)
 	}
+	return nil
+}
 
-	urows, err := f.GetRows(sheetUnits)
+// readUnits reads "Đơn vị": id, name, aliases, whether it reports.
+func (pr *planReader) readUnits() {
+	rows, err := pr.f.GetRows(sheetUnits)
 	if err != nil {
-		fail(msgPlanNoSheetShort, sheetUnits)
+		pr.fail(msgPlanNoSheetShort, sheetUnits)
 	}
-	for ri, row := range urows {
+	for ri, row := range rows {
 		if ri == 0 {
 			continue
 		}
@@ -307,17 +337,20 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 		}
 		rep := vi.Fold(at(3))
 		if rep != "" && rep != vi.Fold(wordYes) && rep != vi.Fold(wordNo) {
-			fail(msgPlanBadCell, sheetUnits, cell(4, ri+1), colUnitReports, at(3))
+			pr.fail(msgPlanBadCell, sheetUnits, cell(4, ri+1), colUnitReports, at(3))
 		}
-		p.Units = append(p.Units, plan.Unit{ID: at(0), Name: at(1), Aliases: vi.ListLines(at(2)), Reports: rep == vi.Fold(wordYes)})
+		pr.p.Units = append(pr.p.Units, plan.Unit{ID: at(0), Name: at(1), Aliases: vi.ListLines(at(2)), Reports: rep == vi.Fold(wordYes)})
 	}
+}
 
-	hrows, err := f.GetRows(sheetHeader)
+// readHeader reads "Thông tin chung": label, value.
+func (pr *planReader) readHeader() {
+	rows, err := pr.f.GetRows(sheetHeader)
 	if err != nil {
-		fail(msgPlanNoSheetShort, sheetHeader)
+		pr.fail(msgPlanNoSheetShort, sheetHeader)
 	}
 	fields := headerFields()
-	for _, row := range hrows {
+	for _, row := range rows {
 		if len(row) == 0 {
 			continue
 		}
@@ -328,18 +361,11 @@ func ReadPlan(r io.Reader, name string) (*plan.Plan, error) {
 		for _, h := range fields {
 			if vi.Fold(row[0]) == vi.Fold(h.label) {
 				if h.text != nil {
-					*h.text(p) = strings.TrimSpace(val)
+					*h.text(pr.p) = strings.TrimSpace(val)
 				} else {
-					*h.list(p) = vi.ListLines(val)
+					*h.list(pr.p) = vi.ListLines(val)
 				}
 			}
 		}
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf(msgPlanErrorsIn, name, strings.Join(errs, "\n  - "))
-	}
-	if err := p.Finish(name); err != nil {
-		return nil, err
-	}
-	return p, nil
 }

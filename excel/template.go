@@ -25,9 +25,44 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
 	}
-	last := len(reportColumns)
+	writeFormHeader(f, st, form)
+	writeFormRows(f, st, form)
+	if err := addValidations(f, rowFirstModel+len(form.Rows)-1); err != nil {
+		return err
+	}
 
-	// Title and header block.
+	// View, print, protection.
+	f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: rowTableHead, TopLeftCell: cell(3, rowFirstModel), ActivePane: "bottomRight"})
+	if err := printSetup(f, sh, rowTableHead, rowTableHead); err != nil {
+		return err
+	}
+	if err := writeGuide(f, st, form, agency); err != nil {
+		return err
+	}
+	if err := writeMeta(f, form); err != nil {
+		return err
+	}
+	if err := setDocProps(f, tplTitle+" — "+form.Unit.Name+" — "+form.Period.Name(), form.Period.Start()); err != nil {
+		return err
+	}
+	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true}); err != nil {
+		return err
+	}
+	if err := f.ProtectSheet(sheetGuide, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true}); err != nil {
+		return err
+	}
+	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return writeTo(f, w)
+}
+
+// writeFormHeader writes the title and the header block: unit, period,
+// report date, reporter and phone.
+func writeFormHeader(f *book, st *styles, form *report.Form) {
+	sh := sheetReport
+	last := len(reportColumns)
 	f.MergeCell(sh, "A1", cell(last, rowTitle))
 	f.SetCellStr(sh, "A1", tplTitle)
 	f.SetCellStyle(sh, "A1", "A1", st.title)
@@ -72,7 +107,13 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 	f.SetCellStr(sh, cell(colHdrValue+4, rowReporter), tplInputHint)
 	f.SetCellStyle(sh, cell(colHdrValue+4, rowReporter), cell(last, rowPhone), st.italic)
 
-	// The table.
+}
+
+// writeFormRows writes the table's heading and one row per model the unit
+// reports on: locked description, yellow inputs.
+func writeFormRows(f *book, st *styles, form *report.Form) {
+	sh := sheetReport
+	last := len(reportColumns)
 	for i, c := range reportColumns {
 		f.SetCellStr(sh, cell(i+1, rowTableHead), c.title)
 		f.SetColWidth(sh, colName(i+1), colName(i+1), c.width)
@@ -113,9 +154,12 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 		}
 		f.SetRowHeight(sh, row, rowHeight(fmt.Sprintf(tplModel, m.Number, m.Title), reportColumns[columnOf(fModel)-1].width, 75))
 	}
-	lastRow := rowFirstModel + len(form.Rows) - 1
+}
 
-	// Drop-down and validations.
+// addValidations adds the status drop-down and the checks on numbers and
+// the date, for the model rows up to lastRow.
+func addValidations(f *book, lastRow int) error {
+	sh := sheetReport
 	if err := writeLists(f); err != nil {
 		return err
 	}
@@ -152,32 +196,7 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 		return err
 	}
 
-	// View, print, protection.
-	f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: rowTableHead, TopLeftCell: cell(3, rowFirstModel), ActivePane: "bottomRight"})
-	if err := printSetup(f, sh, rowTableHead, rowTableHead); err != nil {
-		return err
-	}
-
-	if err := writeGuide(f, st, form, agency); err != nil {
-		return err
-	}
-	if err := writeMeta(f, form); err != nil {
-		return err
-	}
-	if err := setDocProps(f, tplTitle+" — "+form.Unit.Name+" — "+form.Period.Name(), form.Period.Start()); err != nil {
-		return err
-	}
-	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true}); err != nil {
-		return err
-	}
-	if err := f.ProtectSheet(sheetGuide, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true}); err != nil {
-		return err
-	}
-	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return writeTo(f, w)
+	return nil
 }
 
 func colName(n int) string {

@@ -5,8 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
@@ -60,35 +58,6 @@ type GroupSummary struct {
 	Models     int
 	ByStatus   map[Status]int
 	Overdue    int
-}
-
-// Previous is an earlier consolidated report read back: its period and its
-// data, one entry per unit × model.
-type Previous struct {
-	Period  plan.Period
-	Entries []PreviousEntry
-}
-
-// CheckPrevious judges the period of the report given as the previous one:
-// it must end before cur does (an error otherwise, naming both); one that
-// is not the period just before cur gives a warning.
-func CheckPrevious(cur, prev plan.Period) (*Finding, error) {
-	if !prev.End().Before(cur.End()) {
-		return nil, fmt.Errorf(msgPreviousNotEarlier, prev.Name(), cur.Name())
-	}
-	if prev != cur.Previous() {
-		return &Finding{Severity: Warning, Code: PreviousNotPreceding,
-			Message: fmt.Sprintf(msgPreviousNotPreceding, prev.Name(), cur.Name(), cur.Previous().Name()), Hint: hintPreviousNotPreceding}, nil
-	}
-	return nil, nil
-}
-
-// PreviousEntry is one unit × model line of an earlier report's data sheet.
-type PreviousEntry struct {
-	UnitID   string
-	Model    int
-	Status   Status
-	Progress *float64
 }
 
 // CombineStatus merges the statuses units gave for one model:
@@ -159,123 +128,25 @@ func CombineProgress(ss []Status, ps []*float64) *float64 {
 // earlier report to compare with (nil for none).
 func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(), Rejected: map[string][]string{}}
-	var previous []PreviousEntry
+	prevByModel := map[int][]PreviousEntry{}
 	if prev != nil {
-		out.Previous, previous = prev.Period, prev.Entries
+		out.Previous = prev.Period
 		out.Findings = append(out.Findings, compareEntries(out.Entries, prev)...)
-	}
-	reportDay := c.Period.ReportDay()
-
-	accepted := map[string]bool{}
-	for _, f := range c.Files {
-		if f.Accepted {
-			accepted[f.Unit.ID] = true
-		} else if f.Unit != nil {
-			out.Rejected[f.Unit.ID] = append(out.Rejected[f.Unit.ID], f.Sub.Name)
+		for _, pe := range prev.Entries {
+			prevByModel[pe.Model] = append(prevByModel[pe.Model], pe)
 		}
 	}
-	for _, u := range pl.ReportingUnits() {
-		out.Expected = append(out.Expected, u)
-		if !accepted[u.ID] {
-			out.NotReported = append(out.NotReported, u)
-			msg := fmt.Sprintf(msgNotSubmitted, u.Name)
-			if files := out.Rejected[u.ID]; len(files) > 0 {
-				msg = fmt.Sprintf(msgNotSubmittedRejected, u.Name, strings.Join(files, ", "))
-			}
-			out.Findings = append(out.Findings, Finding{Severity: Warning, Code: UnitNotSubmitted, Message: msg, Hint: hintNotSubmitted})
-		}
-	}
-
+	out.findMissingUnits(c)
 	byModel := map[int][]Entry{}
 	for _, e := range out.Entries {
 		byModel[e.Model.Number] = append(byModel[e.Model.Number], e)
 	}
-	prevByModel := map[int][]PreviousEntry{}
-	for _, pe := range previous {
-		prevByModel[pe.Model] = append(prevByModel[pe.Model], pe)
-	}
-	unitName := func(id string) string {
-		if u := pl.Unit(id); u != nil {
-			return u.Name
-		}
-		return id
-	}
 	for _, g := range pl.Groups {
 		gs := GroupSummary{Code: g.Code, Name: g.Name, Models: len(g.Models), ByStatus: map[Status]int{}}
 		for _, m := range g.Models {
-			es := byModel[m.Number]
-			// Units in plan order, so texts read the same every time.
-			slices.SortStableFunc(es, func(a, b Entry) int { return unitIndex(pl, a.UnitID) - unitIndex(pl, b.UnitID) })
-			ms := &ModelSummary{Model: m}
-			omitted := map[*[]Attributed]int{}
-			var ss []Status
-			var ps []*float64
-			reported := map[string]bool{}
-			for _, e := range es {
-				ss = append(ss, e.Status)
-				ps = append(ps, e.Progress)
-				reported[e.UnitID] = true
-				ms.Reported = append(ms.Reported, unitName(e.UnitID))
-				add := func(dst *[]Attributed, text, what string) {
-					if text == "" {
-						return
-					}
-					used := 0
-					for _, a := range *dst {
-						used += utf8.RuneCountInString(a.Text)
-					}
-					if used+MinReportText > MaxModelText {
-						omitted[dst]++
-						return
-					}
-					shown, cut := ShortenForReport(text, MaxModelText-used)
-					if cut {
-						out.Findings = append(out.Findings, Finding{Severity: Warning, Code: TextTooLong, File: e.File, Sheet: e.Sheet, Model: e.Model.Number,
-							Message: fmt.Sprintf(msgTextTooLong, what, e.Model.Number, utf8.RuneCountInString(text)), Hint: hintTextTooLong})
-					}
-					*dst = append(*dst, Attributed{Unit: unitName(e.UnitID), Text: shown})
-				}
-				add(&ms.Results, e.Result, wordResult)
-				add(&ms.Difficulties, e.Difficulty, wordDifficulty)
-				add(&ms.Proposals, e.Proposal, wordProposal)
-				if e.Achieved != nil {
-					ms.Achieved = addPtr(ms.Achieved, *e.Achieved)
-				}
-				if e.Total != nil {
-					ms.Total = addPtr(ms.Total, *e.Total)
-				}
-			}
-			for _, list := range []*[]Attributed{&ms.Results, &ms.Difficulties, &ms.Proposals} {
-				if n := omitted[list]; n > 0 {
-					*list = append(*list, Attributed{Unit: msgOtherUnits, Text: fmt.Sprintf(msgTextsOmitted, n)})
-				}
-			}
-			for _, id := range pl.Reporters(m) {
-				if !reported[id] {
-					ms.Missing = append(ms.Missing, unitName(id))
-				}
-			}
-			ms.Status = CombineStatus(ss)
-			ms.Progress = CombineProgress(ss, ps)
-			ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
-			if d := m.Deadline.Due; d != nil && d.Before(reportDay) && ms.Status != StatusDone {
-				ms.Overdue = true
+			ms := out.summarize(m, byModel[m.Number], prevByModel[m.Number])
+			if ms.Overdue {
 				gs.Overdue++
-				out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
-					Message: fmt.Sprintf(msgOverdue, m.Number, m.Deadline.Text, vi.FormatDate(*d), ms.Status), Hint: hintOverdue})
-			}
-			if pes, ok := prevByModel[m.Number]; ok {
-				var pss []Status
-				var pps []*float64
-				for _, pe := range pes {
-					if pe.Status != StatusNone {
-						pss = append(pss, pe.Status)
-						pps = append(pps, pe.Progress)
-					}
-				}
-				ms.HasPrevious = true
-				ms.PreviousStatus = CombineStatus(pss)
-				ms.PreviousProgress = CombineProgress(pss, pps)
 			}
 			gs.ByStatus[ms.Status]++
 			out.Models = append(out.Models, ms)
@@ -284,6 +155,92 @@ func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 	}
 	SortFindings(out.Findings)
 	return out
+}
+
+// findMissingUnits lists the units that had to report and sent no file
+// that counts, naming their rejected files.
+func (out *Consolidation) findMissingUnits(c *Checked) {
+	accepted := map[string]bool{}
+	for _, f := range c.Files {
+		if f.Accepted {
+			accepted[f.Unit.ID] = true
+		} else if f.Unit != nil {
+			out.Rejected[f.Unit.ID] = append(out.Rejected[f.Unit.ID], f.Sub.Name)
+		}
+	}
+	for _, u := range out.Plan.ReportingUnits() {
+		out.Expected = append(out.Expected, u)
+		if accepted[u.ID] {
+			continue
+		}
+		out.NotReported = append(out.NotReported, u)
+		msg := fmt.Sprintf(msgNotSubmitted, u.Name)
+		if files := out.Rejected[u.ID]; len(files) > 0 {
+			msg = fmt.Sprintf(msgNotSubmittedRejected, u.Name, strings.Join(files, ", "))
+		}
+		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: UnitNotSubmitted, Message: msg, Hint: hintNotSubmitted})
+	}
+}
+
+// summarize combines the units' entries about model m, and the previous
+// report's, into the model's line of the report.
+func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEntry) *ModelSummary {
+	pl := out.Plan
+	// Units in plan order, so texts read the same every time.
+	slices.SortStableFunc(es, func(a, b Entry) int { return unitIndex(pl, a.UnitID) - unitIndex(pl, b.UnitID) })
+	ms := &ModelSummary{Model: m}
+	texts := textBudget{out: out}
+	var ss []Status
+	var ps []*float64
+	reported := map[string]bool{}
+	for _, e := range es {
+		ss, ps = append(ss, e.Status), append(ps, e.Progress)
+		reported[e.UnitID] = true
+		ms.Reported = append(ms.Reported, out.unitName(e.UnitID))
+		texts.add(&ms.Results, e, e.Result, wordResult)
+		texts.add(&ms.Difficulties, e, e.Difficulty, wordDifficulty)
+		texts.add(&ms.Proposals, e, e.Proposal, wordProposal)
+		if e.Achieved != nil {
+			ms.Achieved = addPtr(ms.Achieved, *e.Achieved)
+		}
+		if e.Total != nil {
+			ms.Total = addPtr(ms.Total, *e.Total)
+		}
+	}
+	texts.close(&ms.Results, &ms.Difficulties, &ms.Proposals)
+	for _, id := range pl.Reporters(m) {
+		if !reported[id] {
+			ms.Missing = append(ms.Missing, out.unitName(id))
+		}
+	}
+	ms.Status = CombineStatus(ss)
+	ms.Progress = CombineProgress(ss, ps)
+	ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
+	if d := m.Deadline.Due; d != nil && d.Before(out.Period.ReportDay()) && ms.Status != StatusDone {
+		ms.Overdue = true
+		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
+			Message: fmt.Sprintf(msgOverdue, m.Number, m.Deadline.Text, vi.FormatDate(*d), ms.Status), Hint: hintOverdue})
+	}
+	if prev != nil {
+		var pss []Status
+		var pps []*float64
+		for _, pe := range prev {
+			if pe.Status != StatusNone {
+				pss, pps = append(pss, pe.Status), append(pps, pe.Progress)
+			}
+		}
+		ms.HasPrevious = true
+		ms.PreviousStatus = CombineStatus(pss)
+		ms.PreviousProgress = CombineProgress(pss, pps)
+	}
+	return ms
+}
+
+func (out *Consolidation) unitName(id string) string {
+	if u := out.Plan.Unit(id); u != nil {
+		return u.Name
+	}
+	return id
 }
 
 func unitIndex(pl *plan.Plan, id string) int {
@@ -319,60 +276,6 @@ func indicatorPercent(m *plan.Model, achieved, total *float64) *float64 {
 	}
 	p := math.Round(*achieved/den*1000) / 10
 	return &p
-}
-
-// Change says how a model moved since the previous report, "" when there
-// is nothing to compare.
-func (ms *ModelSummary) Change() string {
-	if !ms.HasPrevious {
-		return ""
-	}
-	var parts []string
-	if ms.PreviousStatus != ms.Status {
-		parts = append(parts, fmt.Sprintf(msgChangeStatus, ms.PreviousStatus, ms.Status))
-	}
-	if d := ms.ProgressDelta(); d != nil {
-		switch {
-		case *d > 0:
-			parts = append(parts, fmt.Sprintf(msgChangeUp, vi.FormatNumber(*d)))
-		case *d < 0:
-			parts = append(parts, fmt.Sprintf(msgChangeDown, vi.FormatNumber(-*d)))
-		}
-	}
-	if len(parts) == 0 {
-		return msgChangeNone
-	}
-	return strings.Join(parts, "; ")
-}
-
-// Moved says how the model moved since the previous report: +1 forward
-// (status further on, or progress up), -1 back, 0 unchanged or unknown.
-func (ms *ModelSummary) Moved() int {
-	if !ms.HasPrevious {
-		return 0
-	}
-	if r, pr := ms.Status.rank(), ms.PreviousStatus.rank(); r != pr {
-		if r > pr {
-			return 1
-		}
-		return -1
-	}
-	if d := ms.ProgressDelta(); d != nil && *d != 0 {
-		if *d > 0 {
-			return 1
-		}
-		return -1
-	}
-	return 0
-}
-
-// ProgressDelta is the progress change in points, if both are known.
-func (ms *ModelSummary) ProgressDelta() *float64 {
-	if !ms.HasPrevious || ms.Progress == nil || ms.PreviousProgress == nil {
-		return nil
-	}
-	d := math.Round((*ms.Progress-*ms.PreviousProgress)*10) / 10
-	return &d
 }
 
 // IndicatorText is "4.512/5.130 (88 %)", "22/20 DVC (110 %)" or "".
@@ -434,52 +337,6 @@ const (
 	MaxModelText  = 700
 	MinReportText = 100
 )
-
-// ShortenForReport cuts text beyond limit characters (at most
-// MaxReportText) at a word, with a visible marker saying how much was left
-// out.
-func ShortenForReport(text string, limit int) (string, bool) {
-	limit = min(limit, MaxReportText)
-	r := []rune(text)
-	if len(r) <= limit {
-		return text, false
-	}
-	cut := limit
-	for cut > limit*3/4 && !unicode.IsSpace(r[cut]) {
-		cut--
-	}
-	return strings.TrimSpace(string(r[:cut])) + fmt.Sprintf(msgTextCut, len(r)-cut), true
-}
-
-// compareEntries warns where a unit's word on a model went backwards since
-// the previous report: a status further from done, or a lower progress.
-func compareEntries(entries []Entry, prev *Previous) []Finding {
-	type key struct {
-		unit  string
-		model int
-	}
-	before := map[key]PreviousEntry{}
-	for _, pe := range prev.Entries {
-		before[key{pe.UnitID, pe.Model}] = pe
-	}
-	var out []Finding
-	for _, e := range entries {
-		pe, ok := before[key{e.UnitID, e.Model.Number}]
-		if !ok || pe.Status == StatusNone {
-			continue
-		}
-		n := e.Model.Number
-		switch {
-		case e.Status.rank() < pe.Status.rank():
-			out = append(out, Finding{Severity: Warning, Code: ProgressBackwards, File: e.File, Sheet: e.Sheet, Cell: e.StatusCell, Model: n,
-				Message: fmt.Sprintf(msgStatusBackwards, n, e.Status, prev.Period.Name(), pe.Status), Hint: hintBackwards})
-		case e.Progress != nil && pe.Progress != nil && *e.Progress < *pe.Progress:
-			out = append(out, Finding{Severity: Warning, Code: ProgressBackwards, File: e.File, Sheet: e.Sheet, Cell: e.ProgressCell, Model: n,
-				Message: fmt.Sprintf(msgProgressDropped, n, vi.FormatNumber(*pe.Progress), prev.Period.Name(), vi.FormatNumber(*e.Progress)), Hint: hintBackwards})
-		}
-	}
-	return out
-}
 
 // StatusesWithNone lists every status including "not reported", in the
 // order reports show them.
