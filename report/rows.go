@@ -130,6 +130,19 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		}
 	}
 
+	if !fc.checkIndicator(r, m, &e) {
+		return e, false
+	}
+	if known && m.Indicator != nil {
+		fc.checkIndicatorStatus(r, m, st, e.Achieved, e.Total)
+	}
+	return e, ok
+}
+
+// checkIndicator reads a row's achieved and total into e; false when one
+// is not a usable number (the row is left out).
+func (fc *fileChecker) checkIndicator(r Row, m *plan.Model, e *Entry) bool {
+	n := m.Number
 	if m.Indicator == nil {
 		if !r.Achieved.Empty() || !r.Total.Empty() {
 			cell := r.Achieved.Cell
@@ -138,7 +151,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 			}
 			fc.add(Warning, IndicatorNotApplied, cell, n, fmt.Sprintf(msgIndicatorNone, n), "")
 		}
-		return e, ok
+		return true
 	}
 	num := func(v Value, what string) (*float64, bool) {
 		if v.Empty() {
@@ -158,20 +171,17 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 	a, okA := num(r.Achieved, wordAchieved)
 	t, okT := num(r.Total, wordTotal)
 	if !okA || !okT {
-		return e, false
+		return false
 	}
 	if a != nil && t != nil && *a > *t {
 		fc.add(Error, IndicatorInvalid, r.Achieved.Cell, n, fmt.Sprintf(msgIndicatorOver, vi.FormatExact(*a), vi.FormatExact(*t), n), hintIndicator)
-		return e, false
+		return false
 	}
 	if m.Indicator.Ratio() && a != nil && t == nil {
 		fc.add(Warning, IndicatorInvalid, r.Total.Cell, n, fmt.Sprintf(msgIndicatorNoTotal, n), hintIndicator)
 	}
 	e.Achieved, e.Total = a, t
-	if known {
-		fc.checkIndicatorStatus(r, m, st, a, t)
-	}
-	return e, ok
+	return true
 }
 
 // checkIndicatorStatus warns where the status and the indicator disagree:
