@@ -140,6 +140,7 @@ func (cr *cellReader) readRows(head int, cols map[field]int) {
 			Result:     get(fResult, r, false),
 			Difficulty: get(fDifficulty, r, false),
 			Proposal:   get(fProposal, r, false),
+			Tasks:      get(fTasks, r, false),
 		}
 		// Cells de06 never asked for (a note under the table) are not rows.
 		if row.Model.Empty() && row.Status.Empty() && row.Progress.Empty() && row.Achieved.Empty() && row.Total.Empty() {

@@ -353,7 +353,7 @@ func writeChecks(f *book, st *styles, c *report.Consolidation) error {
 // dataHeader is the machine-readable contract of "Dữ liệu": ASCII names,
 // one row per unit × model. Columns are only ever added at the end.
 var dataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_trang", "ma_tinh_trang", "tien_do", "dat", "tong",
-	"ket_qua", "kho_khan", "de_xuat", "tep", "dong"}
+	"ket_qua", "kho_khan", "de_xuat", "tep", "dong", "nhiem_vu_ky_toi"}
 
 func writeData(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetData
@@ -386,7 +386,7 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 			name = u.Name
 		}
 		row := []any{c.Period.String(), e.UnitID, name, e.Model.Number, e.Status.String(), e.Status.Key(), num(e.Progress), num(e.Achieved), num(e.Total),
-			e.Result, e.Difficulty, e.Proposal, e.File, e.Line}
+			e.Result, e.Difficulty, e.Proposal, e.File, e.Line, e.Tasks}
 		if err := sw.SetRow(cell(1, r), row); err != nil {
 			return err
 		}

@@ -19,6 +19,7 @@ const (
 	fResult
 	fDifficulty
 	fProposal
+	fTasks
 )
 
 type column struct {
@@ -42,6 +43,7 @@ var reportColumns = []column{
 	{fResult, "Kết quả thực hiện", 30, []string{"ket qua thuc hien", "ket qua"}},
 	{fDifficulty, "Khó khăn, vướng mắc", 24, []string{"kho khan vuong mac", "kho khan"}},
 	{fProposal, "Đề xuất, kiến nghị", 24, []string{"de xuat kien nghi", "de xuat", "kien nghi"}},
+	{fTasks, "Nhiệm vụ kỳ tới", 24, []string{"nhiem vu ky toi", "nhiem vu", "phuong huong nhiem vu", "phuong huong"}},
 }
 
 // columnOf is a field's 1-based column in the templates de06 writes.

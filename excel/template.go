@@ -136,7 +136,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		set(fDeadline, m.Deadline.Text, st.wrap)
 		set(fStatus, "", st.input)
 		set(fProgress, "", st.inputNum)
-		for _, fl := range []field{fResult, fDifficulty, fProposal} {
+		for _, fl := range []field{fResult, fDifficulty, fProposal, fTasks} {
 			set(fl, "", st.input)
 		}
 		if m.Indicator != nil {

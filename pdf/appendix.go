@@ -16,34 +16,46 @@ type tcol struct {
 	align string
 }
 
+// The columns, 252 mm in all: the landscape page's text width.
 var tableCols = []tcol{
-	{report.ColTT, 8, "C"}, {report.ColModel, 32, "L"}, {report.ColLead, 18, "L"}, {report.ColCoordinate, 17, "L"},
-	{report.ColSupport, 15, "L"}, {report.ColDeadline, 16, "L"}, {report.ColPlatforms, 16, "L"}, {report.ColStatus, 16, "C"},
-	{report.ColProgress, 11, "C"}, {report.ColIndicator, 16, "C"}, {report.ColResult, 57, "L"}, {report.ColIssues, 30, "L"},
+	{report.ColTT, 6, "C"}, {report.ColModel, 30, "L"}, {report.ColLead, 17, "L"}, {report.ColCoordinate, 17, "L"},
+	{report.ColSupport, 17, "L"}, {report.ColDeadline, 15, "L"}, {report.ColPlatforms, 16, "L"}, {report.ColStatus, 14, "C"},
+	{report.ColProgress, 18, "C"}, {report.ColResult, 66, "L"}, {report.ColIssues, 36, "L"},
 }
 
-var cellFont = Font{"", 9}
-var headFont = Font{"B", 9}
+var cellFont = Font{"", 8}
+var headFont = Font{"B", 8}
+
+// Table lines are set a little tighter than body text (1.15 rather than
+// 1.25 of the size): still within Decree 30's single spacing.
+var (
+	cellLine = cellFont.Size * 0.3528 * 1.15
+	headLine = headFont.Size * 0.3528 * 1.15
+)
 
 const pad = 1.0
 
 func (b *builder) appendix(c *report.Consolidation, opt Options) {
-	b.newPage(true)
+	b.newPart(true)
 	w := b.width()
 	h := c.Plan.Header
 	b.text(b.left(), b.y, w, txtAppendix, Font{"B", 14}, "C", "appendix-title")
 	b.y += lineHeight(14)
 	b.text(b.left(), b.y, w, txtAppTitle, Font{"B", 13}, "C", "appendix-title")
 	b.y += lineHeight(13)
-	num := strings.TrimPrefix(docNumber(opt.Number, h.Symbol), "Số: ")
-	b.text(b.left(), b.y, w, fmt.Sprintf(txtAppRef, strings.TrimSpace(num), opt.Date.Format("02/01/2006"), h.IssuingAgency), Font{"I", 13}, "C", "appendix-ref")
+	// The number is written in when given; otherwise room is left for it.
+	num := fmt.Sprintf(txtAppNumberBlank, h.Symbol)
+	if opt.Number > 0 {
+		num = strings.TrimPrefix(docNumber(opt.Number, h.Symbol), "Số: ")
+	}
+	b.text(b.left(), b.y, w, fmt.Sprintf(txtAppRef, num, vi.FormatDate(opt.Date), h.IssuingAgency), Font{"I", 13}, "C", "appendix-ref")
 	b.y += lineHeight(13) + 4
 
 	b.tableHeader()
 	for _, g := range c.Plan.Groups {
 		text := fmt.Sprintf(txtAppGroup, g.Code, g.Name, len(g.Models))
-		lines := b.m.wrap(text, Font{"B", 9}, w-2*pad)
-		rh := float64(len(lines))*lineHeight(9) + 2*pad
+		lines := b.m.wrap(text, headFont, w-2*pad)
+		rh := float64(len(lines))*headLine + 2*pad
 		// A group row never ends a page: keep it with its first model.
 		next := 0.0
 		for _, ms := range c.Models {
@@ -56,8 +68,8 @@ func (b *builder) appendix(c *report.Consolidation, opt Options) {
 		fill := [3]int{0xF2, 0xF2, 0xF2}
 		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: b.left(), Y: b.y, W: w, H: rh, Fill: &fill, Stroke: true, Role: "group-row", RowKey: "group-" + g.Code})
 		for i, l := range lines {
-			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: b.left() + pad, Y: b.y + pad + float64(i)*lineHeight(9), W: w - 2*pad, H: lineHeight(9),
-				Text: vi.NFC(l), Font: Font{"B", 9}, Align: "L", Role: "group-row", RowKey: "group-" + g.Code})
+			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: b.left() + pad, Y: b.y + pad + float64(i)*headLine, W: w - 2*pad, H: headLine,
+				Text: vi.NFC(l), Font: headFont, Align: "L", Role: "group-row", RowKey: "group-" + g.Code})
 		}
 		b.y += rh
 		for _, ms := range c.Models {
@@ -79,7 +91,7 @@ func (b *builder) ensureRow(h float64) {
 
 func (b *builder) tableHeader() {
 	x := b.left()
-	lh := lineHeight(9)
+	lh := headLine
 	fill := [3]int{0xDC, 0xE6, 0xF1}
 	top := b.y
 	rowH := 2 * (2*lh + 2*pad) // two header rows, each up to two lines
@@ -116,16 +128,21 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	if ms.Overdue {
 		status += "\n" + txtOverdueMark
 	}
-	progress := ""
+	// One progress figure, labelled, then the indicator, labelled.
+	var progress []string
 	if ms.Progress != nil {
-		progress = vi.FormatNumber(*ms.Progress)
+		p := vi.FormatNumber(*ms.Progress) + "%"
 		if d := ms.ProgressDelta(); d != nil && *d != 0 {
 			sign := "+"
 			if *d < 0 {
 				sign = ""
 			}
-			progress += " (" + sign + vi.FormatNumber(*d) + ")"
+			p += " (" + sign + vi.FormatNumber(*d) + ")"
 		}
+		progress = append(progress, fmt.Sprintf(txtProgressLabel, p))
+	}
+	if ind := ms.IndicatorText(); ind != "" {
+		progress = append(progress, fmt.Sprintf(txtIndicatorLabel, ind))
 	}
 	var dp []string
 	for _, a := range ms.Difficulties {
@@ -145,13 +162,13 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 		report.ColTT: strconv.Itoa(m.TT), report.ColModel: fmt.Sprintf(txtModel, m.Number, m.Title),
 		report.ColLead: strings.Join(m.Lead, "; "), report.ColCoordinate: strings.Join(m.Coordinate, "; "),
 		report.ColSupport: strings.Join(m.Support, "; "), report.ColDeadline: m.Deadline.Text,
-		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: status, report.ColProgress: progress,
-		report.ColIndicator: strings.ReplaceAll(ms.IndicatorText(), "/", " / "),
-		report.ColResult:    strings.Join(res, "\n"), report.ColIssues: strings.Join(dp, "\n"),
+		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: status,
+		report.ColProgress: strings.Join(progress, "\n"),
+		report.ColResult:   strings.Join(res, "\n"), report.ColIssues: strings.Join(dp, "\n"),
 	}
 	lines := make([][]string, len(tableCols))
 	for i, col := range tableCols {
-		lines[i] = b.m.wrap(vi.NFC(text[col.col]), cellFont, col.width-2*pad)
+		lines[i] = b.m.wrap(keepTogether(vi.NFC(text[col.col])), cellFont, col.width-2*pad)
 	}
 	return lines
 }
@@ -166,14 +183,14 @@ func rowLines(lines [][]string) int {
 
 // rowHeight is the height of a row whose cells hold lines.
 func (b *builder) rowHeight(lines [][]string) float64 {
-	return float64(rowLines(lines))*lineHeight(cellFont.Size) + 2*pad
+	return float64(rowLines(lines))*cellLine + 2*pad
 }
 
 func (b *builder) modelRow(ms *report.ModelSummary) {
 	m := ms.Model
 	lines := b.rowCells(ms)
 	n := rowLines(lines)
-	lh := lineHeight(cellFont.Size)
+	lh := cellLine
 	key := fmt.Sprintf("model-%d", m.Number)
 	// Rows are not split across pages; a row taller than a whole page is
 	// split between lines, continuing under a repeated header.

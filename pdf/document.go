@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/report"
@@ -142,105 +141,6 @@ var body = Font{"", 14}
 var bold = Font{"B", 14}
 
 const indent = 10.0
-
-func (b *builder) body(c *report.Consolidation) {
-	h := c.Plan.Header
-	planRef := fmt.Sprintf(txtPlanRef, c.Plan.Document.Number, c.Plan.Document.Issuer)
-	b.para(fmt.Sprintf(txtIntro, planRef, h.IssuingAgency, strings.ToLower(c.Period.Label()[:1])+c.Period.Label()[1:]), body, indent, "J", 2)
-
-	b.ensure(lineHeight(14) * 3)
-	b.para(txtPartI, bold, indent, "L", 1)
-	n := c.Counts()
-	units := fmt.Sprintf(txtUnits, n.UnitsReported, n.UnitsExpected)
-	if len(c.NotReported) == 0 {
-		units += txtUnitsAll
-	} else {
-		var names []string
-		for _, u := range c.NotReported {
-			names = append(names, u.Name)
-		}
-		units += fmt.Sprintf(txtUnitsMissing, strings.Join(names, ", "))
-	}
-	b.para(units, body, indent, "J", 1)
-
-	var parts []string
-	for _, s := range report.StatusesWithNone {
-		if k := n.ByStatus[s]; k > 0 {
-			parts = append(parts, fmt.Sprintf(txtStatusCount, k, strings.ToLower(s.String())))
-		}
-	}
-	b.para(fmt.Sprintf(txtModels, n.Models, strings.Join(parts, "; ")), body, indent, "J", 2)
-	if !c.Previous.IsZero() {
-		moved := map[int]int{}
-		for _, ms := range c.Models {
-			moved[ms.Moved()]++
-		}
-		b.para(fmt.Sprintf(txtCompared, c.Previous.Name(), moved[1], moved[0], moved[-1]), body, indent, "J", 2)
-	}
-	b.chart(c)
-
-	if n.Overdue == 0 {
-		b.para(txtOverdueNone, body, indent, "J", 1)
-	} else {
-		b.para(fmt.Sprintf(txtOverdue, n.Overdue)+":", body, indent, "J", 0)
-		for _, ms := range c.Models {
-			if ms.Overdue {
-				b.para(fmt.Sprintf(txtOverdueItem, ms.Model.Number, ms.Model.Title, oneLine(ms.Model.Deadline.Text), strings.ToLower(ms.Status.String())), body, indent, "J", 0)
-			}
-		}
-		b.y += 1
-	}
-	if n.WithIndicator > 0 {
-		b.para(txtIndicators, body, indent, "J", 0)
-		for _, ms := range c.Models {
-			ind := ms.Model.Indicator
-			if ind == nil {
-				continue
-			}
-			got := ms.IndicatorText()
-			if got == "" {
-				got = txtIndicatorNone
-			}
-			target := vi.FormatNumber(ind.Target) + " " + ind.Unit
-			if ind.Ratio() {
-				target = vi.FormatNumber(ind.Target) + "%"
-			}
-			b.para(fmt.Sprintf(txtIndicatorItem, ms.Model.Number, lowerFirst(ind.Name), target, got), body, indent, "J", 0)
-		}
-		b.y += 1
-	}
-	b.para(txtDetail, Font{"I", 14}, indent, "J", 2)
-
-	for _, part := range []struct {
-		title string
-		get   func(*report.ModelSummary) []report.Attributed
-	}{
-		{txtPartII, func(m *report.ModelSummary) []report.Attributed { return m.Difficulties }},
-		{txtPartIII, func(m *report.ModelSummary) []report.Attributed { return m.Proposals }},
-	} {
-		b.ensure(lineHeight(14) * 3)
-		b.para(part.title, bold, indent, "L", 1)
-		found, used, left := false, 0, 0
-		for _, ms := range c.Models {
-			for _, a := range part.get(ms) {
-				found = true
-				if used >= maxPartText {
-					left++
-					continue
-				}
-				used += utf8.RuneCountInString(a.Text)
-				b.para(fmt.Sprintf(txtAttributed, ms.Model.Number, a.Unit, strings.TrimRight(a.Text, ". ")+"."), body, indent, "J", 0)
-			}
-		}
-		if left > 0 {
-			b.para(fmt.Sprintf(txtMoreInAppendix, left), Font{"I", 14}, indent, "J", 0)
-		}
-		if !found {
-			b.para(txtNothing, body, indent, "J", 0)
-		}
-		b.y += 2
-	}
-}
 
 // maxPartText is how many characters of units' texts parts II and III of
 // the report quote before pointing to the appendix for the rest: the

@@ -52,12 +52,21 @@ func (m *measurer) width(s string, font Font) float64 {
 // lineHeight is the height of one line of text at size pt, in mm.
 func lineHeight(size float64) float64 { return size * 0.3528 * 1.25 }
 
-// wrap breaks text into lines no wider than w. Explicit newlines are kept;
-// a word longer than a line is cut.
+// keepTogether binds what must not break across lines with no-break
+// spaces: a dash between words stays with the word before it (a line never
+// starts with "- ", which reads as a list item), and "C06 - BCA" stays
+// whole.
+func keepTogether(s string) string {
+	return strings.NewReplacer(" - ", "\u00a0- ", " – ", "\u00a0– ", "C06 - BCA", "C06\u00a0-\u00a0BCA").Replace(s)
+}
+
+// wrap breaks text into lines no wider than w at ordinary spaces (never at
+// a no-break space). Explicit newlines are kept; a word longer than a line
+// is cut.
 func (m *measurer) wrap(text string, font Font, w float64) []string {
 	var lines []string
 	for _, para := range vi.SplitLines(text) {
-		words := strings.Fields(para)
+		words := strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' })
 		if len(words) == 0 {
 			lines = append(lines, "")
 			continue

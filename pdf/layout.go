@@ -13,16 +13,26 @@ type builder struct {
 	doc  *Document
 	page *Page
 	y    float64 // next free position from the top, mm
+	// firstPage is the index of the first page of the current part: an
+	// appendix is numbered on its own (Decree 30, Appendix I).
+	firstPage int
 }
 
 func newBuilder(doc *Document) *builder { return &builder{m: newMeasurer(), doc: doc} }
+
+// newPart starts a part numbered on its own (the appendix) on a new page.
+func (b *builder) newPart(landscape bool) {
+	b.firstPage = len(b.doc.Pages)
+	b.newPage(landscape)
+}
 
 func (b *builder) newPage(landscape bool) {
 	b.page = &Page{Landscape: landscape}
 	b.doc.Pages = append(b.doc.Pages, b.page)
 	b.y = marginTop
-	if n := len(b.doc.Pages); n >= 2 {
-		// Page numbers: centred at the top from page 2, plain digits.
+	if n := len(b.doc.Pages) - b.firstPage; n >= 2 {
+		// Page numbers: centred at the top from a part's page 2, plain
+		// digits.
 		w, _ := b.page.Size()
 		b.page.Items = append(b.page.Items, Item{Kind: KindText, X: marginLeft, Y: marginTop - 10, W: w - marginLeft - marginRight,
 			H: lineHeight(13), Text: strconv.Itoa(n), Font: Font{"", 13}, Align: "C", Role: "page-number"})

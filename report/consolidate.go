@@ -41,11 +41,11 @@ type ModelSummary struct {
 	Progress *float64
 	// Indicator: achieved and total summed over units; Percent is
 	// achieved/total for a ratio, achieved/target for a count.
-	Achieved, Total, Percent         *float64
-	Results, Difficulties, Proposals []Attributed
-	Overdue                          bool
-	Reported                         []string // unit names, plan order
-	Missing                          []string // units that had to report and did not
+	Achieved, Total, Percent                *float64
+	Results, Difficulties, Proposals, Tasks []Attributed
+	Overdue                                 bool
+	Reported                                []string // unit names, plan order
+	Missing                                 []string // units that had to report and did not
 	// Previous period, when --previous was given and held this model.
 	HasPrevious      bool
 	PreviousStatus   Status
@@ -200,6 +200,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 		texts.add(&ms.Results, e, e.Result, wordResult)
 		texts.add(&ms.Difficulties, e, e.Difficulty, wordDifficulty)
 		texts.add(&ms.Proposals, e, e.Proposal, wordProposal)
+		texts.add(&ms.Tasks, e, e.Tasks, wordTasks)
 		if e.Achieved != nil {
 			ms.Achieved = addPtr(ms.Achieved, *e.Achieved)
 		}
@@ -207,7 +208,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 			ms.Total = addPtr(ms.Total, *e.Total)
 		}
 	}
-	texts.close(&ms.Results, &ms.Difficulties, &ms.Proposals)
+	texts.close(&ms.Results, &ms.Difficulties, &ms.Proposals, &ms.Tasks)
 	for _, id := range pl.Reporters(m) {
 		if !reported[id] {
 			ms.Missing = append(ms.Missing, out.unitName(id))

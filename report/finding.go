@@ -53,6 +53,8 @@ const (
 	PreviousNotPreceding Code = "previous.not-preceding"
 	TextLegacy           Code = "text.legacy-encoding"
 	TextTooLong          Code = "text.too-long"
+	DocumentDate         Code = "document.date"
+	DocumentDistrict     Code = "document.district"
 )
 
 // Finding is one problem, located as precisely as possible.

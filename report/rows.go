@@ -87,7 +87,7 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 	ok := true
 	e := Entry{UnitID: fc.fr.Unit.ID, Model: m, File: fc.s.Name, Sheet: fc.s.Sheet, Line: r.Line,
-		Result: r.Result.Text, Difficulty: r.Difficulty.Text, Proposal: r.Proposal.Text,
+		Result: r.Result.Text, Difficulty: r.Difficulty.Text, Proposal: r.Proposal.Text, Tasks: r.Tasks.Text,
 		StatusCell: r.Status.Cell, ProgressCell: r.Progress.Cell}
 	n := m.Number
 

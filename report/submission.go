@@ -57,11 +57,12 @@ type Row struct {
 	Result     Value
 	Difficulty Value
 	Proposal   Value
+	Tasks      Value // next period's tasks; optional (older templates lack it)
 }
 
 // Blank reports whether the row has nothing a unit typed or de06 wrote.
 func (r Row) Blank() bool {
-	for _, v := range []Value{r.TT, r.Model, r.Status, r.Progress, r.Achieved, r.Total, r.Result, r.Difficulty, r.Proposal} {
+	for _, v := range []Value{r.TT, r.Model, r.Status, r.Progress, r.Achieved, r.Total, r.Result, r.Difficulty, r.Proposal, r.Tasks} {
 		if !v.Empty() {
 			return false
 		}

@@ -23,6 +23,7 @@ type Entry struct {
 	Result     string
 	Difficulty string
 	Proposal   string
+	Tasks      string
 	File       string
 	Sheet      string
 	Line       int
@@ -157,7 +158,7 @@ func validateFile(pl *plan.Plan, s *Submission, p plan.Period, today time.Time) 
 // template sent back is one problem, not one per row.
 func (fc *fileChecker) anyInput() bool {
 	for _, r := range fc.s.Rows {
-		for _, v := range []Value{r.Status, r.Progress, r.Achieved, r.Total, r.Result, r.Difficulty, r.Proposal} {
+		for _, v := range []Value{r.Status, r.Progress, r.Achieved, r.Total, r.Result, r.Difficulty, r.Proposal, r.Tasks} {
 			if !v.Empty() {
 				return true
 			}
@@ -350,5 +351,5 @@ func (e Entry) sameAs(o Entry) bool {
 	eq := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
 	return e.Model.Number == o.Model.Number && e.Status == o.Status && eq(e.Progress, o.Progress) &&
 		eq(e.Achieved, o.Achieved) && eq(e.Total, o.Total) &&
-		e.Result == o.Result && e.Difficulty == o.Difficulty && e.Proposal == o.Proposal
+		e.Result == o.Result && e.Difficulty == o.Difficulty && e.Proposal == o.Proposal && e.Tasks == o.Tasks
 }

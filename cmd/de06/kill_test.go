@@ -66,7 +66,7 @@ func TestKilledMergeKeepsPair(t *testing.T) {
 		if err != nil {
 			t.Fatalf("try %d: PDF unreadable: %v", try, err)
 		}
-		reported := map[int]bool{7: bytes.Contains(text, []byte("7/9")), 8: bytes.Contains(text, []byte("8/9"))}
+		reported := map[int]bool{7: bytes.Contains(text, []byte("07/09")), 8: bytes.Contains(text, []byte("08/09"))}
 		if !reported[len(units)] {
 			t.Fatalf("try %d: workbook has %d units, the PDF is of another run", try, len(units))
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/vi"
@@ -28,24 +29,37 @@ func runMerge(e *env, args []string) error {
 	if fl.NArg() == 0 {
 		return usagef(msgNeedPaths)
 	}
-	doc, err := docOptions(*number, *dateText, *signer)
-	if err != nil {
-		return err
+	if *number < 0 {
+		return usagef(msgBadNumber, *number)
+	}
+	var date *time.Time
+	if *dateText != "" {
+		d, ok := vi.ParseDate(*dateText)
+		if !ok {
+			return usagef(msgBadDate, *dateText)
+		}
+		date = &d
 	}
 	in, err := readInputs(*opt, fl.Args())
 	if err != nil {
 		return err
 	}
 	checked := in.checked
+	doc := docOptions(*number, date, *signer, checked.Period)
 	prev, prevWarning, err := readPrevious(*previous, checked.Period)
 	if err != nil {
 		return err
 	}
 	cons := report.Consolidate(in.plan, checked, prev)
+	// Warnings about the merge itself, beside the files': shown on the
+	// console and in the workbook's "Kiểm tra" sheet alike.
+	var mergeWarnings []report.Finding
 	if prevWarning != nil {
-		cons.Findings = append(cons.Findings, *prevWarning)
-		report.SortFindings(cons.Findings)
+		mergeWarnings = append(mergeWarnings, *prevWarning)
 	}
+	mergeWarnings = append(mergeWarnings, report.CheckDocument(in.plan, checked.Period, doc.Date)...)
+	cons.Findings = append(cons.Findings, mergeWarnings...)
+	report.SortFindings(cons.Findings)
 
 	printSkipped(e.stdout, in.skipped)
 	printCheck(e.stdout, checked)
@@ -53,8 +67,8 @@ func runMerge(e *env, args []string) error {
 	if errs > 0 && *strict {
 		return &findingsError{fmt.Sprintf(msgStrict, errs)}
 	}
-	if prevWarning != nil {
-		fmt.Fprintf(e.stdout, "%s %s\n", msgTagWarning, prevWarning.String())
+	for _, f := range mergeWarnings {
+		fmt.Fprintf(e.stdout, "%s %s\n", msgTagWarning, f.String())
 	}
 
 	base := "bao-cao-de-an-06-" + checked.Period.String()
@@ -107,19 +121,12 @@ func readPrevious(path string, cur plan.Period) (*report.Previous, *report.Findi
 	return prev, warning, nil
 }
 
-// docOptions reads --number, --date and --signer.
-func docOptions(number int, date, signer string) (pdf.Options, error) {
-	if number < 0 {
-		return pdf.Options{}, usagef(msgBadNumber, number)
+// docOptions makes the document's number, date and signer: the date is
+// --date, else the period's report day (or today, if earlier).
+func docOptions(number int, date *time.Time, signer string, p plan.Period) pdf.Options {
+	d := report.DefaultReportDate(p, now())
+	if date != nil {
+		d = *date
 	}
-	t := now()
-	d := vi.Day(t.Year(), t.Month(), t.Day())
-	if date != "" {
-		parsed, ok := vi.ParseDate(date)
-		if !ok {
-			return pdf.Options{}, usagef(msgBadDate, date)
-		}
-		d = parsed
-	}
-	return pdf.Options{Number: number, Date: d, Signer: signer, Created: vi.Day(d.Year(), d.Month(), d.Day()).Add(8 * 3600e9)}, nil
+	return pdf.Options{Number: number, Date: d, Signer: signer, Created: d.Add(8 * time.Hour)}
 }
