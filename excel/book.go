@@ -20,7 +20,15 @@ type book struct {
 	err error
 }
 
-func newBook() *book { return &book{File: excelize.NewFile()} }
+// newBook starts a workbook whose default font is the document's (Times
+// New Roman, Liberation Serif in LibreOffice): column widths count that
+// font's digits, and a default that a machine lacks (Calibri, on Linux)
+// would make them wider than designed.
+func newBook() *book {
+	b := &book{File: excelize.NewFile()}
+	b.keep(b.File.SetDefaultFont(fontName))
+	return b
+}
 
 // keep records err if it is the first one, and returns it.
 func (b *book) keep(err error) error {
@@ -275,4 +283,14 @@ func (b *book) AddComment(sheet string, opts excelize.Comment) error {
 // AddChart is excelize's, keeping the first error.
 func (b *book) AddChart(sheet, cell string, chart *excelize.Chart, combo ...*excelize.Chart) error {
 	return b.keep(b.File.AddChart(sheet, cell, chart, combo...))
+}
+
+// InsertPageBreak is excelize's, keeping the first error.
+func (b *book) InsertPageBreak(sheet, cell string) error {
+	return b.keep(b.File.InsertPageBreak(sheet, cell))
+}
+
+// SetHeaderFooter is excelize's, keeping the first error.
+func (b *book) SetHeaderFooter(sheet string, opts *excelize.HeaderFooterOptions) error {
+	return b.keep(b.File.SetHeaderFooter(sheet, opts))
 }

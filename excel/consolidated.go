@@ -5,9 +5,12 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
@@ -42,25 +45,35 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	return writeTo(f, w)
 }
 
-// Columns of "Tổng hợp", with their widths in characters.
-var summaryCols = []struct {
+// sumCol is a column of "Tổng hợp" with its width in characters.
+type sumCol struct {
 	col   report.Column
 	width float64
-}{
-	{report.ColTT, 5}, {report.ColModel, 36}, {report.ColLead, 20}, {report.ColCoordinate, 20}, {report.ColSupport, 18},
-	{report.ColDeadline, 16}, {report.ColPlatforms, 18}, {report.ColStatus, 14}, {report.ColProgress, 9},
-	{report.ColIndicator, 15}, {report.ColResult, 40}, {report.ColDifficulty, 30}, {report.ColProposal, 30},
-	{report.ColOverdue, 9}, {report.ColChange, 18},
 }
 
-// summaryCol is the 1-based column of c in "Tổng hợp".
-func summaryCol(c report.Column) int {
-	for i, sc := range summaryCols {
+// summaryColumns are the columns of "Tổng hợp": the plan's appendix, the
+// progress columns, and the change since the previous report when there
+// is one. Narrow enough to print A4 landscape at 80 % or more.
+func summaryColumns(c *report.Consolidation) []sumCol {
+	cols := []sumCol{
+		{report.ColTT, 4}, {report.ColModel, 20}, {report.ColLead, 11}, {report.ColCoordinate, 11}, {report.ColSupport, 10},
+		{report.ColDeadline, 9}, {report.ColPlatforms, 9}, {report.ColStatus, 10}, {report.ColProgress, 7},
+		{report.ColIndicator, 10}, {report.ColResult, 40}, {report.ColIssues, 22}, {report.ColOverdue, 6},
+	}
+	if !c.Previous.IsZero() {
+		cols = append(cols, sumCol{report.ColChange, 13})
+	}
+	return cols
+}
+
+// columnIndex is the 1-based column of c among cols.
+func columnIndex(cols []sumCol, c report.Column) int {
+	for i, sc := range cols {
 		if sc.col == c {
 			return i + 1
 		}
 	}
-	panic("excel: no column " + string(c))
+	return 0
 }
 
 // summaryValue is a model's cell in column c: text, or a number.
@@ -95,6 +108,15 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 		return attributed(ms.Difficulties)
 	case report.ColProposal:
 		return attributed(ms.Proposals)
+	case report.ColIssues:
+		lines := []string{}
+		if d := attributed(ms.Difficulties); d != "" {
+			lines = append(lines, d)
+		}
+		for _, a := range ms.Proposals {
+			lines = append(lines, fmt.Sprintf(sumProposes, a.Unit, a.Text))
+		}
+		return strings.Join(lines, "\n")
 	case report.ColOverdue:
 		if ms.Overdue {
 			return sumOverdueYes
@@ -115,18 +137,32 @@ func attributed(as []report.Attributed) string {
 
 func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetSummary
-	last := len(summaryCols)
+	cols := summaryColumns(c)
+	last := len(cols)
+	var widths []float64
+	for _, col := range cols {
+		widths = append(widths, col.width)
+	}
+	scale := printScale(widths)
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
 	h := c.Plan.Header
 	f.MergeCell(sh, "A1", cell(last, 1))
 	f.SetCellStr(sh, "A1", sumTitle)
 	f.SetCellStyle(sh, "A1", "A1", st.title)
+	f.SetRowHeight(sh, 1, textHeight(sumTitle, total, 14, true))
+	subtitle := fmt.Sprintf(sumSubtitle, c.Period.Label(), h.IssuingAgency, c.Plan.Document.Number, c.Plan.Document.Issuer)
 	f.MergeCell(sh, "A2", cell(last, 2))
-	f.SetCellStr(sh, "A2", fmt.Sprintf(sumSubtitle, c.Period.Label(), h.IssuingAgency, c.Plan.Document.Number, c.Plan.Document.Issuer))
+	f.SetCellStr(sh, "A2", subtitle)
 	f.SetCellStyle(sh, "A2", "A2", st.subtitle)
+	f.SetRowHeight(sh, 2, textHeight(subtitle, total, 12, false))
 
 	const h1, h2 = 4, 5
 	aFirst, aLast := 0, 0 // the assignment columns, under one heading
-	for i, col := range summaryCols {
+	headH := 0.0
+	for i, col := range cols {
 		ref := cell(i+1, h1)
 		title := col.col.Title()
 		if col.col == report.ColChange {
@@ -142,53 +178,91 @@ func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 			f.MergeCell(sh, ref, cell(i+1, h2))
 			f.SetCellStr(sh, ref, title)
 		}
+		headH = max(headH, textHeight(title, col.width, 12, true))
 		f.SetColWidth(sh, colName(i+1), colName(i+1), col.width)
 	}
 	f.MergeCell(sh, cell(aFirst, h1), cell(aLast, h1))
 	f.SetCellStr(sh, cell(aFirst, h1), report.AssignmentTitle)
 	f.SetCellStyle(sh, cell(1, h1), cell(last, h2), st.header)
+	f.SetRowHeight(sh, h1, 18)
+	f.SetRowHeight(sh, h2, max(18, headH-18))
 
+	top := textHeight(sumTitle, total, 14, true) + textHeight(subtitle, total, 12, false) + 15 + max(36, headH)
+	pg := newPager(top, max(36, headH), scale)
 	row := h2 + 1
 	for _, g := range c.Plan.Groups {
+		var models []*report.ModelSummary
+		for _, ms := range c.Models {
+			if ms.Model.Group == g.Code {
+				models = append(models, ms)
+			}
+		}
+		groupText := fmt.Sprintf(sumGroup, g.Name, len(g.Models))
+		groupH := textHeight(groupText, total-cols[0].width, 12, true)
+		heights := make([]float64, len(models))
+		for i, ms := range models {
+			heights[i] = summaryRowHeight(cols, ms)
+		}
+		// A group heading never ends a page: it goes with its first model.
+		if pg.add(groupH, firstOr(heights)) {
+			f.InsertPageBreak(sh, cell(1, row))
+		}
 		f.SetCellStr(sh, cell(1, row), g.Code)
 		f.MergeCell(sh, cell(2, row), cell(last, row))
-		f.SetCellStr(sh, cell(2, row), fmt.Sprintf(sumGroup, g.Name, len(g.Models)))
+		f.SetCellStr(sh, cell(2, row), groupText)
 		f.SetCellStyle(sh, cell(1, row), cell(last, row), st.group)
+		f.SetRowHeight(sh, row, groupH)
 		row++
-		for _, ms := range c.Models {
-			if ms.Model.Group != g.Code {
-				continue
+		for i, ms := range models {
+			if pg.add(heights[i], 0) {
+				f.InsertPageBreak(sh, cell(1, row))
 			}
-			vals := make([]any, len(summaryCols))
-			for i, col := range summaryCols {
-				vals[i] = summaryValue(col.col, ms)
+			if err := writeSummaryRow(f, st, cols, ms, row); err != nil {
+				return err
 			}
-			for i, v := range vals {
-				if err := f.SetCellValue(sh, cell(i+1, row), v); err != nil {
-					return err
-				}
-			}
-			f.SetCellStyle(sh, cell(1, row), cell(last, row), st.wrap)
-			f.SetCellStyle(sh, cell(1, row), cell(1, row), st.wrapCenter)
-			status, progress, overdue := summaryCol(report.ColStatus), summaryCol(report.ColProgress), summaryCol(report.ColOverdue)
-			f.SetCellStyle(sh, cell(status, row), cell(status, row), st.statusFill[ms.Status.Key()])
-			f.SetCellStyle(sh, cell(progress, row), cell(progress, row), st.wrapCenter)
-			if ms.Overdue {
-				f.SetCellStyle(sh, cell(overdue, row), cell(overdue, row), st.errFill)
-			}
-			longest := 0
-			for i, v := range vals {
-				if s, ok := v.(string); ok {
-					lines := rowHeight(s, summaryCols[i].width, 0)
-					longest = max(longest, int(lines))
-				}
-			}
-			f.SetRowHeight(sh, row, max(30, min(400, float64(longest))))
+			f.SetRowHeight(sh, row, heights[i])
 			row++
 		}
 	}
 	f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: h2, TopLeftCell: cell(3, h2+1), ActivePane: "bottomRight"})
-	return printSetup(f, sh, h1, h2)
+	return printLayout(f, sh, scale, h1, h2)
+}
+
+func firstOr(hs []float64) float64 {
+	if len(hs) == 0 {
+		return 0
+	}
+	return hs[0]
+}
+
+// summaryRowHeight is the height of a model's row: its tallest cell.
+func summaryRowHeight(cols []sumCol, ms *report.ModelSummary) float64 {
+	h := 18.0
+	for _, col := range cols {
+		if s, ok := summaryValue(col.col, ms).(string); ok {
+			h = max(h, textHeight(s, col.width, 12, false))
+		}
+	}
+	return min(h, 409) // Excel's largest row
+}
+
+func writeSummaryRow(f *book, st *styles, cols []sumCol, ms *report.ModelSummary, row int) error {
+	sh := sheetSummary
+	last := len(cols)
+	for i, col := range cols {
+		if err := f.SetCellValue(sh, cell(i+1, row), summaryValue(col.col, ms)); err != nil {
+			return err
+		}
+	}
+	f.SetCellStyle(sh, cell(1, row), cell(last, row), st.wrap)
+	f.SetCellStyle(sh, cell(1, row), cell(1, row), st.wrapCenter)
+	status, progress, overdue := columnIndex(cols, report.ColStatus), columnIndex(cols, report.ColProgress), columnIndex(cols, report.ColOverdue)
+	f.SetCellStyle(sh, cell(status, row), cell(status, row), st.statusFill[ms.Status.Key()])
+	f.SetCellStyle(sh, cell(progress, row), cell(progress, row), st.number)
+	if ms.Overdue {
+		f.SetCellStyle(sh, cell(overdue, row), cell(overdue, row), st.errFill)
+	}
+	return nil
 }
 
 func writeStats(f *book, st *styles, c *report.Consolidation) error {
@@ -202,7 +276,7 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 		return err
 	}
 	writeStatsLists(f, st, c, r+22)
-	return printSetup(f, sh, top, top)
+	return printLayout(f, sh, 1, top, top)
 }
 
 // writeStatsTable writes the counts by group and status from row top; it
@@ -264,13 +338,19 @@ func addStatusChart(f *book, top, totals int) error {
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colors[s]}},
 		})
 	}
+	// Columns left to right in group order I to V, as the table reads;
+	// each segment carries its count, so the chart reads in black and
+	// white too.
+	dark := &excelize.Font{Color: "000000", Size: 10, Family: fontName}
 	err := f.AddChart(sh, cell(1, r+2), &excelize.Chart{
-		Type:   excelize.BarStacked,
-		Series: series,
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: statChart}}},
-		Legend: excelize.ChartLegend{Position: "bottom"},
-		Format: excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.2},
-		YAxis:  excelize.ChartAxis{MajorGridLines: true},
+		Type:     excelize.ColStacked,
+		Series:   series,
+		Title:    excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: statChart, Font: &excelize.Font{Color: "000000", Size: 12, Bold: true, Family: fontName}}}},
+		Legend:   excelize.ChartLegend{Position: "bottom", Font: dark},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0;-0;;@"}}, // no "0" labels
+		Format:   excelize.GraphicOptions{ScaleX: 1.3, ScaleY: 1.2},
+		XAxis:    excelize.ChartAxis{Font: *dark},
+		YAxis:    excelize.ChartAxis{MajorGridLines: true, Font: *dark},
 	})
 	return err
 }
@@ -279,75 +359,106 @@ func addStatusChart(f *book, top, totals int) error {
 // and the units that did not report.
 func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 	sh := sheetStats
-	f.SetCellStr(sh, cell(1, r), statOverdueTitle)
-	f.SetCellStyle(sh, cell(1, r), cell(1, r), st.label)
-	r++
+	const lastCol = 8 // the table's width
+	width := 12.0 + 7*14
+	line := func(text string, style int) {
+		f.MergeCell(sh, cell(1, r), cell(lastCol, r))
+		f.SetCellStr(sh, cell(1, r), text)
+		f.SetCellStyle(sh, cell(1, r), cell(lastCol, r), style)
+		f.SetRowHeight(sh, r, textHeight(text, width, 12, style == st.label))
+		r++
+	}
+	line(statOverdueTitle, st.label)
 	found := false
 	for _, ms := range c.Models {
 		if ms.Overdue {
 			found = true
-			f.SetCellStr(sh, cell(1, r), fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, strings.Join(strings.Fields(ms.Model.Deadline.Text), " "), ms.Status))
-			r++
+			line(fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), ms.Status), st.text)
 		}
 	}
 	if !found {
-		f.SetCellStr(sh, cell(1, r), statNone)
-		r++
+		line(statNone, st.text)
 	}
 	r++
-	f.SetCellStr(sh, cell(1, r), fmt.Sprintf(statUnitsTitle, len(c.Expected)-len(c.NotReported), len(c.Expected)))
-	f.SetCellStyle(sh, cell(1, r), cell(1, r), st.label)
-	r++
+	line(fmt.Sprintf(statUnitsTitle, len(c.Expected)-len(c.NotReported), len(c.Expected)), st.label)
 	if len(c.NotReported) == 0 {
-		f.SetCellStr(sh, cell(1, r), statAllReported)
+		line(statAllReported, st.text)
 	}
 	for _, u := range c.NotReported {
-		line := "- " + u.Name
+		text := "- " + u.Name
 		if files := c.Rejected[u.ID]; len(files) > 0 {
-			line += fmt.Sprintf(statRejected, strings.Join(files, ", "))
+			text += fmt.Sprintf(statRejected, strings.Join(files, ", "))
 		}
-		f.SetCellStr(sh, cell(1, r), line)
-		r++
+		line(text, st.text)
 	}
 }
 
+// checkCols are the columns of "Kiểm tra", widths in characters.
+var checkCols = []struct {
+	title string
+	width float64
+}{
+	{chkSeverity, 9}, {chkKind, 18}, {chkFile, 22}, {chkWhere, 12}, {annColModel, 6}, {chkMessage, 40}, {chkHint, 30}, {chkCode, 12},
+}
+
+// writeChecks lists every finding, errors first: its kind in words, where,
+// what and how to fix it; the code, for other programs, last.
 func writeChecks(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetChecks
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	heads := []string{annColSeverity, annColCode, chkFile, chkSheet, chkCell, annColModel, annColMessage, annColHint}
-	for i, hd := range heads {
-		f.SetCellStr(sh, cell(i+1, 1), hd)
+	var widths []float64
+	headH := 18.0
+	for i, col := range checkCols {
+		f.SetCellStr(sh, cell(i+1, 1), col.title)
+		f.SetColWidth(sh, colName(i+1), colName(i+1), col.width)
+		widths = append(widths, col.width)
+		headH = max(headH, textHeight(col.title, col.width, 12, true))
 	}
-	f.SetCellStyle(sh, "A1", cell(len(heads), 1), st.header)
+	last := len(checkCols)
+	f.SetCellStyle(sh, "A1", cell(last, 1), st.header)
+	f.SetRowHeight(sh, 1, headH)
 	for i, fd := range c.Findings {
 		r := i + 2
 		sev, style := annWarning, st.warnFill
 		if fd.Severity == report.Error {
 			sev, style = annError, st.errFill
 		}
-		vals := []string{sev, string(fd.Code), fd.File, fd.Sheet, fd.Cell, "", fd.Message, fd.Hint}
-		if fd.Model > 0 {
-			vals[5] = fmt.Sprint(fd.Model)
+		where := fd.Sheet
+		if fd.Cell != "" {
+			where = strings.TrimPrefix(where+" › "+fd.Cell, " › ")
 		}
+		vals := []string{sev, fd.Code.Label(), fd.File, where, "", upperFirst(fd.Message), upperFirst(fd.Hint), string(fd.Code)}
+		if fd.Model > 0 {
+			vals[4] = fmt.Sprint(fd.Model)
+		}
+		h := 18.0
 		for j, v := range vals {
 			f.SetCellStr(sh, cell(j+1, r), v)
+			h = max(h, textHeight(v, checkCols[j].width, 12, false))
 		}
-		f.SetCellStyle(sh, cell(1, r), cell(len(heads), r), st.wrap)
+		f.SetRowHeight(sh, r, min(h, 409))
+		f.SetCellStyle(sh, cell(1, r), cell(last, r), st.wrap)
 		f.SetCellStyle(sh, cell(1, r), cell(1, r), style)
 	}
 	if len(c.Findings) == 0 {
 		f.SetCellStr(sh, "A2", chkNone)
 	}
-	for col, wd := range map[string]float64{"A": 10, "B": 24, "C": 30, "D": 12, "E": 7, "F": 9, "G": 60, "H": 45} {
-		f.SetColWidth(sh, col, col, wd)
-	}
 	f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 	if len(c.Findings) > 0 {
-		f.AutoFilter(sh, "A1:"+cell(len(heads), len(c.Findings)+1), nil)
+		f.AutoFilter(sh, "A1:"+cell(last, len(c.Findings)+1), nil)
 	}
-	return printSetup(f, sh, 1, 1)
+	return printLayout(f, sh, printScale(widths), 1, 1)
+}
+
+// upperFirst starts a message as a sentence.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // dataHeader is the machine-readable contract of "Dữ liệu": ASCII names,
@@ -358,6 +469,12 @@ var dataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_
 func writeData(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetData
 	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	// For machines and the level above; printed at full size, across as
+	// many pages as it takes. (Set before streaming: the stream writes
+	// the sheet as it stands.)
+	if err := printLayout(f, sh, 1, 1, 1); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sh)
@@ -406,7 +523,7 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 			r++
 		}
 	}
-	for i, wd := range []float64{11, 20, 30, 9, 20, 12, 9, 9, 9, 50, 40, 40, 30, 6} {
+	for i, wd := range []float64{11, 20, 30, 9, 20, 12, 9, 9, 9, 50, 40, 40, 30, 6, 40} {
 		sw.SetColWidth(i+1, i+1, wd)
 	}
 	return sw.Flush()

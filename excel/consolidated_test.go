@@ -65,9 +65,11 @@ func TestConsolidatedGolden(t *testing.T) {
 	if charts != 1 {
 		t.Errorf("%d charts, want 1", charts)
 	}
-	layout, _ := f.GetPageLayout(sheetSummary)
-	if *layout.Orientation != "landscape" || *layout.FitToWidth != 1 {
-		t.Errorf("page layout %+v", layout)
+	for _, sh := range []string{sheetSummary, sheetStats, sheetChecks, sheetData} {
+		layout, _ := f.GetPageLayout(sh)
+		if *layout.Orientation != "landscape" || layout.AdjustTo == nil || *layout.AdjustTo < 80 {
+			t.Errorf("%s: page layout %+v, want landscape at 80 %% or more", sh, layout)
+		}
 	}
 }
 

@@ -21,6 +21,8 @@ type styles struct {
 	title, subtitle, plain, header, group, wrap, wrapCenter, input, inputNum, locked, label, italic int
 	statusFill                                                                                      map[string]int
 	errFill, warnFill                                                                               int
+	number                                                                                          int // one decimal, centred
+	text                                                                                            int // wrapped, no border
 }
 
 func border() []excelize.Border {
@@ -73,6 +75,9 @@ func newStyles(f *book) *styles {
 		warnFill:   mk(&excelize.Style{Fill: fill(colorWarning), Border: border(), Alignment: top}),
 		statusFill: map[string]int{},
 	}
+	st.text = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: locked})
+	oneDecimal := "0.0"
+	st.number = mk(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Protection: locked, CustomNumFmt: &oneDecimal})
 	// A slice, not a map: style ids must come out the same every run.
 	for _, kc := range [][2]string{{"done", colorDone}, {"progress", colorProgress}, {"notyet", colorNotYet}, {"recurring", colorRecur}, {"none", colorLocked}} {
 		k, c := kc[0], kc[1]

@@ -128,7 +128,7 @@ func (b *builder) overdue(c *report.Consolidation) {
 	for _, ms := range c.Models {
 		if ms.Overdue {
 			i++
-			b.para(fmt.Sprintf(txtOverdueItem, ms.Model.Number, ms.Model.Title, oneLine(ms.Model.Deadline.Text), strings.ToLower(ms.Status.String())),
+			b.para(fmt.Sprintf(txtOverdueItem, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), strings.ToLower(ms.Status.String())),
 				body, indent, "J", gapIf(i == n.Overdue))
 		}
 	}

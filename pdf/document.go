@@ -147,19 +147,6 @@ const indent = 10.0
 // report stays a few pages whatever units write.
 const maxPartText = 4000
 
-// oneLine puts a deadline written as a list on one line: "- A;\n- B"
-// becomes "A; B".
-func oneLine(s string) string {
-	var parts []string
-	for _, l := range vi.SplitLines(s) {
-		l = strings.TrimRight(strings.TrimLeft(strings.TrimSpace(l), "-+• "), ";. ")
-		if l != "" {
-			parts = append(parts, strings.Join(strings.Fields(l), " "))
-		}
-	}
-	return strings.Join(parts, "; ")
-}
-
 func lowerFirst(s string) string {
 	r := []rune(s)
 	// "DVC …" is an abbreviation: only a capitalised word is lowered.

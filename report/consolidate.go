@@ -220,7 +220,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 	if d := m.Deadline.Due; d != nil && d.Before(out.Period.ReportDay()) && ms.Status != StatusDone {
 		ms.Overdue = true
 		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
-			Message: fmt.Sprintf(msgOverdue, m.Number, m.Deadline.Text, vi.FormatDate(*d), ms.Status), Hint: hintOverdue})
+			Message: fmt.Sprintf(msgOverdue, m.Number, vi.OneLine(m.Deadline.Text), vi.FormatDate(*d), ms.Status), Hint: hintOverdue})
 	}
 	if prev != nil {
 		var pss []Status

@@ -57,6 +57,14 @@ const (
 	DocumentDistrict     Code = "document.district"
 )
 
+// Label names the kind of finding in Vietnamese.
+func (c Code) Label() string {
+	if l, ok := codeLabels[c]; ok {
+		return l
+	}
+	return string(c)
+}
+
 // Finding is one problem, located as precisely as possible.
 type Finding struct {
 	Severity Severity

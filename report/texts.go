@@ -115,3 +115,21 @@ var columnTitles = map[Column]string{
 const AssignmentTitle = "Phân công thực hiện"
 
 const colChangeSince = "Thay đổi so với "
+
+// codeLabels name each kind of finding for a person: the "Kiểm tra" sheet
+// shows them, and the code only in its last column.
+var codeLabels = map[Code]string{
+	FileUnreadable: "Tệp không đọc được", FileEncrypted: "Tệp có mật khẩu", FileLegacyXLS: "Tệp Excel cũ (.xls)",
+	FileODS: "Tệp LibreOffice (.ods)", FileTooLarge: "Tệp quá lớn hoặc bất thường", FileNotTemplate: "Không phải tệp mẫu báo cáo",
+	SheetExtra: "Trang thừa", UnitUnknown: "Không rõ đơn vị", UnitNotReporting: "Đơn vị không phải báo cáo",
+	UnitDuplicate: "Đơn vị gửi nhiều tệp", UnitNotSubmitted: "Đơn vị chưa gửi báo cáo", PeriodMissing: "Thiếu kỳ báo cáo",
+	PeriodMismatch: "Sai kỳ báo cáo", DateMissing: "Thiếu ngày báo cáo", DateInvalid: "Ngày báo cáo sai dạng",
+	DateOutside: "Ngày báo cáo ngoài kỳ", DateFuture: "Ngày báo cáo ở tương lai", ModelUnknown: "Không rõ mô hình",
+	ModelMissing: "Thiếu dòng mô hình", ModelDuplicate: "Mô hình báo cáo hai lần", ModelNotAssigned: "Mô hình không được giao",
+	ModelOverdue: "Mô hình quá hạn", StatusMissing: "Chưa chọn tình trạng", StatusInvalid: "Tình trạng không hợp lệ",
+	ProgressInvalid: "Tiến độ không hợp lệ", ProgressMismatch: "Tình trạng và tiến độ không khớp",
+	IndicatorInvalid: "Chỉ tiêu không hợp lệ", IndicatorNotApplied: "Mô hình không có chỉ tiêu",
+	IndicatorMismatch: "Tình trạng và chỉ tiêu không khớp", ProgressBackwards: "Lùi so với kỳ trước",
+	PreviousNotPreceding: "Không so với kỳ liền trước", TextLegacy: "Chữ gõ bằng bảng mã cũ", TextTooLong: "Nội dung quá dài",
+	DocumentDate: "Ngày ký báo cáo", DocumentDistrict: "Cơ quan cấp huyện",
+}

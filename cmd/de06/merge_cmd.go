@@ -67,9 +67,7 @@ func runMerge(e *env, args []string) error {
 	if errs > 0 && *strict {
 		return &findingsError{fmt.Sprintf(msgStrict, errs)}
 	}
-	for _, f := range mergeWarnings {
-		fmt.Fprintf(e.stdout, "%s %s\n", msgTagWarning, f.String())
-	}
+	printMergeFindings(e.stdout, checked, cons)
 
 	base := "bao-cao-de-an-06-" + checked.Period.String()
 	xlsxPath := filepath.Join(*outDir, base+".xlsx")
@@ -129,4 +127,35 @@ func docOptions(number int, date *time.Time, signer string, p plan.Period) pdf.O
 		d = *date
 	}
 	return pdf.Options{Number: number, Date: d, Signer: signer, Created: d.Add(8 * time.Hour)}
+}
+
+// printMergeFindings prints what the consolidation found beyond the files'
+// own findings (units that did not send, overdue models, the report's
+// date…), and the totals of the workbook's "Kiểm tra" sheet, so that the
+// console and the sheet say the same.
+func printMergeFindings(w io.Writer, checked *report.Checked, cons *report.Consolidation) {
+	fromFiles := map[report.Finding]int{}
+	for _, f := range checked.Findings() {
+		fromFiles[f]++
+	}
+	var own []report.Finding
+	for _, f := range cons.Findings {
+		if fromFiles[f] > 0 {
+			fromFiles[f]--
+			continue
+		}
+		own = append(own, f)
+	}
+	if len(own) > 0 {
+		fmt.Fprintf(w, msgMergeFindings, len(own))
+		for _, f := range own {
+			tag := msgTagWarning
+			if f.Severity == report.Error {
+				tag = msgTagError
+			}
+			fmt.Fprintf(w, "  %s %s\n", tag, f.String())
+		}
+	}
+	errs, warns := report.Count(cons.Findings)
+	fmt.Fprintf(w, msgChecksSheet, errs, warns)
 }

@@ -116,3 +116,16 @@ func ListLines(s string) []string {
 	}
 	return out
 }
+
+// OneLine puts a text written as a list on one line: "- A;\n- B" becomes
+// "A; B".
+func OneLine(s string) string {
+	var parts []string
+	for _, l := range SplitLines(s) {
+		l = strings.TrimRight(strings.TrimLeft(strings.TrimSpace(l), "-+• "), ";. ")
+		if l != "" {
+			parts = append(parts, strings.Join(strings.Fields(l), " "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
