@@ -111,9 +111,9 @@ func (b *builder) figures(c *report.Consolidation) {
 	if len(lines) == 0 {
 		return
 	}
-	b.para(txtIndicators, body, indent, "J", 0)
-	for i, l := range lines {
-		b.para(l, body, indent, "J", gapIf(i == len(lines)-1))
+	b.para(txtIndicators, body, indent, "J", paraGap)
+	for _, l := range lines {
+		b.para(l, body, indent, "J", paraGap)
 	}
 }
 
@@ -123,13 +123,11 @@ func (b *builder) overdue(c *report.Consolidation) {
 		b.para(txtOverdueNone, body, indent, "J", paraGap)
 		return
 	}
-	b.para(fmt.Sprintf(txtOverdue, count(n.Overdue)), body, indent, "J", 0)
-	i := 0
+	b.para(fmt.Sprintf(txtOverdue, count(n.Overdue)), body, indent, "J", paraGap)
 	for _, ms := range c.Models {
 		if ms.Overdue {
-			i++
 			b.para(fmt.Sprintf(txtOverdueItem, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), strings.ToLower(ms.Status.String())),
-				body, indent, "J", gapIf(i == n.Overdue))
+				body, indent, "J", paraGap)
 		}
 	}
 }
@@ -153,14 +151,14 @@ func (b *builder) byUnit(c *report.Consolidation, get func(*report.ModelSummary)
 		return
 	}
 	used, left := 0, 0
-	for i, u := range order {
+	for _, u := range order {
 		text := strings.Join(byUnit[u], "; ")
 		if used >= maxPartText {
 			left += len(byUnit[u])
 			continue
 		}
 		used += utf8.RuneCountInString(text)
-		b.para(fmt.Sprintf(format, u, text), body, indent, "J", gapIf(i == len(order)-1 && left == 0))
+		b.para(fmt.Sprintf(format, u, text), body, indent, "J", paraGap)
 	}
 	if left > 0 {
 		b.para(fmt.Sprintf(txtMoreInAppendix, left), Font{"I", 14}, indent, "J", paraGap)
@@ -198,11 +196,11 @@ func (b *builder) tasks(c *report.Consolidation) {
 			hasUnitTasks = true
 		}
 	}
-	for i, l := range lines {
-		b.para(l, body, indent, "J", gapIf(i == len(lines)-1 && !hasUnitTasks))
+	for _, l := range lines {
+		b.para(l, body, indent, "J", paraGap)
 	}
 	if hasUnitTasks {
-		b.para(txtTasksOfUnits, body, indent, "J", 0)
+		b.para(txtTasksOfUnits, body, indent, "J", paraGap)
 		b.byUnit(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Tasks }, txtUnitItem)
 	}
 }
@@ -223,16 +221,15 @@ func (b *builder) proposals(c *report.Consolidation) {
 				continue
 			}
 			used += utf8.RuneCountInString(a.Text)
-			b.para(fmt.Sprintf(txtProposalItem, a.Unit, proposalText(a.Text), ms.Model.Number), body, indent, "J", 0)
+			b.para(fmt.Sprintf(txtProposalItem, a.Unit, proposalText(a.Text), ms.Model.Number), body, indent, "J", paraGap)
 		}
 	}
 	if left > 0 {
-		b.para(fmt.Sprintf(txtMoreInAppendix, left), Font{"I", 14}, indent, "J", 0)
+		b.para(fmt.Sprintf(txtMoreInAppendix, left), Font{"I", 14}, indent, "J", paraGap)
 	}
 	if !found {
-		b.para(txtNothing, body, indent, "J", 0)
+		b.para(txtNothing, body, indent, "J", paraGap)
 	}
-	b.y += paraGap
 }
 
 // proposalText puts a unit's proposal after "<unit> đề nghị": "Đề nghị Sở
@@ -249,13 +246,6 @@ func proposalText(s string) string {
 
 // count writes a count as the appendix does: two digits below ten.
 func count(n int) string { return fmt.Sprintf("%02d", n) }
-
-func gapIf(last bool) float64 {
-	if last {
-		return paraGap
-	}
-	return 0
-}
 
 // sentence trims a unit's text of its closing full stop, for joining.
 func sentence(s string) string { return strings.TrimRight(strings.TrimSpace(s), ". ") }

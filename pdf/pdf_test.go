@@ -3,9 +3,11 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -363,5 +365,64 @@ func BenchmarkBuildAndRender(b *testing.B) {
 		if err := Build(c, options()).Render(&buf); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestDecree30Spacing: paragraphs of the report are at least 6 pt apart
+// (Decree 30/2020), lines within one at single spacing.
+func TestDecree30Spacing(t *testing.T) {
+	doc := Build(consolidation(t, false), options())
+	checked := 0
+	for pi, p := range doc.Pages {
+		if p.Landscape {
+			continue
+		}
+		var ys []float64
+		var sizes []float64
+		for _, it := range p.Items {
+			if it.Kind == KindText && it.Role == "body" {
+				ys, sizes = append(ys, it.Y), append(sizes, it.Font.Size)
+			}
+		}
+		for i := 1; i < len(ys); i++ {
+			d := ys[i] - ys[i-1]
+			if d <= 0.01 { // justified words of one line
+				continue
+			}
+			lh := lineHeight(sizes[i-1])
+			if math.Abs(d-lh) > 0.05 && d < lh+6*ptToMM-0.05 {
+				t.Errorf("page %d: lines %.1f mm apart (line height %.1f): neither one paragraph nor 6 pt apart", pi+1, d, lh)
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("only %d line gaps checked", checked)
+	}
+}
+
+// TestDatesNeverBroken: a deadline's date is never split across lines.
+func TestDatesNeverBroken(t *testing.T) {
+	c := consolidation(t, false)
+	doc := Build(c, options())
+	var lines []string
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if it.Kind == KindText {
+				lines = append(lines, it.Text)
+			}
+		}
+	}
+	all := strings.Join(lines, "\n")
+	dates := regexp.MustCompile(`\d{1,2}/\d{1,2}/\d{4}`)
+	for _, m := range c.Plan.Models() {
+		for _, d := range dates.FindAllString(m.Deadline.Text, -1) {
+			if !strings.Contains(all, d) {
+				t.Errorf("model %d: date %s broken across lines", m.Number, d)
+			}
+		}
+	}
+	if broken := regexp.MustCompile(`(?m)\d{1,2}/\d{1,2}/\d{1,3}$`).FindString(all); broken != "" {
+		t.Errorf("a line ends in a broken date: %q", broken)
 	}
 }
