@@ -31,7 +31,7 @@ type column struct {
 }
 
 var reportColumns = []column{
-	{fTT, "TT", 4, []string{"tt", "stt", "so tt"}},
+	{fTT, "STT", 4, []string{"stt", "tt", "so tt"}},
 	{fModel, "Mô hình", 34, []string{"mo hinh", "ten mo hinh"}},
 	{fRole, "Vai trò", 9, []string{"vai tro"}},
 	{fDeadline, "Thời hạn hoàn thành", 15, []string{"thoi han hoan thanh", "thoi han", "thoi gian hoan thanh"}},

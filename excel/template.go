@@ -3,9 +3,6 @@ package excel
 import (
 	"fmt"
 	"io"
-	"math"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -81,7 +78,7 @@ func writeFormHeader(f *book, st *styles, form *report.Form) {
 	f.SetCellStyle(sh, cell(colHdrValue, rowUnit), cell(colHdrValue, rowUnit), st.label)
 
 	label(rowPeriod, lblPeriod)
-	f.SetCellStr(sh, cell(colHdrValue, rowPeriod), form.Period.String())
+	f.SetCellStr(sh, cell(colHdrValue, rowPeriod), form.Period.Name())
 	f.SetCellStyle(sh, cell(colHdrValue, rowPeriod), cell(colHdrValue, rowPeriod), st.label)
 	f.MergeCell(sh, cell(colHdrValue+1, rowPeriod), cell(colHdrValue+5, rowPeriod))
 	f.SetCellStr(sh, cell(colHdrValue+1, rowPeriod), form.Period.Label())
@@ -129,7 +126,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 			f.SetCellStr(sh, c, v)
 			f.SetCellStyle(sh, c, c, style)
 		}
-		f.SetCellInt(sh, cell(columnOf(fTT), row), int64(m.TT))
+		f.SetCellInt(sh, cell(columnOf(fTT), row), int64(i+1))
 		f.SetCellStyle(sh, cell(columnOf(fTT), row), cell(columnOf(fTT), row), st.wrapCenter)
 		set(fModel, fmt.Sprintf(tplModel, m.Number, m.Title), st.wrap)
 		set(fRole, roleText(r.Role), st.wrapCenter)
@@ -152,7 +149,15 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 			set(fAchieved, "", st.locked)
 			set(fTotal, "", st.locked)
 		}
-		f.SetRowHeight(sh, row, rowHeight(fmt.Sprintf(tplModel, m.Number, m.Title), reportColumns[columnOf(fModel)-1].width, 75))
+		h := 18.0
+		for _, t := range []struct {
+			fl   field
+			text string
+		}{{fModel, fmt.Sprintf(tplModel, m.Number, m.Title)}, {fDeadline, m.Deadline.Text}, {fRole, roleText(r.Role)}} {
+			h = max(h, textHeight(t.text, reportColumns[columnOf(t.fl)-1].width, 12, false))
+		}
+		// Room to type a few lines in the yellow cells.
+		f.SetRowHeight(sh, row, max(h, 60))
 	}
 }
 
@@ -204,11 +209,13 @@ func colName(n int) string {
 	return s
 }
 
+// roleText says what the unit does for a model in words a clerk reads:
+// "Chủ trì", or "Cùng thực hiện" for a model every unit reports on.
 func roleText(r plan.Role) string {
 	if r == plan.RoleCollective {
-		return string(plan.RoleLead)
+		return tplRoleShared
 	}
-	return string(r)
+	return tplRoleLead
 }
 
 func targetText(ind *plan.Indicator) string {
@@ -222,13 +229,6 @@ func targetText(ind *plan.Indicator) string {
 // rowHeight estimates the height a wrapped text needs in a column of width
 // characters, at least min points: excelize cannot measure text, and Excel
 // does not grow rows on opening.
-func rowHeight(text string, width float64, min float64) float64 {
-	lines := 0
-	for _, l := range strings.Split(text, "\n") {
-		lines += int(math.Max(1, math.Ceil(float64(utf8.RuneCountInString(l))*1.1/width)))
-	}
-	return math.Max(min, float64(lines)*16+4)
-}
 
 // printSetup prints A4 landscape, one page wide, with rows first..last
 // repeated on every page.
@@ -277,14 +277,14 @@ func writeGuide(f *book, st *styles, form *report.Form, agency string) error {
 				text := "   - " + s.String() + ": " + s.Meaning()
 				f.SetCellStr(sh, cell(1, row), text)
 				f.SetCellStyle(sh, cell(1, row), cell(1, row), wrapStyle)
-				f.SetRowHeight(sh, row, rowHeight(text, 68, 16))
+				f.SetRowHeight(sh, row, textHeight(text, 68, 12, false))
 				row++
 			}
 			continue
 		}
 		f.SetCellStr(sh, cell(1, row), line)
 		f.SetCellStyle(sh, cell(1, row), cell(1, row), wrapStyle)
-		f.SetRowHeight(sh, row, rowHeight(line, 68, 16))
+		f.SetRowHeight(sh, row, textHeight(line, 68, 12, false))
 		row++
 	}
 	portrait, a4, one, zero, fit := "portrait", 9, 1, 0, true

@@ -68,6 +68,8 @@ const (
 	tplModel      = "Mô hình %d: %s"
 	tplTarget     = "%s: %s"
 	tplNoTarget   = "—"
+	tplRoleLead   = "Chủ trì"
+	tplRoleShared = "Cùng thực hiện (mọi đơn vị)"
 	tplDateHint   = "(ngày/tháng/năm)"
 	tplInputHint  = "Chỉ điền vào các ô màu vàng. Các ô màu trắng, xám đã khóa."
 	tplStatusErrT = "Tình trạng không hợp lệ"

@@ -47,7 +47,7 @@ func (fc *fileChecker) checkRows() {
 }
 
 // rowModel finds the model a row is about: "Mô hình 6: …" in the model
-// column, else the TT number.
+// column, or a plan title without its number.
 func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	k := vi.Fold(r.Model.Text)
 	if g := reModelNum.FindStringSubmatch(k); g != nil {
@@ -64,13 +64,8 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 			return m
 		}
 	}
-	if tt, ok := ParseNumber(r.TT); ok && r.Model.Text == "" {
-		for _, m := range fc.pl.Models() {
-			if float64(m.TT) == tt {
-				return m
-			}
-		}
-	}
+	// The first column only counts rows (older templates held the plan's
+	// TT there): it never says which model a row is.
 	cell := r.Model.Cell
 	if cell == "" {
 		cell = r.TT.Cell
