@@ -93,6 +93,38 @@ func planColumns() []planColumn {
 		ind(m).Target = f
 		return err
 	})
+	add(colIndCombine, func(m *plan.Model) string {
+		if m.Indicator.ByLead() {
+			return wordCombineLead
+		}
+		return ""
+	}, func(m *plan.Model, v string) error {
+		switch vi.Fold(v) {
+		case "", vi.Fold(wordCombineSum):
+			ind(m).Combine = ""
+		case vi.Fold(wordCombineLead):
+			ind(m).Combine = plan.CombineLead
+		default:
+			return fmt.Errorf("%q", v)
+		}
+		return nil
+	})
+	add(colIndFixed, func(m *plan.Model) string {
+		if m.Indicator != nil && m.Indicator.Fixed {
+			return wordYes
+		}
+		return ""
+	}, func(m *plan.Model, v string) error {
+		switch vi.Fold(v) {
+		case "", vi.Fold(wordNo):
+			ind(m).Fixed = false
+		case vi.Fold(wordYes):
+			ind(m).Fixed = true
+		default:
+			return fmt.Errorf("%q", v)
+		}
+		return nil
+	})
 	g, s = str(func(m *plan.Model) *string { return &m.Note })
 	add(colNote, g, s)
 	g, s = str(func(m *plan.Model) *string { return &m.Location })

@@ -136,7 +136,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		for _, fl := range []field{fResult, fDifficulty, fProposal, fTasks} {
 			set(fl, "", st.input)
 		}
-		if m.Indicator != nil {
+		if r.Indicator {
 			set(fIndicator, fmt.Sprintf(tplTarget, m.Indicator.Name, targetText(m.Indicator)), st.wrap)
 			set(fAchieved, "", st.inputNum)
 			if m.Indicator.Ratio() {
@@ -144,6 +144,10 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 			} else {
 				set(fTotal, "", st.locked)
 			}
+		} else if m.Indicator != nil {
+			set(fIndicator, tplLeadReports, st.locked)
+			set(fAchieved, "", st.locked)
+			set(fTotal, "", st.locked)
 		} else {
 			set(fIndicator, tplNoTarget, st.locked)
 			set(fAchieved, "", st.locked)

@@ -67,8 +67,10 @@ func TestTemplatesReadBack(t *testing.T) {
 				assertLocked(t, f, sh, cell(5, row), false)  // status
 				assertLocked(t, f, sh, cell(6, row), false)  // progress
 				assertLocked(t, f, sh, cell(10, row), false) // result
-				assertLocked(t, f, sh, cell(8, row), a.Model.Indicator == nil)
-				assertLocked(t, f, sh, cell(9, row), !a.Model.Indicator.Ratio())
+				// Indicator cells only where the unit's figure counts.
+				counts := report.CountsIndicator(p, a.Model, u.ID)
+				assertLocked(t, f, sh, cell(8, row), !counts)
+				assertLocked(t, f, sh, cell(9, row), !counts || !a.Model.Indicator.Ratio())
 			}
 			if got, _ := f.GetCellValue(sh, cell(2, rowFirstModel+len(as))); got != "" {
 				t.Errorf("extra row after the models: %q", got)

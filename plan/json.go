@@ -80,9 +80,11 @@ type jsonMilestone struct {
 }
 
 type jsonIndicator struct {
-	Name   string  `json:"name"`
-	Unit   string  `json:"unit"`
-	Target float64 `json:"target"`
+	Name    string  `json:"name"`
+	Unit    string  `json:"unit"`
+	Target  float64 `json:"target"`
+	Combine Combine `json:"combine,omitempty"`
+	Fixed   bool    `json:"fixed,omitempty"`
 }
 
 type jsonUnit struct {

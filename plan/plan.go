@@ -80,6 +80,35 @@ type Indicator struct {
 	Name   string
 	Unit   string // "%" for a ratio, else the unit counted ("DVC")
 	Target float64
+	// Combine says how the units' figures make the model's: CombineSum
+	// (each unit counts its own part; the default) or CombineLead (only the
+	// first lead unit's figure counts; the others are not asked).
+	Combine Combine
+	// Fixed: the target is all there is (53 essential public services), so
+	// the units' sum can never exceed it; else it is a minimum to reach.
+	Fixed bool
+}
+
+// Combine is how units' indicator figures are combined.
+type Combine string
+
+const (
+	CombineSum  Combine = "sum"
+	CombineLead Combine = "lead"
+)
+
+// ByLead reports whether only the lead unit reports the indicator.
+func (i *Indicator) ByLead() bool { return i != nil && i.Combine == CombineLead }
+
+// LeadUnit is the unit whose figure counts for a CombineLead indicator:
+// the model's first lead that is a unit.
+func (p *Plan) LeadUnit(m *Model) string {
+	for _, name := range m.Lead {
+		if id, ok := p.MatchUnit(name); ok {
+			return id
+		}
+	}
+	return ""
 }
 
 // Ratio reports whether units report achieved out of a total (a percentage

@@ -217,6 +217,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 	ms.Status = CombineStatus(ss)
 	ms.Progress = CombineProgress(ss, ps)
 	ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
+	out.checkIndicator(ms)
 	if d := m.Deadline.Due; d != nil && d.Before(out.Period.ReportDay()) && ms.Status != StatusDone {
 		ms.Overdue = true
 		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
@@ -235,6 +236,28 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 		ms.PreviousProgress = CombineProgress(pss, pps)
 	}
 	return ms
+}
+
+// checkIndicator flags a model's combined indicator that cannot be right
+// (a sum above a total that is all there is: some unit counted another's
+// part) or that contradicts a done status.
+func (out *Consolidation) checkIndicator(ms *ModelSummary) {
+	ind, n := ms.Model.Indicator, ms.Model.Number
+	if ind == nil || ms.Achieved == nil {
+		return
+	}
+	if ind.Fixed && *ms.Achieved > ind.Target {
+		out.Findings = append(out.Findings, Finding{Severity: Error, Code: IndicatorInvalid, Model: n,
+			Message: fmt.Sprintf(msgIndicatorOverFixed, n, vi.FormatNumber(*ms.Achieved), vi.FormatNumber(ind.Target), ind.Unit), Hint: hintIndicatorOverFixed})
+	}
+	target := 100.0
+	if ind.Ratio() {
+		target = ind.Target
+	}
+	if ms.Status == StatusDone && ms.Percent != nil && *ms.Percent < target {
+		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: IndicatorMismatch, Model: n,
+			Message: fmt.Sprintf(msgDoneModelBelowTarget, n, ms.IndicatorText()), Hint: hintDoneBelowTarget})
+	}
 }
 
 func (out *Consolidation) unitName(id string) string {

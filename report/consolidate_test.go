@@ -290,3 +290,36 @@ func TestConsolidateTextBudget(t *testing.T) {
 		t.Error("no warning about the long texts")
 	}
 }
+
+// Indicators combine as the plan says: a sum never above a fixed total,
+// a lead-only indicator from the lead unit alone.
+func TestIndicatorCombine(t *testing.T) {
+	p := testPlan(t)
+	var subs []*Submission
+	for _, id := range []string{"cong-an", "van-hoa-xa-hoi", "bo-phan-mot-cua", "tram-y-te"} {
+		subs = append(subs, goodSubmission(p, id))
+	}
+	// Model 1 (53 DVC, fixed): 30 + 30 from two units is impossible.
+	rowOf(subs[2], 1).Achieved.Num, rowOf(subs[3], 1).Achieved.Num = fp(30), fp(30)
+	// Model 24 (lead only: Công an xã): VH-XH's figures are not counted.
+	rowOf(subs[0], 24).Achieved.Num, rowOf(subs[0], 24).Total.Num = fp(40), fp(50)
+	rowOf(subs[1], 24).Achieved.Num, rowOf(subs[1], 24).Total.Num = fp(45), fp(50)
+	c := Validate(p, subs, w48, time.Time{})
+	cons := Consolidate(p, c, nil)
+	var over, ignored bool
+	for _, f := range cons.Findings {
+		over = over || (f.Code == IndicatorInvalid && f.Model == 1 && f.Severity == Error)
+		ignored = ignored || (f.Code == IndicatorNotApplied && f.Model == 24 && f.File == subs[1].Name)
+	}
+	if !over {
+		t.Error("60 of 53 DVC not flagged")
+	}
+	if !ignored {
+		t.Error("VH-XH's figures for model 24 not flagged as not counted")
+	}
+	for _, ms := range cons.Models {
+		if ms.Model.Number == 24 && (ms.Achieved == nil || *ms.Achieved != 40 || *ms.Total != 50) {
+			t.Errorf("model 24 = %v/%v, want Công an xã's 40/50", deref(ms.Achieved), deref(ms.Total))
+		}
+	}
+}

@@ -24,6 +24,9 @@ type Form struct {
 type FormRow struct {
 	Model *plan.Model
 	Role  plan.Role
+	// Indicator: the unit reports the model's indicator (it has one, and
+	// the unit's figure counts: see plan.Indicator.Combine).
+	Indicator bool
 }
 
 // NewForm builds the form of unit unitID for period p.
@@ -39,12 +42,21 @@ func NewForm(pl *plan.Plan, unitID string, p plan.Period) (*Form, error) {
 		Period:   p,
 	}
 	for _, a := range pl.Assignments(unitID) {
-		f.Rows = append(f.Rows, FormRow{Model: a.Model, Role: a.Role})
+		f.Rows = append(f.Rows, FormRow{Model: a.Model, Role: a.Role, Indicator: CountsIndicator(pl, a.Model, unitID)})
 	}
 	if len(f.Rows) == 0 {
 		return nil, fmt.Errorf(msgNoAssignments, u.Name)
 	}
 	return f, nil
+}
+
+// CountsIndicator reports whether unit's figures count for model m's
+// indicator: every unit's for a sum, the lead unit's alone otherwise.
+func CountsIndicator(pl *plan.Plan, m *plan.Model, unit string) bool {
+	if m.Indicator == nil {
+		return false
+	}
+	return !m.Indicator.ByLead() || pl.LeadUnit(m) == unit
 }
 
 // FileName is the template's ASCII file name: tram-y-te-2026-W48.xlsx.

@@ -138,6 +138,17 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 // is not a usable number (the row is left out).
 func (fc *fileChecker) checkIndicator(r Row, m *plan.Model, e *Entry) bool {
 	n := m.Number
+	if m.Indicator != nil && !CountsIndicator(fc.pl, m, fc.fr.Unit.ID) {
+		if !r.Achieved.Empty() || !r.Total.Empty() {
+			cell := r.Achieved.Cell
+			if r.Achieved.Empty() {
+				cell = r.Total.Cell
+			}
+			lead := fc.pl.Unit(fc.pl.LeadUnit(m))
+			fc.add(Warning, IndicatorNotApplied, cell, n, fmt.Sprintf(msgIndicatorLeadOnly, n, lead.Name), "")
+		}
+		return true
+	}
 	if m.Indicator == nil {
 		if !r.Achieved.Empty() || !r.Total.Empty() {
 			cell := r.Achieved.Cell

@@ -63,7 +63,7 @@ func runMerge(e *env, args []string) error {
 
 	printSkipped(e.stdout, in.skipped)
 	printCheck(e.stdout, checked)
-	errs, _ := report.Count(checked.Findings())
+	errs, _ := report.Count(cons.Findings) // the files' and the merge's own
 	if errs > 0 && *strict {
 		return &findingsError{fmt.Sprintf(msgStrict, errs)}
 	}
