@@ -20,7 +20,7 @@ type tcol struct {
 var tableCols = []tcol{
 	{report.ColTT, 6, "C"}, {report.ColModel, 30, "L"}, {report.ColLead, 17, "L"}, {report.ColCoordinate, 17, "L"},
 	{report.ColSupport, 17, "L"}, {report.ColDeadline, 15, "L"}, {report.ColPlatforms, 16, "L"}, {report.ColStatus, 14, "C"},
-	{report.ColProgress, 18, "C"}, {report.ColResult, 66, "L"}, {report.ColIssues, 36, "L"},
+	{report.ColStanding, 18, "C"}, {report.ColResult, 66, "L"}, {report.ColIssues, 36, "L"},
 }
 
 var cellFont = Font{"", 8}
@@ -163,7 +163,7 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 		report.ColLead: strings.Join(m.Lead, "; "), report.ColCoordinate: strings.Join(m.Coordinate, "; "),
 		report.ColSupport: strings.Join(m.Support, "; "), report.ColDeadline: m.Deadline.Text,
 		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: status,
-		report.ColProgress: strings.Join(progress, "\n"),
+		report.ColStanding: strings.Join(progress, "\n"),
 		report.ColResult:   strings.Join(res, "\n"), report.ColIssues: strings.Join(dp, "\n"),
 	}
 	lines := make([][]string, len(tableCols))

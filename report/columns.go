@@ -21,7 +21,8 @@ const (
 	ColResult     Column = "result"
 	ColDifficulty Column = "difficulty"
 	ColProposal   Column = "proposal"
-	ColIssues     Column = "issues" // difficulty and proposal in one, for narrow pages
+	ColIssues     Column = "issues"   // difficulty and proposal in one, for narrow pages
+	ColStanding   Column = "standing" // progress and indicator in one, labelled
 	ColOverdue    Column = "overdue"
 	ColChange     Column = "change"
 )

@@ -112,7 +112,7 @@ var columnTitles = map[Column]string{
 	ColTT: "TT", ColModel: "Mô hình", ColLead: "Chủ trì", ColCoordinate: "Phối hợp", ColSupport: "Đơn vị hỗ trợ",
 	ColDeadline: "Thời gian hoàn thành", ColPlatforms: "Nền tảng", ColStatus: "Tình trạng", ColProgress: "Tiến độ (%)",
 	ColIndicator: "Chỉ tiêu (đạt/tổng, %)", ColResult: "Kết quả thực hiện", ColDifficulty: "Khó khăn", ColProposal: "Đề xuất",
-	ColIssues: "Khó khăn, đề xuất", ColOverdue: "Quá hạn", ColChange: "Thay đổi so với kỳ trước",
+	ColIssues: "Khó khăn, đề xuất", ColStanding: "Tiến độ, chỉ tiêu", ColOverdue: "Quá hạn", ColChange: "Thay đổi so với kỳ trước",
 }
 
 // AssignmentTitle heads the three columns of who carries a model out.
