@@ -31,7 +31,9 @@ func textHeight(text string, w, size float64, bold bool) float64 {
 	if bold {
 		style = "B"
 	}
-	lines := len(metrics.Wrap(text, style, size, columnPoints(w)-cellPadding))
+	// A little narrower than the column: a line measured as fitting must
+	// not wrap in Excel or LibreOffice, whose text areas differ slightly.
+	lines := len(metrics.Wrap(text, style, size, columnPoints(w)*0.92-cellPadding))
 	return float64(max(lines, 1))*size*lineFactor + 3
 }
 

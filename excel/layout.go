@@ -33,7 +33,7 @@ type column struct {
 var reportColumns = []column{
 	{fTT, "STT", 4, []string{"stt", "tt", "so tt"}},
 	{fModel, "Mô hình", 34, []string{"mo hinh", "ten mo hinh"}},
-	{fRole, "Vai trò", 9, []string{"vai tro"}},
+	{fRole, "Vai trò", 13, []string{"vai tro"}},
 	{fDeadline, "Thời hạn hoàn thành", 15, []string{"thoi han hoan thanh", "thoi han", "thoi gian hoan thanh"}},
 	{fStatus, "Tình trạng", 16, []string{"tinh trang", "trang thai"}},
 	{fProgress, "Tiến độ (%)", 8, []string{"tien do", "tien do %", "ti le", "tien do phan tram"}},

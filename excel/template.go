@@ -78,11 +78,10 @@ func writeFormHeader(f *book, st *styles, form *report.Form) {
 	f.SetCellStyle(sh, cell(colHdrValue, rowUnit), cell(colHdrValue, rowUnit), st.label)
 
 	label(rowPeriod, lblPeriod)
-	f.SetCellStr(sh, cell(colHdrValue, rowPeriod), form.Period.Name())
+	// The period in words with its window, in one cell the reader reads.
+	f.MergeCell(sh, cell(colHdrValue, rowPeriod), cell(colHdrValue+5, rowPeriod))
+	f.SetCellStr(sh, cell(colHdrValue, rowPeriod), form.Period.Label())
 	f.SetCellStyle(sh, cell(colHdrValue, rowPeriod), cell(colHdrValue, rowPeriod), st.label)
-	f.MergeCell(sh, cell(colHdrValue+1, rowPeriod), cell(colHdrValue+5, rowPeriod))
-	f.SetCellStr(sh, cell(colHdrValue+1, rowPeriod), form.Period.Label())
-	f.SetCellStyle(sh, cell(colHdrValue+1, rowPeriod), cell(colHdrValue+1, rowPeriod), st.plain)
 
 	label(rowDate, lblDate)
 	dateFmt := "dd/mm/yyyy"
