@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -49,7 +48,7 @@ func runCheck(e *env, args []string) error {
 		}
 	}
 	if *format == "json" {
-		if err := writeCheckJSON(e.stdout, in.checked, annotated); err != nil {
+		if err := report.WriteCheckJSON(e.stdout, in.checked, annotated); err != nil {
 			return writeError(msgStdout, err)
 		}
 	} else {
@@ -104,92 +103,14 @@ func printCheck(w io.Writer, c *report.Checked) {
 	printSummary(w, c)
 }
 
-// fileCounts counts files used, not used (another file of the unit was)
-// and rejected.
-func fileCounts(c *report.Checked) (accepted, notUsed, rejected int) {
-	for _, fr := range c.Files {
-		switch {
-		case fr.Accepted:
-			accepted++
-		case fr.UsedInstead != "":
-			notUsed++
-		default:
-			rejected++
-		}
-	}
-	return
-}
-
 func printSummary(w io.Writer, c *report.Checked) {
-	acc, notUsed, rej := fileCounts(c)
+	acc, notUsed, rej := c.FileCounts()
 	errs, warns := report.Count(c.Findings())
 	used := fmt.Sprintf(msgSummaryUsed, len(c.Files), acc)
 	if notUsed > 0 {
 		used += fmt.Sprintf(msgSummaryNotUsed, notUsed)
 	}
 	fmt.Fprintf(w, msgSummary, used, rej, errs, warns)
-}
-
-type jsonFinding struct {
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Sheet    string `json:"sheet"`
-	Cell     string `json:"cell"`
-	Model    int    `json:"model,omitempty"`
-	Message  string `json:"message"`
-	Hint     string `json:"hint"`
-}
-
-type jsonFile struct {
-	Path        string        `json:"path"`
-	Unit        *string       `json:"unit"`
-	Period      *string       `json:"period"`
-	Accepted    bool          `json:"accepted"`
-	UsedInstead string        `json:"used_instead,omitempty"`
-	Annotated   string        `json:"annotated,omitempty"`
-	Findings    []jsonFinding `json:"findings"`
-}
-
-type jsonCheck struct {
-	Period  string     `json:"period"`
-	Files   []jsonFile `json:"files"`
-	Summary struct {
-		Files    int `json:"files"`
-		Accepted int `json:"accepted"`
-		NotUsed  int `json:"not_used"`
-		Rejected int `json:"rejected"`
-		Errors   int `json:"errors"`
-		Warnings int `json:"warnings"`
-	} `json:"summary"`
-}
-
-// writeCheckJSON writes the check as one JSON document, the annotated
-// copies' paths inside it: nothing else goes to stdout.
-func writeCheckJSON(w io.Writer, c *report.Checked, annotated map[*report.FileResult]string) error {
-	out := jsonCheck{Period: c.Period.String(), Files: []jsonFile{}}
-	for _, fr := range c.Files {
-		jf := jsonFile{Path: fr.Sub.Path, Accepted: fr.Accepted, UsedInstead: fr.UsedInstead, Annotated: annotated[fr], Findings: []jsonFinding{}}
-		if fr.Unit != nil {
-			jf.Unit = &fr.Unit.ID
-		}
-		if !fr.Period.IsZero() {
-			s := fr.Period.String()
-			jf.Period = &s
-		}
-		fs := append([]report.Finding(nil), fr.Findings...)
-		report.SortFindings(fs)
-		for _, f := range fs {
-			jf.Findings = append(jf.Findings, jsonFinding{string(f.Severity), string(f.Code), f.Sheet, f.Cell, f.Model, f.Message, f.Hint})
-		}
-		out.Files = append(out.Files, jf)
-	}
-	out.Summary.Files = len(c.Files)
-	out.Summary.Accepted, out.Summary.NotUsed, out.Summary.Rejected = fileCounts(c)
-	out.Summary.Errors, out.Summary.Warnings = report.Count(c.Findings())
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
 }
 
 // writeAnnotated writes DIR/<name>.loi.xlsx for every readable file with

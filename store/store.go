@@ -1,0 +1,151 @@
+// Package store keeps the desk's data in an embedded SQLite database
+// (modernc.org/sqlite, pure Go): the officer's password hash and sessions,
+// the units' link secrets, every uploaded file with its findings, every
+// merged report, and an audit log. Nothing is deleted: a resubmission
+// supersedes. Every write is one transaction; what a call acknowledged is
+// on disk (WAL, synchronous=FULL).
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite"
+)
+
+// FileName is the database's name inside the data folder.
+const FileName = "de06.sqlite"
+
+// Store is the open database.
+type Store struct {
+	db *sql.DB
+}
+
+// Open opens (creating it if needed) the database in dir and brings its
+// schema up to date.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	dsn := "file:" + filepath.ToSlash(filepath.Join(dir, FileName)) +
+		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	// One writer at a time is SQLite's rule; a single connection keeps
+	// the pragmas above on every statement.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrations are applied in order; PRAGMA user_version counts those done.
+var migrations = []string{
+	`CREATE TABLE settings (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+	 CREATE TABLE sessions (token_hash BLOB PRIMARY KEY, expires INTEGER NOT NULL);
+	 CREATE TABLE links (unit_id TEXT PRIMARY KEY, generation INTEGER NOT NULL, token_hash BLOB NOT NULL UNIQUE, changed INTEGER NOT NULL);
+	 CREATE TABLE uploads (
+		id INTEGER PRIMARY KEY,
+		unit_id TEXT NOT NULL, period TEXT NOT NULL,
+		name TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL, data BLOB NOT NULL,
+		at INTEGER NOT NULL, from_addr TEXT NOT NULL, by_officer INTEGER NOT NULL,
+		accepted INTEGER NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL,
+		findings TEXT NOT NULL);
+	 CREATE INDEX uploads_period ON uploads(period, unit_id, id);
+	 CREATE TABLE reports (
+		id INTEGER PRIMARY KEY, period TEXT NOT NULL,
+		number INTEGER NOT NULL, date TEXT NOT NULL, signer TEXT NOT NULL,
+		xlsx BLOB NOT NULL, pdf BLOB NOT NULL, summary TEXT NOT NULL, at INTEGER NOT NULL);
+	 CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);`,
+}
+
+func (s *Store) migrate() error {
+	var v int
+	if err := s.db.QueryRow(`PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	for i := v; i < len(migrations); i++ {
+		err := s.tx(func(tx *sql.Tx) error {
+			if _, err := tx.Exec(migrations[i]); err != nil {
+				return err
+			}
+			// PRAGMA takes no parameters; i is ours, not input.
+			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("store: migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// tx runs fn in one transaction.
+func (s *Store) tx(fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(context.Background(), nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Setting reads a setting; ok is false when it was never set.
+func (s *Store) Setting(key string) (value []byte, ok bool, err error) {
+	err = s.db.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	return value, err == nil, err
+}
+
+// SetSetting writes a setting, with an audit line.
+func (s *Store) SetSetting(key string, value []byte, who string, at time.Time) error {
+	return s.tx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
+			return err
+		}
+		return audit(tx, at, who, "setting", key)
+	})
+}
+
+func audit(tx *sql.Tx, at time.Time, who, action, detail string) error {
+	_, err := tx.Exec(`INSERT INTO audit(at, who, action, detail) VALUES(?, ?, ?, ?)`, at.Unix(), who, action, detail)
+	return err
+}
+
+// AddSession records an officer's session (its token's hash).
+func (s *Store) AddSession(tokenHash []byte, expires time.Time) error {
+	_, err := s.db.Exec(`INSERT INTO sessions(token_hash, expires) VALUES(?, ?)`, tokenHash, expires.Unix())
+	return err
+}
+
+// SessionValid reports whether a session token's hash is known and not
+// expired at now.
+func (s *Store) SessionValid(tokenHash []byte, now time.Time) (bool, error) {
+	var n int
+	err := s.db.QueryRow(`SELECT COUNT(*) FROM sessions WHERE token_hash = ? AND expires > ?`, tokenHash, now.Unix()).Scan(&n)
+	return n > 0, err
+}
+
+// Backup writes a consistent copy of the database to path.
+func (s *Store) Backup(path string) error {
+	_, err := s.db.Exec(`VACUUM INTO ?`, path)
+	return err
+}

@@ -1,0 +1,117 @@
+package store
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+func open(t *testing.T) (*Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, dir
+}
+
+func TestMigrateTwice(t *testing.T) {
+	s, dir := open(t)
+	s.Close()
+	s2, err := Open(dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s2.Close()
+	var v int
+	s2.db.QueryRow(`PRAGMA user_version`).Scan(&v)
+	if v != len(migrations) {
+		t.Errorf("user_version %d, want %d", v, len(migrations))
+	}
+	var fk int
+	s2.db.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+	var mode string
+	s2.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	if fk != 1 || mode != "wal" {
+		t.Errorf("foreign_keys %d, journal_mode %s", fk, mode)
+	}
+}
+
+func TestUploadsAndReports(t *testing.T) {
+	s, dir := open(t)
+	at := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	data := []byte("PK…workbook")
+	id, err := s.AddUpload(Upload{UnitID: "tram-y-te", Period: "2026-W48", Name: "a.xlsx", SHA256: "x", At: at, From: "127.0.0.1", Accepted: true, Warnings: 1, Findings: "{}"}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A name with a quote and SQL in it is only data.
+	if _, err := s.AddUpload(Upload{UnitID: "cong-an", Period: "2026-W48", Name: "x'); DROP TABLE uploads;--.xlsx", At: at, Findings: "{}"}, data); err != nil {
+		t.Fatal(err)
+	}
+	us, err := s.Uploads("2026-W48")
+	if err != nil || len(us) != 2 || us[0].UnitID != "tram-y-te" || !us[0].Accepted || us[1].Name != "x'); DROP TABLE uploads;--.xlsx" {
+		t.Fatalf("uploads %+v, %v", us, err)
+	}
+	u, got, err := s.Upload(id)
+	if err != nil || !bytes.Equal(got, data) || u.Size != len(data) || !u.At.Equal(at) {
+		t.Fatalf("upload %+v, %q, %v", u, got, err)
+	}
+	rid, err := s.AddReport(Report{Period: "2026-W48", Number: 5, Date: "25/11/2026", Summary: "8/9", At: at}, []byte("xlsx"), []byte("%PDF"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, b, err := s.ReportFile(rid, true); err != nil || string(b) != "%PDF" {
+		t.Fatalf("pdf %q, %v", b, err)
+	}
+	// A backup is a working database with the same rows.
+	bk := filepath.Join(t.TempDir(), "copy")
+	os.Mkdir(bk, 0o755)
+	if err := s.Backup(filepath.Join(bk, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(bk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if us, _ := b.Uploads("2026-W48"); len(us) != 2 {
+		t.Errorf("backup holds %d uploads", len(us))
+	}
+	_ = dir
+}
+
+func TestLinks(t *testing.T) {
+	s, _ := open(t)
+	at := time.Now()
+	s.SetLink(Link{UnitID: "tram-y-te", Generation: 1, TokenHash: []byte("h1")}, "officer", at)
+	if id, ok, _ := s.UnitByTokenHash([]byte("h1")); !ok || id != "tram-y-te" {
+		t.Fatal("link not found")
+	}
+	s.SetLink(Link{UnitID: "tram-y-te", Generation: 2, TokenHash: []byte("h2")}, "officer", at)
+	if _, ok, _ := s.UnitByTokenHash([]byte("h1")); ok {
+		t.Error("renewed link still works")
+	}
+}
+
+// Concurrent writers are serialised, and every acknowledged write is there.
+func TestConcurrentUploads(t *testing.T) {
+	s, _ := open(t)
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Go(func() {
+			if _, err := s.AddUpload(Upload{UnitID: "u", Period: "p", Name: "f", At: time.Now(), Findings: "{}"}, []byte{byte(i)}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if us, _ := s.Uploads("p"); len(us) != 40 {
+		t.Errorf("%d uploads, want 40", len(us))
+	}
+}
