@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -16,16 +15,13 @@ import (
 // the cell filled red (error) or orange (warning) with a comment saying what
 // is wrong and how to fix it, and a sheet "Lỗi cần sửa" listing them all. The
 // copy goes back to the unit; the original file is only read.
-func Annotate(w io.Writer, sub *report.Submission, findings []report.Finding, soffice Soffice) error {
-	b, err := os.ReadFile(sub.Path)
-	if err != nil {
-		return err
-	}
+func Annotate(w io.Writer, b []byte, name string, findings []report.Finding, soffice Soffice) error {
 	if k := sniff(b); k == kindXLS || k == kindODS {
 		if soffice.Path == "" {
 			return fmt.Errorf(msgLegacyNoSoffice, ".xls")
 		}
-		if b, err = soffice.convert(b, sub.Name); err != nil {
+		var err error
+		if b, err = soffice.convert(b, name); err != nil {
 			return err
 		}
 	}

@@ -27,7 +27,7 @@ func TestAnnotate(t *testing.T) {
 	s := Reader{}.ReadFile(path)
 	fr := check(t, p, s)
 	var out bytes.Buffer
-	if err := Annotate(&out, s, fr.Findings, Soffice{}); err != nil {
+	if err := Annotate(&out, src, s.Name, fr.Findings, Soffice{}); err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, src) {
@@ -81,7 +81,8 @@ func TestAnnotatedOpenElsewhere(t *testing.T) {
 		s := Reader{}.ReadFile(path)
 		fr := check(t, p, s)
 		var b bytes.Buffer
-		if err := Annotate(&b, s, fr.Findings, Soffice{}); err != nil {
+		data, _ := os.ReadFile(path)
+		if err := Annotate(&b, data, s.Name, fr.Findings, Soffice{}); err != nil {
 			t.Fatal(err)
 		}
 		if m := regexp.MustCompile(`rgb="([0-9A-Fa-f]{0,5}|[0-9A-Fa-f]{7})"`).Find(styleXML(t, b.Bytes())); m != nil {

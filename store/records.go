@@ -148,6 +148,7 @@ type Report struct {
 	Date    string // dd/mm/yyyy
 	Signer  string
 	Summary string
+	Models  string // JSON: each model's status and progress, for trends
 	At      time.Time
 }
 
@@ -155,8 +156,8 @@ type Report struct {
 func (s *Store) AddReport(r Report, xlsx, pdf []byte) (int64, error) {
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO reports(period, number, date, signer, xlsx, pdf, summary, at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.Period, r.Number, r.Date, r.Signer, xlsx, pdf, r.Summary, r.At.Unix())
+		res, err := tx.Exec(`INSERT INTO reports(period, number, date, signer, xlsx, pdf, summary, models, at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.Period, r.Number, r.Date, r.Signer, xlsx, pdf, r.Summary, r.Models, r.At.Unix())
 		if err != nil {
 			return err
 		}
@@ -170,7 +171,7 @@ func (s *Store) AddReport(r Report, xlsx, pdf []byte) (int64, error) {
 
 // Reports lists a period's merged reports, newest first ("" for all).
 func (s *Store) Reports(period string) ([]Report, error) {
-	rows, err := s.db.Query(`SELECT id, period, number, date, signer, summary, at FROM reports WHERE ? = '' OR period = ? ORDER BY id DESC`, period, period)
+	rows, err := s.db.Query(`SELECT id, period, number, date, signer, summary, models, at FROM reports WHERE ? = '' OR period = ? ORDER BY id DESC`, period, period)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +180,7 @@ func (s *Store) Reports(period string) ([]Report, error) {
 	for rows.Next() {
 		var r Report
 		var at int64
-		if err := rows.Scan(&r.ID, &r.Period, &r.Number, &r.Date, &r.Signer, &r.Summary, &at); err != nil {
+		if err := rows.Scan(&r.ID, &r.Period, &r.Number, &r.Date, &r.Signer, &r.Summary, &r.Models, &at); err != nil {
 			return nil, err
 		}
 		r.At = time.Unix(at, 0)

@@ -68,7 +68,7 @@ var migrations = []string{
 	 CREATE TABLE reports (
 		id INTEGER PRIMARY KEY, period TEXT NOT NULL,
 		number INTEGER NOT NULL, date TEXT NOT NULL, signer TEXT NOT NULL,
-		xlsx BLOB NOT NULL, pdf BLOB NOT NULL, summary TEXT NOT NULL, at INTEGER NOT NULL);
+		xlsx BLOB NOT NULL, pdf BLOB NOT NULL, summary TEXT NOT NULL, models TEXT NOT NULL, at INTEGER NOT NULL);
 	 CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);`,
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -136,7 +137,13 @@ func writeAnnotated(dir string, c *report.Checked, inputs []string) (map[*report
 		taken[name] = true
 		path := filepath.Join(dir, name)
 		paths[fr] = path
-		outs = append(outs, output{path, func(w io.Writer) error { return excel.Annotate(w, fr.Sub, fr.Findings, soffice) }})
+		outs = append(outs, output{path, func(w io.Writer) error {
+			b, err := os.ReadFile(fr.Sub.Path)
+			if err != nil {
+				return readError(fr.Sub.Path, err)
+			}
+			return excel.Annotate(w, b, fr.Sub.Name, fr.Findings, soffice)
+		}})
 	}
 	var names []string
 	for _, o := range outs {

@@ -38,6 +38,10 @@ func commands() []command {
 		{"template", usageTemplate, runTemplate},
 		{"check", usageCheck, runCheck},
 		{"merge", usageMerge, runMerge},
+		{"serve", usageServe, runServe},
+		{"passwd", usagePasswd, runPasswd},
+		{"links", usageLinks, runLinks},
+		{"backup", usageBackup, runBackup},
 		{"version", usageVersion, runVersion},
 	}
 }

@@ -13,6 +13,11 @@ Các lệnh:
   template   tạo tệp Excel mẫu báo cáo cho từng đơn vị (đã điền sẵn, có khóa)
   check      kiểm tra các tệp báo cáo đơn vị gửi về, chỉ ra lỗi theo tệp, trang, ô
   merge      tổng hợp các tệp báo cáo thành bảng tổng hợp Excel và báo cáo PDF
+  serve      mở bàn làm việc trên trình duyệt: đơn vị gửi báo cáo qua đường dẫn
+             riêng, cán bộ theo dõi, nhắc, tổng hợp (xem thử: de06 serve --demo)
+  passwd     đặt mật khẩu cho cán bộ tổng hợp
+  links      in đường dẫn riêng của từng đơn vị (--renew: cấp lại)
+  backup     sao lưu dữ liệu của bàn làm việc
   version    in phiên bản chương trình
 
 Xem hướng dẫn từng lệnh: de06 <lệnh> --help
@@ -227,4 +232,80 @@ const (
 	msgChecksSheet   = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
 	msgBadDate       = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
 	msgBadNumber     = "--number phải là số dương, không phải %d"
+)
+
+const usageServe = `de06 serve — bàn làm việc trên trình duyệt
+
+Cách dùng:
+  de06 serve [--data THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--lan] [--plan TỆP] [--demo]
+
+Mở bàn làm việc tại http://127.0.0.1:8606 (chỉ máy này). Đơn vị gửi báo cáo
+qua đường dẫn riêng (de06 links), cán bộ đăng nhập để theo dõi, nhắc, tổng
+hợp. Mọi tệp, kết quả kiểm tra, báo cáo tổng hợp được lưu trong THƯ-MỤC.
+
+Tùy chọn:
+  --data DIR     thư mục dữ liệu (mặc định: du-lieu-de06)
+  --addr A:P     địa chỉ và cổng (mặc định: 127.0.0.1:8606)
+  --lan          cho các máy trong mạng của xã truy cập (in các địa chỉ)
+  --plan TỆP     kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
+  --demo         xem thử: dữ liệu tạm, nạp sẵn tuần mẫu, in mật khẩu và
+                 đường dẫn của các đơn vị
+  -h, --help     xem hướng dẫn này
+
+Dừng: bấm Ctrl+C.
+
+MÃ THOÁT (EXIT STATUS)
+  0  đã dừng bình thường
+  2  không mở được cổng, thư mục dữ liệu hoặc kế hoạch
+`
+
+const usagePasswd = `de06 passwd — đặt mật khẩu cho cán bộ tổng hợp
+
+Cách dùng:
+  de06 passwd [--data THƯ-MỤC]
+
+Đọc mật khẩu (ít nhất 8 ký tự) từ dòng nhập.
+
+MÃ THOÁT (EXIT STATUS)
+  0  đã đặt
+  2  mật khẩu quá ngắn hoặc không ghi được dữ liệu
+`
+
+const usageLinks = `de06 links — đường dẫn riêng của từng đơn vị
+
+Cách dùng:
+  de06 links [--data THƯ-MỤC] [--unit TÊN]... [--renew] [--url http://ĐỊA-CHỈ:CỔNG]
+
+In mỗi dòng: mã đơn vị, tên đơn vị, đường dẫn. --renew cấp đường dẫn mới
+(đường dẫn cũ thôi dùng được), cho các đơn vị --unit hoặc cho tất cả.
+
+MÃ THOÁT (EXIT STATUS)
+  0  đã in
+  2  dùng sai lệnh hoặc không đọc được dữ liệu
+`
+
+const usageBackup = `de06 backup — sao lưu dữ liệu của bàn làm việc
+
+Cách dùng:
+  de06 backup [--data THƯ-MỤC] TỆP-SAO-LƯU
+
+Ghi một bản sao nhất quán (kể cả khi bàn làm việc đang chạy).
+
+MÃ THOÁT (EXIT STATUS)
+  0  đã ghi
+  2  tệp đã có hoặc không ghi được
+`
+
+// serve, passwd, links, backup
+const (
+	msgListen        = "không mở được %s: có thể chương trình khác (hoặc một cửa sổ de06 khác) đang dùng cổng này"
+	msgServing       = "Bàn làm việc: %s\nDữ liệu lưu tại: %s\n"
+	msgServingLAN    = "Các máy trong mạng của xã mở: %s\n"
+	msgKeepOpen      = "Đừng đóng cửa sổ này khi đang làm việc. Dừng: bấm Ctrl+C.\n"
+	msgDemo          = "Xem thử: mật khẩu cán bộ là %s; đã nạp tuần mẫu %s. Đường dẫn của các đơn vị:\n"
+	msgAskPassword   = "Mật khẩu mới (ít nhất 8 ký tự): "
+	msgPasswordShort = "mật khẩu cần ít nhất 8 ký tự"
+	msgPasswordSet   = "Đã đặt mật khẩu.\n"
+	msgStdin         = "(dòng nhập)"
+	msgBackupTarget  = "cần đúng một tệp sao lưu, ví dụ: de06 backup sao-luu.sqlite"
 )

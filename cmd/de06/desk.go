@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"time"
+
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/pdf"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/web"
+)
+
+// deskEngine is what the desk does with workbooks, through the excel and
+// pdf adapters: the command wires them to the web layer.
+type deskEngine struct {
+	plan    *plan.Plan
+	soffice excel.Soffice
+}
+
+func (d deskEngine) read(f web.File) *report.Submission {
+	s := &report.Submission{Path: f.Name, Name: f.Name, Modified: f.Modified, Meta: map[string]string{}}
+	return excel.Reader{Soffice: d.soffice}.Read(f.Data, s)
+}
+
+func (d deskEngine) Check(ctx context.Context, f web.File, p plan.Period) *report.Checked {
+	return report.Validate(d.plan, []*report.Submission{d.read(f)}, p, now())
+}
+
+func (d deskEngine) Merge(files []web.File, p plan.Period, doc web.Doc) (xlsx, pdfBytes []byte, cons *report.Consolidation, err error) {
+	var subs []*report.Submission
+	for _, f := range files {
+		subs = append(subs, d.read(f))
+	}
+	cons = report.Consolidate(d.plan, report.Validate(d.plan, subs, p, now()), nil)
+	cons.Findings = append(cons.Findings, report.CheckDocument(d.plan, p, doc.Date)...)
+	report.SortFindings(cons.Findings)
+	var xb, pb bytes.Buffer
+	if err := excel.WriteConsolidated(&xb, cons); err != nil {
+		return nil, nil, nil, err
+	}
+	opt := pdf.Options{Number: doc.Number, Date: doc.Date, Signer: doc.Signer, Created: doc.Date.Add(8 * time.Hour)}
+	if err := pdf.Build(cons, opt).Render(&pb); err != nil {
+		return nil, nil, nil, err
+	}
+	return xb.Bytes(), pb.Bytes(), cons, nil
+}
+
+func (d deskEngine) Template(unitID string, p plan.Period) ([]byte, error) {
+	form, err := report.NewForm(d.plan, unitID, p)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = excel.WriteTemplate(&b, form, d.plan.Document.StandingAgency)
+	return b.Bytes(), err
+}
+
+func (d deskEngine) Annotate(f web.File, findings []report.Finding) ([]byte, error) {
+	var b bytes.Buffer
+	err := excel.Annotate(&b, f.Data, f.Name, findings, d.soffice)
+	return b.Bytes(), err
+}

@@ -1,0 +1,356 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/caongoc/de06/store"
+	"github.com/caongoc/de06/web"
+)
+
+// desk is a desk on a real SQLite file, with the real engine, behind an
+// httptest server.
+type desk struct {
+	t     *testing.T
+	srv   *web.Server
+	st    *store.Store
+	ts    *httptest.Server
+	links map[string]string // unit id → link
+	dir   string
+}
+
+func newDesk(t *testing.T) *desk {
+	t.Helper()
+	dir := t.TempDir()
+	now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local) }
+	t.Cleanup(func() { now = time.Now })
+	d := &desk{t: t, dir: dir, links: map[string]string{}}
+	d.ts = httptest.NewUnstartedServer(nil)
+	var err error
+	d.srv, d.st, _, err = openDesk(dir, "", "http://"+d.ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.ts.Config.Handler = d.srv.Handler()
+	d.ts.Start()
+	t.Cleanup(func() { d.ts.Close(); d.st.Close() })
+	links, err := d.srv.Links(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range links {
+		d.links[l.Unit.ID] = l.URL
+	}
+	return d
+}
+
+// officer logs in (setting the password first) and returns its client.
+func (d *desk) officer() *http.Client {
+	d.t.Helper()
+	if err := web.SetPassword(d.st, "mat-khau-thu", now()); err != nil {
+		d.t.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp := d.post(c, d.ts.URL+"/login", "application/x-www-form-urlencoded", strings.NewReader("password=mat-khau-thu"), true)
+	if resp.StatusCode != 200 {
+		d.t.Fatalf("login: %d", resp.StatusCode)
+	}
+	return c
+}
+
+func (d *desk) post(c *http.Client, url, ct string, body io.Reader, jsonAccept bool) *http.Response {
+	d.t.Helper()
+	req, _ := http.NewRequest("POST", url, body)
+	req.Header.Set("Content-Type", ct)
+	if jsonAccept {
+		req.Header.Set("Accept", "application/json")
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// upload sends a sample file through a unit's link.
+func (d *desk) upload(c *http.Client, link, path string) (*http.Response, map[string]any) {
+	d.t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, _ := mw.CreateFormFile("file", filepath.Base(path))
+	fw.Write(data)
+	mw.Close()
+	resp := d.post(c, link+"?period=2026-W48", mw.FormDataContentType(), &b, true)
+	var doc map[string]any
+	json.NewDecoder(resp.Body).Decode(&doc)
+	return resp, doc
+}
+
+func sample(name string) string { return filepath.Join("..", "..", "samples", "tuan-48-2026", name) }
+
+func TestDeskContract(t *testing.T) {
+	d := newDesk(t)
+	c := d.officer()
+
+	resp, err := http.Get(d.ts.URL + "/healthz")
+	if b, _ := io.ReadAll(resp.Body); err != nil || string(b) != "ok" {
+		t.Fatalf("healthz %q %v", b, err)
+	}
+
+	// A unit uploads through its link: the check JSON comes back.
+	resp, doc := d.upload(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
+	files, _ := doc["files"].([]any)
+	if resp.StatusCode != 200 || len(files) != 1 || files[0].(map[string]any)["accepted"] != true {
+		t.Fatalf("upload: %d %v", resp.StatusCode, doc)
+	}
+
+	// The officer's status: Trạm y tế accepted, the rest missing.
+	req, _ := http.NewRequest("GET", d.ts.URL+"/api/status?period=2026-W48", nil)
+	resp, _ = c.Do(req)
+	var status struct {
+		Period string
+		Units  []struct{ ID, State string }
+	}
+	json.NewDecoder(resp.Body).Decode(&status)
+	states := map[string]string{}
+	for _, u := range status.Units {
+		states[u.ID] = u.State
+	}
+	if status.Period != "2026-W48" || states["tram-y-te"] != "accepted" || states["cong-an"] != "missing" || len(states) != 9 {
+		t.Fatalf("status %+v", status)
+	}
+
+	// Merge: the stored PDF downloads.
+	resp = d.post(c, d.ts.URL+"/api/merge?period=2026-W48&number=5", "application/x-www-form-urlencoded", nil, true)
+	var merged struct{ PDF, XLSX string }
+	json.NewDecoder(resp.Body).Decode(&merged)
+	if resp.StatusCode != 200 || merged.PDF == "" {
+		t.Fatalf("merge %d %+v", resp.StatusCode, merged)
+	}
+	resp, _ = c.Get(d.ts.URL + merged.PDF)
+	if b, _ := io.ReadAll(resp.Body); !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("PDF download: %d %q", resp.StatusCode, b[:min(20, len(b))])
+	}
+}
+
+func TestDeskSecurity(t *testing.T) {
+	d := newDesk(t)
+
+	// Before a password is set, only this computer may set one.
+	req := httptest.NewRequest("GET", "/", nil)
+	req.RemoteAddr = "192.168.1.20:5000"
+	rec := httptest.NewRecorder()
+	d.srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("setup page from the LAN: %d", rec.Code)
+	}
+
+	c := d.officer()
+	stored, _, _ := d.st.Setting("officer_password")
+	if !bytes.HasPrefix(stored, []byte("$argon2id$")) || bytes.Contains(stored, []byte("mat-khau-thu")) {
+		t.Errorf("password stored as %q", stored)
+	}
+	// The session cookie is HttpOnly and SameSite=Strict.
+	resp := d.post(http.DefaultClient, d.ts.URL+"/login", "application/x-www-form-urlencoded", strings.NewReader("password=mat-khau-thu"), true)
+	ck := resp.Header.Get("Set-Cookie")
+	if !strings.Contains(ck, "HttpOnly") || !strings.Contains(ck, "SameSite=Strict") {
+		t.Errorf("cookie %q", ck)
+	}
+
+	// The API needs a session.
+	req2, _ := http.NewRequest("GET", d.ts.URL+"/api/status", nil)
+	req2.Header.Set("Accept", "application/json")
+	if r, _ := http.DefaultClient.Do(req2); r.StatusCode != http.StatusUnauthorized {
+		t.Errorf("API without a session: %d", r.StatusCode)
+	}
+
+	// A state change from another site is refused.
+	req3, _ := http.NewRequest("POST", d.ts.URL+"/api/merge?period=2026-W48", nil)
+	req3.Header.Set("Sec-Fetch-Site", "cross-site")
+	req3.Header.Set("Accept", "application/json")
+	if r, _ := c.Do(req3); r.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site merge: %d", r.StatusCode)
+	}
+	req4, _ := http.NewRequest("POST", d.links["tram-y-te"], nil)
+	req4.Header.Set("Origin", "http://evil.example")
+	req4.Header.Set("Sec-Fetch-Site", "cross-site")
+	if r, _ := http.DefaultClient.Do(req4); r.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site upload: %d", r.StatusCode)
+	}
+
+	// Failed logins are limited per address.
+	codes := []int{}
+	for range 6 {
+		r := d.post(http.DefaultClient, d.ts.URL+"/login", "application/x-www-form-urlencoded", strings.NewReader("password=sai"), true)
+		codes = append(codes, r.StatusCode)
+	}
+	if codes[0] != http.StatusUnauthorized || codes[5] != http.StatusTooManyRequests {
+		t.Errorf("failed logins answered %v", codes)
+	}
+}
+
+func TestDeskUnits(t *testing.T) {
+	d := newDesk(t)
+
+	// A guessed link is refused.
+	if r, _ := http.Get(d.ts.URL + "/u/aaaaaaaaaaaaaaaaaaaaaaaaaa"); r.StatusCode != http.StatusNotFound {
+		t.Errorf("guessed link: %d", r.StatusCode)
+	}
+	// Another unit's file through this link is refused, not filed to it.
+	_, doc := d.upload(http.DefaultClient, d.links["tram-y-te"], sample("cong-an-2026-W48.xlsx"))
+	f := doc["files"].([]any)[0].(map[string]any)
+	if f["accepted"] != false || !strings.Contains(fmt.Sprint(f["findings"]), "không phải của Trạm y tế xã") {
+		t.Errorf("another unit's file: %v", f)
+	}
+	ups, _ := d.st.Uploads("2026-W48")
+	if len(ups) != 1 || ups[0].UnitID != "tram-y-te" || ups[0].Accepted {
+		t.Fatalf("stored %+v", ups)
+	}
+	// A unit cannot read another unit's files.
+	_, _ = d.upload(http.DefaultClient, d.links["cong-an"], sample("cong-an-2026-W48.xlsx"))
+	ups, _ = d.st.Uploads("2026-W48")
+	other := ups[1].ID
+	r, _ := http.Get(fmt.Sprintf("%s/tep/%d/danh-dau", d.links["tram-y-te"], other))
+	if r.StatusCode != http.StatusNotFound {
+		t.Errorf("another unit's file read through a link: %d", r.StatusCode)
+	}
+	page, _ := http.Get(d.links["tram-y-te"])
+	body, _ := io.ReadAll(page.Body)
+	if strings.Contains(string(body), "cong-an-2026-W48.xlsx") && strings.Count(string(body), "cong-an-2026-W48.xlsx") > 1 {
+		t.Errorf("the unit page shows another unit's upload")
+	}
+	// An upload over the cap is refused with a message.
+	var big bytes.Buffer
+	mw := multipart.NewWriter(&big)
+	fw, _ := mw.CreateFormFile("file", "lon.xlsx")
+	fw.Write(bytes.Repeat([]byte("x"), 11<<20))
+	mw.Close()
+	resp := d.post(http.DefaultClient, d.links["tram-y-te"], mw.FormDataContentType(), &big, true)
+	var e map[string]string
+	json.NewDecoder(resp.Body).Decode(&e)
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(e["error"], "MB") {
+		t.Errorf("oversized upload: %d %v", resp.StatusCode, e)
+	}
+	// Renewing a link revokes the old one.
+	old := d.links["tram-y-te"]
+	d.srv.Links([]string{"tram-y-te"})
+	if r, _ := http.Get(old); r.StatusCode != http.StatusNotFound {
+		t.Errorf("old link after renewal: %d", r.StatusCode)
+	}
+}
+
+// Nine units send twenty files each at once while the officer polls the
+// status: every acknowledged upload is in the database afterwards.
+func TestDeskLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the load test")
+	}
+	d := newDesk(t)
+	c := d.officer()
+	samples, _ := filepath.Glob(sample("*.xlsx"))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	acked := 0
+	stop := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			req, _ := http.NewRequest("GET", d.ts.URL+"/api/status?period=2026-W48", nil)
+			if r, err := c.Do(req); err == nil {
+				io.Copy(io.Discard, r.Body)
+				r.Body.Close()
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	for _, path := range samples {
+		base := filepath.Base(path)
+		unit := strings.TrimSuffix(base, "-2026-W48.xlsx")
+		link := d.links[unit]
+		wg.Go(func() {
+			for range 20 {
+				if r, doc := d.upload(http.DefaultClient, link, path); r.StatusCode == 200 && doc["files"] != nil {
+					mu.Lock()
+					acked++
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(stop)
+	ups, err := d.st.Uploads("2026-W48")
+	if err != nil || len(ups) != acked || acked != 20*len(samples) {
+		t.Errorf("%d acknowledged, %d stored (%v)", acked, len(ups), err)
+	}
+}
+
+// A file the desk acknowledged is in the database after the server is
+// killed (SIGKILL: no clean shutdown).
+func TestDeskUploadSurvivesKill(t *testing.T) {
+	if testing.Short() || runtime.GOOS == "windows" {
+		t.Skip("-short, or no SIGKILL: skipping")
+	}
+	dir := t.TempDir()
+	links := exec.Command(os.Args[0], "links", "--data", dir)
+	links.Env = append(os.Environ(), "DE06_RUN_MAIN=1")
+	out, err := links.Output()
+	if err != nil {
+		t.Fatalf("links: %v", err)
+	}
+	var path string
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Split(line, "\t"); len(f) == 3 && f[0] == "tram-y-te" {
+			path = f[2][strings.Index(f[2], "/u/"):]
+		}
+	}
+	srv := exec.Command(os.Args[0], "serve", "--data", dir, "--addr", "127.0.0.1:0")
+	srv.Env = append(os.Environ(), "DE06_RUN_MAIN=1")
+	stdout, _ := srv.StdoutPipe()
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Process.Kill()
+	first, _ := bufio.NewReader(stdout).ReadString('\n')
+	base := strings.TrimSpace(first[strings.Index(first, "http://"):])
+	d := &desk{t: t}
+	resp, doc := d.upload(http.DefaultClient, base+path, sample("tram-y-te-2026-W48.xlsx"))
+	if resp.StatusCode != 200 || doc["files"] == nil {
+		t.Fatalf("upload: %d %v", resp.StatusCode, doc)
+	}
+	srv.Process.Kill()
+	srv.Wait()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if ups, _ := st.Uploads("2026-W48"); len(ups) != 1 || ups[0].UnitID != "tram-y-te" {
+		t.Errorf("after the kill: %+v", ups)
+	}
+}

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/store"
+	"github.com/caongoc/de06/web"
+)
+
+// defaultData is the desk's data folder, in the working directory.
+const defaultData = "du-lieu-de06"
+
+// openDesk opens the data folder's database and makes the desk.
+func openDesk(dataDir, planPath, baseURL string) (*web.Server, *store.Store, *plan.Plan, error) {
+	p, err := loadPlan(planPath)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	st, err := store.Open(dataDir)
+	if err != nil {
+		return nil, nil, nil, writeError(filepath.Join(dataDir, store.FileName), err)
+	}
+	srv, err := web.New(st, p, deskEngine{plan: p, soffice: excel.FindSoffice()}, web.Config{BaseURL: baseURL}, now)
+	if err != nil {
+		st.Close()
+		return nil, nil, nil, err
+	}
+	return srv, st, p, nil
+}
+
+func runServe(e *env, args []string) error {
+	fl := newFlags("serve")
+	dataDir := fl.String("data", defaultData, "")
+	addr := fl.String("addr", "127.0.0.1:8606", "")
+	lan := fl.Bool("lan", false, "")
+	planPath := fl.String("plan", "", "")
+	demo := fl.Bool("demo", false, "")
+	if err := parseFlags(e, fl, usageServe, args); err != nil {
+		return err
+	}
+	if *lan && *addr == "127.0.0.1:8606" {
+		*addr = ":8606"
+	}
+	if *demo {
+		dir, err := os.MkdirTemp("", "de06-demo-")
+		if err != nil {
+			return writeError(os.TempDir(), err)
+		}
+		defer os.RemoveAll(dir)
+		*dataDir = dir
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return usagef(msgListen, *addr)
+	}
+	base := "http://" + displayAddr(ln.Addr())
+	srv, st, p, err := openDesk(*dataDir, *planPath, base)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer st.Close()
+	if *demo {
+		if err := loadDemo(e, srv, st, p); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, msgServing, base, *dataDir)
+	if *lan {
+		for _, a := range lanAddrs(ln.Addr()) {
+			fmt.Fprintf(e.stdout, msgServingLAN, a)
+		}
+	}
+	fmt.Fprint(e.stdout, msgKeepOpen)
+	return serve(ln, srv.Handler())
+}
+
+// serve runs until Ctrl+C, then lets requests under way finish.
+func serve(ln net.Listener, h http.Handler) error {
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return hs.Shutdown(shut)
+	}
+}
+
+func displayAddr(a net.Addr) string {
+	s := a.String()
+	if strings.HasPrefix(s, "[::]:") || strings.HasPrefix(s, "0.0.0.0:") {
+		return "127.0.0.1:" + s[strings.LastIndex(s, ":")+1:]
+	}
+	return s
+}
+
+// lanAddrs are the addresses other computers reach the desk on.
+func lanAddrs(a net.Addr) []string {
+	port := a.String()[strings.LastIndex(a.String(), ":")+1:]
+	var out []string
+	addrs, _ := net.InterfaceAddrs()
+	for _, ad := range addrs {
+		if ipn, ok := ad.(*net.IPNet); ok && ipn.IP.To4() != nil && !ipn.IP.IsLoopback() {
+			out = append(out, "http://"+ipn.IP.String()+":"+port)
+		}
+	}
+	return out
+}
+
+// loadDemo sets a password, files the sample week and prints how to in.
+func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
+	b := make([]byte, 5)
+	rand.Read(b)
+	pw := strings.ToLower(base32.StdEncoding.EncodeToString(b))
+	if err := web.SetPassword(st, pw, now()); err != nil {
+		return err
+	}
+	dir := filepath.Join("samples", "tuan-48-2026")
+	entries, _ := os.ReadDir(dir)
+	week := plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
+	eng := deskEngine{plan: p}
+	for _, en := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, en.Name()))
+		if err != nil {
+			continue
+		}
+		f := web.File{Name: en.Name(), Data: data, Modified: now()}
+		c := eng.Check(context.Background(), f, week)
+		if err := srv.File(c, f, true); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stdout, msgDemo, pw, week)
+	links, err := srv.Links(nil)
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		fmt.Fprintf(e.stdout, "  %-22s %s\n", l.Unit.ID, l.URL)
+	}
+	return nil
+}
+
+func runPasswd(e *env, args []string) error {
+	fl := newFlags("passwd")
+	dataDir := fl.String("data", defaultData, "")
+	if err := parseFlags(e, fl, usagePasswd, args); err != nil {
+		return err
+	}
+	fmt.Fprint(e.stderr, msgAskPassword)
+	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return readError(msgStdin, err)
+	}
+	pw := strings.TrimRight(line, "\r\n")
+	if len([]rune(pw)) < 8 {
+		return usagef(msgPasswordShort)
+	}
+	st, err := store.Open(*dataDir)
+	if err != nil {
+		return writeError(filepath.Join(*dataDir, store.FileName), err)
+	}
+	defer st.Close()
+	if err := web.SetPassword(st, pw, now()); err != nil {
+		return writeError(filepath.Join(*dataDir, store.FileName), err)
+	}
+	fmt.Fprint(e.stdout, msgPasswordSet)
+	return nil
+}
+
+func runLinks(e *env, args []string) error {
+	fl := newFlags("links")
+	dataDir := fl.String("data", defaultData, "")
+	units := fl.StringArray("unit", nil, "")
+	renew := fl.Bool("renew", false, "")
+	base := fl.String("url", "http://127.0.0.1:8606", "")
+	planPath := fl.String("plan", "", "")
+	if err := parseFlags(e, fl, usageLinks, args); err != nil {
+		return err
+	}
+	srv, st, p, err := openDesk(*dataDir, *planPath, *base)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ids, err := selectUnits(p, *units)
+	if err != nil {
+		return err
+	}
+	var toRenew []string
+	if *renew {
+		toRenew = ids
+	}
+	links, err := srv.Links(toRenew)
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		for _, id := range ids {
+			if l.Unit.ID == id {
+				fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", l.Unit.ID, l.Unit.Name, l.URL)
+			}
+		}
+	}
+	return nil
+}
+
+func runBackup(e *env, args []string) error {
+	fl := newFlags("backup")
+	dataDir := fl.String("data", defaultData, "")
+	if err := parseFlags(e, fl, usageBackup, args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		return usagef(msgBackupTarget)
+	}
+	target := fl.Arg(0)
+	if err := refuseExisting(false, msgExists, target); err != nil {
+		return err
+	}
+	st, err := store.Open(*dataDir)
+	if err != nil {
+		return readError(filepath.Join(*dataDir, store.FileName), err)
+	}
+	defer st.Close()
+	if err := st.Backup(target); err != nil {
+		return writeError(target, err)
+	}
+	fmt.Fprintf(e.stdout, msgWrote, target)
+	return nil
+}

@@ -1,0 +1,382 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/store"
+)
+
+func wantsJSON(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "application/json")
+}
+
+// fail answers with a Vietnamese message, as JSON or as a page.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	if wantsJSON(r) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(code)
+		json.NewEncoder(w).Encode(map[string]string{"error": msg})
+		return
+	}
+	w.WriteHeader(code)
+	s.render(w, "message.html", map[string]any{"Title": msgErrorTitle, "Message": msg})
+}
+
+func (s *Server) render(w http.ResponseWriter, name string, data map[string]any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if data == nil {
+		data = map[string]any{}
+	}
+	data["Agency"] = s.plan.Document.StandingAgency
+	if _, ok := data["Title"]; !ok {
+		data["Title"] = msgPageTitle
+	}
+	data["Plan"] = s.plan
+	var b bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
+		http.Error(w, msgInternal, http.StatusInternalServerError)
+		return
+	}
+	w.Write(b.Bytes())
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.passwordSet(); !ok {
+		if !isLocal(r) {
+			s.fail(w, r, http.StatusForbidden, msgSetupLocalOnly)
+			return
+		}
+		s.render(w, "setup.html", nil)
+		return
+	}
+	if s.officerSession(r) {
+		http.Redirect(w, r, "/bang", http.StatusSeeOther)
+		return
+	}
+	s.render(w, "login.html", nil)
+}
+
+// setup sets the first password, from this computer only.
+func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
+	if _, ok := s.passwordSet(); ok || !isLocal(r) {
+		s.fail(w, r, http.StatusForbidden, msgSetupLocalOnly)
+		return
+	}
+	pw, again := r.FormValue("password"), r.FormValue("again")
+	if len([]rune(pw)) < 8 || pw != again {
+		w.WriteHeader(http.StatusBadRequest)
+		s.render(w, "setup.html", map[string]any{"Error": msgPasswordRule})
+		return
+	}
+	if err := SetPassword(s.store, pw, s.now()); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	s.startSession(w, r)
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	addr := clientAddr(r)
+	if s.logins.blocked(addr, s.now()) {
+		s.fail(w, r, http.StatusTooManyRequests, msgTooManyLogins)
+		return
+	}
+	stored, ok := s.passwordSet()
+	if !ok || !checkPassword(r.FormValue("password"), stored) {
+		s.logins.fail(addr, s.now())
+		time.Sleep(300 * time.Millisecond) // slows guessing
+		if wantsJSON(r) {
+			s.fail(w, r, http.StatusUnauthorized, msgWrongPassword)
+			return
+		}
+		w.WriteHeader(http.StatusUnauthorized)
+		s.render(w, "login.html", map[string]any{"Error": msgWrongPassword})
+		return
+	}
+	s.startSession(w, r)
+}
+
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request) {
+	token, err := randomToken()
+	if err == nil {
+		err = s.store.AddSession(tokenHash(token), s.now().Add(sessionLife))
+	}
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, MaxAge: int(sessionLife.Seconds())})
+	if wantsJSON(r) {
+		writeJSON(w, map[string]string{"ok": "true"})
+		return
+	}
+	http.Redirect(w, r, "/bang", http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+// readUploads reads the multipart files of field, capped in size.
+func (s *Server) readUploads(w http.ResponseWriter, r *http.Request, field string) ([]File, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+	if err := r.ParseMultipartForm(s.cfg.MaxUpload); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, fmt.Errorf(msgTooLarge, s.cfg.MaxUpload>>20)
+		}
+		return nil, errors.New(msgNoFile)
+	}
+	var out []File
+	for _, fh := range r.MultipartForm.File[field] {
+		f, err := fh.Open()
+		if err != nil {
+			return nil, errors.New(msgNoFile)
+		}
+		data, err := io.ReadAll(io.LimitReader(f, s.cfg.MaxUpload+1))
+		f.Close()
+		if err != nil || int64(len(data)) > s.cfg.MaxUpload {
+			return nil, fmt.Errorf(msgTooLarge, s.cfg.MaxUpload>>20)
+		}
+		// Only the base name, never a path the client sent.
+		name := fh.Filename
+		if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+			name = name[i+1:]
+		}
+		out = append(out, File{Name: vi.NFC(name), Data: data, Modified: s.now()})
+	}
+	if len(out) == 0 {
+		return nil, errors.New(msgNoFile)
+	}
+	return out, nil
+}
+
+// check runs one check under the desk's budget: at most MaxChecks at once,
+// each within CheckTimeout, so one hostile file costs only its sender.
+func (s *Server) check(ctx context.Context, f File, p plan.Period) (*report.Checked, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.CheckTimeout)
+	defer cancel()
+	select {
+	case s.checks <- struct{}{}:
+	case <-ctx.Done():
+		return nil, errors.New(msgBusy)
+	}
+	done := make(chan *report.Checked, 1)
+	go func() {
+		defer func() { <-s.checks }()
+		done <- s.engine.Check(ctx, f, p)
+	}()
+	select {
+	case c := <-done:
+		return c, nil
+	case <-ctx.Done():
+		return nil, errors.New(msgCheckTimeout)
+	}
+}
+
+// File stores a checked file for the unit it names (files the officer
+// received elsewhere, the demo's sample week).
+func (s *Server) File(c *report.Checked, f File, byOfficer bool) error {
+	_, err := s.file(nil, "", f, c, byOfficer)
+	return err
+}
+
+// file stores a checked file for unit, and returns the stored record. A
+// file naming another unit is stored as refused for unit, with a finding:
+// it is never filed to the other unit.
+func (s *Server) file(r *http.Request, unitID string, f File, c *report.Checked, byOfficer bool) (store.Upload, error) {
+	fr := c.Files[0]
+	if unitID != "" && fr.Unit != nil && fr.Unit.ID != unitID {
+		u := s.plan.Unit(unitID)
+		fr.Accepted = false
+		fr.Findings = append(fr.Findings, report.Finding{Severity: report.Error, Code: report.UnitUnknown, File: f.Name, Sheet: fr.Sub.Sheet, Cell: fr.Sub.Unit.Cell,
+			Message: fmt.Sprintf(msgOtherUnit, fr.Unit.Name, u.Name), Hint: fmt.Sprintf(hintOtherUnit, fr.Unit.Name)})
+	}
+	if unitID == "" && fr.Unit != nil {
+		unitID = fr.Unit.ID
+	}
+	var js bytes.Buffer
+	if err := report.WriteCheckJSON(&js, c, nil); err != nil {
+		return store.Upload{}, err
+	}
+	errs, warns := fr.Counts()
+	sum := sha256.Sum256(f.Data)
+	up := store.Upload{UnitID: unitID, Period: c.Period.String(), Name: f.Name, SHA256: hex.EncodeToString(sum[:]), At: s.now(),
+		From: from(r), ByOfficer: byOfficer, Accepted: fr.Accepted, Errors: errs, Warnings: warns, Findings: js.String()}
+	id, err := s.store.AddUpload(up, f.Data)
+	up.ID = id
+	return up, err
+}
+
+// from is the sender's address ("" for files the desk filed itself).
+func from(r *http.Request) string {
+	if r == nil {
+		return ""
+	}
+	return clientAddr(r)
+}
+
+func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
+	u := unitOf(r)
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	ups, err := s.store.UnitUploads(u.ID)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Deadline": deadline(p), "Uploads": ups, "Token": r.PathValue("token")})
+}
+
+func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
+	u := unitOf(r)
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	files, err := s.readUploads(w, r, "file")
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	f := files[0]
+	c, err := s.check(r.Context(), f, p)
+	if err != nil {
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	up, err := s.file(r, u.ID, f, c, false)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	if wantsJSON(r) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		io.WriteString(w, up.Findings)
+		return
+	}
+	ups, _ := s.store.UnitUploads(u.ID)
+	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Deadline": deadline(p), "Uploads": ups, "Token": r.PathValue("token"),
+		"Result": c.Files[0], "Upload": up})
+}
+
+func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
+	u := unitOf(r)
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	b, err := s.engine.Template(u.ID, p)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	attach(w, u.ID+"-"+p.String()+".xlsx", b)
+}
+
+// attach sends a file to download, under an ASCII name.
+func attach(w http.ResponseWriter, name string, b []byte) {
+	ct := "application/octet-stream"
+	switch {
+	case strings.HasSuffix(name, ".xlsx"):
+		ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case strings.HasSuffix(name, ".pdf"):
+		ct = "application/pdf"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Write(b)
+}
+
+// storedFile returns an upload by its id, for unit ("" for the officer:
+// any unit's).
+func (s *Server) storedFile(r *http.Request, unitID string) (store.Upload, []byte, bool) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return store.Upload{}, nil, false
+	}
+	up, data, err := s.store.Upload(id)
+	if err != nil || (unitID != "" && up.UnitID != unitID) {
+		return store.Upload{}, nil, false
+	}
+	return up, data, true
+}
+
+func (s *Server) unitAnnotated(w http.ResponseWriter, r *http.Request) {
+	up, data, ok := s.storedFile(r, unitOf(r).ID)
+	if !ok {
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	s.sendAnnotated(w, r, up, data)
+}
+
+func (s *Server) annotated(w http.ResponseWriter, r *http.Request) {
+	up, data, ok := s.storedFile(r, "")
+	if !ok {
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	s.sendAnnotated(w, r, up, data)
+}
+
+func (s *Server) sendAnnotated(w http.ResponseWriter, r *http.Request, up store.Upload, data []byte) {
+	var doc struct {
+		Files []struct {
+			Findings []struct {
+				Severity, Code, Sheet, Cell, Message, Hint string
+				Model                                      int
+			}
+		}
+	}
+	json.Unmarshal([]byte(up.Findings), &doc)
+	var fs []report.Finding
+	if len(doc.Files) > 0 {
+		for _, f := range doc.Files[0].Findings {
+			fs = append(fs, report.Finding{Severity: report.Severity(f.Severity), Code: report.Code(f.Code), File: up.Name, Sheet: f.Sheet, Cell: f.Cell, Model: f.Model, Message: f.Message, Hint: f.Hint})
+		}
+	}
+	b, err := s.engine.Annotate(File{Name: up.Name, Data: data, Modified: up.At}, fs)
+	if err != nil {
+		s.fail(w, r, http.StatusUnprocessableEntity, msgNoAnnotation)
+		return
+	}
+	attach(w, vi.Slug(strings.TrimSuffix(up.Name, ".xlsx"))+".loi.xlsx", b)
+}
+
+func (s *Server) download(w http.ResponseWriter, r *http.Request) {
+	up, data, ok := s.storedFile(r, "")
+	if !ok {
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	attach(w, vi.Slug(strings.TrimSuffix(up.Name, ".xlsx"))+".xlsx", data)
+}

@@ -1,0 +1,264 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/store"
+)
+
+// reminder is the text the officer copies into Zalo: who has not sent,
+// and by when.
+func (s *Server) reminder(p plan.Period, units []unitStatus) string {
+	var names []string
+	for _, u := range units {
+		if u.State != stateAccepted {
+			names = append(names, "- "+u.Unit.Name)
+		}
+	}
+	if len(names) == 0 {
+		return fmt.Sprintf(msgReminderNone, p.Name())
+	}
+	d := deadline(p)
+	return fmt.Sprintf(msgReminder, p.Name(), strings.Join(names, "\n"), weekday(d), vi.FormatDate(d), s.plan.Document.StandingAgency)
+}
+
+func weekday(t time.Time) string { return weekdays[t.Weekday()] }
+
+func (s *Server) board(w http.ResponseWriter, r *http.Request) {
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.renderBoard(w, r, p, nil)
+}
+
+func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Period, extra map[string]any) {
+	units, unknown, err := s.periodStatus(p)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	reports, _ := s.store.Reports(p.String())
+	links, _ := s.Links(nil)
+	sent := 0
+	for _, u := range units {
+		if u.State == stateAccepted {
+			sent++
+		}
+	}
+	data := map[string]any{"Period": p, "Units": units, "Unknown": unknown, "Reports": reports, "Reminder": s.reminder(p, units),
+		"Sent": sent, "Links": links, "Periods": nearPeriods(s.now()), "Today": vi.FormatDate(deadlineOrToday(p, s.now()))}
+	for k, v := range extra {
+		data[k] = v
+	}
+	s.render(w, "board.html", data)
+}
+
+// deadlineOrToday is the report's default date: the report day, or today
+// if that is earlier.
+func deadlineOrToday(p plan.Period, now time.Time) time.Time {
+	d := p.ReportDay()
+	t := vi.Day(now.Year(), now.Month(), now.Day())
+	if t.Before(d) {
+		return t
+	}
+	return d
+}
+
+// nearPeriods are the periods the selector offers: recent weeks and months.
+func nearPeriods(now time.Time) []plan.Period {
+	var out []plan.Period
+	for i := range 6 {
+		out = append(out, plan.WeekOf(now.AddDate(0, 0, -7*i)))
+	}
+	for i := range 3 {
+		out = append(out, plan.MonthOf(now.AddDate(0, -i, 0)))
+	}
+	return out
+}
+
+// drop checks files the officer received elsewhere and files each to the
+// unit it names.
+func (s *Server) drop(w http.ResponseWriter, r *http.Request) {
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	files, err := s.readUploads(w, r, "files")
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	var results []store.Upload
+	for _, f := range files {
+		c, err := s.check(r.Context(), f, p)
+		if err != nil {
+			s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+			return
+		}
+		up, err := s.file(r, "", f, c, true)
+		if err != nil {
+			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			return
+		}
+		results = append(results, up)
+	}
+	s.renderBoard(w, r, p, map[string]any{"Dropped": results})
+}
+
+// mergeResult is what a merge stored.
+type mergeResult struct {
+	Period  string `json:"period"`
+	Report  int64  `json:"report"`
+	XLSX    string `json:"xlsx"`
+	PDF     string `json:"pdf"`
+	Summary string `json:"summary"`
+}
+
+// merge consolidates a period from the files that count and stores the
+// workbook and the PDF.
+func (s *Server) merge(p plan.Period, doc Doc) (mergeResult, error) {
+	units, _, err := s.periodStatus(p)
+	if err != nil {
+		return mergeResult{}, err
+	}
+	var files []File
+	for _, u := range units {
+		if u.Counting == nil {
+			continue
+		}
+		up, data, err := s.store.Upload(u.Counting.ID)
+		if err != nil {
+			return mergeResult{}, err
+		}
+		files = append(files, File{Name: up.Name, Data: data, Modified: up.At})
+	}
+	xlsx, pdf, cons, err := s.engine.Merge(files, p, doc)
+	if err != nil {
+		return mergeResult{}, err
+	}
+	n := cons.Counts()
+	summary := fmt.Sprintf(msgMergeSummary, n.UnitsReported, n.UnitsExpected, n.Overdue)
+	id, err := s.store.AddReport(store.Report{Period: p.String(), Number: doc.Number, Date: vi.FormatDate(doc.Date), Signer: doc.Signer,
+		Summary: summary, Models: modelsJSON(cons), At: s.now()}, xlsx, pdf)
+	if err != nil {
+		return mergeResult{}, err
+	}
+	base := fmt.Sprintf("/bao-cao/%d/", id)
+	return mergeResult{Period: p.String(), Report: id, XLSX: base + "xlsx", PDF: base + "pdf", Summary: summary}, nil
+}
+
+func (s *Server) docOf(r *http.Request, p plan.Period) (Doc, error) {
+	doc := Doc{Date: deadlineOrToday(p, s.now()), Signer: strings.TrimSpace(r.FormValue("signer"))}
+	if v := strings.TrimSpace(r.FormValue("number")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return doc, fmt.Errorf(msgBadNumber, v)
+		}
+		doc.Number = n
+	}
+	if v := strings.TrimSpace(r.FormValue("date")); v != "" {
+		d, ok := vi.ParseDate(v)
+		if !ok {
+			return doc, fmt.Errorf(msgBadDate, v)
+		}
+		doc.Date = d
+	}
+	return doc, nil
+}
+
+func (s *Server) mergeForm(w http.ResponseWriter, r *http.Request) {
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	doc, err := s.docOf(r, p)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	res, err := s.merge(p, doc)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgMergeFailed)
+		return
+	}
+	s.renderBoard(w, r, p, map[string]any{"Merged": res})
+}
+
+func (s *Server) apiMerge(w http.ResponseWriter, r *http.Request) {
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	doc, err := s.docOf(r, p)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	res, err := s.merge(p, doc)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgMergeFailed)
+		return
+	}
+	writeJSON(w, res)
+}
+
+func (s *Server) reportFile(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	kind := r.PathValue("kind")
+	if err != nil || (kind != "xlsx" && kind != "pdf") {
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	rep, b, err := s.store.ReportFile(id, kind == "pdf")
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	attach(w, "bao-cao-de-an-06-"+rep.Period+"."+kind, b)
+}
+
+type apiUnit struct {
+	ID          string  `json:"id"`
+	Name        string  `json:"name"`
+	State       string  `json:"state"`
+	SubmittedAt *string `json:"submitted_at"`
+	Errors      int     `json:"errors"`
+	Warnings    int     `json:"warnings"`
+}
+
+func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	units, _, err := s.periodStatus(p)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	out := struct {
+		Period string    `json:"period"`
+		Units  []apiUnit `json:"units"`
+	}{Period: p.String(), Units: []apiUnit{}}
+	for _, u := range units {
+		au := apiUnit{ID: u.Unit.ID, Name: u.Unit.Name, State: u.State}
+		if u.Latest != nil {
+			t := u.Latest.At.Format(time.RFC3339)
+			au.SubmittedAt, au.Errors, au.Warnings = &t, u.Latest.Errors, u.Latest.Warnings
+		}
+		out.Units = append(out.Units, au)
+	}
+	writeJSON(w, out)
+}

@@ -1,0 +1,50 @@
+package web
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/caongoc/de06/internal/vi"
+)
+
+// Every text of this package that a person reads, besides the page
+// templates, in one place.
+const (
+	msgErrorTitle     = "Không thực hiện được"
+	msgPageTitle      = "Bàn làm việc"
+	msgInternal       = "Có lỗi bên trong chương trình; xin thử lại, nếu vẫn lỗi hãy báo người quản trị."
+	msgCrossOrigin    = "Yêu cầu không đến từ trang của bàn làm việc này nên bị từ chối."
+	msgLoginNeeded    = "Cần đăng nhập."
+	msgSetupLocalOnly = "Chưa đặt mật khẩu: chỉ đặt được ngay trên máy chạy chương trình (hoặc bằng lệnh de06 passwd)."
+	msgPasswordRule   = "Mật khẩu cần ít nhất 8 ký tự, nhập hai lần giống nhau."
+	msgWrongPassword  = "Mật khẩu không đúng."
+	msgTooManyLogins  = "Nhập sai quá nhiều lần; xin đợi 10 phút rồi thử lại."
+	msgBadLink        = "Đường dẫn không đúng hoặc đã được cấp lại. Xin hỏi Công an xã đường dẫn mới."
+	msgNoFile         = "Chưa chọn tệp nào."
+	msgTooLarge       = "Tệp lớn hơn %d MB; tệp báo cáo thường dưới 1 MB."
+	msgBusy           = "Máy đang kiểm tra nhiều tệp; xin gửi lại sau ít phút."
+	msgCheckTimeout   = "Kiểm tra tệp quá thời gian cho phép; tệp có thể hỏng hoặc bất thường."
+	msgOtherUnit      = "tệp là báo cáo của %s, không phải của %s; tệp không được nhận"
+	hintOtherUnit     = "gửi tệp này qua đường dẫn của %s, hoặc gửi đúng tệp của đơn vị mình"
+	msgNoSuchFile     = "Không có tệp này."
+	msgNoAnnotation   = "Không tạo được bản đánh dấu lỗi cho tệp này."
+	msgMergeFailed    = "Không tổng hợp được; xin thử lại."
+	msgBadNumber      = "số văn bản %q không phải là số"
+	msgBadDate        = "ngày %q không đúng dạng ngày/tháng/năm"
+	msgMergeSummary   = "%d/%d đơn vị báo cáo; %d mô hình quá hạn"
+	msgTrendChart     = "Tiến độ qua các kỳ"
+	msgReminder       = "Kính gửi các đơn vị: đến nay Công an xã chưa nhận được báo cáo %s của:\n%s\nĐề nghị các đơn vị gửi báo cáo trước %s, ngày %s, qua đường dẫn đã được cấp. Trân trọng!\n— %s"
+	msgReminderNone   = "Các đơn vị đã gửi đủ báo cáo %s. Cảm ơn các đơn vị!"
+)
+
+var weekdays = [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}
+
+// stateLabels say a unit's state on the board.
+var stateLabels = map[string]string{stateMissing: "Chưa gửi", stateRejected: "Có lỗi", stateAccepted: "Đã nhận"}
+
+var funcs = template.FuncMap{
+	"date":  vi.FormatDate,
+	"time":  func(t time.Time) string { return t.Local().Format("15:04 02/01/2006") },
+	"state": func(s string) string { return stateLabels[s] },
+	"add":   func(a, b int) int { return a + b },
+}

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/caongoc/de06/report"
+)
+
+// modelPoint is a model's state in one merged report.
+type modelPoint struct {
+	Number   int      `json:"n"`
+	Status   string   `json:"s"`
+	Progress *float64 `json:"p"`
+}
+
+// modelsJSON keeps each model's status and progress with a report.
+func modelsJSON(cons *report.Consolidation) string {
+	var ps []modelPoint
+	for _, ms := range cons.Models {
+		ps = append(ps, modelPoint{ms.Model.Number, ms.Status.Key(), ms.Progress})
+	}
+	b, _ := json.Marshal(ps)
+	return string(b)
+}
+
+// trendRow is one model across the stored periods.
+type trendRow struct {
+	Number int
+	Title  string
+	Cells  []trendCell
+	Chart  template.HTML
+}
+
+type trendCell struct {
+	Status   string
+	Label    string
+	Progress string
+}
+
+// trends shows each model's status and progress across the periods that
+// have a merged report (the latest merge of each), oldest first, with a
+// small chart drawn on the server.
+func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
+	reps, err := s.store.Reports("")
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	byPeriod := map[string][]modelPoint{}
+	var periods []string
+	for _, rep := range reps { // newest first: the first of a period wins
+		if _, ok := byPeriod[rep.Period]; ok {
+			continue
+		}
+		var ps []modelPoint
+		json.Unmarshal([]byte(rep.Models), &ps)
+		byPeriod[rep.Period] = ps
+		periods = append(periods, rep.Period)
+	}
+	slices.Sort(periods)
+	if len(periods) > 12 {
+		periods = periods[len(periods)-12:]
+	}
+	labels := map[string]string{}
+	for _, st := range report.StatusesWithNone {
+		labels[st.Key()] = st.String()
+	}
+	var rows []trendRow
+	for _, m := range s.plan.Models() {
+		row := trendRow{Number: m.Number, Title: m.Title}
+		var values []*float64
+		for _, p := range periods {
+			c := trendCell{Status: "none", Label: labels["none"]}
+			for _, pt := range byPeriod[p] {
+				if pt.Number == m.Number {
+					c.Status, c.Label = pt.Status, labels[pt.Status]
+					if pt.Progress != nil {
+						c.Progress = fmt.Sprintf("%.0f%%", *pt.Progress)
+					}
+					values = append(values, pt.Progress)
+				}
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		row.Chart = sparkline(values)
+		rows = append(rows, row)
+	}
+	s.render(w, "trends.html", map[string]any{"Periods": periods, "Rows": rows})
+}
+
+// sparkline draws progress (0–100) over the periods as a small SVG.
+func sparkline(values []*float64) template.HTML {
+	const w, h = 120.0, 28.0
+	if len(values) == 0 {
+		return ""
+	}
+	var pts []string
+	for i, v := range values {
+		if v == nil {
+			continue
+		}
+		x := 4 + (w-8)*float64(i)/float64(max(1, len(values)-1))
+		y := h - 3 - (h-6)**v/100
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+	}
+	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s"><polyline points="%s"/></svg>`,
+		w, h, w, h, msgTrendChart, strings.Join(pts, " ")))
+}

@@ -1,0 +1,141 @@
+// Package web is the desk: a local web application where units upload
+// their reports through their own links and see the findings at once, and
+// the officer sees who has sent, reminds the rest, merges and keeps every
+// period's history. Pages are server-rendered Vietnamese (html/template,
+// embedded); the engine that reads, checks and merges workbooks is handed
+// in by the command (package web imports neither excel nor pdf), and the
+// data lives in package store.
+package web
+
+import (
+	"context"
+	"embed"
+	"html/template"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/store"
+)
+
+// Engine reads, checks and writes workbooks; cmd/de06 provides it.
+type Engine interface {
+	// Check reads and validates one file for period p.
+	Check(ctx context.Context, f File, p plan.Period) *report.Checked
+	// Merge builds the period's workbook and PDF from the files that count.
+	Merge(files []File, p plan.Period, doc Doc) (xlsx, pdf []byte, cons *report.Consolidation, err error)
+	// Template writes a unit's report template for a period.
+	Template(unitID string, p plan.Period) ([]byte, error)
+	// Annotate writes a copy of a file with its findings marked.
+	Annotate(f File, findings []report.Finding) ([]byte, error)
+}
+
+// File is a workbook as received.
+type File struct {
+	Name     string
+	Data     []byte
+	Modified time.Time
+}
+
+// Doc is the signed report's number, date and signer.
+type Doc struct {
+	Number int
+	Date   time.Time
+	Signer string
+}
+
+// Config is how the desk runs.
+type Config struct {
+	BaseURL      string        // the address printed in unit links, "http://127.0.0.1:8606"
+	MaxUpload    int64         // bytes; a larger upload is refused
+	CheckTimeout time.Duration // a check taking longer is refused
+	MaxChecks    int           // checks running at once
+}
+
+// Server is the desk.
+type Server struct {
+	store  *store.Store
+	plan   *plan.Plan
+	engine Engine
+	cfg    Config
+	now    func() time.Time
+	pages  *template.Template
+	checks chan struct{} // a token per check that may run
+	logins *limiter
+	secret []byte // derives the units' link tokens
+	mu     sync.Mutex
+}
+
+//go:embed templates/*.html templates/*.css
+var assetsFS embed.FS
+
+// New makes a desk over st for plan pl.
+func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() time.Time) (*Server, error) {
+	if cfg.MaxUpload == 0 {
+		cfg.MaxUpload = 10 << 20
+	}
+	if cfg.CheckTimeout == 0 {
+		cfg.CheckTimeout = 20 * time.Second
+	}
+	if cfg.MaxChecks == 0 {
+		cfg.MaxChecks = 2
+	}
+	pages, err := template.New("").Funcs(funcs).ParseFS(assetsFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{store: st, plan: pl, engine: engine, cfg: cfg, now: now, pages: pages,
+		checks: make(chan struct{}, cfg.MaxChecks), logins: newLimiter()}
+	if s.secret, err = linkSecret(st, now()); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Handler is the desk's HTTP handler: every state-changing request must
+// come from the desk's own pages (http.CrossOriginProtection).
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
+	mux.HandleFunc("GET /style.css", s.style)
+	mux.HandleFunc("GET /{$}", s.home)
+	mux.HandleFunc("POST /setup", s.setup)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("POST /logout", s.logout)
+	mux.HandleFunc("GET /bang", s.officer(s.board))
+	mux.HandleFunc("POST /nop", s.officer(s.drop))
+	mux.HandleFunc("POST /tong-hop", s.officer(s.mergeForm))
+	mux.HandleFunc("GET /tep/{id}", s.officer(s.download))
+	mux.HandleFunc("GET /tep/{id}/danh-dau", s.officer(s.annotated))
+	mux.HandleFunc("GET /bao-cao/{id}/{kind}", s.officer(s.reportFile))
+	mux.HandleFunc("GET /tien-do", s.officer(s.trends))
+	mux.HandleFunc("GET /api/status", s.officer(s.apiStatus))
+	mux.HandleFunc("POST /api/merge", s.officer(s.apiMerge))
+	mux.HandleFunc("GET /u/{token}", s.unit(s.unitPage))
+	mux.HandleFunc("POST /u/{token}", s.unit(s.unitUpload))
+	mux.HandleFunc("GET /u/{token}/mau", s.unit(s.unitTemplate))
+	mux.HandleFunc("GET /u/{token}/tep/{id}/danh-dau", s.unit(s.unitAnnotated))
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)
+	}))
+	return securityHeaders(cop.Handler(mux))
+}
+
+func securityHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("X-Frame-Options", "DENY")
+		w.Header().Set("Referrer-Policy", "no-referrer") // unit links are secrets
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'")
+		h.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) style(w http.ResponseWriter, r *http.Request) {
+	b, _ := assetsFS.ReadFile("templates/style.css")
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Write(b)
+}
