@@ -84,6 +84,7 @@ const (
 	stateMissing  = "missing"
 	stateRejected = "rejected"
 	stateAccepted = "accepted"
+	statePartial  = "partial" // accepted, but rows with errors are left out of the merge
 )
 
 // unitStatus is one row of the board.
@@ -119,6 +120,8 @@ func (s *Server) periodStatus(p plan.Period) ([]unitStatus, []store.Upload, erro
 		}
 		switch {
 		case st.Latest == nil:
+		case st.Latest.Accepted && st.Latest.Errors > 0:
+			st.State = statePartial
 		case st.Latest.Accepted:
 			st.State = stateAccepted
 		default:

@@ -17,8 +17,11 @@ import (
 func (s *Server) reminder(p plan.Period, units []unitStatus) string {
 	var names []string
 	for _, u := range units {
-		if u.State != stateAccepted {
+		switch u.State {
+		case stateMissing, stateRejected:
 			names = append(names, "- "+u.Unit.Name)
+		case statePartial:
+			names = append(names, "- "+u.Unit.Name+msgReminderFix)
 		}
 	}
 	if len(names) == 0 {
@@ -49,7 +52,7 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 	links, _ := s.Links(nil)
 	sent := 0
 	for _, u := range units {
-		if u.State == stateAccepted {
+		if u.State == stateAccepted || u.State == statePartial {
 			sent++
 		}
 	}

@@ -33,6 +33,7 @@ const (
 	msgBadDate        = "ngày %q không đúng dạng ngày/tháng/năm"
 	msgMergeSummary   = "%d/%d đơn vị báo cáo; %d mô hình quá hạn"
 	msgTrendChart     = "Tiến độ qua các kỳ"
+	msgReminderFix    = " (đã gửi nhưng còn lỗi, cần sửa rồi gửi lại)"
 	msgReminder       = "Kính gửi các đơn vị: đến nay Công an xã chưa nhận được báo cáo %s của:\n%s\nĐề nghị các đơn vị gửi báo cáo trước %s, ngày %s, qua đường dẫn đã được cấp. Trân trọng!\n— %s"
 	msgReminderNone   = "Các đơn vị đã gửi đủ báo cáo %s. Cảm ơn các đơn vị!"
 )
@@ -40,7 +41,7 @@ const (
 var weekdays = [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}
 
 // stateLabels say a unit's state on the board.
-var stateLabels = map[string]string{stateMissing: "Chưa gửi", stateRejected: "Có lỗi", stateAccepted: "Đã nhận"}
+var stateLabels = map[string]string{stateMissing: "Chưa gửi", stateRejected: "Có lỗi", stateAccepted: "Đã nhận", statePartial: "Đã nhận, còn lỗi"}
 
 var funcs = template.FuncMap{
 	"date":  vi.FormatDate,

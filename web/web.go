@@ -68,7 +68,7 @@ type Server struct {
 	mu     sync.Mutex
 }
 
-//go:embed templates/*.html templates/*.css
+//go:embed templates/*.html templates/*.css templates/*.js
 var assetsFS embed.FS
 
 // New makes a desk over st for plan pl.
@@ -99,7 +99,8 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
-	mux.HandleFunc("GET /style.css", s.style)
+	mux.HandleFunc("GET /style.css", static("style.css", "text/css; charset=utf-8"))
+	mux.HandleFunc("GET /chon-tep.js", static("chon-tep.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("POST /setup", s.setup)
 	mux.HandleFunc("POST /login", s.login)
@@ -134,8 +135,14 @@ func securityHeaders(h http.Handler) http.Handler {
 	})
 }
 
-func (s *Server) style(w http.ResponseWriter, r *http.Request) {
-	b, _ := assetsFS.ReadFile("templates/style.css")
-	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Write(b)
+// static serves one embedded asset.
+func static(name, contentType string) http.HandlerFunc {
+	b, err := assetsFS.ReadFile("templates/" + name)
+	if err != nil {
+		panic(err) // embedded at build time: a missing asset is a build mistake
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.Write(b)
+	}
 }
