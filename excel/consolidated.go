@@ -573,9 +573,14 @@ func ReadPrevious(r io.Reader, name string) (*report.Previous, error) {
 			return nil, fmt.Errorf(msgPrevRow, name, sheetData, i+2, fmt.Sprintf(msgPrevModel, get(row, "mo_hinh")))
 		}
 		pe := report.PreviousEntry{UnitID: get(row, "ma_don_vi"), Model: n, Status: keys[get(row, "ma_tinh_trang")]}
-		if v, ok := report.ParseNumber(report.Value{Text: get(row, "tien_do")}); ok {
-			pe.Progress = &v
+		num := func(name string) *float64 {
+			if v, ok := report.ParseNumber(report.Value{Text: get(row, name)}); ok {
+				return &v
+			}
+			return nil
 		}
+		pe.Progress, pe.Achieved, pe.Total = num("tien_do"), num("dat"), num("tong")
+		pe.Result, pe.Difficulty, pe.Proposal, pe.Tasks = get(row, "ket_qua"), get(row, "kho_khan"), get(row, "de_xuat"), get(row, "nhiem_vu_ky_toi")
 		out = append(out, pe)
 	}
 	if per.IsZero() {

@@ -152,6 +152,9 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 			set(fAchieved, "", st.locked)
 			set(fTotal, "", st.locked)
 		}
+		if r.Last != nil {
+			prefill(f, row, r) // after the empty yellow cells are laid
+		}
 		h := 18.0
 		for _, t := range []struct {
 			fl   field
@@ -161,6 +164,33 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		}
 		// Room to type a few lines in the yellow cells.
 		f.SetRowHeight(sh, row, max(h, 60))
+	}
+}
+
+// prefill writes last period's values into the yellow cells of one row.
+func prefill(f *book, row int, r report.FormRow) {
+	sh, e := sheetReport, r.Last
+	text := func(fl field, v string) {
+		if v != "" {
+			f.SetCellStr(sh, cell(columnOf(fl), row), v)
+		}
+	}
+	num := func(fl field, v *float64) {
+		if v != nil {
+			f.SetCellFloat(sh, cell(columnOf(fl), row), *v, -1, 64)
+		}
+	}
+	text(fStatus, e.Status.String())
+	num(fProgress, e.Progress)
+	text(fResult, e.Result)
+	text(fDifficulty, e.Difficulty)
+	text(fProposal, e.Proposal)
+	text(fTasks, e.Tasks)
+	if r.Indicator {
+		num(fAchieved, e.Achieved)
+		if r.Model.Indicator.Ratio() {
+			num(fTotal, e.Total)
+		}
 	}
 }
 

@@ -27,6 +27,34 @@ type FormRow struct {
 	// Indicator: the unit reports the model's indicator (it has one, and
 	// the unit's figure counts: see plan.Indicator.Combine).
 	Indicator bool
+	// Last is what the unit reported for this model in an earlier period,
+	// written into the yellow cells so that the clerk only changes what
+	// moved; nil for an empty row.
+	Last *PreviousEntry
+}
+
+// Prefill starts each row from the unit's entry in prev, an earlier
+// period's report, and returns how many rows it filled. Rows the unit did
+// not report, or reported as not reported, stay empty.
+func (f *Form) Prefill(prev *Previous) (int, error) {
+	if !prev.Period.End().Before(f.Period.End()) {
+		return 0, fmt.Errorf(msgPreviousNotEarlier, prev.Period.Name(), f.Period.Name())
+	}
+	byModel := map[int]*PreviousEntry{}
+	for i := range prev.Entries {
+		e := &prev.Entries[i]
+		if e.UnitID == f.Unit.ID && e.Status != StatusNone {
+			byModel[e.Model] = e
+		}
+	}
+	n := 0
+	for i := range f.Rows {
+		if e := byModel[f.Rows[i].Model.Number]; e != nil {
+			f.Rows[i].Last = e
+			n++
+		}
+	}
+	return n, nil
 }
 
 // NewForm builds the form of unit unitID for period p.

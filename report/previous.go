@@ -39,6 +39,21 @@ type PreviousEntry struct {
 	Model    int
 	Status   Status
 	Progress *float64
+	// What a unit wrote, for a template pre-filled with last period's
+	// values; empty when the data sheet has no such column.
+	Achieved, Total                     *float64
+	Result, Difficulty, Proposal, Tasks string
+}
+
+// PreviousOf turns the accepted entries of a unit's submission into the
+// entries a pre-filled template starts from.
+func PreviousOf(entries []Entry) []PreviousEntry {
+	out := make([]PreviousEntry, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, PreviousEntry{UnitID: e.UnitID, Model: e.Model.Number, Status: e.Status, Progress: e.Progress,
+			Achieved: e.Achieved, Total: e.Total, Result: e.Result, Difficulty: e.Difficulty, Proposal: e.Proposal, Tasks: e.Tasks})
+	}
+	return out
 }
 
 // Change says how a model moved since the previous report, "" when there

@@ -294,12 +294,42 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	b, err := s.engine.Template(u.ID, p)
+	b, err := s.engine.Template(u.ID, p, s.earlier(u.ID, p))
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}
 	attach(w, u.ID+"-"+p.String()+".xlsx", b)
+}
+
+// earlier finds the unit's last accepted file of the latest period that
+// ended before p: the values its next template starts from.
+func (s *Server) earlier(unitID string, p plan.Period) *Earlier {
+	ups, err := s.store.UnitUploads(unitID)
+	if err != nil {
+		return nil
+	}
+	var best *store.Upload
+	var bestPeriod plan.Period
+	for i := range ups {
+		up := &ups[i]
+		q, err := plan.ParsePeriod(up.Period)
+		if err != nil || !up.Accepted || !q.End().Before(p.End()) {
+			continue
+		}
+		// Later period first; within a period, the later file counts.
+		if best == nil || q.End().After(bestPeriod.End()) || (q == bestPeriod && up.At.After(best.At)) {
+			best, bestPeriod = up, q
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	_, data, err := s.store.Upload(best.ID)
+	if err != nil {
+		return nil
+	}
+	return &Earlier{File: File{Name: best.Name, Data: data, Modified: best.At}, Period: bestPeriod}
 }
 
 // attach sends a file to download, under an ASCII name.

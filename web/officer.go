@@ -256,7 +256,11 @@ func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
 		Units  []apiUnit `json:"units"`
 	}{Period: p.String(), Units: []apiUnit{}}
 	for _, u := range units {
-		au := apiUnit{ID: u.Unit.ID, Name: u.Unit.Name, State: u.State}
+		state := u.State
+		if state == statePartial {
+			state = stateAccepted // the contract knows three states; errors says the rest
+		}
+		au := apiUnit{ID: u.Unit.ID, Name: u.Unit.Name, State: state}
 		if u.Latest != nil {
 			t := u.Latest.At.Format(time.RFC3339)
 			au.SubmittedAt, au.Errors, au.Warnings = &t, u.Latest.Errors, u.Latest.Warnings

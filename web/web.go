@@ -26,10 +26,18 @@ type Engine interface {
 	Check(ctx context.Context, f File, p plan.Period) *report.Checked
 	// Merge builds the period's workbook and PDF from the files that count.
 	Merge(files []File, p plan.Period, doc Doc) (xlsx, pdf []byte, cons *report.Consolidation, err error)
-	// Template writes a unit's report template for a period.
-	Template(unitID string, p plan.Period) ([]byte, error)
+	// Template writes a unit's report template for a period, pre-filled
+	// from the unit's last accepted file of an earlier period when there
+	// is one.
+	Template(unitID string, p plan.Period, last *Earlier) ([]byte, error)
 	// Annotate writes a copy of a file with its findings marked.
 	Annotate(f File, findings []report.Finding) ([]byte, error)
+}
+
+// Earlier is a unit's accepted file of an earlier period.
+type Earlier struct {
+	File   File
+	Period plan.Period
 }
 
 // File is a workbook as received.

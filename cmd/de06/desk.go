@@ -47,10 +47,18 @@ func (d deskEngine) Merge(files []web.File, p plan.Period, doc web.Doc) (xlsx, p
 	return xb.Bytes(), pb.Bytes(), cons, nil
 }
 
-func (d deskEngine) Template(unitID string, p plan.Period) ([]byte, error) {
+func (d deskEngine) Template(unitID string, p plan.Period, last *web.Earlier) ([]byte, error) {
 	form, err := report.NewForm(d.plan, unitID, p)
 	if err != nil {
 		return nil, err
+	}
+	if last != nil {
+		fr := report.Validate(d.plan, []*report.Submission{d.read(last.File)}, last.Period, now()).Files[0]
+		if fr.Accepted && fr.Unit != nil && fr.Unit.ID == unitID {
+			if _, err := form.Prefill(&report.Previous{Period: last.Period, Entries: report.PreviousOf(fr.Entries)}); err != nil {
+				return nil, err
+			}
+		}
 	}
 	var b bytes.Buffer
 	err = excel.WriteTemplate(&b, form, d.plan.Document.StandingAgency)

@@ -19,6 +19,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
 	"github.com/caongoc/de06/web"
 )
@@ -260,6 +263,39 @@ func TestDeskUnits(t *testing.T) {
 	}
 }
 
+// A unit's template for next week starts from what it sent this week; a
+// unit with nothing earlier gets an empty one.
+func TestDeskTemplatePrefilled(t *testing.T) {
+	d := newDesk(t)
+	_, _ = d.upload(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
+	entries := func(unit string) []report.Entry {
+		t.Helper()
+		resp, err := http.Get(d.links[unit] + "/mau?period=2026-W49")
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("template: %v %v", resp, err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		sub := excel.Reader{}.Read(b, &report.Submission{Path: "mau.xlsx", Name: "mau.xlsx", Meta: map[string]string{}})
+		p, _ := plan.ParsePeriod("2026-W49")
+		return report.Validate(defaultPlanT(t), []*report.Submission{sub}, p, now()).Files[0].Entries
+	}
+	sent := excel.Reader{}.ReadFile(sample("tram-y-te-2026-W48.xlsx"))
+	p48, _ := plan.ParsePeriod("2026-W48")
+	want := report.Validate(defaultPlanT(t), []*report.Submission{sent}, p48, now()).Files[0].Entries
+	got := entries("tram-y-te")
+	if len(got) != len(want) || len(got) == 0 {
+		t.Fatalf("prefilled rows %d, sent %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Status != want[i].Status || got[i].Result != want[i].Result {
+			t.Errorf("row %d: %v %q, sent %v %q", i, got[i].Status, got[i].Result, want[i].Status, want[i].Result)
+		}
+	}
+	if got := entries("cong-an"); len(got) != 0 {
+		t.Errorf("a unit with nothing earlier got %d filled rows", len(got))
+	}
+}
+
 // Nine units send twenty files each at once while the officer polls the
 // status: every acknowledged upload is in the database afterwards.
 func TestDeskLoad(t *testing.T) {
@@ -353,4 +389,13 @@ func TestDeskUploadSurvivesKill(t *testing.T) {
 	if ups, _ := st.Uploads("2026-W48"); len(ups) != 1 || ups[0].UnitID != "tram-y-te" {
 		t.Errorf("after the kill: %+v", ups)
 	}
+}
+
+func defaultPlanT(t *testing.T) *plan.Plan {
+	t.Helper()
+	p, err := plan.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

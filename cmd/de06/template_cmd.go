@@ -18,6 +18,7 @@ func runTemplate(e *env, args []string) error {
 	units := fl.StringArray("unit", nil, "")
 	outDir := fl.StringP("output", "o", "mau-bao-cao", "")
 	force := fl.Bool("force", false, "")
+	previous := fl.String("previous", "", "")
 	if err := parseFlags(e, fl, usageTemplate, args); err != nil {
 		return err
 	}
@@ -36,12 +37,25 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	prev, prevWarning, err := readPrevious(*previous, period)
+	if err != nil {
+		return err
+	}
+	if prevWarning != nil {
+		fmt.Fprintf(e.stdout, "%s %s\n", msgTagWarning, prevWarning.Message)
+	}
 	var outs []output
 	var forms []*report.Form
+	filled := map[*report.Form]int{}
 	for _, id := range ids {
 		form, err := report.NewForm(p, id, period)
 		if err != nil {
 			return &usageError{err.Error()}
+		}
+		if prev != nil {
+			if filled[form], err = form.Prefill(prev); err != nil {
+				return &usageError{err.Error()}
+			}
 		}
 		forms = append(forms, form)
 		outs = append(outs, output{filepath.Join(*outDir, form.FileName()), func(w io.Writer) error {
@@ -56,7 +70,7 @@ func runTemplate(e *env, args []string) error {
 	if err := refuseExisting(*force, msgTemplateExists, paths...); err != nil {
 		return err
 	}
-	if err := refuseInputs([]string{*planPath}, paths...); err != nil {
+	if err := refuseInputs([]string{*planPath, *previous}, paths...); err != nil {
 		return err
 	}
 	if err := writeOutputs(outs); err != nil {
@@ -64,6 +78,9 @@ func runTemplate(e *env, args []string) error {
 	}
 	for i, form := range forms {
 		fmt.Fprintf(e.stdout, msgTemplateWrote, paths[i], form.Unit.Name, len(form.Rows))
+		if prev != nil {
+			fmt.Fprintf(e.stdout, msgTemplatePrefilled, filled[form], prev.Period.Name())
+		}
 	}
 	fmt.Fprintf(e.stdout, msgTemplateDone, len(forms), period.Label(), *outDir)
 	return nil

@@ -60,7 +60,8 @@ MÃ THOÁT (EXIT STATUS)
 const usageTemplate = `de06 template — tạo tệp Excel mẫu báo cáo cho từng đơn vị
 
 Cách dùng:
-  de06 template [--plan TỆP] [--period KỲ] [--unit TÊN]... [-o THƯ-MỤC] [--force]
+  de06 template [--plan TỆP] [--period KỲ] [--unit TÊN]... [--previous TỆP.xlsx]
+                [-o THƯ-MỤC] [--force]
 
 Mỗi đơn vị nhận một tệp <mã-đơn-vị>-<kỳ>.xlsx đã điền sẵn các mô hình đơn
 vị phải báo cáo; đơn vị chỉ điền các ô màu vàng rồi gửi lại nơi tổng hợp.
@@ -69,6 +70,8 @@ Tùy chọn:
   --plan TỆP        kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
   --period KỲ       2026-W48 (tuần) hoặc 2026-11 (tháng); mặc định: tuần hiện tại
   --unit TÊN        chỉ tạo cho đơn vị này (lặp lại được); mặc định: mọi đơn vị
+  --previous TỆP    bảng tổng hợp kỳ trước (de06 merge): điền sẵn các ô vàng
+                    bằng số liệu đơn vị đã báo cáo kỳ đó, chỉ cần sửa chỗ thay đổi
   -o, --output DIR  thư mục ghi tệp (mặc định: mau-bao-cao)
   --force           ghi đè tệp đã có
   -h, --help        xem hướng dẫn này
@@ -77,6 +80,7 @@ Ví dụ:
   de06 template
   de06 template --period 2026-W48 -o mau-bao-cao
   de06 template --unit "Trạm y tế" --unit tu-phap-ho-tich
+  de06 template --period 2026-W49 --previous bao-cao/bao-cao-de-an-06-2026-W48.xlsx
 
 MÃ THOÁT (EXIT STATUS)
   0  đã tạo xong
@@ -197,11 +201,12 @@ const (
 
 // template
 const (
-	msgTemplateExists = "tệp %s đã có. Dùng --force để ghi đè, hoặc chọn thư mục khác bằng -o."
-	msgTemplateWrote  = "Đã ghi %s (%s, %d mô hình)\n"
-	msgTemplateDone   = "Đã tạo %d tệp mẫu báo cáo cho %s trong thư mục %s.\n"
-	msgUnknownUnit    = "không có đơn vị %q. Các đơn vị báo cáo (gần đúng nhất trước):\n%s"
-	msgUnitNoReport   = "đơn vị %q không phải gửi báo cáo (chỉ phối hợp). Các đơn vị báo cáo:\n%s"
+	msgTemplateExists    = "tệp %s đã có. Dùng --force để ghi đè, hoặc chọn thư mục khác bằng -o."
+	msgTemplateWrote     = "Đã ghi %s (%s, %d mô hình)\n"
+	msgTemplatePrefilled = "  điền sẵn %d mô hình theo báo cáo %s\n"
+	msgTemplateDone      = "Đã tạo %d tệp mẫu báo cáo cho %s trong thư mục %s.\n"
+	msgUnknownUnit       = "không có đơn vị %q. Các đơn vị báo cáo (gần đúng nhất trước):\n%s"
+	msgUnitNoReport      = "đơn vị %q không phải gửi báo cáo (chỉ phối hợp). Các đơn vị báo cáo:\n%s"
 )
 
 // check and merge
