@@ -55,3 +55,15 @@ const (
 	txtProgressLabel    = "Tiến độ: %s"
 	txtIndicatorLabel   = "Chỉ tiêu: %s"
 )
+
+// The unit link slips.
+const (
+	txtSlipsTitle = "PHIẾU ĐƯỜNG DẪN GỬI BÁO CÁO ĐỀ ÁN 06"
+	txtSlipsTeam  = "TỔ CÔNG TÁC ĐỀ ÁN 06"
+	txtSlipsUnit  = "Đơn vị: "
+	txtSlipsStep1 = "1. Quét mã QR bằng điện thoại, hoặc gõ đường dẫn dưới đây vào trình duyệt của máy tính nối mạng của xã."
+	txtSlipsStep2 = "2. Bấm “Tải tệp mẫu”, mở bằng Excel, chỉ điền các ô màu vàng rồi lưu lại."
+	txtSlipsStep3 = "3. Gửi tệp ở bước 2 của trang: kết quả kiểm tra hiện ngay; có lỗi thì sửa và gửi lại. Hạn gửi: thứ Tư hằng tuần; báo cáo tháng trước ngày 16."
+	txtSlipsKeep  = "Đường dẫn này chỉ dành cho đơn vị; không chia sẻ cho người khác. Nếu lộ, báo %s để cấp đường dẫn mới."
+	msgSlipQR     = "không tạo được mã QR cho %s: đường dẫn quá dài"
+)

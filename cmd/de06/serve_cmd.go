@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/store"
 	"github.com/caongoc/de06/web"
@@ -196,6 +197,8 @@ func runLinks(e *env, args []string) error {
 	renew := fl.Bool("renew", false, "")
 	base := fl.String("url", "http://127.0.0.1:8606", "")
 	planPath := fl.String("plan", "", "")
+	slipsPath := fl.String("pdf", "", "")
+	force := fl.Bool("force", false, "")
 	if err := parseFlags(e, fl, usageLinks, args); err != nil {
 		return err
 	}
@@ -216,13 +219,34 @@ func runLinks(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var slips []pdf.Slip
 	for _, l := range links {
 		for _, id := range ids {
 			if l.Unit.ID == id {
 				fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", l.Unit.ID, l.Unit.Name, l.URL)
+				slips = append(slips, pdf.Slip{Unit: l.Unit.Name, URL: l.URL})
 			}
 		}
 	}
+	if *slipsPath == "" {
+		return nil
+	}
+	return writeSlips(e, *slipsPath, *force, slips, p)
+}
+
+// writeSlips writes the printable sheet of link slips, one per unit.
+func writeSlips(e *env, path string, force bool, slips []pdf.Slip, p *plan.Plan) error {
+	doc, err := pdf.BuildSlips(slips, pdf.SlipsOptions{Issuer: p.Document.Issuer, Agency: p.Document.StandingAgency, Created: now()})
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	if err := refuseExisting(force, msgExists, path); err != nil {
+		return err
+	}
+	if err := writeOutputs([]output{{path, doc.Render}}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, msgSlipsWrote, path, len(slips))
 	return nil
 }
 

@@ -203,6 +203,7 @@ const (
 const (
 	msgTemplateExists    = "tệp %s đã có. Dùng --force để ghi đè, hoặc chọn thư mục khác bằng -o."
 	msgTemplateWrote     = "Đã ghi %s (%s, %d mô hình)\n"
+	msgSlipsWrote        = "Đã ghi %s (%d phiếu đường dẫn, in rồi cắt theo đường chấm)\n"
 	msgTemplatePrefilled = "  điền sẵn %d mô hình theo báo cáo %s\n"
 	msgTemplateDone      = "Đã tạo %d tệp mẫu báo cáo cho %s trong thư mục %s.\n"
 	msgUnknownUnit       = "không có đơn vị %q. Các đơn vị báo cáo (gần đúng nhất trước):\n%s"
@@ -280,9 +281,19 @@ const usageLinks = `de06 links — đường dẫn riêng của từng đơn v�
 
 Cách dùng:
   de06 links [--data THƯ-MỤC] [--unit TÊN]... [--renew] [--url http://ĐỊA-CHỈ:CỔNG]
+             [--pdf TỆP.pdf [--force]]
 
 In mỗi dòng: mã đơn vị, tên đơn vị, đường dẫn. --renew cấp đường dẫn mới
 (đường dẫn cũ thôi dùng được), cho các đơn vị --unit hoặc cho tất cả.
+--pdf ghi thêm một tệp để in: mỗi đơn vị một phiếu có mã QR và cách gửi
+báo cáo (ba phiếu một trang A4, cắt theo đường chấm).
+--url là địa chỉ các đơn vị mở được: khi chạy de06 serve --lan, dùng địa
+chỉ mạng của xã mà lệnh đó in ra, ví dụ http://192.168.1.10:8606.
+
+Ví dụ:
+  de06 links
+  de06 links --url http://192.168.1.10:8606 --pdf phieu-duong-dan.pdf
+  de06 links --renew --unit "Trạm y tế"
 
 MÃ THOÁT (EXIT STATUS)
   0  đã in
