@@ -83,7 +83,7 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 	case report.ColTT:
 		return m.TT
 	case report.ColModel:
-		return fmt.Sprintf(tplModel, m.Number, m.Title)
+		return ms.Title()
 	case report.ColLead:
 		return strings.Join(m.Lead, ";\n")
 	case report.ColCoordinate:
@@ -103,20 +103,13 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 	case report.ColIndicator:
 		return ms.IndicatorText()
 	case report.ColResult:
-		return attributed(ms.Results)
+		return strings.Join(ms.ResultLines(), "\n")
 	case report.ColDifficulty:
 		return attributed(ms.Difficulties)
 	case report.ColProposal:
 		return attributed(ms.Proposals)
 	case report.ColIssues:
-		lines := []string{}
-		if d := attributed(ms.Difficulties); d != "" {
-			lines = append(lines, d)
-		}
-		for _, a := range ms.Proposals {
-			lines = append(lines, fmt.Sprintf(sumProposes, a.Unit, a.Text))
-		}
-		return strings.Join(lines, "\n")
+		return strings.Join(ms.IssueLines(), "\n")
 	case report.ColOverdue:
 		if ms.Overdue {
 			return sumOverdueYes

@@ -127,7 +127,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		}
 		f.SetCellInt(sh, cell(columnOf(fTT), row), int64(i+1))
 		f.SetCellStyle(sh, cell(columnOf(fTT), row), cell(columnOf(fTT), row), st.wrapCenter)
-		set(fModel, fmt.Sprintf(tplModel, m.Number, m.Title), st.wrap)
+		set(fModel, report.ModelTitle(m), st.wrap)
 		set(fRole, roleText(r.Role), st.wrapCenter)
 		set(fDeadline, m.Deadline.Text, st.wrap)
 		set(fStatus, "", st.input)
@@ -159,7 +159,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		for _, t := range []struct {
 			fl   field
 			text string
-		}{{fModel, fmt.Sprintf(tplModel, m.Number, m.Title)}, {fDeadline, m.Deadline.Text}, {fRole, roleText(r.Role)}} {
+		}{{fModel, report.ModelTitle(m)}, {fDeadline, m.Deadline.Text}, {fRole, roleText(r.Role)}} {
 			h = max(h, textHeight(t.text, reportColumns[columnOf(t.fl)-1].width, 12, false))
 		}
 		// Room to type a few lines in the yellow cells.

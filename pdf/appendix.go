@@ -128,43 +128,13 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	if ms.Overdue {
 		status += "\n" + txtOverdueMark
 	}
-	// One progress figure, labelled, then the indicator, labelled.
-	var progress []string
-	if ms.Progress != nil {
-		p := vi.FormatNumber(*ms.Progress) + "%"
-		if d := ms.ProgressDelta(); d != nil && *d != 0 {
-			sign := "+"
-			if *d < 0 {
-				sign = ""
-			}
-			p += " (" + sign + vi.FormatNumber(*d) + ")"
-		}
-		progress = append(progress, fmt.Sprintf(txtProgressLabel, p))
-	}
-	if ind := ms.IndicatorText(); ind != "" {
-		progress = append(progress, fmt.Sprintf(txtIndicatorLabel, ind))
-	}
-	var dp []string
-	for _, a := range ms.Difficulties {
-		dp = append(dp, a.Unit+": "+a.Text)
-	}
-	for _, a := range ms.Proposals {
-		dp = append(dp, fmt.Sprintf(txtProposes, a.Unit, a.Text))
-	}
-	var res []string
-	for _, a := range ms.Results {
-		res = append(res, a.Unit+": "+a.Text)
-	}
-	if len(ms.Missing) > 0 {
-		res = append(res, fmt.Sprintf(txtNotReported, strings.Join(ms.Missing, ", ")))
-	}
 	text := map[report.Column]string{
-		report.ColTT: strconv.Itoa(m.TT), report.ColModel: fmt.Sprintf(txtModel, m.Number, m.Title),
+		report.ColTT: strconv.Itoa(m.TT), report.ColModel: ms.Title(),
 		report.ColLead: strings.Join(m.Lead, "; "), report.ColCoordinate: strings.Join(m.Coordinate, "; "),
 		report.ColSupport: strings.Join(m.Support, "; "), report.ColDeadline: m.Deadline.Text,
 		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: status,
-		report.ColStanding: strings.Join(progress, "\n"),
-		report.ColResult:   strings.Join(res, "\n"), report.ColIssues: strings.Join(dp, "\n"),
+		report.ColStanding: strings.Join(ms.StandingLines(), "\n"),
+		report.ColResult:   strings.Join(ms.ResultLines(), "\n"), report.ColIssues: strings.Join(ms.IssueLines(), "\n"),
 	}
 	lines := make([][]string, len(tableCols))
 	for i, col := range tableCols {

@@ -48,12 +48,7 @@ const (
 	txtAppNumberBlank   = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/%s"
 	txtAppRef           = "(Kèm theo Báo cáo số %s ngày %s của %s)"
 	txtAppGroup         = "%s. %s (%02d mô hình)"
-	txtModel            = "Mô hình %d: %s"
 	txtOverdueMark      = "(quá hạn)"
-	txtNotReported      = "Chưa báo cáo: %s"
-	txtProposes         = "%s đề xuất: %s"
-	txtProgressLabel    = "Tiến độ: %s"
-	txtIndicatorLabel   = "Chỉ tiêu: %s"
 )
 
 // The unit link slips.

@@ -137,3 +137,13 @@ var codeLabels = map[Code]string{
 	PreviousNotPreceding: "Không so với kỳ liền trước", TextLegacy: "Chữ gõ bằng bảng mã cũ", TextTooLong: "Nội dung quá dài",
 	DocumentDate: "Ngày ký báo cáo", DocumentDistrict: "Cơ quan cấp huyện",
 }
+
+// Cells of the consolidated table (cells.go).
+const (
+	cellModel       = "Mô hình %d: %s"
+	cellNotReported = "Chưa báo cáo: %s"
+	cellProposes    = "%s đề xuất: %s"
+	cellProgress    = "Tiến độ: %s"
+	cellIndicator   = "Chỉ tiêu: %s"
+	cellOverdueMark = "(quá hạn)"
+)
