@@ -58,6 +58,11 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 	}
 	data := map[string]any{"Period": p, "Units": units, "Unknown": unknown, "Reports": reports, "Reminder": s.reminder(p, units),
 		"Sent": sent, "Links": links, "Periods": nearPeriods(s.now()), "Today": vi.FormatDate(deadlineOrToday(p, s.now()))}
+	// The period's table as it stands, before anyone merges: the same
+	// words as the workbook's "Tổng hợp".
+	if files, err := s.countingFiles(units); err == nil && len(files) > 0 {
+		data["Table"] = s.engine.Consolidate(files, p, s.previousReport(p))
+	}
 	for k, v := range extra {
 		data[k] = v
 	}
@@ -133,18 +138,11 @@ func (s *Server) merge(p plan.Period, doc Doc) (mergeResult, error) {
 	if err != nil {
 		return mergeResult{}, err
 	}
-	var files []File
-	for _, u := range units {
-		if u.Counting == nil {
-			continue
-		}
-		up, data, err := s.store.Upload(u.Counting.ID)
-		if err != nil {
-			return mergeResult{}, err
-		}
-		files = append(files, File{Name: up.Name, Data: data, Modified: up.At})
+	files, err := s.countingFiles(units)
+	if err != nil {
+		return mergeResult{}, err
 	}
-	xlsx, pdf, cons, err := s.engine.Merge(files, p, doc)
+	xlsx, pdf, cons, err := s.engine.Merge(files, p, doc, s.previousReport(p))
 	if err != nil {
 		return mergeResult{}, err
 	}
@@ -157,6 +155,37 @@ func (s *Server) merge(p plan.Period, doc Doc) (mergeResult, error) {
 	}
 	base := fmt.Sprintf("/bao-cao/%d/", id)
 	return mergeResult{Period: p.String(), Report: id, XLSX: base + "xlsx", PDF: base + "pdf", Summary: summary}, nil
+}
+
+// countingFiles are the files that count: each unit's last accepted one.
+func (s *Server) countingFiles(units []unitStatus) ([]File, error) {
+	var files []File
+	for _, u := range units {
+		if u.Counting == nil {
+			continue
+		}
+		up, data, err := s.store.Upload(u.Counting.ID)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: up.Name, Data: data, Modified: up.At})
+	}
+	return files, nil
+}
+
+// previousReport is the workbook of the last merge of the period before p,
+// so that the desk compares with it as merge --previous does; nil if that
+// period was never merged here.
+func (s *Server) previousReport(p plan.Period) []byte {
+	reps, err := s.store.Reports(p.Previous().String())
+	if err != nil || len(reps) == 0 {
+		return nil
+	}
+	_, b, err := s.store.ReportFile(reps[0].ID, false)
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 func (s *Server) docOf(r *http.Request, p plan.Period) (Doc, error) {

@@ -2,9 +2,11 @@ package web
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/report"
 )
 
 // Every text of this package that a person reads, besides the page
@@ -48,4 +50,6 @@ var funcs = template.FuncMap{
 	"time":  func(t time.Time) string { return t.Local().Format("15:04 02/01/2006") },
 	"state": func(s string) string { return stateLabels[s] },
 	"add":   func(a, b int) int { return a + b },
+	"col":   func(c string) string { return report.Column(c).Title() },
+	"lead":  func(ms *report.ModelSummary) string { return strings.Join(ms.Model.Lead, "; ") },
 }

@@ -24,8 +24,11 @@ import (
 type Engine interface {
 	// Check reads and validates one file for period p.
 	Check(ctx context.Context, f File, p plan.Period) *report.Checked
+	// Consolidate combines the files that count for period p, compared
+	// with previous (the workbook of the period before), when there is one.
+	Consolidate(files []File, p plan.Period, previous []byte) *report.Consolidation
 	// Merge builds the period's workbook and PDF from the files that count.
-	Merge(files []File, p plan.Period, doc Doc) (xlsx, pdf []byte, cons *report.Consolidation, err error)
+	Merge(files []File, p plan.Period, doc Doc, previous []byte) (xlsx, pdf []byte, cons *report.Consolidation, err error)
 	// Template writes a unit's report template for a period, pre-filled
 	// from the unit's last accepted file of an earlier period when there
 	// is one.

@@ -28,12 +28,23 @@ func (d deskEngine) Check(ctx context.Context, f web.File, p plan.Period) *repor
 	return report.Validate(d.plan, []*report.Submission{d.read(f)}, p, now())
 }
 
-func (d deskEngine) Merge(files []web.File, p plan.Period, doc web.Doc) (xlsx, pdfBytes []byte, cons *report.Consolidation, err error) {
+func (d deskEngine) Consolidate(files []web.File, p plan.Period, previous []byte) *report.Consolidation {
 	var subs []*report.Submission
 	for _, f := range files {
 		subs = append(subs, d.read(f))
 	}
-	cons = report.Consolidate(d.plan, report.Validate(d.plan, subs, p, now()), nil)
+	// A previous workbook that cannot be read only loses the comparison.
+	var prev *report.Previous
+	if previous != nil {
+		if pr, err := excel.ReadPrevious(bytes.NewReader(previous), "kỳ trước"); err == nil && pr.Period.End().Before(p.End()) {
+			prev = pr
+		}
+	}
+	return report.Consolidate(d.plan, report.Validate(d.plan, subs, p, now()), prev)
+}
+
+func (d deskEngine) Merge(files []web.File, p plan.Period, doc web.Doc, previous []byte) (xlsx, pdfBytes []byte, cons *report.Consolidation, err error) {
+	cons = d.Consolidate(files, p, previous)
 	cons.Findings = append(cons.Findings, report.CheckDocument(d.plan, p, doc.Date)...)
 	report.SortFindings(cons.Findings)
 	var xb, pb bytes.Buffer

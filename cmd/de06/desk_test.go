@@ -24,6 +24,7 @@ import (
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
 	"github.com/caongoc/de06/web"
+	"github.com/xuri/excelize/v2"
 )
 
 // desk is a desk on a real SQLite file, with the real engine, behind an
@@ -92,8 +93,18 @@ func (d *desk) post(c *http.Client, url, ct string, body io.Reader, jsonAccept b
 	return resp
 }
 
-// upload sends a sample file through a unit's link.
+// upload sends a sample file through a unit's link, for week 48.
 func (d *desk) upload(c *http.Client, link, path string) (*http.Response, map[string]any) {
+	return d.uploadFor(c, link, path, "2026-W48")
+}
+
+// uploadTo sends a file for another period.
+func (d *desk) uploadTo(c *http.Client, link, path, period string) map[string]any {
+	_, doc := d.uploadFor(c, link, path, period)
+	return doc
+}
+
+func (d *desk) uploadFor(c *http.Client, link, path, period string) (*http.Response, map[string]any) {
 	d.t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -104,7 +115,7 @@ func (d *desk) upload(c *http.Client, link, path string) (*http.Response, map[st
 	fw, _ := mw.CreateFormFile("file", filepath.Base(path))
 	fw.Write(data)
 	mw.Close()
-	resp := d.post(c, link+"?period=2026-W48", mw.FormDataContentType(), &b, true)
+	resp := d.post(c, link+"?period="+period, mw.FormDataContentType(), &b, true)
 	var doc map[string]any
 	json.NewDecoder(resp.Body).Decode(&doc)
 	return resp, doc
@@ -293,6 +304,57 @@ func TestDeskTemplatePrefilled(t *testing.T) {
 	}
 	if got := entries("cong-an"); len(got) != 0 {
 		t.Errorf("a unit with nothing earlier got %d filled rows", len(got))
+	}
+}
+
+// Next week's merge compares with this week's without being told; the
+// board shows the period's table as it stands before anyone merges.
+func TestDeskComparesWithLastWeek(t *testing.T) {
+	d := newDesk(t)
+	c := d.officer()
+	_, _ = d.upload(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
+	d.post(c, d.ts.URL+"/api/merge?period=2026-W48", "application/x-www-form-urlencoded", nil, true).Body.Close()
+
+	// The clerk sends next week's template back as it came, pre-filled.
+	resp, _ := http.Get(d.links["tram-y-te"] + "/mau?period=2026-W49")
+	b, _ := io.ReadAll(resp.Body)
+	path := filepath.Join(t.TempDir(), "tram-y-te-2026-W49.xlsx")
+	os.WriteFile(path, b, 0o644)
+	if doc := d.uploadTo(http.DefaultClient, d.links["tram-y-te"], path, "2026-W49"); fmt.Sprint(doc["files"]) == "" || !strings.Contains(fmt.Sprint(doc), "accepted:true") {
+		t.Fatalf("W49 upload: %v", doc)
+	}
+
+	board := func() string {
+		resp, err := c.Get(d.ts.URL + "/bang?period=2026-W49")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	page := board()
+	for _, want := range []string{"Bảng tổng hợp Tuần 49 năm 2026", "so với Tuần 48 năm 2026", "Thay đổi so với Tuần 48 năm 2026",
+		"Mô hình 36:", "Chưa báo cáo: Công an xã"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("board lacks %q", want)
+		}
+	}
+	resp = d.post(c, d.ts.URL+"/api/merge?period=2026-W49", "application/x-www-form-urlencoded", nil, true)
+	var res struct{ Report int64 }
+	json.NewDecoder(resp.Body).Decode(&res)
+	xlsx, err := c.Get(fmt.Sprintf("%s/bao-cao/%d/xlsx", d.ts.URL, res.Report))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xb, _ := io.ReadAll(xlsx.Body)
+	prev, err := excel.ReadPrevious(bytes.NewReader(xb), "W49")
+	if err != nil || prev.Period.String() != "2026-W49" {
+		t.Fatalf("merged W49: %v %v", prev, err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(xb))
+	rows, _ := f.GetRows("Tổng hợp")
+	if !strings.Contains(fmt.Sprint(rows), "Thay đổi so với Tuần 48 năm 2026") {
+		t.Errorf("the merged workbook does not compare with week 48")
 	}
 }
 
