@@ -29,3 +29,25 @@ const (
 	msgModelField = "mô hình %d, trường %s: %v"
 	msgPlanErrors = "kế hoạch %s có lỗi:\n  - %s"
 )
+
+// What changed between two plans (diff.go).
+const (
+	diffDocument     = "văn bản: %s của %s → %s của %s"
+	diffUnitAdded    = "thêm đơn vị: %s"
+	diffUnitRemoved  = "bỏ đơn vị: %s"
+	diffUnitRenamed  = "đổi tên đơn vị: %s → %s"
+	diffUnitReports  = "%s nay phải gửi báo cáo"
+	diffUnitStops    = "%s nay không phải gửi báo cáo"
+	diffModelAdded   = "thêm mô hình %d: %s"
+	diffModelRemoved = "bỏ mô hình %d: %s"
+	diffModelField   = "mô hình %d, %s: %s → %s"
+	diffTitle        = "tên"
+	diffLead         = "chủ trì"
+	diffCoordinate   = "phối hợp"
+	diffSupport      = "đơn vị hỗ trợ"
+	diffDeadline     = "thời gian hoàn thành"
+	diffPlatforms    = "nền tảng"
+	diffIndicator    = "chỉ tiêu"
+	diffByLead       = " (theo đơn vị chủ trì)"
+	diffNone         = "(không có)"
+)

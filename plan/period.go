@@ -159,6 +159,15 @@ func (p Period) Previous() Period {
 	return WeekOf(p.ReportDay().AddDate(0, 0, -7))
 }
 
+// Next returns the period after p.
+func (p Period) Next() Period {
+	if p.Kind == Monthly {
+		t := vi.Day(p.Year, time.Month(p.N)+1, 1)
+		return Period{Kind: Monthly, Year: t.Year(), N: int(t.Month())}
+	}
+	return WeekOf(p.ReportDay().AddDate(0, 0, 7))
+}
+
 // WeekOf returns the weekly period whose data window holds day t.
 func WeekOf(t time.Time) Period {
 	d := vi.Day(t.Year(), t.Month(), t.Day())

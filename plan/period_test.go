@@ -86,6 +86,21 @@ func TestPreviousPeriod(t *testing.T) {
 	}
 }
 
+func TestNextPeriod(t *testing.T) {
+	for in, want := range map[string]string{"2026-W48": "2026-W49", "2026-W53": "2027-W01", "2025-W52": "2026-W01", "2026-12": "2027-01", "2026-11": "2026-12"} {
+		p, err := ParsePeriod(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Next().String(); got != want {
+			t.Errorf("%s.Next() = %s, want %s", in, got, want)
+		}
+		if back := p.Next().Previous(); back != p {
+			t.Errorf("%s.Next().Previous() = %s", in, back)
+		}
+	}
+}
+
 func TestReadPeriod(t *testing.T) {
 	tests := map[string]string{
 		"2026-W48": "2026-W48",

@@ -70,6 +70,8 @@ var migrations = []string{
 		number INTEGER NOT NULL, date TEXT NOT NULL, signer TEXT NOT NULL,
 		xlsx BLOB NOT NULL, pdf BLOB NOT NULL, summary TEXT NOT NULL, models TEXT NOT NULL, at INTEGER NOT NULL);
 	 CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);`,
+	// Plan versions: each applies from a day on (the start of a period).
+	`CREATE TABLE plans (id INTEGER PRIMARY KEY, from_day TEXT NOT NULL, name TEXT NOT NULL, json BLOB NOT NULL, at INTEGER NOT NULL);`,
 }
 
 func (s *Store) migrate() error {

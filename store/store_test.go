@@ -115,3 +115,39 @@ func TestConcurrentUploads(t *testing.T) {
 		t.Errorf("%d uploads, want 40", len(us))
 	}
 }
+
+// A database made before plan versions existed is brought up to date, and
+// keeps what it held.
+func TestMigrateFromFirstVersion(t *testing.T) {
+	s, dir := open(t)
+	if _, err := s.AddReport(Report{Period: "2026-W48", At: time.Unix(1, 0)}, []byte("x"), []byte("p")); err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec(`DROP TABLE plans`)
+	s.db.Exec(`PRAGMA user_version = 1`)
+	s.Close()
+	s2, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if reps, _ := s2.Reports(""); len(reps) != 1 {
+		t.Errorf("reports after migration: %d", len(reps))
+	}
+	if _, err := s2.AddPlan(PlanVersion{From: "2026-11-26", Name: "ke-hoach.xlsx", JSON: []byte("{}"), At: time.Unix(2, 0)}); err != nil {
+		t.Errorf("plans after migration: %v", err)
+	}
+}
+
+func TestPlans(t *testing.T) {
+	s, _ := open(t)
+	for i, from := range []string{"2026-11-26", "2026-12-03"} {
+		if _, err := s.AddPlan(PlanVersion{From: from, Name: "v" + from, JSON: []byte(`{"v":` + string(rune('1'+i)) + `}`), At: time.Unix(int64(i), 0)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vs, err := s.Plans()
+	if err != nil || len(vs) != 2 || vs[0].From != "2026-12-03" || string(vs[1].JSON) != `{"v":1}` {
+		t.Fatalf("Plans = %+v, %v", vs, err)
+	}
+}

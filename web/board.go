@@ -32,7 +32,7 @@ func (s *Server) Links(renew []string) ([]UnitLink, error) {
 		gen[l.UnitID] = l.Generation
 	}
 	var out []UnitLink
-	for _, u := range s.plan.ReportingUnits() {
+	for _, u := range s.latest().ReportingUnits() {
 		g, ok := gen[u.ID]
 		if !ok || slices.Contains(renew, u.ID) {
 			g++
@@ -60,7 +60,7 @@ func (s *Server) unit(h http.HandlerFunc) http.HandlerFunc {
 			// The token, derived again, must match in constant time.
 			for _, l := range mustLinks(s.store) {
 				if l.UnitID == id && subtle.ConstantTimeCompare(tokenHash(LinkToken(s.secret, id, l.Generation)), h0) == 1 {
-					u = s.plan.Unit(id)
+					u = s.latest().Unit(id)
 				}
 			}
 		}
@@ -105,7 +105,8 @@ func (s *Server) periodStatus(p plan.Period) ([]unitStatus, []store.Upload, erro
 	}
 	var out []unitStatus
 	var unknown []store.Upload
-	for _, u := range s.plan.ReportingUnits() {
+	pl := s.planFor(p)
+	for _, u := range pl.ReportingUnits() {
 		st := unitStatus{Unit: u, State: stateMissing}
 		for i := range ups {
 			up := &ups[i]
@@ -130,7 +131,7 @@ func (s *Server) periodStatus(p plan.Period) ([]unitStatus, []store.Upload, erro
 		out = append(out, st)
 	}
 	for _, up := range ups {
-		if s.plan.Unit(up.UnitID) == nil {
+		if pl.Unit(up.UnitID) == nil {
 			unknown = append(unknown, up)
 		}
 	}

@@ -41,11 +41,13 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 	if data == nil {
 		data = map[string]any{}
 	}
-	data["Agency"] = s.plan.Document.StandingAgency
+	data["Agency"] = s.latest().Document.StandingAgency
 	if _, ok := data["Title"]; !ok {
 		data["Title"] = msgPageTitle
 	}
-	data["Plan"] = s.plan
+	if _, ok := data["Plan"]; !ok {
+		data["Plan"] = s.latest()
+	}
 	var b bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
 		http.Error(w, msgInternal, http.StatusInternalServerError)
@@ -187,7 +189,7 @@ func (s *Server) check(ctx context.Context, f File, p plan.Period) (*report.Chec
 	done := make(chan *report.Checked, 1)
 	go func() {
 		defer func() { <-s.checks }()
-		done <- s.engine.Check(ctx, f, p)
+		done <- s.engine.Check(ctx, s.planFor(p), f, p)
 	}()
 	select {
 	case c := <-done:
@@ -210,7 +212,7 @@ func (s *Server) File(c *report.Checked, f File, byOfficer bool) error {
 func (s *Server) file(r *http.Request, unitID string, f File, c *report.Checked, byOfficer bool) (store.Upload, error) {
 	fr := c.Files[0]
 	if unitID != "" && fr.Unit != nil && fr.Unit.ID != unitID {
-		u := s.plan.Unit(unitID)
+		u := s.latest().Unit(unitID)
 		fr.Accepted = false
 		fr.Findings = append(fr.Findings, report.Finding{Severity: report.Error, Code: report.UnitUnknown, File: f.Name, Sheet: fr.Sub.Sheet, Cell: fr.Sub.Unit.Cell,
 			Message: fmt.Sprintf(msgOtherUnit, fr.Unit.Name, u.Name), Hint: fmt.Sprintf(hintOtherUnit, fr.Unit.Name)})
@@ -294,7 +296,7 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	b, err := s.engine.Template(u.ID, p, s.earlier(u.ID, p))
+	b, err := s.engine.Template(s.planFor(p), u.ID, p, s.earlier(u.ID, p))
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return

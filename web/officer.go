@@ -28,7 +28,7 @@ func (s *Server) reminder(p plan.Period, units []unitStatus) string {
 		return fmt.Sprintf(msgReminderNone, p.Name())
 	}
 	d := deadline(p)
-	return fmt.Sprintf(msgReminder, p.Name(), strings.Join(names, "\n"), weekday(d), vi.FormatDate(d), s.plan.Document.StandingAgency)
+	return fmt.Sprintf(msgReminder, p.Name(), strings.Join(names, "\n"), weekday(d), vi.FormatDate(d), s.planFor(p).Document.StandingAgency)
 }
 
 func weekday(t time.Time) string { return weekdays[t.Weekday()] }
@@ -61,7 +61,7 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 	// The period's table as it stands, before anyone merges: the same
 	// words as the workbook's "Tổng hợp".
 	if files, err := s.countingFiles(units); err == nil && len(files) > 0 {
-		data["Table"] = s.engine.Consolidate(files, p, s.previousReport(p))
+		data["Table"] = s.engine.Consolidate(s.planFor(p), files, p, s.previousReport(p))
 	}
 	for k, v := range extra {
 		data[k] = v
@@ -142,7 +142,7 @@ func (s *Server) merge(p plan.Period, doc Doc) (mergeResult, error) {
 	if err != nil {
 		return mergeResult{}, err
 	}
-	xlsx, pdf, cons, err := s.engine.Merge(files, p, doc, s.previousReport(p))
+	xlsx, pdf, cons, err := s.engine.Merge(s.planFor(p), files, p, doc, s.previousReport(p))
 	if err != nil {
 		return mergeResult{}, err
 	}

@@ -14,6 +14,8 @@ import (
 const (
 	msgErrorTitle     = "Không thực hiện được"
 	msgPageTitle      = "Bàn làm việc"
+	msgStoredPlan     = "kế hoạch số %d đã lưu không đọc được: %v"
+	msgNoDraft        = "chưa có kế hoạch nào được tải lên để áp dụng"
 	msgInternal       = "Có lỗi bên trong chương trình; xin thử lại, nếu vẫn lỗi hãy báo người quản trị."
 	msgCrossOrigin    = "Yêu cầu không đến từ trang của bàn làm việc này nên bị từ chối."
 	msgLoginNeeded    = "Cần đăng nhập."
@@ -51,5 +53,13 @@ var funcs = template.FuncMap{
 	"state": func(s string) string { return stateLabels[s] },
 	"add":   func(a, b int) int { return a + b },
 	"col":   func(c string) string { return report.Column(c).Title() },
-	"lead":  func(ms *report.ModelSummary) string { return strings.Join(ms.Model.Lead, "; ") },
+	"join":  func(ss []string) string { return strings.Join(ss, "; ") },
+	"isoDate": func(s string) string {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return s
+		}
+		return vi.FormatDate(t)
+	},
+	"lead": func(ms *report.ModelSummary) string { return strings.Join(ms.Model.Lead, "; ") },
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -62,7 +64,12 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 		byPeriod[rep.Period] = ps
 		periods = append(periods, rep.Period)
 	}
-	slices.Sort(periods)
+	// In time order, weeks and months together, by the end of their window.
+	slices.SortFunc(periods, func(a, b string) int {
+		pa, _ := plan.ParsePeriod(a)
+		pb, _ := plan.ParsePeriod(b)
+		return pa.End().Compare(pb.End())
+	})
 	if len(periods) > 12 {
 		periods = periods[len(periods)-12:]
 	}
@@ -71,8 +78,8 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 		labels[st.Key()] = st.String()
 	}
 	var rows []trendRow
-	for _, m := range s.plan.Models() {
-		row := trendRow{Number: m.Number, Title: m.Title}
+	for _, m := range s.latest().Models() {
+		row := trendRow{Number: m.Number, Title: report.ModelTitle(m)}
 		var values []*float64
 		for _, p := range periods {
 			c := trendCell{Status: "none", Label: labels["none"]}
@@ -80,7 +87,7 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 				if pt.Number == m.Number {
 					c.Status, c.Label = pt.Status, labels[pt.Status]
 					if pt.Progress != nil {
-						c.Progress = fmt.Sprintf("%.0f%%", *pt.Progress)
+						c.Progress = vi.FormatNumber(*pt.Progress) + "%"
 					}
 					values = append(values, pt.Progress)
 				}
@@ -90,7 +97,12 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 		row.Chart = sparkline(values)
 		rows = append(rows, row)
 	}
-	s.render(w, "trends.html", map[string]any{"Periods": periods, "Rows": rows})
+	var heads []plan.Period
+	for _, p := range periods {
+		pp, _ := plan.ParsePeriod(p)
+		heads = append(heads, pp)
+	}
+	s.render(w, "trends.html", map[string]any{"Periods": heads, "Rows": rows})
 }
 
 // sparkline draws progress (0–100) over the periods as a small SVG.
@@ -99,7 +111,7 @@ func sparkline(values []*float64) template.HTML {
 	if len(values) == 0 {
 		return ""
 	}
-	var pts []string
+	var pts, dots []string
 	for i, v := range values {
 		if v == nil {
 			continue
@@ -107,7 +119,12 @@ func sparkline(values []*float64) template.HTML {
 		x := 4 + (w-8)*float64(i)/float64(max(1, len(values)-1))
 		y := h - 3 - (h-6)**v/100
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+		dots = append(dots, fmt.Sprintf(`<circle cx="%.1f" cy="%.1f" r="2.5"/>`, x, y))
 	}
-	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s"><polyline points="%s"/></svg>`,
-		w, h, w, h, msgTrendChart, strings.Join(pts, " ")))
+	if len(pts) == 0 {
+		return ""
+	}
+	// A baseline at 0 and a dot per period, so one period still shows.
+	return template.HTML(fmt.Sprintf(`<svg class="spark" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" role="img" aria-label="%s"><line x1="4" y1="%.0f" x2="%.0f" y2="%.0f"/><polyline points="%s"/>%s</svg>`,
+		w, h, w, h, msgTrendChart, h-3, w-4, h-3, strings.Join(pts, " "), strings.Join(dots, "")))
 }

@@ -22,17 +22,22 @@ import (
 
 // Engine reads, checks and writes workbooks; cmd/de06 provides it.
 type Engine interface {
-	// Check reads and validates one file for period p.
-	Check(ctx context.Context, f File, p plan.Period) *report.Checked
+	// Check reads and validates one file for period p under plan pl.
+	Check(ctx context.Context, pl *plan.Plan, f File, p plan.Period) *report.Checked
 	// Consolidate combines the files that count for period p, compared
 	// with previous (the workbook of the period before), when there is one.
-	Consolidate(files []File, p plan.Period, previous []byte) *report.Consolidation
+	Consolidate(pl *plan.Plan, files []File, p plan.Period, previous []byte) *report.Consolidation
 	// Merge builds the period's workbook and PDF from the files that count.
-	Merge(files []File, p plan.Period, doc Doc, previous []byte) (xlsx, pdf []byte, cons *report.Consolidation, err error)
+	Merge(pl *plan.Plan, files []File, p plan.Period, doc Doc, previous []byte) (xlsx, pdf []byte, cons *report.Consolidation, err error)
 	// Template writes a unit's report template for a period, pre-filled
 	// from the unit's last accepted file of an earlier period when there
 	// is one.
-	Template(unitID string, p plan.Period, last *Earlier) ([]byte, error)
+	Template(pl *plan.Plan, unitID string, p plan.Period, last *Earlier) ([]byte, error)
+	// ReadPlan reads an edited plan: a workbook from de06 plan --export,
+	// or JSON.
+	ReadPlan(f File) (*plan.Plan, error)
+	// PlanWorkbook writes a plan as the workbook ReadPlan reads back.
+	PlanWorkbook(pl *plan.Plan) ([]byte, error)
 	// Annotate writes a copy of a file with its findings marked.
 	Annotate(f File, findings []report.Finding) ([]byte, error)
 }
@@ -67,16 +72,18 @@ type Config struct {
 
 // Server is the desk.
 type Server struct {
-	store  *store.Store
-	plan   *plan.Plan
-	engine Engine
-	cfg    Config
-	now    func() time.Time
-	pages  *template.Template
-	checks chan struct{} // a token per check that may run
-	logins *limiter
-	secret []byte // derives the units' link tokens
-	mu     sync.Mutex
+	store    *store.Store
+	plan     *plan.Plan    // the plan the desk was started with
+	versions []planVersion // applied since, oldest first (plansMu)
+	plansMu  sync.RWMutex
+	engine   Engine
+	cfg      Config
+	now      func() time.Time
+	pages    *template.Template
+	checks   chan struct{} // a token per check that may run
+	logins   *limiter
+	secret   []byte // derives the units' link tokens
+	mu       sync.Mutex
 }
 
 //go:embed templates/*.html templates/*.css templates/*.js
@@ -102,6 +109,9 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	if s.secret, err = linkSecret(st, now()); err != nil {
 		return nil, err
 	}
+	if err := s.loadPlans(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -123,6 +133,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /tep/{id}/danh-dau", s.officer(s.annotated))
 	mux.HandleFunc("GET /bao-cao/{id}/{kind}", s.officer(s.reportFile))
 	mux.HandleFunc("GET /tien-do", s.officer(s.trends))
+	mux.HandleFunc("GET /ke-hoach", s.officer(s.planPage))
+	mux.HandleFunc("POST /ke-hoach", s.officer(s.planUpload))
+	mux.HandleFunc("GET /ke-hoach/tai", s.officer(s.planDownload))
+	mux.HandleFunc("POST /ke-hoach/ap-dung", s.officer(s.planApply))
 	mux.HandleFunc("GET /api/status", s.officer(s.apiStatus))
 	mux.HandleFunc("POST /api/merge", s.officer(s.apiMerge))
 	mux.HandleFunc("GET /u/{token}", s.unit(s.unitPage))

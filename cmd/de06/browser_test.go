@@ -74,7 +74,12 @@ func TestBrowserDesk(t *testing.T) {
 	// The officer logs in and sees the board, with the units' links.
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(d.ts.URL),
-		chromedp.WaitVisible(`input[name=password]`),
+		chromedp.WaitVisible(`input[name=password]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot(t, ctx, "dang-nhap.png")
+	err = chromedp.Do(ctx,
 		chromedp.SendKeys(`input[name=password]`, "mat-khau-thu"),
 		chromedp.Submit(`input[name=password]`),
 		chromedp.WaitVisible(`table.units`),
@@ -164,5 +169,21 @@ func TestBrowserDesk(t *testing.T) {
 		if err != nil || !strings.Contains(string(out), "BÁO CÁO") || !strings.Contains(string(out), "Trạm y tế xã") {
 			t.Errorf("the downloaded PDF (%v): %.300s", err, out)
 		}
+	}
+
+	// The other officer pages render in the browser too.
+	for _, pg := range []struct{ path, wait, png, want string }{
+		{"/tien-do", "svg", "tien-do.png", "Mô hình 36"},
+		{"/ke-hoach", "input[type=file]", "ke-hoach.png", "Kế hoạch số 39/KH-UBND"},
+	} {
+		err := chromedp.Do(ctx, chromedp.Navigate(d.ts.URL+pg.path), chromedp.WaitVisible(pg.wait))
+		if err != nil {
+			t.Fatalf("%s: %v", pg.path, err)
+		}
+		text, err := chromedp.Run(ctx, chromedp.Text(`main`))
+		if err != nil || !strings.Contains(text, pg.want) {
+			t.Errorf("%s lacks %q: %v", pg.path, pg.want, err)
+		}
+		shot(t, ctx, pg.png)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"strings"
 	"time"
 
 	"github.com/caongoc/de06/excel"
@@ -15,7 +16,6 @@ import (
 // deskEngine is what the desk does with workbooks, through the excel and
 // pdf adapters: the command wires them to the web layer.
 type deskEngine struct {
-	plan    *plan.Plan
 	soffice excel.Soffice
 }
 
@@ -24,11 +24,11 @@ func (d deskEngine) read(f web.File) *report.Submission {
 	return excel.Reader{Soffice: d.soffice}.Read(f.Data, s)
 }
 
-func (d deskEngine) Check(ctx context.Context, f web.File, p plan.Period) *report.Checked {
-	return report.Validate(d.plan, []*report.Submission{d.read(f)}, p, now())
+func (d deskEngine) Check(ctx context.Context, pl *plan.Plan, f web.File, p plan.Period) *report.Checked {
+	return report.Validate(pl, []*report.Submission{d.read(f)}, p, now())
 }
 
-func (d deskEngine) Consolidate(files []web.File, p plan.Period, previous []byte) *report.Consolidation {
+func (d deskEngine) Consolidate(pl *plan.Plan, files []web.File, p plan.Period, previous []byte) *report.Consolidation {
 	var subs []*report.Submission
 	for _, f := range files {
 		subs = append(subs, d.read(f))
@@ -40,12 +40,12 @@ func (d deskEngine) Consolidate(files []web.File, p plan.Period, previous []byte
 			prev = pr
 		}
 	}
-	return report.Consolidate(d.plan, report.Validate(d.plan, subs, p, now()), prev)
+	return report.Consolidate(pl, report.Validate(pl, subs, p, now()), prev)
 }
 
-func (d deskEngine) Merge(files []web.File, p plan.Period, doc web.Doc, previous []byte) (xlsx, pdfBytes []byte, cons *report.Consolidation, err error) {
-	cons = d.Consolidate(files, p, previous)
-	cons.Findings = append(cons.Findings, report.CheckDocument(d.plan, p, doc.Date)...)
+func (d deskEngine) Merge(pl *plan.Plan, files []web.File, p plan.Period, doc web.Doc, previous []byte) (xlsx, pdfBytes []byte, cons *report.Consolidation, err error) {
+	cons = d.Consolidate(pl, files, p, previous)
+	cons.Findings = append(cons.Findings, report.CheckDocument(pl, p, doc.Date)...)
 	report.SortFindings(cons.Findings)
 	var xb, pb bytes.Buffer
 	if err := excel.WriteConsolidated(&xb, cons); err != nil {
@@ -58,13 +58,13 @@ func (d deskEngine) Merge(files []web.File, p plan.Period, doc web.Doc, previous
 	return xb.Bytes(), pb.Bytes(), cons, nil
 }
 
-func (d deskEngine) Template(unitID string, p plan.Period, last *web.Earlier) ([]byte, error) {
-	form, err := report.NewForm(d.plan, unitID, p)
+func (d deskEngine) Template(pl *plan.Plan, unitID string, p plan.Period, last *web.Earlier) ([]byte, error) {
+	form, err := report.NewForm(pl, unitID, p)
 	if err != nil {
 		return nil, err
 	}
 	if last != nil {
-		fr := report.Validate(d.plan, []*report.Submission{d.read(last.File)}, last.Period, now()).Files[0]
+		fr := report.Validate(pl, []*report.Submission{d.read(last.File)}, last.Period, now()).Files[0]
 		if fr.Accepted && fr.Unit != nil && fr.Unit.ID == unitID {
 			if _, err := form.Prefill(&report.Previous{Period: last.Period, Entries: report.PreviousOf(fr.Entries)}); err != nil {
 				return nil, err
@@ -72,12 +72,25 @@ func (d deskEngine) Template(unitID string, p plan.Period, last *web.Earlier) ([
 		}
 	}
 	var b bytes.Buffer
-	err = excel.WriteTemplate(&b, form, d.plan.Document.StandingAgency)
+	err = excel.WriteTemplate(&b, form, pl.Document.StandingAgency)
 	return b.Bytes(), err
 }
 
 func (d deskEngine) Annotate(f web.File, findings []report.Finding) ([]byte, error) {
 	var b bytes.Buffer
 	err := excel.Annotate(&b, f.Data, f.Name, findings, d.soffice)
+	return b.Bytes(), err
+}
+
+func (d deskEngine) ReadPlan(f web.File) (*plan.Plan, error) {
+	if strings.HasSuffix(strings.ToLower(f.Name), ".json") {
+		return plan.DecodeJSON(bytes.NewReader(f.Data), f.Name)
+	}
+	return excel.ReadPlan(bytes.NewReader(f.Data), f.Name)
+}
+
+func (d deskEngine) PlanWorkbook(pl *plan.Plan) ([]byte, error) {
+	var b bytes.Buffer
+	err := excel.WritePlan(&b, pl)
 	return b.Bytes(), err
 }

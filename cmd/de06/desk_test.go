@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -199,18 +200,19 @@ func TestDeskSecurity(t *testing.T) {
 		t.Errorf("API without a session: %d", r.StatusCode)
 	}
 
-	// A state change from another site is refused.
-	req3, _ := http.NewRequest("POST", d.ts.URL+"/api/merge?period=2026-W48", nil)
-	req3.Header.Set("Sec-Fetch-Site", "cross-site")
-	req3.Header.Set("Accept", "application/json")
-	if r, _ := c.Do(req3); r.StatusCode != http.StatusForbidden {
-		t.Errorf("cross-site merge: %d", r.StatusCode)
+	// Every state change from another site is refused, with the officer's
+	// session or without.
+	for _, path := range []string{"/setup", "/login", "/logout", "/nop?period=2026-W48", "/tong-hop?period=2026-W48",
+		"/api/merge?period=2026-W48", "/ke-hoach", "/ke-hoach/ap-dung", strings.TrimPrefix(d.links["tram-y-te"], d.ts.URL)} {
+		req, _ := http.NewRequest("POST", d.ts.URL+path, nil)
+		req.Header.Set("Origin", "http://evil.example")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		if r, _ := c.Do(req); r.StatusCode != http.StatusForbidden {
+			t.Errorf("cross-site POST %s: %d", path, r.StatusCode)
+		}
 	}
-	req4, _ := http.NewRequest("POST", d.links["tram-y-te"], nil)
-	req4.Header.Set("Origin", "http://evil.example")
-	req4.Header.Set("Sec-Fetch-Site", "cross-site")
-	if r, _ := http.DefaultClient.Do(req4); r.StatusCode != http.StatusForbidden {
-		t.Errorf("cross-site upload: %d", r.StatusCode)
+	if ups, _ := d.st.Uploads("2026-W48"); len(ups) != 0 {
+		t.Errorf("a cross-site request stored %d uploads", len(ups))
 	}
 
 	// Failed logins are limited per address.
@@ -355,6 +357,84 @@ func TestDeskComparesWithLastWeek(t *testing.T) {
 	rows, _ := f.GetRows("Tổng hợp")
 	if !strings.Contains(fmt.Sprint(rows), "Thay đổi so với Tuần 48 năm 2026") {
 		t.Errorf("the merged workbook does not compare with week 48")
+	}
+}
+
+// The officer uploads an edited plan, sees what it changes, and applies it
+// from next week: this week stays under the old plan.
+func TestDeskPlan(t *testing.T) {
+	d := newDesk(t)
+	c := d.officer()
+	page := func(resp *http.Response) string {
+		t.Helper()
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return string(b)
+	}
+	get := func(path string) string {
+		t.Helper()
+		resp, err := c.Get(d.ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page(resp)
+	}
+	send := func(name string, data []byte) string {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(data)
+		mw.Close()
+		return page(d.post(c, d.ts.URL+"/ke-hoach", mw.FormDataContentType(), &b, false))
+	}
+	if p := get("/ke-hoach"); !strings.Contains(p, "Kế hoạch số 39/KH-UBND") || !strings.Contains(p, "20 mô hình") {
+		t.Fatalf("plan page: %.300s", p)
+	}
+	// A broken file: a Vietnamese message, nothing kept.
+	if p := send("ke-hoach.json", []byte(`{"id": `)); !strings.Contains(p, "không phải JSON hợp lệ") || strings.Contains(p, "Áp dụng từ") {
+		t.Errorf("broken plan: %.400s", p[strings.Index(p, "<h1>"):])
+	}
+	// The officer downloads the plan's workbook and sends it back
+	// unchanged: nothing to apply.
+	resp, err := c.Get(d.ts.URL + "/ke-hoach/tai")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("plan workbook: %v %v", resp, err)
+	}
+	wb, _ := io.ReadAll(resp.Body)
+	if p := send("ke-hoach.xlsx", wb); !strings.Contains(p, "Không khác kế hoạch hiện tại") {
+		t.Errorf("unchanged plan: %.600s", p[strings.Index(p, "<h1>"):])
+	}
+	// The school is renamed.
+	edited := defaultPlanT(t)
+	edited.Unit("truong-hoc").Name = "Các trường học"
+	var js bytes.Buffer
+	plan.EncodeJSON(&js, edited)
+	p := send("ke-hoach-moi.json", js.Bytes())
+	if !strings.Contains(p, "đổi tên đơn vị: Trường học trên địa bàn xã → Các trường học") || !strings.Contains(p, "Áp dụng từ Tuần 49 năm 2026") {
+		t.Fatalf("draft: %.600s", p[strings.Index(p, "<h1>"):])
+	}
+	if p := page(d.post(c, d.ts.URL+"/ke-hoach/ap-dung", "application/x-www-form-urlencoded", nil, false)); !strings.Contains(p, "Đã áp dụng kế hoạch mới từ Tuần 49 năm 2026") {
+		t.Fatalf("apply: %.600s", p[strings.Index(p, "<h1>"):])
+	}
+	if b := get("/bang?period=2026-W48"); !strings.Contains(b, `"missing"><td>Trường học trên địa bàn xã</td>`) {
+		t.Errorf("week 48 is not under the old plan")
+	}
+	if b := get("/bang?period=2026-W49"); !strings.Contains(b, `"missing"><td>Các trường học</td>`) {
+		t.Errorf("week 49 is not under the new plan")
+	}
+	// A restart keeps the version.
+	srv2, st2, _, err := openDesk(d.dir, "", d.ts.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	links, _ := srv2.Links(nil)
+	if !slices.ContainsFunc(links, func(l web.UnitLink) bool { return l.Unit.Name == "Các trường học" }) {
+		t.Errorf("after a restart the new plan is lost")
+	}
+	vs, _ := d.st.Plans()
+	if len(vs) != 1 || vs[0].From != "2026-11-26" || vs[0].Name != "ke-hoach-moi.json" {
+		t.Errorf("stored versions %+v", vs)
 	}
 }
 

@@ -36,7 +36,7 @@ func openDesk(dataDir, planPath, baseURL string) (*web.Server, *store.Store, *pl
 	if err != nil {
 		return nil, nil, nil, writeError(filepath.Join(dataDir, store.FileName), err)
 	}
-	srv, err := web.New(st, p, deskEngine{plan: p, soffice: excel.FindSoffice()}, web.Config{BaseURL: baseURL}, now)
+	srv, err := web.New(st, p, deskEngine{soffice: excel.FindSoffice()}, web.Config{BaseURL: baseURL}, now)
 	if err != nil {
 		st.Close()
 		return nil, nil, nil, err
@@ -140,14 +140,14 @@ func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 	dir := filepath.Join("samples", "tuan-48-2026")
 	entries, _ := os.ReadDir(dir)
 	week := plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
-	eng := deskEngine{plan: p}
+	eng := deskEngine{}
 	for _, en := range entries {
 		data, err := os.ReadFile(filepath.Join(dir, en.Name()))
 		if err != nil {
 			continue
 		}
 		f := web.File{Name: en.Name(), Data: data, Modified: now()}
-		c := eng.Check(context.Background(), f, week)
+		c := eng.Check(context.Background(), p, f, week)
 		if err := srv.File(c, f, true); err != nil {
 			return err
 		}

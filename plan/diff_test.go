@@ -1,0 +1,51 @@
+package plan
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDiff(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(p *Plan)
+		want   []string
+	}{
+		{"same plan", func(p *Plan) {}, nil},
+		{"deadline", func(p *Plan) { p.Model(3).Deadline.Text = "31/12/2026" },
+			[]string{"mô hình 3, thời gian hoàn thành: 30/9/2024 → 31/12/2026"}},
+		{"lead", func(p *Plan) { p.Model(5).Lead = []string{"Công an xã"} },
+			[]string{"mô hình 5, chủ trì: " + strings.Join(base.Model(5).Lead, "; ") + " → Công an xã"}},
+		{"support emptied", func(p *Plan) { p.Model(5).Support = nil },
+			[]string{"mô hình 5, đơn vị hỗ trợ: " + strings.Join(base.Model(5).Support, "; ") + " → (không có)"}},
+		{"unit renamed and no longer reporting", func(p *Plan) {
+			u := p.Unit("truong-hoc")
+			u.Name, u.Reports = "Các trường học", false
+		}, []string{"đổi tên đơn vị: Trường học trên địa bàn xã → Các trường học", "Các trường học nay không phải gửi báo cáo"}},
+		{"model removed", func(p *Plan) {
+			g := &p.Groups[len(p.Groups)-1]
+			g.Models = g.Models[:len(g.Models)-1]
+		}, []string{"bỏ mô hình 44: " + base.Model(44).Title}},
+		{"indicator target", func(p *Plan) {
+			ind := *p.Model(1).Indicator
+			ind.Target = 60
+			p.Model(1).Indicator = &ind
+		}, []string{"mô hình 1, chỉ tiêu: " + indicatorText(base.Model(1).Indicator) + " → " + indicatorText(&Indicator{Name: base.Model(1).Indicator.Name, Unit: base.Model(1).Indicator.Unit, Target: 60, Combine: base.Model(1).Indicator.Combine})}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.change(b)
+			if got := Diff(base, b); !slices.Equal(got, tc.want) {
+				t.Errorf("Diff =\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
