@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -81,12 +83,50 @@ type Soffice struct {
 
 // FindSoffice looks for LibreOffice on PATH.
 func FindSoffice() Soffice {
+	p := findSoffice(exec.LookPath, sofficeCandidates(runtime.GOOS, os.Getenv), func(p string) bool {
+		st, err := os.Stat(p)
+		return err == nil && !st.IsDir()
+	})
+	if p == "" {
+		return Soffice{}
+	}
+	return Soffice{Path: p, Timeout: 2 * time.Minute}
+}
+
+// findSoffice is LibreOffice on PATH, else the first candidate that exists.
+func findSoffice(lookPath func(string) (string, error), candidates []string, exists func(string) bool) string {
 	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return Soffice{Path: p, Timeout: 2 * time.Minute}
+		if p, err := lookPath(name); err == nil {
+			return p
 		}
 	}
-	return Soffice{}
+	for _, c := range candidates {
+		if exists(c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// sofficeCandidates are LibreOffice's default install places, which the
+// Windows installer does not put on PATH.
+func sofficeCandidates(goos string, getenv func(string) string) []string {
+	switch goos {
+	case "windows":
+		var out []string
+		for _, env := range []string{"ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"} {
+			if dir := getenv(env); dir != "" {
+				p := dir + `\LibreOffice\program\soffice.exe`
+				if !slices.Contains(out, p) {
+					out = append(out, p)
+				}
+			}
+		}
+		return out
+	case "darwin":
+		return []string{"/Applications/LibreOffice.app/Contents/MacOS/soffice"}
+	}
+	return nil
 }
 
 // convert writes b (named name) to a temporary folder, converts it to .xlsx

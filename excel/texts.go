@@ -147,7 +147,7 @@ const (
 
 	hintResend         = "mở lại tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại"
 	hintEncrypted      = "bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại"
-	hintSaveXLSX       = "mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành › Sổ làm việc Excel (.xlsx) rồi gửi lại"
+	hintSaveXLSX       = "mở tệp bằng Excel, chọn Tệp › Lưu thành, ở ô Kiểu tệp chọn Sổ làm việc Excel (*.xlsx), lưu rồi gửi lại tệp .xlsx"
 	hintUseTemplate    = "dùng tệp mẫu do nơi tổng hợp gửi (lệnh de06 template), điền vào các ô màu vàng"
 	hintIsConsolidated = "để riêng bảng tổng hợp ra khỏi thư mục báo cáo của các đơn vị (dùng --previous để so sánh với kỳ trước)"
 	hintExtraSheet     = "chỉ điền vào trang \"Báo cáo\"; có thể xóa trang này"

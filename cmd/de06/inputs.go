@@ -54,6 +54,10 @@ func expandPaths(args []string) (files, skipped []string, err error) {
 		files = append(files, p)
 		return nil
 	}
+	args, err = expandWildcards(args)
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, a := range args {
 		st, e := os.Stat(a)
 		if e != nil {
@@ -71,7 +75,7 @@ func expandPaths(args []string) (files, skipped []string, err error) {
 		}
 		for _, en := range entries {
 			name := en.Name()
-			if en.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+			if en.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || hiddenFile(filepath.Join(a, name)) {
 				continue
 			}
 			if !spreadsheetExts[strings.ToLower(filepath.Ext(name))] {
@@ -88,6 +92,41 @@ func expandPaths(args []string) (files, skipped []string, err error) {
 		return nil, skipped, usagef(msgNoFiles, strings.Join(args, ", "))
 	}
 	return files, skipped, nil
+}
+
+// expandWildcards expands * and ? in PATH arguments, as cmd.exe on Windows
+// does not (a Unix shell already has, unless the pattern was quoted). A
+// name that exists as typed is kept as it is; a pattern that matches
+// nothing is an error naming it. Lock and hidden files never match.
+func expandWildcards(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		if !strings.ContainsAny(a, "*?") {
+			out = append(out, a)
+			continue
+		}
+		if _, err := os.Stat(a); err == nil {
+			out = append(out, a)
+			continue
+		}
+		matches, err := filepath.Glob(a)
+		if err != nil {
+			return nil, usagef(msgBadPattern, a)
+		}
+		n := 0
+		for _, m := range matches {
+			base := filepath.Base(m)
+			if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") || hiddenFile(m) {
+				continue
+			}
+			out = append(out, m)
+			n++
+		}
+		if n == 0 {
+			return nil, usagef(msgNoMatch, a)
+		}
+	}
+	return out, nil
 }
 
 // inputOptions are the flags check and merge share.

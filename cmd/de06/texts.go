@@ -213,6 +213,8 @@ const (
 // check and merge
 const (
 	msgNoFiles          = "không có tệp Excel nào trong %s"
+	msgNoMatch          = "không có tệp nào khớp với %s (kiểm tra tên thư mục và phần mở rộng, ví dụ *.xlsx)"
+	msgBadPattern       = "mẫu tên tệp %s không hợp lệ (kiểm tra các dấu [ ])"
 	msgNeedPaths        = "cần ít nhất một tệp hoặc thư mục"
 	msgSkipped          = "Bỏ qua %d tệp không phải bảng tính: %s\n"
 	msgCheckPeriod      = "Kiểm tra báo cáo %s\n\n"
