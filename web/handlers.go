@@ -42,6 +42,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 		data = map[string]any{}
 	}
 	data["Agency"] = s.latest().Document.StandingAgency
+	data["Version"] = s.cfg.Version
 	if _, ok := data["Title"]; !ok {
 		data["Title"] = msgPageTitle
 	}

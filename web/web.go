@@ -68,6 +68,7 @@ type Config struct {
 	MaxUpload    int64         // bytes; a larger upload is refused
 	CheckTimeout time.Duration // a check taking longer is refused
 	MaxChecks    int           // checks running at once
+	Version      string        // shown at the foot of every page
 }
 
 // Server is the desk.

@@ -21,7 +21,7 @@ import (
 var screenshots = flag.String("screenshots", "", "folder for the desk's screenshots")
 
 // browser starts Debian's headless chromium, or skips.
-func browser(t *testing.T) context.Context {
+func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: skipping the browser test")
@@ -66,7 +66,7 @@ func shot(t *testing.T, ctx context.Context, name string) {
 }
 
 func TestBrowserDesk(t *testing.T) {
-	ctx := browser(t)
+	ctx := newBrowser(t)
 	d := newDesk(t)
 	d.officer() // sets the password
 	abs := func(p string) string { a, _ := filepath.Abs(p); return a }

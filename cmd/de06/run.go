@@ -53,6 +53,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		debug.SetGCPercent(400)
 	}
 	if len(args) == 0 {
+		if ownConsole() {
+			return launch(stdout, stderr)
+		}
 		fmt.Fprint(stderr, usageMain)
 		return exitUsage
 	}
@@ -169,10 +172,6 @@ func runVersion(e *env, args []string) error {
 	if err := parseFlags(e, fs, usageVersion, args); err != nil {
 		return err
 	}
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		v = bi.Main.Version
-	}
-	fmt.Fprintf(e.stdout, "de06 %s\n", v)
+	fmt.Fprintf(e.stdout, "de06 %s\n", version())
 	return nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/store"
 	"github.com/caongoc/de06/web"
+	"github.com/cli/browser"
 )
 
 // defaultData is the desk's data folder, in the working directory.
@@ -36,7 +37,7 @@ func openDesk(dataDir, planPath, baseURL string) (*web.Server, *store.Store, *pl
 	if err != nil {
 		return nil, nil, nil, writeError(filepath.Join(dataDir, store.FileName), err)
 	}
-	srv, err := web.New(st, p, deskEngine{soffice: excel.FindSoffice()}, web.Config{BaseURL: baseURL}, now)
+	srv, err := web.New(st, p, deskEngine{soffice: excel.FindSoffice()}, web.Config{BaseURL: baseURL, Version: version()}, now)
 	if err != nil {
 		st.Close()
 		return nil, nil, nil, err
@@ -51,6 +52,7 @@ func runServe(e *env, args []string) error {
 	lan := fl.Bool("lan", false, "")
 	planPath := fl.String("plan", "", "")
 	demo := fl.Bool("demo", false, "")
+	open := fl.Bool("open", false, "")
 	if err := parseFlags(e, fl, usageServe, args); err != nil {
 		return err
 	}
@@ -88,13 +90,31 @@ func runServe(e *env, args []string) error {
 		}
 	}
 	fmt.Fprint(e.stdout, msgKeepOpen)
+	if *open {
+		if err := openBrowser(base); err != nil {
+			fmt.Fprint(e.stdout, msgBrowserFailed)
+		}
+	}
 	return serve(ln, srv.Handler())
+}
+
+// openBrowser opens the default browser at url (github.com/cli/browser:
+// rundll32 on Windows, open on macOS, xdg-open elsewhere); tests replace it.
+var openBrowser = func(url string) error {
+	browser.Stdout, browser.Stderr = io.Discard, io.Discard
+	return browser.OpenURL(url)
+}
+
+// interrupted is done on Ctrl+C (or when the console window closes); tests
+// replace it.
+var interrupted = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
 }
 
 // serve runs until Ctrl+C, then lets requests under way finish.
 func serve(ln net.Listener, h http.Handler) error {
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := interrupted()
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -137,7 +157,14 @@ func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 	if err := web.SetPassword(st, pw, now()); err != nil {
 		return err
 	}
+	// The sample week: in the source tree, or beside de06.exe in the
+	// release zip.
 	dir := filepath.Join("samples", "tuan-48-2026")
+	if exe, err := os.Executable(); err == nil {
+		if _, err := os.Stat(dir); err != nil {
+			dir = filepath.Join(filepath.Dir(exe), dir)
+		}
+	}
 	entries, _ := os.ReadDir(dir)
 	week := plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
 	eng := deskEngine{}

@@ -245,7 +245,7 @@ const (
 const usageServe = `de06 serve — bàn làm việc trên trình duyệt
 
 Cách dùng:
-  de06 serve [--data THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--lan] [--plan TỆP] [--demo]
+  de06 serve [--data THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--lan] [--plan TỆP] [--demo] [--open]
 
 Mở bàn làm việc tại http://127.0.0.1:8606 (chỉ máy này). Đơn vị gửi báo cáo
 qua đường dẫn riêng (de06 links), cán bộ đăng nhập để theo dõi, nhắc, tổng
@@ -258,6 +258,8 @@ Tùy chọn:
   --plan TỆP     kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
   --demo         xem thử: dữ liệu tạm, nạp sẵn tuần mẫu, in mật khẩu và
                  đường dẫn của các đơn vị
+  --open         mở trình duyệt tại bàn làm việc (khi bấm đúp de06.exe,
+                 chương trình tự làm việc này)
   -h, --help     xem hướng dẫn này
 
 Dừng: bấm Ctrl+C.
@@ -319,6 +321,10 @@ const (
 	msgListen        = "không mở được %s: có thể chương trình khác (hoặc một cửa sổ de06 khác) đang dùng cổng này"
 	msgServing       = "Bàn làm việc: %s\nDữ liệu lưu tại: %s\n"
 	msgServingLAN    = "Các máy trong mạng của xã mở: %s\n"
+	msgLaunch        = "de06 %s — bàn làm việc báo cáo Đề án 06\nĐang mở trình duyệt…\n"
+	msgPressEnter    = "\nBấm Enter để đóng cửa sổ này.\n"
+	msgBrowserFailed = "Không tự mở được trình duyệt; hãy mở trình duyệt và gõ địa chỉ trên.\n"
+	msgDevBuild      = "bản đang phát triển"
 	msgKeepOpen      = "Đừng đóng cửa sổ này khi đang làm việc. Dừng: bấm Ctrl+C.\n"
 	msgDemo          = "Xem thử: mật khẩu cán bộ là %s; đã nạp tuần mẫu %s. Đường dẫn của các đơn vị:\n"
 	msgAskPassword   = "Mật khẩu mới (ít nhất 8 ký tự): "
