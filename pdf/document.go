@@ -182,7 +182,13 @@ func (b *builder) chart(c *report.Consolidation) {
 			}
 			col := statusColor(s)
 			b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y + 0.3, W: unit * float64(k), H: barH, Fill: &col, Stroke: true, Role: "chart-bar"})
-			b.text(x, b.y+0.3, unit*float64(k), strconv.Itoa(k), Font{"", 10}, "C", "chart-value")
+			// The count with the status's letters, so the chart reads in
+			// black and white too; the count alone where they do not fit.
+			label := strconv.Itoa(k) + " " + statusAbbr[s]
+			if b.m.width(label, Font{"", 10})+1 > unit*float64(k) {
+				label = strconv.Itoa(k)
+			}
+			b.text(x, b.y+0.3, unit*float64(k), label, Font{"", 10}, "C", "chart-value")
 			x += unit * float64(k)
 		}
 		b.y += barH + gap
@@ -191,13 +197,14 @@ func (b *builder) chart(c *report.Consolidation) {
 	x := b.left() + labelW
 	for _, s := range report.StatusesWithNone {
 		col := statusColor(s)
-		lw := b.m.width(s.String(), Font{"", 10})
+		text := statusAbbr[s] + ": " + s.String()
+		lw := b.m.width(text, Font{"", 10})
 		if x+4.5+lw > b.left()+w {
 			x = b.left() + labelW
 			b.y += 5
 		}
 		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y + 1, W: 3.5, H: 3.5, Fill: &col, Stroke: true, Role: "chart-legend"})
-		b.text(x+4.5, b.y+0.5, lw+1, s.String(), Font{"", 10}, "L", "chart-legend")
+		b.text(x+4.5, b.y+0.5, lw+1, text, Font{"", 10}, "L", "chart-legend")
 		x += 4.5 + lw + 5
 	}
 	b.y += 8

@@ -1,5 +1,7 @@
 package pdf
 
+import "github.com/caongoc/de06/report"
+
 // Every text of this package that a person reads, in one place.
 const (
 	txtNation           = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -62,3 +64,10 @@ const (
 	txtSlipsKeep  = "Đường dẫn này chỉ dành cho đơn vị; không chia sẻ cho người khác. Nếu lộ, báo %s để cấp đường dẫn mới."
 	msgSlipQR     = "không tạo được mã QR cho %s: đường dẫn quá dài"
 )
+
+// statusAbbr marks the chart's segments and legend, so that a black and
+// white print tells the statuses apart.
+var statusAbbr = map[report.Status]string{
+	report.StatusDone: "HT", report.StatusRecurring: "TX", report.StatusInProgress: "ĐTK",
+	report.StatusNotStarted: "CTK", report.StatusNone: "CBC",
+}
