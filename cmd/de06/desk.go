@@ -20,12 +20,22 @@ type deskEngine struct {
 }
 
 func (d deskEngine) read(f web.File) *report.Submission {
+	return d.readWithin(context.Background(), f)
+}
+
+// readWithin reads f, giving LibreOffice (the one slow step: the reader's
+// own work is bounded by its limits) no more time than ctx has left.
+func (d deskEngine) readWithin(ctx context.Context, f web.File) *report.Submission {
+	so := d.soffice
+	if dl, ok := ctx.Deadline(); ok && so.Path != "" {
+		so.Timeout = max(time.Second, min(so.Timeout, time.Until(dl)))
+	}
 	s := &report.Submission{Path: f.Name, Name: f.Name, Modified: f.Modified, Meta: map[string]string{}}
-	return excel.Reader{Soffice: d.soffice}.Read(f.Data, s)
+	return excel.Reader{Soffice: so}.Read(f.Data, s)
 }
 
 func (d deskEngine) Check(ctx context.Context, pl *plan.Plan, f web.File, p plan.Period) *report.Checked {
-	return report.Validate(pl, []*report.Submission{d.read(f)}, p, now())
+	return report.Validate(pl, []*report.Submission{d.readWithin(ctx, f)}, p, now())
 }
 
 func (d deskEngine) Consolidate(pl *plan.Plan, files []web.File, p plan.Period, previous []byte) *report.Consolidation {
