@@ -159,6 +159,12 @@ func (p Period) Previous() Period {
 	return WeekOf(p.ReportDay().AddDate(0, 0, -7))
 }
 
+// Covers reports whether p is a month whose window holds the whole of
+// week q: that week's report can stand for a unit's monthly report.
+func (p Period) Covers(q Period) bool {
+	return p.Kind == Monthly && q.Kind == Weekly && !q.Start().Before(p.Start()) && !q.End().After(p.End())
+}
+
 // Next returns the period after p.
 func (p Period) Next() Period {
 	if p.Kind == Monthly {

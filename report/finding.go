@@ -33,6 +33,7 @@ const (
 	UnitNotSubmitted     Code = "unit.not-submitted"
 	PeriodMissing        Code = "period.missing"
 	PeriodMismatch       Code = "period.mismatch"
+	WeekForMonth         Code = "period.week-for-month"
 	DateMissing          Code = "date.missing"
 	DateInvalid          Code = "date.invalid"
 	DateOutside          Code = "date.outside-period"

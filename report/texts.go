@@ -23,6 +23,7 @@ const (
 	msgPeriodUnreadable     = "không đọc được kỳ báo cáo %q"
 	msgPeriodFromMeta       = "không đọc được kỳ báo cáo %q; chương trình dùng kỳ ghi trong tệp mẫu: %s"
 	msgPeriodMismatch       = "tệp báo cáo %s, không phải kỳ đang tổng hợp: %s"
+	msgWeekForMonth         = "tệp báo cáo %s được dùng cho báo cáo %s (tuần nằm trong kỳ tháng)"
 	msgDateMissing          = "chưa ghi ngày báo cáo"
 	msgDateInvalid          = "ngày báo cáo %q không đúng dạng ngày/tháng/năm"
 	msgDateOutside          = "ngày báo cáo %s nằm ngoài kỳ %s"
@@ -62,6 +63,7 @@ const (
 	hintUnitDuplicate    = "mỗi đơn vị chỉ giữ một tệp trong thư mục: xóa tệp không đúng"
 	hintPeriodForm       = "ghi kỳ theo dạng 2026-W48 (tuần) hoặc 2026-11 (tháng), hoặc dùng tệp mẫu của kỳ này"
 	hintPeriodMismatch   = "dùng tệp mẫu của kỳ %s, hoặc kiểm tra lại tùy chọn --period"
+	hintWeekForMonth     = "nếu đơn vị có số liệu cả tháng, gửi báo cáo tháng để thay"
 	hintDate             = "ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/11/2026"
 	hintModelDuplicate   = "xóa dòng thừa, mỗi mô hình chỉ một dòng"
 	hintModelNotAssigned = "kiểm tra lại; nếu đúng thì không cần sửa"
@@ -127,7 +129,7 @@ var codeLabels = map[Code]string{
 	FileODS: "Tệp LibreOffice (.ods)", FileTooLarge: "Tệp quá lớn hoặc bất thường", FileNotTemplate: "Không phải tệp mẫu báo cáo",
 	SheetExtra: "Trang thừa", UnitUnknown: "Không rõ đơn vị", UnitNotReporting: "Đơn vị không phải báo cáo",
 	UnitDuplicate: "Đơn vị gửi nhiều tệp", UnitNotSubmitted: "Đơn vị chưa gửi báo cáo", PeriodMissing: "Thiếu kỳ báo cáo",
-	PeriodMismatch: "Sai kỳ báo cáo", DateMissing: "Thiếu ngày báo cáo", DateInvalid: "Ngày báo cáo sai dạng",
+	PeriodMismatch: "Sai kỳ báo cáo", WeekForMonth: "Dùng báo cáo tuần cho tháng", DateMissing: "Thiếu ngày báo cáo", DateInvalid: "Ngày báo cáo sai dạng",
 	DateOutside: "Ngày báo cáo ngoài kỳ", DateFuture: "Ngày báo cáo ở tương lai", ModelUnknown: "Không rõ mô hình",
 	ModelMissing: "Thiếu dòng mô hình", ModelDuplicate: "Mô hình báo cáo hai lần", ModelNotAssigned: "Mô hình không được giao",
 	ModelOverdue: "Mô hình quá hạn", StatusMissing: "Chưa chọn tình trạng", StatusInvalid: "Tình trạng không hợp lệ",

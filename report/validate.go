@@ -220,6 +220,11 @@ func (fc *fileChecker) checkPeriod() bool {
 		return false
 	}
 	fc.fr.Period = per
+	if per != fc.per && fc.per.Covers(per) {
+		// Units report weekly; a month may be made of their last week.
+		fc.add(Warning, WeekForMonth, s.Period.Cell, 0, fmt.Sprintf(msgWeekForMonth, per.Name(), fc.per.Name()), hintWeekForMonth)
+		return true
+	}
 	if per != fc.per {
 		fc.add(Error, PeriodMismatch, s.Period.Cell, 0, fmt.Sprintf(msgPeriodMismatch, per.Label(), fc.per.Label()),
 			fmt.Sprintf(hintPeriodMismatch, fc.per.String()))

@@ -304,3 +304,36 @@ func TestReportDateInTheFuture(t *testing.T) {
 		}
 	}
 }
+
+// A month may be made of the units' weekly reports: a week inside the
+// month's window is used with a warning; any other period is an error.
+func TestWeekForMonth(t *testing.T) {
+	p := testPlan(t)
+	nov, _ := plan.ParsePeriod("2026-11") // 15/10 – 14/11/2026
+	for _, tc := range []struct {
+		week     string
+		code     Code
+		severity Severity
+		accepted bool
+	}{
+		{"2026-W45", WeekForMonth, Warning, true},  // 29/10 – 04/11
+		{"2026-W46", WeekForMonth, Warning, true},  // 05/11 – 11/11
+		{"2026-W47", PeriodMismatch, Error, false}, // 12/11 – 18/11: runs past the month
+		{"2026-W42", PeriodMismatch, Error, false}, // 08/10 – 14/10: before it
+		{"2026-10", PeriodMismatch, Error, false},
+	} {
+		s := goodSubmission(p, "tram-y-te")
+		s.Period.Text = tc.week
+		s.ReportDate.Text = "11/11/2026"
+		fr := Validate(p, []*Submission{s}, nov, time.Time{}).Files[0]
+		var got *Finding
+		for i := range fr.Findings {
+			if fr.Findings[i].Code == tc.code {
+				got = &fr.Findings[i]
+			}
+		}
+		if got == nil || got.Severity != tc.severity || fr.Accepted != tc.accepted {
+			t.Errorf("%s for %s: finding %v, accepted %v; findings %v", tc.week, nov, got, fr.Accepted, fr.Findings)
+		}
+	}
+}

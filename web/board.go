@@ -94,6 +94,9 @@ type unitStatus struct {
 	Latest   *store.Upload // the last file received
 	Counting *store.Upload // the last accepted file: the one merged
 	Uploads  int
+	// FromWeek is set when a month has no file of the unit's own and its
+	// last accepted week inside the month stands in (Counting).
+	FromWeek *plan.Period
 }
 
 // periodStatus is every reporting unit's state for a period: the last
@@ -117,6 +120,11 @@ func (s *Server) periodStatus(p plan.Period) ([]unitStatus, []store.Upload, erro
 			st.Latest = up
 			if up.Accepted {
 				st.Counting = up
+			}
+		}
+		if st.Counting == nil && p.Kind == plan.Monthly {
+			if up, w := s.lastAccepted(u.ID, p.Covers); up != nil {
+				st.Counting, st.FromWeek = up, &w
 			}
 		}
 		switch {

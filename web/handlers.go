@@ -308,23 +308,7 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 // earlier finds the unit's last accepted file of the latest period that
 // ended before p: the values its next template starts from.
 func (s *Server) earlier(unitID string, p plan.Period) *Earlier {
-	ups, err := s.store.UnitUploads(unitID)
-	if err != nil {
-		return nil
-	}
-	var best *store.Upload
-	var bestPeriod plan.Period
-	for i := range ups {
-		up := &ups[i]
-		q, err := plan.ParsePeriod(up.Period)
-		if err != nil || !up.Accepted || !q.End().Before(p.End()) {
-			continue
-		}
-		// Later period first; within a period, the later file counts.
-		if best == nil || q.End().After(bestPeriod.End()) || (q == bestPeriod && up.At.After(best.At)) {
-			best, bestPeriod = up, q
-		}
-	}
+	best, period := s.lastAccepted(unitID, func(q plan.Period) bool { return q.End().Before(p.End()) })
 	if best == nil {
 		return nil
 	}
@@ -332,7 +316,29 @@ func (s *Server) earlier(unitID string, p plan.Period) *Earlier {
 	if err != nil {
 		return nil
 	}
-	return &Earlier{File: File{Name: best.Name, Data: data, Modified: best.At}, Period: bestPeriod}
+	return &Earlier{File: File{Name: best.Name, Data: data, Modified: best.At}, Period: period}
+}
+
+// lastAccepted is the unit's accepted file of the latest period that keep
+// allows; within a period, the later file counts.
+func (s *Server) lastAccepted(unitID string, keep func(plan.Period) bool) (*store.Upload, plan.Period) {
+	ups, err := s.store.UnitUploads(unitID)
+	if err != nil {
+		return nil, plan.Period{}
+	}
+	var best *store.Upload
+	var bestPeriod plan.Period
+	for i := range ups {
+		up := &ups[i]
+		q, err := plan.ParsePeriod(up.Period)
+		if err != nil || !up.Accepted || !keep(q) {
+			continue
+		}
+		if best == nil || q.End().After(bestPeriod.End()) || (q == bestPeriod && up.At.After(best.At)) {
+			best, bestPeriod = up, q
+		}
+	}
+	return best, bestPeriod
 }
 
 // attach sends a file to download, under an ASCII name.

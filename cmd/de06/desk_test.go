@@ -438,6 +438,34 @@ func TestDeskPlan(t *testing.T) {
 	}
 }
 
+// A month without the unit's own monthly file is made of its last week
+// inside the month, said on the board and in the merge.
+func TestDeskMonthFromWeeks(t *testing.T) {
+	d := newDesk(t)
+	c := d.officer()
+	_, _ = d.upload(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
+	resp, err := c.Get(d.ts.URL + "/bang?period=2026-12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(b), "tổng hợp theo báo cáo Tuần 48 năm 2026") {
+		t.Errorf("the board does not say the month uses week 48")
+	}
+	resp = d.post(c, d.ts.URL+"/api/merge?period=2026-12", "application/x-www-form-urlencoded", nil, true)
+	var res struct{ Summary string }
+	json.NewDecoder(resp.Body).Decode(&res)
+	if !strings.HasPrefix(res.Summary, "1/9 đơn vị") {
+		t.Errorf("month merge: %q", res.Summary)
+	}
+	// November's window (15/10–14/11) does not hold week 48.
+	resp = d.post(c, d.ts.URL+"/api/merge?period=2026-11", "application/x-www-form-urlencoded", nil, true)
+	json.NewDecoder(resp.Body).Decode(&res)
+	if !strings.HasPrefix(res.Summary, "0/9 đơn vị") {
+		t.Errorf("November merge: %q", res.Summary)
+	}
+}
+
 // Nine units send twenty files each at once while the officer polls the
 // status: every acknowledged upload is in the database afterwards.
 func TestDeskLoad(t *testing.T) {
