@@ -68,12 +68,23 @@ func shot(t *testing.T, ctx context.Context, name string) {
 func TestBrowserDesk(t *testing.T) {
 	ctx := newBrowser(t)
 	d := newDesk(t)
-	d.officer() // sets the password
 	abs := func(p string) string { a, _ := filepath.Abs(p); return a }
 
-	// The officer logs in and sees the board, with the units' links.
+	// First run: the officer sets the password in the browser, is let in,
+	// logs out and back in.
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(d.ts.URL),
+		chromedp.WaitVisible(`input[name=again]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot(t, ctx, "dat-mat-khau.png")
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(`input[name=password]`, "mat-khau-thu"),
+		chromedp.SendKeys(`input[name=again]`, "mat-khau-thu"),
+		chromedp.Submit(`input[name=again]`),
+		chromedp.WaitVisible(`table.units`),
+		chromedp.Click(`button.link`),
 		chromedp.WaitVisible(`input[name=password]`))
 	if err != nil {
 		t.Fatal(err)
