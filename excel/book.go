@@ -170,9 +170,11 @@ func (b *book) SetCellValue(sheet, cell string, value any) error {
 	return b.keep(b.File.SetCellValue(sheet, cell, value))
 }
 
-// SetRowHeight is excelize's, keeping the first error.
+// SetRowHeight is excelize's, keeping the first error. A height over
+// Excel's limit (409 pt) is set to the limit: the text still wraps and the
+// cell still holds it all.
 func (b *book) SetRowHeight(sheet string, row int, height float64) error {
-	return b.keep(b.File.SetRowHeight(sheet, row, height))
+	return b.keep(b.File.SetRowHeight(sheet, row, min(height, excelize.MaxRowHeight)))
 }
 
 // SetSheetName is excelize's, keeping the first error.

@@ -2,11 +2,13 @@ package excel
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
+	"github.com/xuri/excelize/v2"
 )
 
 // A template pre-filled from last period reads back as exactly what was
@@ -30,6 +32,9 @@ func TestPrefilledTemplateReadsBack(t *testing.T) {
 		if e.Status == report.StatusInProgress {
 			e.Progress = f(62.5)
 		}
+		if i == 0 {
+			e.Result = strings.TrimSpace(strings.Repeat("Hướng dẫn công dân kích hoạt tài khoản định danh điện tử mức độ 2. ", 8))
+		}
 		if r.Indicator {
 			e.Achieved = f(1234)
 			if r.Model.Indicator.Ratio() {
@@ -48,6 +53,19 @@ func TestPrefilledTemplateReadsBack(t *testing.T) {
 	if err := WriteTemplate(&buf, form, p.Document.StandingAgency); err != nil {
 		t.Fatal(err)
 	}
+	// Rows are tall enough to show last period's text whole.
+	xf, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range form.Rows {
+		ht, _ := xf.GetRowHeight(sheetReport, rowFirstModel+i)
+		need := min(textHeight(prev.Entries[i].Result, reportColumns[columnOf(fResult)-1].width, 12, false), 409)
+		if ht < need {
+			t.Errorf("row %d is %.0f pt high, its result needs %.0f", i, ht, need)
+		}
+	}
+	xf.Close()
 	sub := Reader{}.Read(buf.Bytes(), &report.Submission{Path: "x.xlsx", Name: "x.xlsx", Meta: map[string]string{}})
 	fr := report.Validate(p, []*report.Submission{sub}, cur, time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)).Files[0]
 	if !fr.Accepted || len(fr.Entries) != len(form.Rows) {
