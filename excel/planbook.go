@@ -206,21 +206,23 @@ func WritePlan(w io.Writer, p *plan.Plan) error {
 	f.SetPanes(sheetPlan, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 3, TopLeftCell: "D4", ActivePane: "bottomRight"})
 
 	f.NewSheet(sheetUnits)
-	for i, t := range []string{colUnitID, colUnitName, colUnitAliases, colUnitReports} {
+	for i, t := range []string{colUnitID, colUnitName, colUnitAliases, colUnitReports, colUnitShort} {
 		f.SetCellValue(sheetUnits, cell(i+1, 1), t)
 	}
-	f.SetCellStyle(sheetUnits, "A1", "D1", st.header)
+	f.SetCellStyle(sheetUnits, "A1", "E1", st.header)
 	for i, u := range p.Units {
 		r := i + 2
 		f.SetCellStr(sheetUnits, cell(1, r), u.ID)
 		f.SetCellStr(sheetUnits, cell(2, r), u.Name)
 		f.SetCellStr(sheetUnits, cell(3, r), joinLines(u.Aliases))
 		f.SetCellStr(sheetUnits, cell(4, r), yesNo(u.Reports))
-		f.SetCellStyle(sheetUnits, cell(1, r), cell(4, r), st.wrap)
+		f.SetCellStr(sheetUnits, cell(5, r), u.Short)
+		f.SetCellStyle(sheetUnits, cell(1, r), cell(5, r), st.wrap)
 	}
 	f.SetColWidth(sheetUnits, "A", "A", 22)
 	f.SetColWidth(sheetUnits, "B", "C", 45)
 	f.SetColWidth(sheetUnits, "D", "D", 10)
+	f.SetColWidth(sheetUnits, "E", "E", 18)
 
 	f.NewSheet(sheetHeader)
 	f.SetCellValue(sheetHeader, "A1", colField)
@@ -371,7 +373,7 @@ func (pr *planReader) readUnits() {
 		if rep != "" && rep != vi.Fold(wordYes) && rep != vi.Fold(wordNo) {
 			pr.fail(msgPlanBadCell, sheetUnits, cell(4, ri+1), colUnitReports, at(3))
 		}
-		pr.p.Units = append(pr.p.Units, plan.Unit{ID: at(0), Name: at(1), Aliases: vi.ListLines(at(2)), Reports: rep == vi.Fold(wordYes)})
+		pr.p.Units = append(pr.p.Units, plan.Unit{ID: at(0), Name: at(1), Aliases: vi.ListLines(at(2)), Reports: rep == vi.Fold(wordYes), Short: at(4)})
 	}
 }
 

@@ -32,6 +32,7 @@ const (
 	colUnitName     = "Tên đơn vị"
 	colUnitAliases  = "Tên gọi khác (mỗi tên một dòng)"
 	colUnitReports  = "Phải báo cáo"
+	colUnitShort    = "Viết tắt (in ở phụ lục)"
 	colField        = "Mục"
 	colValue        = "Nội dung (danh sách: mỗi mục một dòng)"
 	wordYes         = "Có"

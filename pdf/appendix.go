@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -16,11 +17,13 @@ type tcol struct {
 	align string
 }
 
-// The columns, 252 mm in all: the landscape page's text width.
+// The columns, 252 mm in all: the landscape page's text width. The
+// commune's units are written by their short names (plan.Unit.Short), so
+// the assignment columns stay narrow and the room goes to the results.
 var tableCols = []tcol{
-	{report.ColTT, 6, "C"}, {report.ColModel, 30, "L"}, {report.ColLead, 17, "L"}, {report.ColCoordinate, 17, "L"},
-	{report.ColSupport, 17, "L"}, {report.ColDeadline, 15, "L"}, {report.ColPlatforms, 16, "L"}, {report.ColStatus, 14, "C"},
-	{report.ColStanding, 18, "C"}, {report.ColResult, 66, "L"}, {report.ColIssues, 36, "L"},
+	{report.ColTT, 6, "C"}, {report.ColModel, 30, "L"}, {report.ColLead, 14, "L"}, {report.ColCoordinate, 15, "L"},
+	{report.ColSupport, 16, "L"}, {report.ColDeadline, 15, "L"}, {report.ColPlatforms, 16, "L"}, {report.ColStatus, 14, "C"},
+	{report.ColStanding, 18, "C"}, {report.ColResult, 72, "L"}, {report.ColIssues, 36, "L"},
 }
 
 var cellFont = Font{"", 8}
@@ -36,6 +39,7 @@ var (
 const pad = 1.0
 
 func (b *builder) appendix(c *report.Consolidation, opt Options) {
+	b.plan = c.Plan
 	b.newPart(true)
 	w := b.width()
 	h := c.Plan.Header
@@ -77,6 +81,46 @@ func (b *builder) appendix(c *report.Consolidation, opt Options) {
 				b.modelRow(ms)
 			}
 		}
+	}
+	b.abbreviationKey(c.Plan)
+}
+
+// labels writes the units of a model's list by their short names where
+// the plan gives them, noting which were shortened.
+func (b *builder) labels(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		label, u := b.plan.Label(n)
+		if u != nil {
+			if b.abbreviated == nil {
+				b.abbreviated = map[string]bool{}
+			}
+			b.abbreviated[u.ID] = true
+		}
+		out[i] = label
+	}
+	return strings.Join(out, "; ")
+}
+
+// abbreviationKey spells out, under the table, every short name used in
+// it, in the plan's order of units.
+func (b *builder) abbreviationKey(pl *plan.Plan) {
+	var parts []string
+	for _, u := range pl.Units {
+		if b.abbreviated[u.ID] {
+			parts = append(parts, u.Short+": "+u.Name)
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	font := Font{"I", 10}
+	lines := b.m.wrap(keepTogether(txtAbbreviations+strings.Join(parts, "; ")+"."), font, b.width())
+	b.y += 2
+	b.ensure(float64(len(lines)) * lineHeight(font.Size))
+	for _, l := range lines {
+		b.text(b.left(), b.y, b.width(), l, font, "L", "abbreviations")
+		b.y += lineHeight(font.Size)
 	}
 }
 
@@ -130,8 +174,8 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	}
 	text := map[report.Column]string{
 		report.ColTT: strconv.Itoa(m.TT), report.ColModel: ms.Title(),
-		report.ColLead: strings.Join(m.Lead, "; "), report.ColCoordinate: strings.Join(m.Coordinate, "; "),
-		report.ColSupport: strings.Join(m.Support, "; "), report.ColDeadline: m.Deadline.Text,
+		report.ColLead: b.labels(m.Lead), report.ColCoordinate: b.labels(m.Coordinate),
+		report.ColSupport: b.labels(m.Support), report.ColDeadline: m.Deadline.Text,
 		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: status,
 		report.ColStanding: strings.Join(ms.StandingLines(), "\n"),
 		report.ColResult:   strings.Join(ms.ResultLines(), "\n"), report.ColIssues: strings.Join(ms.IssueLines(), "\n"),

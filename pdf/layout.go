@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 // builder lays out flowing content onto pages.
@@ -16,6 +17,10 @@ type builder struct {
 	// firstPage is the index of the first page of the current part: an
 	// appendix is numbered on its own (Decree 30, Appendix I).
 	firstPage int
+	// plan names the units; abbreviated are those written by their short
+	// names, for the key under the appendix table.
+	plan        *plan.Plan
+	abbreviated map[string]bool
 }
 
 func newBuilder(doc *Document) *builder { return &builder{m: newMeasurer(), doc: doc} }

@@ -150,11 +150,12 @@ func TestAppendixTable(t *testing.T) {
 				continue
 			}
 			appendix = true
-			header := false
+			header, rows := false, false
 			for _, it := range p.Items {
 				if it.Role == "header-row" && it.Text == report.AssignmentTitle {
 					header = true
 				}
+				rows = rows || it.RowKey != ""
 				if it.RowKey != "" {
 					if rowPages[it.RowKey] == nil {
 						rowPages[it.RowKey] = map[int]bool{}
@@ -162,7 +163,8 @@ func TestAppendixTable(t *testing.T) {
 					rowPages[it.RowKey][pi] = true
 				}
 			}
-			if !header {
+			// A page holding only the key of abbreviations needs no header.
+			if rows && !header {
 				t.Errorf("page %d: appendix page without the header row", pi+1)
 			}
 		}
@@ -424,5 +426,32 @@ func TestDatesNeverBroken(t *testing.T) {
 	}
 	if broken := regexp.MustCompile(`(?m)\d{1,2}/\d{1,2}/\d{1,3}$`).FindString(all); broken != "" {
 		t.Errorf("a line ends in a broken date: %q", broken)
+	}
+}
+
+// The appendix writes the commune's units by their short names and
+// spells each out under the table.
+func TestAppendixAbbreviations(t *testing.T) {
+	doc := Build(consolidation(t, false), options())
+	var key strings.Builder
+	cells := ""
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			switch {
+			case it.Role == "abbreviations":
+				key.WriteString(it.Text + " ")
+			case it.RowKey != "" && p.Landscape:
+				cells += it.Text + "\n"
+			}
+		}
+	}
+	k := strings.Join(strings.Fields(key.String()), " ")
+	for _, want := range []string{"Viết tắt:", "CA xã: Công an xã", "TYT xã: Trạm y tế xã", "BP Một cửa: Bộ phận một cửa xã"} {
+		if !strings.Contains(strings.ReplaceAll(k, "\u00a0", " "), want) {
+			t.Errorf("key lacks %q: %s", want, k)
+		}
+	}
+	if !strings.Contains(cells, "CA xã") || !strings.Contains(cells, "TYT xã") {
+		t.Errorf("the table does not use the short names")
 	}
 }

@@ -26,6 +26,7 @@ const (
 	txtIndicators       = "3. Kết quả các chỉ tiêu:"
 	txtIndicatorItem    = "- Mô hình %d, %s (chỉ tiêu %s): %s."
 	txtIndicatorNone    = "chưa có số liệu"
+	txtAbbreviations    = "Viết tắt: "
 	txtChartTitle       = "Biểu đồ: tình trạng các mô hình theo nhóm"
 	txtChartGroup       = "Nhóm %s"
 	txtDetail           = "Kết quả chi tiết từng mô hình tại Phụ lục kèm theo."

@@ -25,6 +25,9 @@ func Diff(a, b *Plan) []string {
 		case old.Name != u.Name:
 			add(diffUnitRenamed, old.Name, u.Name)
 		}
+		if old != nil && old.Short != u.Short {
+			add(diffUnitShort, u.Name, orNone(old.Short), orNone(u.Short))
+		}
 		if old != nil && old.Reports != u.Reports {
 			if u.Reports {
 				add(diffUnitReports, u.Name)

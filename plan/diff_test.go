@@ -27,6 +27,7 @@ func TestDiff(t *testing.T) {
 			u := p.Unit("truong-hoc")
 			u.Name, u.Reports = "Các trường học", false
 		}, []string{"đổi tên đơn vị: Trường học trên địa bàn xã → Các trường học", "Các trường học nay không phải gửi báo cáo"}},
+		{"short name", func(p *Plan) { p.Unit("cong-an").Short = "CAX" }, []string{"Công an xã, viết tắt: CA xã → CAX"}},
 		{"model removed", func(p *Plan) {
 			g := &p.Groups[len(p.Groups)-1]
 			g.Models = g.Models[:len(g.Models)-1]
@@ -47,5 +48,27 @@ func TestDiff(t *testing.T) {
 				t.Errorf("Diff =\n%q\nwant\n%q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLabel(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, label, unit string }{
+		{"Công an xã", "CA xã", "cong-an"},
+		{"Trạm y tế", "TYT xã", "tram-y-te"},
+		{"Các cơ quan, ban, ngành, đoàn thể xã", "Các cơ quan, ban, ngành, đoàn thể xã", ""},
+		{"Cục C06 - BCA", "Cục C06 - BCA", ""},
+	} {
+		label, u := p.Label(tc.name)
+		id := ""
+		if u != nil {
+			id = u.ID
+		}
+		if label != tc.label || id != tc.unit {
+			t.Errorf("Label(%q) = %q, %q; want %q, %q", tc.name, label, id, tc.label, tc.unit)
+		}
 	}
 }

@@ -92,6 +92,7 @@ type jsonUnit struct {
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
 	Reports bool     `json:"reports"`
+	Short   string   `json:"short,omitempty"`
 }
 
 // DecodeJSON reads a plan from JSON. name is used in messages. Deadline kind

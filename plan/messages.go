@@ -37,6 +37,7 @@ const (
 	diffUnitRemoved  = "bỏ đơn vị: %s"
 	diffUnitRenamed  = "đổi tên đơn vị: %s → %s"
 	diffUnitReports  = "%s nay phải gửi báo cáo"
+	diffUnitShort    = "%s, viết tắt: %s → %s"
 	diffUnitStops    = "%s nay không phải gửi báo cáo"
 	diffModelAdded   = "thêm mô hình %d: %s"
 	diffModelRemoved = "bỏ mô hình %d: %s"

@@ -122,6 +122,9 @@ type Unit struct {
 	Aliases []string
 	// Reports is true for units that send a report every period.
 	Reports bool
+	// Short is the unit's abbreviation ("CA xã") where space is tight:
+	// the PDF appendix's assignment columns, with a key below the table.
+	Short string
 }
 
 // Models returns every model in plan order.

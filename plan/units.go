@@ -108,3 +108,18 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Label is how a unit named in a model's lists is written where space is
+// tight: the unit's Short name when the plan gives one, with the unit it
+// stands for; otherwise the name as written, and nil.
+func (p *Plan) Label(name string) (string, *Unit) {
+	id, ok := p.MatchUnit(name)
+	if !ok {
+		return name, nil
+	}
+	u := p.Unit(id)
+	if u == nil || u.Short == "" {
+		return name, nil
+	}
+	return u.Short, u
+}
