@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 )
 
 // Double-click on Windows: de06.exe started from Explorer has a console of
@@ -17,18 +18,32 @@ import (
 var stdin io.Reader = os.Stdin
 
 // launch runs the desk for a double-click and returns the exit code.
-func launch(stdout, stderr io.Writer) int {
+func launch(stdout, stderr io.Writer) (code int) {
 	exe, err := os.Executable()
 	if err != nil {
 		exe = "."
 	}
 	dir := chooseDataDir(filepath.Dir(exe), os.Getenv("LOCALAPPDATA"), dirWritable)
 	fmt.Fprintf(stdout, msgLaunch, version())
-	code := run([]string{"serve", "--data", dir, "--open"}, stdout, stderr)
-	if code != exitOK {
-		fmt.Fprint(stderr, msgPressEnter)
-		bufio.NewReader(stdin).ReadString('\n')
-	}
+	code = exitUsage
+	defer func() {
+		// Whatever ends the desk, even a fault in de06 itself, the window
+		// stays until the officer has read why.
+		if v := recover(); v != nil {
+			// The technical detail goes to a file for whoever maintains
+			// de06; the window says what to do.
+			detail := filepath.Join(dir, "loi-de06.txt")
+			os.MkdirAll(dir, 0o755)
+			os.WriteFile(detail, fmt.Appendf(nil, "%v\n\n%s", v, debug.Stack()), 0o644)
+			fmt.Fprintf(stderr, msgCrashed, detail)
+			code = exitUsage
+		}
+		if code != exitOK {
+			fmt.Fprint(stderr, msgPressEnter)
+			bufio.NewReader(stdin).ReadString('\n')
+		}
+	}()
+	code = run([]string{"serve", "--data", dir, "--open"}, stdout, stderr)
 	return code
 }
 

@@ -112,3 +112,36 @@ func swap[T any](p *T, v T) func() {
 	*p = v
 	return func() { *p = old }
 }
+
+// A fault in de06 itself still leaves the window open, with a file for
+// whoever maintains it.
+func TestLaunchKeepsACrashOnScreen(t *testing.T) {
+	if ln, err := net.Listen("tcp", "127.0.0.1:8606"); err != nil {
+		t.Skip("port 8606 is in use here")
+	} else {
+		ln.Close()
+	}
+	exe, _ := os.Executable()
+	dir := filepath.Join(filepath.Dir(exe), defaultData)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	defer swap(&openBrowser, func(string) error { panic("thử lỗi") })()
+	enter := &countingReader{r: strings.NewReader("\n")}
+	defer swap(&stdin, io.Reader(enter))()
+	var out, errb bytes.Buffer
+	if code := launch(&out, &errb); code != exitUsage {
+		t.Errorf("exit %d", code)
+	}
+	detail, err := os.ReadFile(filepath.Join(dir, "loi-de06.txt"))
+	if err != nil || !bytes.Contains(detail, []byte("thử lỗi")) {
+		t.Errorf("no detail file: %v", err)
+	}
+	if !strings.Contains(errb.String(), "loi-de06.txt") || !strings.Contains(errb.String(), "Bấm Enter") || enter.n == 0 {
+		t.Errorf("window: %s", errb.String())
+	}
+	// The port is free again.
+	if ln, err := net.Listen("tcp", "127.0.0.1:8606"); err != nil {
+		t.Errorf("the port stays taken after the crash: %v", err)
+	} else {
+		ln.Close()
+	}
+}

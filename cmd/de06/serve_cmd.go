@@ -71,6 +71,7 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return usagef(msgListen, *addr)
 	}
+	defer ln.Close() // also when serving never starts
 	base := "http://" + displayAddr(ln.Addr())
 	srv, st, p, err := openDesk(*dataDir, *planPath, base)
 	if err != nil {

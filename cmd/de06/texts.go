@@ -322,6 +322,7 @@ const (
 	msgServing       = "Bàn làm việc: %s\nDữ liệu lưu tại: %s\n"
 	msgServingLAN    = "Các máy trong mạng của xã mở: %s\n"
 	msgLaunch        = "de06 %s — bàn làm việc báo cáo Đề án 06\nĐang mở trình duyệt…\n"
+	msgCrashed       = "de06 gặp lỗi bên trong và phải dừng. Xin gửi tệp %s cho người quản trị.\n"
 	msgPressEnter    = "\nBấm Enter để đóng cửa sổ này.\n"
 	msgBrowserFailed = "Không tự mở được trình duyệt; hãy mở trình duyệt và gõ địa chỉ trên.\n"
 	msgDevBuild      = "bản đang phát triển"
