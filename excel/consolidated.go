@@ -101,10 +101,6 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 		return ms.IndicatorText()
 	case report.ColResult:
 		return strings.Join(ms.ResultLines(), "\n")
-	case report.ColDifficulty:
-		return attributed(ms.Difficulties)
-	case report.ColProposal:
-		return attributed(ms.Proposals)
 	case report.ColIssues:
 		return strings.Join(ms.IssueLines(), "\n")
 	case report.ColOverdue:
@@ -115,14 +111,6 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 		return ms.Change()
 	}
 	return ""
-}
-
-func attributed(as []report.Attributed) string {
-	var lines []string
-	for _, a := range as {
-		lines = append(lines, a.Unit+": "+a.Text)
-	}
-	return strings.Join(lines, "\n")
 }
 
 func writeSummary(f *book, st *styles, c *report.Consolidation) error {

@@ -155,20 +155,14 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		if r.Last != nil {
 			prefill(f, row, r) // after the empty yellow cells are laid
 		}
-		h := 18.0
-		texts := []struct {
-			fl   field
-			text string
-		}{{fModel, report.ModelTitle(m)}, {fDeadline, m.Deadline.Text}, {fRole, roleText(r.Role)}}
+		texts := map[field]string{fModel: report.ModelTitle(m), fDeadline: m.Deadline.Text, fRole: roleText(r.Role)}
 		if e := r.Last; e != nil {
 			// Last period's words must show whole when the clerk opens it.
-			texts = append(texts, []struct {
-				fl   field
-				text string
-			}{{fResult, e.Result}, {fDifficulty, e.Difficulty}, {fProposal, e.Proposal}, {fTasks, e.Tasks}}...)
+			texts[fResult], texts[fDifficulty], texts[fProposal], texts[fTasks] = e.Result, e.Difficulty, e.Proposal, e.Tasks
 		}
-		for _, t := range texts {
-			h = max(h, textHeight(t.text, reportColumns[columnOf(t.fl)-1].width, 12, false))
+		h := 18.0
+		for fl, text := range texts {
+			h = max(h, textHeight(text, reportColumns[columnOf(fl)-1].width, 12, false))
 		}
 		// Room to type a few lines in the yellow cells.
 		f.SetRowHeight(sh, row, max(h, 60))

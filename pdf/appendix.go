@@ -168,15 +168,11 @@ func (b *builder) tableHeader() {
 // rowCells gives a model row's cell texts, wrapped to their columns.
 func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	m := ms.Model
-	status := ms.Status.String()
-	if ms.Overdue {
-		status += "\n" + txtOverdueMark
-	}
 	text := map[report.Column]string{
 		report.ColTT: strconv.Itoa(m.TT), report.ColModel: ms.Title(),
 		report.ColLead: b.labels(m.Lead), report.ColCoordinate: b.labels(m.Coordinate),
 		report.ColSupport: b.labels(m.Support), report.ColDeadline: m.Deadline.Text,
-		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: status,
+		report.ColPlatforms: strings.Join(m.Platforms, "; "), report.ColStatus: strings.Join(ms.StatusLines(), "\n"),
 		report.ColStanding: strings.Join(ms.StandingLines(), "\n"),
 		report.ColResult:   strings.Join(ms.ResultLines(), "\n"), report.ColIssues: strings.Join(ms.IssueLines(), "\n"),
 	}
@@ -227,7 +223,7 @@ func (b *builder) modelRow(ms *report.ModelSummary) {
 			for j := first; j < first+count && j < len(lines[i]); j++ {
 				it := Item{Kind: KindText, X: x + pad, Y: b.y + pad + float64(j-first)*lh, W: col.width - 2*pad, H: lh,
 					Text: lines[i][j], Font: cellFont, Align: col.align, Role: "cell", RowKey: key}
-				if col.col == report.ColStatus && ms.Overdue && lines[i][j] == txtOverdueMark {
+				if col.col == report.ColStatus && ms.Overdue && lines[i][j] == report.OverdueMark {
 					it.Color = [3]int{0xC0, 0, 0}
 				}
 				b.page.Items = append(b.page.Items, it)

@@ -51,7 +51,6 @@ const (
 	txtAppNumberBlank   = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/%s"
 	txtAppRef           = "(Kèm theo Báo cáo số %s ngày %s của %s)"
 	txtAppGroup         = "%s. %s (%02d mô hình)"
-	txtOverdueMark      = "(quá hạn)"
 )
 
 // The unit link slips.

@@ -58,12 +58,12 @@ func (ms *ModelSummary) StandingLines() []string {
 	return lines
 }
 
-// StatusText is the status, marked when the model is overdue.
-func (ms *ModelSummary) StatusText() string {
+// StatusLines are the status, then a mark when the model is overdue.
+func (ms *ModelSummary) StatusLines() []string {
 	if ms.Overdue {
-		return ms.Status.String() + " " + cellOverdueMark
+		return []string{ms.Status.String(), OverdueMark}
 	}
-	return ms.Status.String()
+	return []string{ms.Status.String()}
 }
 
 func attributedLines(as []Attributed) []string {

@@ -19,8 +19,6 @@ const (
 	ColProgress   Column = "progress"
 	ColIndicator  Column = "indicator"
 	ColResult     Column = "result"
-	ColDifficulty Column = "difficulty"
-	ColProposal   Column = "proposal"
 	ColIssues     Column = "issues"   // difficulty and proposal in one, for narrow pages
 	ColStanding   Column = "standing" // progress and indicator in one, labelled
 	ColOverdue    Column = "overdue"

@@ -113,7 +113,7 @@ const (
 var columnTitles = map[Column]string{
 	ColTT: "TT", ColModel: "Mô hình", ColLead: "Chủ trì", ColCoordinate: "Phối hợp", ColSupport: "Đơn vị hỗ trợ",
 	ColDeadline: "Thời gian hoàn thành", ColPlatforms: "Nền tảng", ColStatus: "Tình trạng", ColProgress: "Tiến độ (%)",
-	ColIndicator: "Chỉ tiêu (đạt/tổng, %)", ColResult: "Kết quả thực hiện", ColDifficulty: "Khó khăn", ColProposal: "Đề xuất",
+	ColIndicator: "Chỉ tiêu (đạt/tổng, %)", ColResult: "Kết quả thực hiện",
 	ColIssues: "Khó khăn, đề xuất", ColStanding: "Tiến độ, chỉ tiêu", ColOverdue: "Quá hạn", ColChange: "Thay đổi so với kỳ trước",
 }
 
@@ -147,5 +147,7 @@ const (
 	cellProposes    = "%s đề xuất: %s"
 	cellProgress    = "Tiến độ: %s"
 	cellIndicator   = "Chỉ tiêu: %s"
-	cellOverdueMark = "(quá hạn)"
 )
+
+// OverdueMark follows the status of an overdue model in tables.
+const OverdueMark = "(quá hạn)"

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/store"
@@ -153,6 +152,3 @@ func (s *Server) period(r *http.Request) (plan.Period, error) {
 	}
 	return plan.WeekOf(s.now()), nil
 }
-
-// deadline is when a period's reports are due: the report day.
-func deadline(p plan.Period) time.Time { return p.ReportDay() }

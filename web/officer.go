@@ -9,6 +9,7 @@ import (
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
 )
 
@@ -27,7 +28,7 @@ func (s *Server) reminder(p plan.Period, units []unitStatus) string {
 	if len(names) == 0 {
 		return fmt.Sprintf(msgReminderNone, p.Name())
 	}
-	d := deadline(p)
+	d := p.ReportDay()
 	return fmt.Sprintf(msgReminder, p.Name(), strings.Join(names, "\n"), weekday(d), vi.FormatDate(d), s.planFor(p).Document.StandingAgency)
 }
 
@@ -57,7 +58,7 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 		}
 	}
 	data := map[string]any{"Period": p, "Units": units, "Unknown": unknown, "Reports": reports, "Reminder": s.reminder(p, units),
-		"Sent": sent, "Links": links, "Periods": nearPeriods(s.now()), "Today": vi.FormatDate(deadlineOrToday(p, s.now()))}
+		"Sent": sent, "Links": links, "Periods": nearPeriods(s.now()), "Today": vi.FormatDate(report.DefaultReportDate(p, s.now()))}
 	// The period's table as it stands, before anyone merges: the same
 	// words as the workbook's "Tổng hợp".
 	if files, err := s.countingFiles(units); err == nil && len(files) > 0 {
@@ -67,17 +68,6 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 		data[k] = v
 	}
 	s.render(w, "board.html", data)
-}
-
-// deadlineOrToday is the report's default date: the report day, or today
-// if that is earlier.
-func deadlineOrToday(p plan.Period, now time.Time) time.Time {
-	d := p.ReportDay()
-	t := vi.Day(now.Year(), now.Month(), now.Day())
-	if t.Before(d) {
-		return t
-	}
-	return d
 }
 
 // nearPeriods are the periods the selector offers: recent weeks and months.
@@ -189,7 +179,7 @@ func (s *Server) previousReport(p plan.Period) []byte {
 }
 
 func (s *Server) docOf(r *http.Request, p plan.Period) (Doc, error) {
-	doc := Doc{Date: deadlineOrToday(p, s.now()), Signer: strings.TrimSpace(r.FormValue("signer"))}
+	doc := Doc{Date: report.DefaultReportDate(p, s.now()), Signer: strings.TrimSpace(r.FormValue("signer"))}
 	if v := strings.TrimSpace(r.FormValue("number")); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
@@ -208,41 +198,36 @@ func (s *Server) docOf(r *http.Request, p plan.Period) (Doc, error) {
 }
 
 func (s *Server) mergeForm(w http.ResponseWriter, r *http.Request) {
-	p, err := s.period(r)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
-		return
+	if p, res, ok := s.mergeRequest(w, r); ok {
+		s.renderBoard(w, r, p, map[string]any{"Merged": res})
 	}
-	doc, err := s.docOf(r, p)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
-	res, err := s.merge(p, doc)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgMergeFailed)
-		return
-	}
-	s.renderBoard(w, r, p, map[string]any{"Merged": res})
 }
 
 func (s *Server) apiMerge(w http.ResponseWriter, r *http.Request) {
+	if _, res, ok := s.mergeRequest(w, r); ok {
+		writeJSON(w, res)
+	}
+}
+
+// mergeRequest reads a merge request's period and document facts and
+// merges; on failure it has answered already.
+func (s *Server) mergeRequest(w http.ResponseWriter, r *http.Request) (plan.Period, mergeResult, bool) {
 	p, err := s.period(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
-		return
+		return p, mergeResult{}, false
 	}
 	doc, err := s.docOf(r, p)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
-		return
+		return p, mergeResult{}, false
 	}
 	res, err := s.merge(p, doc)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgMergeFailed)
-		return
+		return p, mergeResult{}, false
 	}
-	writeJSON(w, res)
+	return p, res, true
 }
 
 func (s *Server) reportFile(w http.ResponseWriter, r *http.Request) {

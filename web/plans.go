@@ -33,7 +33,7 @@ func (s *Server) loadPlans() error {
 	for _, rec := range slices.Backward(recs) {
 		from, err := time.ParseInLocation(time.DateOnly, rec.From, time.Local)
 		if err != nil {
-			return fmt.Errorf(msgStoredPlan, rec.ID, err)
+			return fmt.Errorf(msgStoredPlanDay, rec.ID, rec.From)
 		}
 		p, err := plan.DecodeJSON(bytes.NewReader(rec.JSON), rec.Name)
 		if err != nil {

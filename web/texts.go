@@ -15,6 +15,7 @@ const (
 	msgErrorTitle     = "Không thực hiện được"
 	msgPageTitle      = "Bàn làm việc"
 	msgStoredPlan     = "kế hoạch số %d đã lưu không đọc được: %v"
+	msgStoredPlanDay  = "kế hoạch số %d đã lưu có ngày áp dụng %q không đọc được"
 	msgNoDraft        = "chưa có kế hoạch nào được tải lên để áp dụng"
 	msgInternal       = "Có lỗi bên trong chương trình; xin thử lại, nếu vẫn lỗi hãy báo người quản trị."
 	msgCrossOrigin    = "Yêu cầu không đến từ trang của bàn làm việc này nên bị từ chối."
@@ -61,5 +62,4 @@ var funcs = template.FuncMap{
 		}
 		return vi.FormatDate(t)
 	},
-	"lead": func(ms *report.ModelSummary) string { return strings.Join(ms.Model.Lead, "; ") },
 }

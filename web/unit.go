@@ -22,7 +22,7 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}
-	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Deadline": deadline(p), "Uploads": ups, "Token": r.PathValue("token")})
+	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Uploads": ups, "Token": r.PathValue("token")})
 }
 
 func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
@@ -54,7 +54,7 @@ func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ups, _ := s.store.UnitUploads(u.ID)
-	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Deadline": deadline(p), "Uploads": ups, "Token": r.PathValue("token"),
+	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Uploads": ups, "Token": r.PathValue("token"),
 		"Result": c.Files[0], "Upload": up})
 }
 

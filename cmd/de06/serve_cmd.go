@@ -75,7 +75,6 @@ func runServe(e *env, args []string) error {
 	base := "http://" + displayAddr(ln.Addr())
 	srv, st, p, err := openDesk(*dataDir, *planPath, base)
 	if err != nil {
-		ln.Close()
 		return err
 	}
 	defer st.Close()
