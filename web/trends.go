@@ -53,23 +53,20 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}
-	byPeriod := map[string][]modelPoint{}
-	var periods []string
+	byPeriod := map[plan.Period][]modelPoint{}
+	var periods []plan.Period
 	for _, rep := range reps { // newest first: the first of a period wins
-		if _, ok := byPeriod[rep.Period]; ok {
+		p, err := plan.ParsePeriod(rep.Period)
+		if _, seen := byPeriod[p]; err != nil || seen {
 			continue
 		}
 		var ps []modelPoint
 		json.Unmarshal([]byte(rep.Models), &ps)
-		byPeriod[rep.Period] = ps
-		periods = append(periods, rep.Period)
+		byPeriod[p] = ps
+		periods = append(periods, p)
 	}
 	// In time order, weeks and months together, by the end of their window.
-	slices.SortFunc(periods, func(a, b string) int {
-		pa, _ := plan.ParsePeriod(a)
-		pb, _ := plan.ParsePeriod(b)
-		return pa.End().Compare(pb.End())
-	})
+	slices.SortFunc(periods, func(a, b plan.Period) int { return a.End().Compare(b.End()) })
 	if len(periods) > 12 {
 		periods = periods[len(periods)-12:]
 	}
@@ -83,26 +80,22 @@ func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 		var values []*float64
 		for _, p := range periods {
 			c := trendCell{Status: "none", Label: labels["none"]}
+			var v *float64 // one value per period, so the chart's x is the period
 			for _, pt := range byPeriod[p] {
 				if pt.Number == m.Number {
-					c.Status, c.Label = pt.Status, labels[pt.Status]
+					c.Status, c.Label, v = pt.Status, labels[pt.Status], pt.Progress
 					if pt.Progress != nil {
 						c.Progress = vi.FormatNumber(*pt.Progress) + "%"
 					}
-					values = append(values, pt.Progress)
 				}
 			}
+			values = append(values, v)
 			row.Cells = append(row.Cells, c)
 		}
 		row.Chart = sparkline(values)
 		rows = append(rows, row)
 	}
-	var heads []plan.Period
-	for _, p := range periods {
-		pp, _ := plan.ParsePeriod(p)
-		heads = append(heads, pp)
-	}
-	s.render(w, "trends.html", map[string]any{"Periods": heads, "Rows": rows})
+	s.render(w, "trends.html", map[string]any{"Periods": periods, "Rows": rows})
 }
 
 // sparkline draws progress (0–100) over the periods as a small SVG.
