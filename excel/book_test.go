@@ -18,3 +18,20 @@ func TestBookKeepsFirstError(t *testing.T) {
 		t.Fatalf("WriteTo = %v with %d bytes; want the failed write's error and nothing written", err, out.Len())
 	}
 }
+
+// A row taller than Excel allows is set to the limit, not refused (excelize
+// refuses it with an English error that would end the whole workbook).
+func TestRowHeightKeptWithinExcel(t *testing.T) {
+	b := newBook()
+	defer b.Close()
+	if err := b.SetRowHeight("Sheet1", 1, 600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := b.WriteTo(&out); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := b.GetRowHeight("Sheet1", 1); h != 409 {
+		t.Errorf("row height %v, want 409", h)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -453,5 +454,36 @@ func TestAppendixAbbreviations(t *testing.T) {
 	}
 	if !strings.Contains(cells, "CA xã") || !strings.Contains(cells, "TYT xã") {
 		t.Errorf("the table does not use the short names")
+	}
+}
+
+// The chart's segments and legend carry the statuses' letters, so a black
+// and white print tells them apart.
+func TestChartReadsInBlackAndWhite(t *testing.T) {
+	doc := Build(consolidation(t, false), options())
+	var values, legend []string
+	for _, it := range doc.Pages[0].Items {
+		switch it.Role {
+		case "chart-value":
+			values = append(values, it.Text)
+		case "chart-legend":
+			if it.Kind == KindText {
+				legend = append(legend, it.Text)
+			}
+		}
+	}
+	if len(values) == 0 {
+		t.Fatal("no chart on the first page")
+	}
+	for _, v := range values {
+		if len(strings.Fields(v)) != 2 {
+			t.Errorf("segment %q has no status letters", v)
+		}
+	}
+	for _, s := range report.StatusesWithNone {
+		want := statusAbbr[s] + ": " + s.String()
+		if !slices.Contains(legend, want) {
+			t.Errorf("legend lacks %q: %q", want, legend)
+		}
 	}
 }

@@ -466,6 +466,38 @@ func TestDeskMonthFromWeeks(t *testing.T) {
 	}
 }
 
+// A file accepted with rows in error counts, and still asks for a fix: the
+// board says so, and the reminder names the unit.
+func TestDeskPartlyAccepted(t *testing.T) {
+	d := newDesk(t)
+	c := d.officer()
+	_, doc := d.upload(http.DefaultClient, d.links["tram-y-te"], filepath.Join("..", "..", "samples", "co-loi", "tram-y-te-go-tay.xlsx"))
+	if f := doc["files"].([]any)[0].(map[string]any); f["accepted"] != true {
+		t.Fatalf("upload: %v", f)
+	}
+	resp, err := c.Get(d.ts.URL + "/bang?period=2026-W48")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	page := string(b)
+	for _, want := range []string{`<tr class="partial"><td>Trạm y tế xã</td>`, "Đã nhận, còn lỗi (1 lỗi)", "- Trạm y tế xã (đã gửi nhưng còn lỗi, cần sửa rồi gửi lại)",
+		"Đã nhận <b>1/9</b>", "de06 " + version()} {
+		if !strings.Contains(page, want) {
+			t.Errorf("board lacks %q", want)
+		}
+	}
+	req, _ := http.NewRequest("GET", d.ts.URL+"/api/status?period=2026-W48", nil)
+	resp, _ = c.Do(req)
+	var status struct{ Units []struct{ ID, State string } }
+	json.NewDecoder(resp.Body).Decode(&status)
+	for _, u := range status.Units {
+		if u.ID == "tram-y-te" && u.State != "accepted" {
+			t.Errorf("API state %q, want accepted (the contract has three states)", u.State)
+		}
+	}
+}
+
 // Nine units send twenty files each at once while the officer polls the
 // status: every acknowledged upload is in the database afterwards.
 func TestDeskLoad(t *testing.T) {
