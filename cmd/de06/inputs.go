@@ -75,7 +75,7 @@ func expandPaths(args []string) (files, skipped []string, err error) {
 		}
 		for _, en := range entries {
 			name := en.Name()
-			if en.IsDir() || strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || hiddenFile(filepath.Join(a, name)) {
+			if en.IsDir() || leftOut(filepath.Join(a, name)) {
 				continue
 			}
 			if !spreadsheetExts[strings.ToLower(filepath.Ext(name))] {
@@ -115,8 +115,7 @@ func expandWildcards(args []string) ([]string, error) {
 		}
 		n := 0
 		for _, m := range matches {
-			base := filepath.Base(m)
-			if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") || hiddenFile(m) {
+			if leftOut(m) {
 				continue
 			}
 			out = append(out, m)
@@ -127,6 +126,13 @@ func expandWildcards(args []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// leftOut reports whether a file found in a folder or by a pattern is
+// left out: an Office lock file (~$…) or a hidden file.
+func leftOut(path string) bool {
+	base := filepath.Base(path)
+	return strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") || hiddenFile(path)
 }
 
 // inputOptions are the flags check and merge share.
