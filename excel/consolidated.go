@@ -54,8 +54,8 @@ type sumCol struct {
 func summaryColumns(c *report.Consolidation) []sumCol {
 	cols := []sumCol{
 		{report.ColTT, 4}, {report.ColModel, 20}, {report.ColLead, 11}, {report.ColCoordinate, 11}, {report.ColSupport, 10},
-		{report.ColDeadline, 9}, {report.ColPlatforms, 9}, {report.ColStatus, 10}, {report.ColProgress, 7},
-		{report.ColIndicator, 10}, {report.ColResult, 40}, {report.ColIssues, 22}, {report.ColOverdue, 6},
+		{report.ColDeadline, 11}, {report.ColPlatforms, 11}, {report.ColStatus, 10}, {report.ColProgress, 7},
+		{report.ColIndicator, 12}, {report.ColResult, 34}, {report.ColIssues, 22}, {report.ColOverdue, 6},
 	}
 	if !c.Previous.IsZero() {
 		cols = append(cols, sumCol{report.ColChange, 13})

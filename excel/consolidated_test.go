@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/caongoc/de06/internal/metrics"
 	"github.com/caongoc/de06/report"
 )
 
@@ -179,5 +180,25 @@ func TestConsolidatedPrintsReadably(t *testing.T) {
 	slices.Sort(hs)
 	if med := hs[len(hs)/2]; med < 9.5 {
 		t.Errorf("median word height %.1f pt, want 9,5 or more", med)
+	}
+}
+
+// No word of a "Tổng hợp" cell is wider than its column, so none is cut in
+// two when printed ("30/9/202 | 4" was).
+func TestSummaryWordsFitTheirColumns(t *testing.T) {
+	c := sampleConsolidation(t)
+	for _, sc := range summaryColumns(c) {
+		width := columnPoints(sc.width)*0.92 - cellPadding
+		for _, ms := range c.Models {
+			v, ok := summaryValue(sc.col, ms).(string)
+			if !ok || sc.col == report.ColResult || sc.col == report.ColIssues || sc.col == report.ColModel {
+				continue // long prose, with room
+			}
+			for _, w := range strings.Fields(v) {
+				if metrics.Width(w, "", 12) > width {
+					t.Errorf("column %s, model %d: %q is wider than the column", sc.col, ms.Model.Number, w)
+				}
+			}
+		}
 	}
 }
