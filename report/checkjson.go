@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 )
 
@@ -82,4 +83,39 @@ func WriteCheckJSON(w io.Writer, c *Checked, annotated map[*FileResult]string) e
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// CheckedFile is one file of a check JSON document read back: what the
+// desk stored with an upload.
+type CheckedFile struct {
+	Path     string
+	Unit     string // "" when the check knew no unit
+	Period   string
+	Accepted bool
+	Findings []Finding
+}
+
+// ReadCheckJSON reads a document WriteCheckJSON wrote; the findings name
+// file (the file's name as the person knows it).
+func ReadCheckJSON(r io.Reader, file string) ([]CheckedFile, error) {
+	var doc jsonCheck
+	if err := json.NewDecoder(r).Decode(&doc); err != nil {
+		return nil, fmt.Errorf(msgCheckJSON, err)
+	}
+	var out []CheckedFile
+	for _, jf := range doc.Files {
+		cf := CheckedFile{Path: jf.Path, Accepted: jf.Accepted}
+		if jf.Unit != nil {
+			cf.Unit = *jf.Unit
+		}
+		if jf.Period != nil {
+			cf.Period = *jf.Period
+		}
+		for _, f := range jf.Findings {
+			cf.Findings = append(cf.Findings, Finding{Severity: Severity(f.Severity), Code: Code(f.Code), File: file, Sheet: f.Sheet,
+				Cell: f.Cell, Model: f.Model, Message: f.Message, Hint: f.Hint})
+		}
+		out = append(out, cf)
+	}
+	return out, nil
 }

@@ -31,9 +31,11 @@ const (
 	UnitNotReporting     Code = "unit.not-reporting"
 	UnitDuplicate        Code = "unit.duplicate"
 	UnitNotSubmitted     Code = "unit.not-submitted"
+	UnitOther            Code = "unit.other" // a file of another unit, sent through this unit's link
 	PeriodMissing        Code = "period.missing"
 	PeriodMismatch       Code = "period.mismatch"
 	WeekForMonth         Code = "period.week-for-month"
+	PeriodNotOpen        Code = "period.not-open" // before the plan, or a period still to come
 	DateMissing          Code = "date.missing"
 	DateInvalid          Code = "date.invalid"
 	DateOutside          Code = "date.outside-period"

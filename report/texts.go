@@ -1,6 +1,9 @@
 package report
 
 // Every text of this package that a person reads, in one place.
+// msgCheckJSON reports a stored check that cannot be read back.
+const msgCheckJSON = "kết quả kiểm tra đã lưu không đọc được: %v"
+
 const (
 	msgUnknownUnitID = "không có đơn vị mã %q trong kế hoạch"
 	msgNoAssignments = "đơn vị %q không phải báo cáo mô hình nào"
@@ -128,7 +131,7 @@ var codeLabels = map[Code]string{
 	FileUnreadable: "Tệp không đọc được", FileEncrypted: "Tệp có mật khẩu", FileLegacyXLS: "Tệp Excel cũ (.xls)",
 	FileODS: "Tệp LibreOffice (.ods)", FileTooLarge: "Tệp quá lớn hoặc bất thường", FileNotTemplate: "Không phải tệp mẫu báo cáo",
 	SheetExtra: "Trang thừa", UnitUnknown: "Không rõ đơn vị", UnitNotReporting: "Đơn vị không phải báo cáo",
-	UnitDuplicate: "Đơn vị gửi nhiều tệp", UnitNotSubmitted: "Đơn vị chưa gửi báo cáo", PeriodMissing: "Thiếu kỳ báo cáo",
+	UnitDuplicate: "Đơn vị gửi nhiều tệp", UnitNotSubmitted: "Đơn vị chưa gửi báo cáo", UnitOther: "Tệp của đơn vị khác", PeriodNotOpen: "Kỳ chưa nhận báo cáo", PeriodMissing: "Thiếu kỳ báo cáo",
 	PeriodMismatch: "Sai kỳ báo cáo", WeekForMonth: "Dùng báo cáo tuần cho tháng", DateMissing: "Thiếu ngày báo cáo", DateInvalid: "Ngày báo cáo sai dạng",
 	DateOutside: "Ngày báo cáo ngoài kỳ", DateFuture: "Ngày báo cáo ở tương lai", ModelUnknown: "Không rõ mô hình",
 	ModelMissing: "Thiếu dòng mô hình", ModelDuplicate: "Mô hình báo cáo hai lần", ModelNotAssigned: "Mô hình không được giao",

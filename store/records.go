@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"errors"
+	"strconv"
 	"time"
 )
 
@@ -67,10 +68,15 @@ type Upload struct {
 	At        time.Time
 	From      string // the sender's address
 	ByOfficer bool   // dropped on the desk by the officer
+	Via       string // "link", "form" or "officer"
 	Accepted  bool
 	Errors    int
 	Warnings  int
 	Findings  string // the check's JSON for this file
+	Reporter  string // the reporter's name and phone, as typed in the file
+	Phone     string
+	// WithdrawnAt is when the unit withdrew the send; zero when it stands.
+	WithdrawnAt time.Time
 }
 
 // AddUpload stores a file and its check in one transaction; when it
@@ -78,25 +84,29 @@ type Upload struct {
 func (s *Store) AddUpload(u Upload, data []byte) (int64, error) {
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO uploads(unit_id, period, name, sha256, size, data, at, from_addr, by_officer, accepted, errors, warnings, findings)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			u.UnitID, u.Period, u.Name, u.SHA256, len(data), data, u.At.UnixMilli(), u.From, u.ByOfficer, u.Accepted, u.Errors, u.Warnings, u.Findings)
+		res, err := tx.Exec(`INSERT INTO uploads(unit_id, period, name, sha256, size, data, at, from_addr, by_officer, via, accepted, errors, warnings, findings, reporter, phone)
+			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			u.UnitID, u.Period, u.Name, u.SHA256, len(data), data, u.At.UnixMilli(), u.From, u.ByOfficer, u.Via, u.Accepted, u.Errors, u.Warnings, u.Findings, u.Reporter, u.Phone)
 		if err != nil {
 			return err
 		}
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		who := "unit:" + u.UnitID
-		if u.ByOfficer {
-			who = "officer"
-		}
-		return audit(tx, u.At, who, "upload", u.Name)
+		return audit(tx, u.At, who(u.ByOfficer, u.UnitID), "upload", u.Name)
 	})
 	return id, err
 }
 
-const uploadCols = `id, unit_id, period, name, sha256, size, at, from_addr, by_officer, accepted, errors, warnings, findings`
+// who names the actor of an audit line.
+func who(officer bool, unitID string) string {
+	if officer {
+		return "officer"
+	}
+	return "unit:" + unitID
+}
+
+const uploadCols = `id, unit_id, period, name, sha256, size, at, from_addr, by_officer, via, accepted, errors, warnings, findings, reporter, phone, withdrawn_at`
 
 func scanUploads(rows *sql.Rows, err error) ([]Upload, error) {
 	if err != nil {
@@ -106,19 +116,31 @@ func scanUploads(rows *sql.Rows, err error) ([]Upload, error) {
 	var out []Upload
 	for rows.Next() {
 		var u Upload
-		var at int64
-		if err := rows.Scan(&u.ID, &u.UnitID, &u.Period, &u.Name, &u.SHA256, &u.Size, &at, &u.From, &u.ByOfficer, &u.Accepted, &u.Errors, &u.Warnings, &u.Findings); err != nil {
+		var at, withdrawn int64
+		if err := rows.Scan(&u.ID, &u.UnitID, &u.Period, &u.Name, &u.SHA256, &u.Size, &at, &u.From, &u.ByOfficer, &u.Via,
+			&u.Accepted, &u.Errors, &u.Warnings, &u.Findings, &u.Reporter, &u.Phone, &withdrawn); err != nil {
 			return nil, err
 		}
 		u.At = time.UnixMilli(at)
+		if withdrawn != 0 {
+			u.WithdrawnAt = time.UnixMilli(withdrawn)
+		}
 		out = append(out, u)
 	}
 	return out, rows.Err()
 }
 
-// Uploads lists a period's uploads, oldest first.
-func (s *Store) Uploads(period string) ([]Upload, error) {
-	return scanUploads(s.db.Query(`SELECT `+uploadCols+` FROM uploads WHERE period = ? ORDER BY id`, period))
+// Uploads lists the uploads of the given periods, oldest first.
+func (s *Store) Uploads(periods ...string) ([]Upload, error) {
+	var out []Upload
+	for _, p := range periods {
+		us, err := scanUploads(s.db.Query(`SELECT `+uploadCols+` FROM uploads WHERE period = ? ORDER BY id`, p))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, us...)
+	}
+	return out, nil
 }
 
 // UnitUploads lists one unit's uploads of every period, newest first.
@@ -140,6 +162,68 @@ func (s *Store) Upload(id int64) (Upload, []byte, error) {
 	return us[0], data, err
 }
 
+// Withdraw marks an upload withdrawn by its unit; it stays stored. An
+// upload already withdrawn keeps its first time.
+func (s *Store) Withdraw(id int64, at time.Time) error {
+	return s.tx(func(tx *sql.Tx) error {
+		var unit string
+		if err := tx.QueryRow(`SELECT unit_id FROM uploads WHERE id = ?`, id).Scan(&unit); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE uploads SET withdrawn_at = ? WHERE id = ? AND withdrawn_at = 0`, at.UnixMilli(), id); err != nil {
+			return err
+		}
+		return audit(tx, at, who(false, unit), "withdraw", strconv.FormatInt(id, 10))
+	})
+}
+
+// Choice is the officer's choice of the upload that counts for a unit and
+// period.
+type Choice struct {
+	UnitID   string
+	Period   string
+	UploadID int64
+	At       time.Time
+}
+
+// AddChoice records the officer's choice.
+func (s *Store) AddChoice(c Choice) error {
+	return s.tx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`INSERT INTO choices(unit_id, period, upload_id, at) VALUES(?, ?, ?, ?)`, c.UnitID, c.Period, c.UploadID, c.At.UnixMilli()); err != nil {
+			return err
+		}
+		return audit(tx, c.At, "officer", "choose", c.Period+" "+c.UnitID+" "+strconv.FormatInt(c.UploadID, 10))
+	})
+}
+
+// Choices lists the choices made for the given periods, oldest first.
+func (s *Store) Choices(periods ...string) ([]Choice, error) {
+	var out []Choice
+	for _, p := range periods {
+		rows, err := s.db.Query(`SELECT unit_id, period, upload_id, at FROM choices WHERE period = ? ORDER BY id`, p)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var c Choice
+			var at int64
+			if err := rows.Scan(&c.UnitID, &c.Period, &c.UploadID, &at); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			c.At = time.UnixMilli(at)
+			out = append(out, c)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // Report is one merged report of a period.
 type Report struct {
 	ID      int64
@@ -150,6 +234,7 @@ type Report struct {
 	Summary string
 	Models  string // JSON: each model's status and progress, for trends
 	At      time.Time
+	Used    []int64 // the uploads the merge used, ascending
 }
 
 // AddReport stores a merged report's workbook and PDF.
@@ -163,6 +248,11 @@ func (s *Store) AddReport(r Report, xlsx, pdf []byte) (int64, error) {
 		}
 		if id, err = res.LastInsertId(); err != nil {
 			return err
+		}
+		for _, u := range r.Used {
+			if _, err := tx.Exec(`INSERT INTO report_uploads(report_id, upload_id) VALUES(?, ?)`, id, u); err != nil {
+				return err
+			}
 		}
 		return audit(tx, r.At, "officer", "merge", r.Period)
 	})
@@ -186,7 +276,34 @@ func (s *Store) Reports(period string) ([]Report, error) {
 		r.At = time.Unix(at, 0)
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Used, err = s.used(out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// used lists the uploads a report used, ascending.
+func (s *Store) used(report int64) ([]int64, error) {
+	rows, err := s.db.Query(`SELECT upload_id FROM report_uploads WHERE report_id = ? ORDER BY upload_id`, report)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // ReportFile returns a stored report's workbook (pdf false) or PDF.

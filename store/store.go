@@ -72,6 +72,21 @@ var migrations = []string{
 	 CREATE TABLE audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL);`,
 	// Plan versions: each applies from a day on (the start of a period).
 	`CREATE TABLE plans (id INTEGER PRIMARY KEY, from_day TEXT NOT NULL, name TEXT NOT NULL, json BLOB NOT NULL, at INTEGER NOT NULL);`,
+	// Which send counts: how each send came, who reported, withdrawals,
+	// the officer's choices, and the sends each merge used.
+	`ALTER TABLE uploads ADD COLUMN via TEXT NOT NULL DEFAULT '';
+	 UPDATE uploads SET via = CASE WHEN by_officer THEN 'officer' ELSE 'link' END;
+	 ALTER TABLE uploads ADD COLUMN reporter TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE uploads ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE uploads ADD COLUMN withdrawn_at INTEGER NOT NULL DEFAULT 0;
+	 CREATE TABLE choices (
+		id INTEGER PRIMARY KEY, unit_id TEXT NOT NULL, period TEXT NOT NULL,
+		upload_id INTEGER NOT NULL REFERENCES uploads(id), at INTEGER NOT NULL);
+	 CREATE INDEX choices_period ON choices(period, unit_id, id);
+	 CREATE TABLE report_uploads (
+		report_id INTEGER NOT NULL REFERENCES reports(id),
+		upload_id INTEGER NOT NULL REFERENCES uploads(id),
+		PRIMARY KEY (report_id, upload_id));`,
 }
 
 func (s *Store) migrate() error {

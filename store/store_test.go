@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"sync"
@@ -116,16 +117,24 @@ func TestConcurrentUploads(t *testing.T) {
 	}
 }
 
-// A database made before plan versions existed is brought up to date, and
-// keeps what it held.
+// A database made by the first version is brought up to date, and keeps
+// what it held: its uploads say how they came, its reports are there.
 func TestMigrateFromFirstVersion(t *testing.T) {
-	s, dir := open(t)
-	if _, err := s.AddReport(Report{Period: "2026-W48", At: time.Unix(1, 0)}, []byte("x"), []byte("p")); err != nil {
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(filepath.Join(dir, FileName)))
+	if err != nil {
 		t.Fatal(err)
 	}
-	s.db.Exec(`DROP TABLE plans`)
-	s.db.Exec(`PRAGMA user_version = 1`)
-	s.Close()
+	for _, q := range []string{migrations[0], `PRAGMA user_version = 1`,
+		`INSERT INTO reports(period, number, date, signer, xlsx, pdf, summary, models, at) VALUES('2026-W48', 1, '', '', x'00', x'00', '', '[]', 1)`,
+		`INSERT INTO uploads(unit_id, period, name, sha256, size, data, at, from_addr, by_officer, accepted, errors, warnings, findings)
+		 VALUES('tram-y-te', '2026-W48', 'a.xlsx', '', 1, x'00', 1, '', 1, 1, 0, 0, '{}'), ('tram-y-te', '2026-W48', 'b.xlsx', '', 1, x'00', 2, '', 0, 1, 0, 0, '{}')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
 	s2, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -134,8 +143,50 @@ func TestMigrateFromFirstVersion(t *testing.T) {
 	if reps, _ := s2.Reports(""); len(reps) != 1 {
 		t.Errorf("reports after migration: %d", len(reps))
 	}
+	ups, err := s2.Uploads("2026-W48")
+	if err != nil || len(ups) != 2 || ups[0].Via != "officer" || ups[1].Via != "link" || !ups[0].WithdrawnAt.IsZero() {
+		t.Errorf("uploads after migration: %+v %v", ups, err)
+	}
 	if _, err := s2.AddPlan(PlanVersion{From: "2026-11-26", Name: "ke-hoach.xlsx", JSON: []byte("{}"), At: time.Unix(2, 0)}); err != nil {
 		t.Errorf("plans after migration: %v", err)
+	}
+	if err := s2.AddChoice(Choice{UnitID: "tram-y-te", Period: "2026-W48", UploadID: ups[0].ID, At: time.Unix(3, 0)}); err != nil {
+		t.Errorf("choices after migration: %v", err)
+	}
+}
+
+// A choice must name an upload that exists: the schema says so.
+func TestChoiceNeedsUpload(t *testing.T) {
+	s, _ := open(t)
+	if err := s.AddChoice(Choice{UnitID: "u", Period: "p", UploadID: 99, At: time.Unix(1, 0)}); err == nil {
+		t.Error("a choice of no upload was stored")
+	}
+}
+
+// Withdrawing keeps the upload and its first time; reports remember the
+// uploads they used.
+func TestWithdrawAndUsed(t *testing.T) {
+	s, _ := open(t)
+	id, err := s.AddUpload(Upload{UnitID: "u", Period: "p", Name: "f", At: time.UnixMilli(1000), Findings: "{}", Reporter: "Lê Thị Hoa", Phone: "0912"}, []byte{1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Withdraw(id, time.UnixMilli(2000)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Withdraw(id, time.UnixMilli(3000)); err != nil {
+		t.Fatal(err)
+	}
+	up, data, err := s.Upload(id)
+	if err != nil || len(data) != 1 || up.WithdrawnAt.UnixMilli() != 2000 || up.Reporter != "Lê Thị Hoa" || up.Phone != "0912" {
+		t.Errorf("Upload = %+v %v %v", up, data, err)
+	}
+	if _, err := s.AddReport(Report{Period: "p", At: time.Unix(5, 0), Used: []int64{id}}, []byte("x"), []byte("p")); err != nil {
+		t.Fatal(err)
+	}
+	reps, err := s.Reports("p")
+	if err != nil || len(reps) != 1 || len(reps[0].Used) != 1 || reps[0].Used[0] != id {
+		t.Errorf("Reports = %+v %v", reps, err)
 	}
 }
 

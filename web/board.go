@@ -6,8 +6,12 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
 )
 
@@ -17,11 +21,59 @@ type UnitLink struct {
 	URL  string
 }
 
-// Links gives every reporting unit its link, making first links where
-// none exists and renewing (revoking the old) those in renew.
+// Links gives every reporting unit of the newest plan its link, making
+// first links where none exists and renewing (revoking the old) those in
+// renew.
 func (s *Server) Links(renew []string) ([]UnitLink, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return makeLinks(s.store, s.secret, s.latest(), s.cfg.BaseURL, renew, s.now())
+}
+
+// UnitLinks gives the units their links without a running desk (de06
+// links): the newest plan over base, the desk's secret, the links under
+// url; renew as for Server.Links.
+func UnitLinks(st *store.Store, base *plan.Plan, url string, renew []string, now time.Time) ([]UnitLink, *plan.Plan, error) {
+	ps, err := LoadPlans(st, base)
+	if err != nil {
+		return nil, nil, err
+	}
+	secret, err := linkSecret(st, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	links, err := makeLinks(st, secret, ps.Latest(), url, renew, now)
+	return links, ps.Latest(), err
+}
+
+// makeLinks gives every reporting unit of pl its link under base, making
+// first links where none exists and renewing those in renew.
+func makeLinks(st *store.Store, secret []byte, pl *plan.Plan, base string, renew []string, now time.Time) ([]UnitLink, error) {
+	have, err := st.Links()
+	if err != nil {
+		return nil, err
+	}
+	gen := map[string]int{}
+	for _, l := range have {
+		gen[l.UnitID] = l.Generation
+	}
+	var out []UnitLink
+	for _, u := range pl.ReportingUnits() {
+		g, ok := gen[u.ID]
+		if !ok || slices.Contains(renew, u.ID) {
+			g++
+			token := LinkToken(secret, u.ID, g)
+			if err := st.SetLink(store.Link{UnitID: u.ID, Generation: g, TokenHash: tokenHash(token)}, "officer", now); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, UnitLink{Unit: u, URL: strings.TrimRight(base, "/") + "/u/" + LinkToken(secret, u.ID, g)})
+	}
+	return out, nil
+}
+
+// currentLinks lists the links as they stand, writing nothing.
+func (s *Server) currentLinks() ([]UnitLink, error) {
 	have, err := s.store.Links()
 	if err != nil {
 		return nil, err
@@ -32,15 +84,9 @@ func (s *Server) Links(renew []string) ([]UnitLink, error) {
 	}
 	var out []UnitLink
 	for _, u := range s.latest().ReportingUnits() {
-		g, ok := gen[u.ID]
-		if !ok || slices.Contains(renew, u.ID) {
-			g++
-			token := LinkToken(s.secret, u.ID, g)
-			if err := s.store.SetLink(store.Link{UnitID: u.ID, Generation: g, TokenHash: tokenHash(token)}, "officer", s.now()); err != nil {
-				return nil, err
-			}
+		if g, ok := gen[u.ID]; ok {
+			out = append(out, UnitLink{Unit: u, URL: strings.TrimRight(s.cfg.BaseURL, "/") + "/u/" + LinkToken(s.secret, u.ID, g)})
 		}
-		out = append(out, UnitLink{Unit: u, URL: strings.TrimRight(s.cfg.BaseURL, "/") + "/u/" + LinkToken(s.secret, u.ID, g)})
 	}
 	return out, nil
 }
@@ -54,10 +100,19 @@ func (s *Server) unit(h http.HandlerFunc) http.HandlerFunc {
 		token := r.PathValue("token")
 		h0 := tokenHash(token)
 		id, ok, err := s.store.UnitByTokenHash(h0)
+		if err != nil {
+			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			return
+		}
 		var u *plan.Unit
-		if ok && err == nil {
+		if ok {
+			links, err := s.store.Links()
+			if err != nil {
+				s.fail(w, r, http.StatusInternalServerError, msgInternal)
+				return
+			}
 			// The token, derived again, must match in constant time.
-			for _, l := range mustLinks(s.store) {
+			for _, l := range links {
 				if l.UnitID == id && subtle.ConstantTimeCompare(tokenHash(LinkToken(s.secret, id, l.Generation)), h0) == 1 {
 					u = s.latest().Unit(id)
 				}
@@ -71,79 +126,7 @@ func (s *Server) unit(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-func mustLinks(st *store.Store) []store.Link {
-	ls, _ := st.Links()
-	return ls
-}
-
 func unitOf(r *http.Request) *plan.Unit { return r.Context().Value(unitKey{}).(*plan.Unit) }
-
-// State of a unit for a period, as the board shows it.
-const (
-	stateMissing  = "missing"
-	stateRejected = "rejected"
-	stateAccepted = "accepted"
-	statePartial  = "partial" // accepted, but rows with errors are left out of the merge
-)
-
-// unitStatus is one row of the board.
-type unitStatus struct {
-	Unit     *plan.Unit
-	State    string
-	Latest   *store.Upload // the last file received
-	Counting *store.Upload // the last accepted file: the one merged
-	Uploads  int
-	// FromWeek is set when a month has no file of the unit's own and its
-	// last accepted week inside the month stands in (Counting).
-	FromWeek *plan.Period
-}
-
-// periodStatus is every reporting unit's state for a period: the last
-// file decides the state; the last accepted file is the one that counts.
-func (s *Server) periodStatus(p plan.Period) ([]unitStatus, []store.Upload, error) {
-	ups, err := s.store.Uploads(p.String())
-	if err != nil {
-		return nil, nil, err
-	}
-	var out []unitStatus
-	var unknown []store.Upload
-	pl := s.planFor(p)
-	for _, u := range pl.ReportingUnits() {
-		st := unitStatus{Unit: u, State: stateMissing}
-		for i := range ups {
-			up := &ups[i]
-			if up.UnitID != u.ID {
-				continue
-			}
-			st.Uploads++
-			st.Latest = up
-			if up.Accepted {
-				st.Counting = up
-			}
-		}
-		if st.Counting == nil && p.Kind == plan.Monthly {
-			if up, w := s.lastAccepted(u.ID, p.Covers); up != nil {
-				st.Counting, st.FromWeek = up, &w
-			}
-		}
-		switch {
-		case st.Latest == nil:
-		case st.Latest.Accepted && st.Latest.Errors > 0:
-			st.State = statePartial
-		case st.Latest.Accepted:
-			st.State = stateAccepted
-		default:
-			st.State = stateRejected
-		}
-		out = append(out, st)
-	}
-	for _, up := range ups {
-		if pl.Unit(up.UnitID) == nil {
-			unknown = append(unknown, up)
-		}
-	}
-	return out, unknown, nil
-}
 
 // period reads ?period=, else the week of today.
 func (s *Server) period(r *http.Request) (plan.Period, error) {
@@ -151,4 +134,82 @@ func (s *Server) period(r *http.Request) (plan.Period, error) {
 		return plan.ParsePeriod(v)
 	}
 	return plan.WeekOf(s.now()), nil
+}
+
+func (s *Server) board(w http.ResponseWriter, r *http.Request) {
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.renderBoard(w, r, p, nil)
+}
+
+// renderBoard shows a period's board: it only reads.
+func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Period, extra map[string]any) {
+	b, err := s.boardOf(p)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	reports, err := s.store.Reports(p.String())
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	links, err := s.currentLinks()
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	now := s.now()
+	data := map[string]any{"Period": p, "Board": b, "Reports": reports, "Reminder": desk.Reminder(b, now),
+		"Deadline": desk.DeadlineText(p, now), "Links": links, "Periods": nearPeriods(now),
+		"Today": vi.FormatDate(report.DefaultReportDate(p, now))}
+	// The period's table as it stands, before anyone merges: the same
+	// words as the workbook's "Tổng hợp".
+	if m, err := s.consolidate(r.Context(), b, desk.Doc{}); err == nil {
+		data["Table"] = m.Cons
+	}
+	for k, v := range extra {
+		data[k] = v
+	}
+	s.render(w, "board.html", data)
+}
+
+// nearPeriods are the periods the selector offers: recent weeks and months.
+func nearPeriods(now time.Time) []plan.Period {
+	var out []plan.Period
+	for i := range 6 {
+		out = append(out, plan.WeekOf(now.AddDate(0, 0, -7*i)))
+	}
+	for i := range 3 {
+		out = append(out, plan.MonthOf(now.AddDate(0, -i, 0)))
+	}
+	return out
+}
+
+// drop checks files the officer received elsewhere and files each to the
+// unit it names, under the period it declares.
+func (s *Server) drop(w http.ResponseWriter, r *http.Request) {
+	p, err := s.period(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	files, err := s.readUploads(w, r, "files")
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	var results []received
+	for _, f := range files {
+		// One file that cannot be checked never stops the others.
+		rec, err := s.receive(r.Context(), clientAddr(r), "", desk.ViaOfficer, f, p)
+		if err != nil {
+			rec = received{Upload: store.Upload{Name: f.Name}, Err: err.Error()}
+		}
+		results = append(results, rec)
+	}
+	s.renderBoard(w, r, p, map[string]any{"Dropped": results})
 }

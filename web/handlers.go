@@ -2,9 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,8 +12,6 @@ import (
 	"time"
 
 	"github.com/caongoc/de06/internal/vi"
-	"github.com/caongoc/de06/plan"
-	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
 )
 
@@ -177,71 +172,6 @@ func (s *Server) readUploads(w http.ResponseWriter, r *http.Request, field strin
 	return out, nil
 }
 
-// check runs one check under the desk's budget: at most MaxChecks at once,
-// each within CheckTimeout, so one hostile file costs only its sender.
-func (s *Server) check(ctx context.Context, f File, p plan.Period) (*report.Checked, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.CheckTimeout)
-	defer cancel()
-	select {
-	case s.checks <- struct{}{}:
-	case <-ctx.Done():
-		return nil, errors.New(msgBusy)
-	}
-	done := make(chan *report.Checked, 1)
-	go func() {
-		defer func() { <-s.checks }()
-		done <- s.engine.Check(ctx, s.planFor(p), f, p)
-	}()
-	select {
-	case c := <-done:
-		return c, nil
-	case <-ctx.Done():
-		return nil, errors.New(msgCheckTimeout)
-	}
-}
-
-// File stores a checked file for the unit it names (files the officer
-// received elsewhere, the demo's sample week).
-func (s *Server) File(c *report.Checked, f File, byOfficer bool) error {
-	_, err := s.file(nil, "", f, c, byOfficer)
-	return err
-}
-
-// file stores a checked file for unit, and returns the stored record. A
-// file naming another unit is stored as refused for unit, with a finding:
-// it is never filed to the other unit.
-func (s *Server) file(r *http.Request, unitID string, f File, c *report.Checked, byOfficer bool) (store.Upload, error) {
-	fr := c.Files[0]
-	if unitID != "" && fr.Unit != nil && fr.Unit.ID != unitID {
-		u := s.latest().Unit(unitID)
-		fr.Accepted = false
-		fr.Findings = append(fr.Findings, report.Finding{Severity: report.Error, Code: report.UnitUnknown, File: f.Name, Sheet: fr.Sub.Sheet, Cell: fr.Sub.Unit.Cell,
-			Message: fmt.Sprintf(msgOtherUnit, fr.Unit.Name, u.Name), Hint: fmt.Sprintf(hintOtherUnit, fr.Unit.Name)})
-	}
-	if unitID == "" && fr.Unit != nil {
-		unitID = fr.Unit.ID
-	}
-	var js bytes.Buffer
-	if err := report.WriteCheckJSON(&js, c, nil); err != nil {
-		return store.Upload{}, err
-	}
-	errs, warns := fr.Counts()
-	sum := sha256.Sum256(f.Data)
-	up := store.Upload{UnitID: unitID, Period: c.Period.String(), Name: f.Name, SHA256: hex.EncodeToString(sum[:]), At: s.now(),
-		From: from(r), ByOfficer: byOfficer, Accepted: fr.Accepted, Errors: errs, Warnings: warns, Findings: js.String()}
-	id, err := s.store.AddUpload(up, f.Data)
-	up.ID = id
-	return up, err
-}
-
-// from is the sender's address ("" for files the desk filed itself).
-func from(r *http.Request) string {
-	if r == nil {
-		return ""
-	}
-	return clientAddr(r)
-}
-
 // attach sends a file to download, under an ASCII name.
 func attach(w http.ResponseWriter, name string, b []byte) {
 	ct := "application/octet-stream"
@@ -280,20 +210,10 @@ func (s *Server) annotated(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) sendAnnotated(w http.ResponseWriter, r *http.Request, up store.Upload, data []byte) {
-	var doc struct {
-		Files []struct {
-			Findings []struct {
-				Severity, Code, Sheet, Cell, Message, Hint string
-				Model                                      int
-			}
-		}
-	}
-	json.Unmarshal([]byte(up.Findings), &doc)
-	var fs []report.Finding
-	if len(doc.Files) > 0 {
-		for _, f := range doc.Files[0].Findings {
-			fs = append(fs, report.Finding{Severity: report.Severity(f.Severity), Code: report.Code(f.Code), File: up.Name, Sheet: f.Sheet, Cell: f.Cell, Model: f.Model, Message: f.Message, Hint: f.Hint})
-		}
+	fs, err := findingsOf(up)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
 	}
 	b, err := s.engine.Annotate(File{Name: up.Name, Data: data, Modified: up.At}, fs)
 	if err != nil {

@@ -1,115 +1,65 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
 )
 
-// reminder is the text the officer copies into Zalo: who has not sent,
-// and by when.
-func (s *Server) reminder(p plan.Period, units []unitStatus) string {
-	var names []string
-	for _, u := range units {
-		switch u.State {
-		case stateMissing, stateRejected:
-			names = append(names, "- "+u.Unit.Name)
-		case statePartial:
-			names = append(names, "- "+u.Unit.Name+msgReminderFix)
+// consolidate reads the sends that count on board b and merges them by
+// desk.Merge, compared with the last merge of the period before.
+func (s *Server) consolidate(ctx context.Context, b *desk.Board, doc desk.Doc) (*desk.Merged, error) {
+	var subs []*report.Submission
+	for _, u := range b.Units {
+		if u.Counting == nil {
+			continue
 		}
-	}
-	if len(names) == 0 {
-		return fmt.Sprintf(msgReminderNone, p.Name())
-	}
-	d := p.ReportDay()
-	return fmt.Sprintf(msgReminder, p.Name(), strings.Join(names, "\n"), weekday(d), vi.FormatDate(d), s.planFor(p).Document.StandingAgency)
-}
-
-func weekday(t time.Time) string { return weekdays[t.Weekday()] }
-
-func (s *Server) board(w http.ResponseWriter, r *http.Request) {
-	p, err := s.period(r)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
-	s.renderBoard(w, r, p, nil)
-}
-
-func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Period, extra map[string]any) {
-	units, unknown, err := s.periodStatus(p)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
-		return
-	}
-	reports, _ := s.store.Reports(p.String())
-	links, _ := s.Links(nil)
-	sent := 0
-	for _, u := range units {
-		if u.State == stateAccepted || u.State == statePartial {
-			sent++
-		}
-	}
-	data := map[string]any{"Period": p, "Units": units, "Unknown": unknown, "Reports": reports, "Reminder": s.reminder(p, units),
-		"Sent": sent, "Links": links, "Periods": nearPeriods(s.now()), "Today": vi.FormatDate(report.DefaultReportDate(p, s.now()))}
-	// The period's table as it stands, before anyone merges: the same
-	// words as the workbook's "Tổng hợp".
-	if files, err := s.countingFiles(units); err == nil && len(files) > 0 {
-		data["Table"] = s.engine.Consolidate(s.planFor(p), files, p, s.previousReport(p))
-	}
-	for k, v := range extra {
-		data[k] = v
-	}
-	s.render(w, "board.html", data)
-}
-
-// nearPeriods are the periods the selector offers: recent weeks and months.
-func nearPeriods(now time.Time) []plan.Period {
-	var out []plan.Period
-	for i := range 6 {
-		out = append(out, plan.WeekOf(now.AddDate(0, 0, -7*i)))
-	}
-	for i := range 3 {
-		out = append(out, plan.MonthOf(now.AddDate(0, -i, 0)))
-	}
-	return out
-}
-
-// drop checks files the officer received elsewhere and files each to the
-// unit it names.
-func (s *Server) drop(w http.ResponseWriter, r *http.Request) {
-	p, err := s.period(r)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
-	files, err := s.readUploads(w, r, "files")
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
-	var results []store.Upload
-	for _, f := range files {
-		c, err := s.check(r.Context(), f, p)
+		up, data, err := s.store.Upload(u.Counting.ID)
 		if err != nil {
-			s.fail(w, r, http.StatusServiceUnavailable, err.Error())
-			return
+			return nil, err
 		}
-		up, err := s.file(r, "", f, c, true)
+		sub, err := s.read(ctx, File{Name: up.Name, Data: data, Modified: up.At})
 		if err != nil {
-			s.fail(w, r, http.StatusInternalServerError, msgInternal)
-			return
+			return nil, err
 		}
-		results = append(results, up)
+		subs = append(subs, sub)
 	}
-	s.renderBoard(w, r, p, map[string]any{"Dropped": results})
+	now := s.now()
+	prev, err := s.previousReport(b.Period)
+	if err != nil {
+		return nil, err
+	}
+	return desk.Merge(desk.MergeInput{Plan: b.Plan, Checked: report.Validate(b.Plan, subs, b.Period, now),
+		Previous: prev, Doc: doc, Today: now})
+}
+
+// previousReport is the last merge of the period before p, read back, so
+// that the desk compares with it as merge --previous does; nil when that
+// period was never merged here.
+func (s *Server) previousReport(p plan.Period) (*report.Previous, error) {
+	reps, err := s.store.Reports(p.Previous().String())
+	if err != nil || len(reps) == 0 {
+		return nil, err
+	}
+	_, b, err := s.store.ReportFile(reps[0].ID, false)
+	if err != nil {
+		return nil, err
+	}
+	prev, err := s.engine.ReadPrevious(b)
+	if err != nil {
+		return nil, nil // a stored workbook that cannot be read only loses the comparison
+	}
+	return prev, nil
 }
 
 // mergeResult is what a merge stored.
@@ -121,25 +71,25 @@ type mergeResult struct {
 	Summary string `json:"summary"`
 }
 
-// merge consolidates a period from the files that count and stores the
-// workbook and the PDF.
-func (s *Server) merge(p plan.Period, doc Doc) (mergeResult, error) {
-	units, _, err := s.periodStatus(p)
+// merge consolidates a period from the sends that count and stores the
+// workbook and the PDF, with the sends it used.
+func (s *Server) merge(ctx context.Context, p plan.Period, doc desk.Doc) (mergeResult, error) {
+	b, err := s.boardOf(p)
 	if err != nil {
 		return mergeResult{}, err
 	}
-	files, err := s.countingFiles(units)
+	m, err := s.consolidate(ctx, b, doc)
 	if err != nil {
 		return mergeResult{}, err
 	}
-	xlsx, pdf, cons, err := s.engine.Merge(s.planFor(p), files, p, doc, s.previousReport(p))
+	xlsx, pdf, err := s.engine.Render(m)
 	if err != nil {
 		return mergeResult{}, err
 	}
-	n := cons.Counts()
+	n := m.Cons.Counts()
 	summary := fmt.Sprintf(msgMergeSummary, n.UnitsReported, n.UnitsExpected, n.Overdue)
-	id, err := s.store.AddReport(store.Report{Period: p.String(), Number: doc.Number, Date: vi.FormatDate(doc.Date), Signer: doc.Signer,
-		Summary: summary, Models: modelsJSON(cons), At: s.now()}, xlsx, pdf)
+	id, err := s.store.AddReport(store.Report{Period: p.String(), Number: m.Doc.Number, Date: vi.FormatDate(m.Doc.Date), Signer: m.Doc.Signer,
+		Summary: summary, Models: desk.EncodeModelPoints(m.Cons), At: s.now(), Used: b.Used()}, xlsx, pdf)
 	if err != nil {
 		return mergeResult{}, err
 	}
@@ -147,39 +97,8 @@ func (s *Server) merge(p plan.Period, doc Doc) (mergeResult, error) {
 	return mergeResult{Period: p.String(), Report: id, XLSX: base + "xlsx", PDF: base + "pdf", Summary: summary}, nil
 }
 
-// countingFiles are the files that count: each unit's last accepted one.
-func (s *Server) countingFiles(units []unitStatus) ([]File, error) {
-	var files []File
-	for _, u := range units {
-		if u.Counting == nil {
-			continue
-		}
-		up, data, err := s.store.Upload(u.Counting.ID)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Name: up.Name, Data: data, Modified: up.At})
-	}
-	return files, nil
-}
-
-// previousReport is the workbook of the last merge of the period before p,
-// so that the desk compares with it as merge --previous does; nil if that
-// period was never merged here.
-func (s *Server) previousReport(p plan.Period) []byte {
-	reps, err := s.store.Reports(p.Previous().String())
-	if err != nil || len(reps) == 0 {
-		return nil
-	}
-	_, b, err := s.store.ReportFile(reps[0].ID, false)
-	if err != nil {
-		return nil
-	}
-	return b
-}
-
-func (s *Server) docOf(r *http.Request, p plan.Period) (Doc, error) {
-	doc := Doc{Date: report.DefaultReportDate(p, s.now()), Signer: strings.TrimSpace(r.FormValue("signer"))}
+func (s *Server) docOf(r *http.Request) (desk.Doc, error) {
+	doc := desk.Doc{Signer: strings.TrimSpace(r.FormValue("signer"))}
 	if v := strings.TrimSpace(r.FormValue("number")); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
@@ -217,13 +136,17 @@ func (s *Server) mergeRequest(w http.ResponseWriter, r *http.Request) (plan.Peri
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return p, mergeResult{}, false
 	}
-	doc, err := s.docOf(r, p)
+	doc, err := s.docOf(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return p, mergeResult{}, false
 	}
-	res, err := s.merge(p, doc)
-	if err != nil {
+	res, err := s.merge(r.Context(), p, doc)
+	switch {
+	case errors.Is(err, desk.ErrNothingUsable):
+		s.fail(w, r, http.StatusConflict, vi.Sentence(err.Error()))
+		return p, mergeResult{}, false
+	case err != nil:
 		s.fail(w, r, http.StatusInternalServerError, msgMergeFailed)
 		return p, mergeResult{}, false
 	}
@@ -246,12 +169,15 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request) {
 }
 
 type apiUnit struct {
-	ID          string  `json:"id"`
-	Name        string  `json:"name"`
-	State       string  `json:"state"`
-	SubmittedAt *string `json:"submitted_at"`
-	Errors      int     `json:"errors"`
-	Warnings    int     `json:"warnings"`
+	ID             string  `json:"id"`
+	Name           string  `json:"name"`
+	State          string  `json:"state"`
+	SubmittedAt    *string `json:"submitted_at"`
+	Errors         int     `json:"errors"`
+	Warnings       int     `json:"warnings"`
+	CountingUpload *int64  `json:"counting_upload"`
+	LatestUpload   *int64  `json:"latest_upload"`
+	Late           int     `json:"late"`
 }
 
 func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
@@ -260,26 +186,138 @@ func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	units, _, err := s.periodStatus(p)
+	b, err := s.boardOf(p)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}
 	out := struct {
-		Period string    `json:"period"`
-		Units  []apiUnit `json:"units"`
-	}{Period: p.String(), Units: []apiUnit{}}
-	for _, u := range units {
+		Period            string    `json:"period"`
+		ChangedSinceMerge bool      `json:"changed_since_merge"`
+		Units             []apiUnit `json:"units"`
+	}{Period: p.String(), ChangedSinceMerge: b.ChangedSinceMerge, Units: []apiUnit{}}
+	for _, u := range b.Units {
 		state := u.State
-		if state == statePartial {
-			state = stateAccepted // the contract knows three states; errors says the rest
+		if state == desk.Partial {
+			state = desk.Accepted // the contract knows three states; errors says the rest
 		}
-		au := apiUnit{ID: u.Unit.ID, Name: u.Unit.Name, State: state}
+		au := apiUnit{ID: u.Unit.ID, Name: u.Unit.Name, State: string(state), Late: u.Late}
 		if u.Latest != nil {
 			t := u.Latest.At.Format(time.RFC3339)
-			au.SubmittedAt, au.Errors, au.Warnings = &t, u.Latest.Errors, u.Latest.Warnings
+			au.SubmittedAt, au.LatestUpload = &t, &u.Latest.ID
+			au.Errors, au.Warnings = u.Latest.Errors, u.Latest.Warnings
+		}
+		if c := u.Counting; c != nil {
+			au.CountingUpload = &c.ID
+			au.Errors, au.Warnings = c.Errors, c.Warnings
 		}
 		out.Units = append(out.Units, au)
 	}
 	writeJSON(w, out)
+}
+
+// unitPeriod reads ?period= and ?unit= and the unit's status on that
+// period's board.
+func (s *Server) unitPeriod(r *http.Request) (*desk.Board, *desk.UnitStatus, error) {
+	p, err := s.period(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := s.boardOf(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	u := b.Unit(r.FormValue("unit"))
+	if u == nil {
+		return nil, nil, fmt.Errorf(msgNoSuchUnit, r.FormValue("unit"))
+	}
+	return b, u, nil
+}
+
+// sendView is one send as the officer's unit page shows it.
+type sendView struct {
+	desk.Send
+	Role     desk.Role
+	From     string
+	Findings []report.Finding
+	Late     int
+}
+
+// unitSends shows every send of one unit for a period: who sent it, the
+// reporter, its findings in check's words, and which one counts.
+func (s *Server) unitSends(w http.ResponseWriter, r *http.Request) {
+	b, u, err := s.unitPeriod(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.renderUnitSends(w, r, b, u, nil)
+}
+
+func (s *Server) renderUnitSends(w http.ResponseWriter, r *http.Request, b *desk.Board, u *desk.UnitStatus, extra map[string]any) {
+	sends := u.Sends
+	if u.FromWeek != nil { // the week standing in for the month, with the month's own sends
+		sends = append([]desk.Send{*u.Counting}, sends...)
+	}
+	var views []sendView
+	for i := len(sends) - 1; i >= 0; i-- { // newest first
+		sd := sends[i]
+		up, _, err := s.store.Upload(sd.ID)
+		if err != nil {
+			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			return
+		}
+		fs, err := findingsOf(up)
+		if err != nil {
+			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			return
+		}
+		views = append(views, sendView{Send: sd, Role: u.Role(&sd), From: up.From, Findings: fs, Late: desk.LateDays(sd.Period, sd.At)})
+	}
+	data := map[string]any{"Period": b.Period, "Status": u, "Sends": views}
+	for k, v := range extra {
+		data[k] = v
+	}
+	s.render(w, "don-vi.html", data)
+}
+
+// choose makes one of a unit's sends the one that counts, on the
+// officer's word.
+func (s *Server) choose(r *http.Request) (*desk.Board, *desk.UnitStatus, error) {
+	b, u, err := s.unitPeriod(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := strconv.ParseInt(r.FormValue("upload"), 10, 64)
+	if err != nil {
+		return nil, nil, errors.New(msgNoSuchSendID)
+	}
+	if err := desk.MayChoose(u, id); err != nil {
+		return nil, nil, err
+	}
+	if err := s.store.AddChoice(store.Choice{UnitID: u.Unit.ID, Period: b.Period.String(), UploadID: id, At: s.now()}); err != nil {
+		return nil, nil, err
+	}
+	if b, err = s.boardOf(b.Period); err != nil {
+		return nil, nil, err
+	}
+	return b, b.Unit(u.Unit.ID), nil
+}
+
+func (s *Server) chooseForm(w http.ResponseWriter, r *http.Request) {
+	b, u, err := s.choose(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, vi.Sentence(err.Error()))
+		return
+	}
+	s.renderUnitSends(w, r, b, u, map[string]any{"Chosen": true})
+}
+
+func (s *Server) apiChoose(w http.ResponseWriter, r *http.Request) {
+	_, u, err := s.choose(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, vi.Sentence(err.Error()))
+		return
+	}
+	writeJSON(w, map[string]any{"unit": u.Unit.ID, "counting_upload": u.Counting.ID})
 }

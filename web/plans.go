@@ -7,70 +7,64 @@ import (
 	"slices"
 	"time"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/store"
 )
 
-// The plan in force: the one the desk started with, replaced by versions
-// the officer applies, each from the start of a period on. A period is
-// read, checked and merged under the plan in force on its first day, so a
-// new plan never changes a period already under way.
+// The plan in force for a period is desk.Plans' rule; this file loads the
+// stored versions into it and serves the plan page.
 
-// planVersion is a stored plan, decoded.
-type planVersion struct {
-	from time.Time
-	plan *plan.Plan
-	rec  store.PlanVersion
-}
-
-// loadPlans reads the stored plan versions, oldest first.
-func (s *Server) loadPlans() error {
-	recs, err := s.store.Plans()
+// LoadPlans reads the stored plan versions over base, oldest first.
+func LoadPlans(st *store.Store, base *plan.Plan) (desk.Plans, error) {
+	recs, err := st.Plans()
 	if err != nil {
-		return err
+		return desk.Plans{}, err
 	}
-	var vs []planVersion
+	ps := desk.Plans{Base: base}
 	for _, rec := range slices.Backward(recs) {
 		from, err := time.ParseInLocation(time.DateOnly, rec.From, time.Local)
 		if err != nil {
-			return fmt.Errorf(msgStoredPlanDay, rec.ID, rec.From)
+			return desk.Plans{}, fmt.Errorf(msgStoredPlanDay, rec.ID, rec.From)
 		}
 		p, err := plan.DecodeJSON(bytes.NewReader(rec.JSON), rec.Name)
 		if err != nil {
-			return fmt.Errorf(msgStoredPlan, rec.ID, err)
+			return desk.Plans{}, fmt.Errorf(msgStoredPlan, rec.ID, err)
 		}
-		vs = append(vs, planVersion{from: from, plan: p, rec: rec})
+		ps.Versions = append(ps.Versions, desk.PlanVersion{ID: rec.ID, From: from, Name: rec.Name, Plan: p, At: rec.At})
+	}
+	return ps, nil
+}
+
+func (s *Server) loadPlans() error {
+	ps, err := LoadPlans(s.store, s.basePlan())
+	if err != nil {
+		return err
 	}
 	s.plansMu.Lock()
-	s.versions = vs
+	s.plans = ps
 	s.plansMu.Unlock()
 	return nil
 }
 
-// planFor is the plan in force for period p: the last applied version
-// whose first day is on or before p's.
+func (s *Server) basePlan() *plan.Plan {
+	s.plansMu.RLock()
+	defer s.plansMu.RUnlock()
+	return s.plans.Base
+}
+
+// planFor is the plan in force for period p.
 func (s *Server) planFor(p plan.Period) *plan.Plan {
 	s.plansMu.RLock()
 	defer s.plansMu.RUnlock()
-	pl := s.plan
-	for _, v := range s.versions {
-		if !v.from.After(p.Start()) {
-			pl = v.plan
-		}
-	}
-	return pl
+	return s.plans.For(p)
 }
 
-// latest is the newest plan, in force or about to be: unit links and the
-// units' names come from it, so that a unit added from next week can be
-// given its link today.
+// latest is the newest plan, in force or about to be.
 func (s *Server) latest() *plan.Plan {
 	s.plansMu.RLock()
 	defer s.plansMu.RUnlock()
-	if n := len(s.versions); n > 0 {
-		return s.versions[n-1].plan
-	}
-	return s.plan
+	return s.plans.Latest()
 }
 
 // planDraftKey holds an uploaded plan the officer has not yet applied,
@@ -91,11 +85,9 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, extra map[st
 	inForce := s.planFor(cur)
 	data := map[string]any{"Current": cur, "InForce": inForce, "Next": cur.Next()}
 	s.plansMu.RLock()
-	var versions []store.PlanVersion
-	for _, v := range slices.Backward(s.versions) {
-		versions = append(versions, v.rec)
-	}
+	versions := slices.Clone(s.plans.Versions)
 	s.plansMu.RUnlock()
+	slices.Reverse(versions)
 	data["Versions"] = versions
 	if b, ok, _ := s.store.Setting(planDraftKey); ok && len(b) > 0 {
 		if draft, err := plan.DecodeJSON(bytes.NewReader(b), "du-thao"); err == nil {
@@ -146,9 +138,14 @@ func (s *Server) planApply(w http.ResponseWriter, r *http.Request) {
 		s.renderPlan(w, r, map[string]any{"Error": msgNoDraft})
 		return
 	}
-	next := plan.WeekOf(s.now()).Next()
-	name, _, _ := s.store.Setting(planDraftNameKey)
-	rec := store.PlanVersion{From: next.Start().Format(time.DateOnly), Name: string(name), JSON: b, At: s.now()}
+	from := desk.ApplyFrom(s.now())
+	next := plan.WeekOf(from)
+	name, _, err := s.store.Setting(planDraftNameKey)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	rec := store.PlanVersion{From: from.Format(time.DateOnly), Name: string(name), JSON: b, At: s.now()}
 	if _, err := s.store.AddPlan(rec); err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
@@ -158,6 +155,10 @@ func (s *Server) planApply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.loadPlans(); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	if _, err := s.Links(nil); err != nil { // a unit the new plan adds gets its link
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"html/template"
 	"strings"
-	"time"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/report"
@@ -29,8 +28,6 @@ const (
 	msgTooLarge       = "Tệp lớn hơn %d MB; tệp báo cáo thường dưới 1 MB."
 	msgBusy           = "Máy đang kiểm tra nhiều tệp; xin gửi lại sau ít phút."
 	msgCheckTimeout   = "Kiểm tra tệp quá thời gian cho phép; tệp có thể hỏng hoặc bất thường."
-	msgOtherUnit      = "tệp là báo cáo của %s, không phải của %s; tệp không được nhận"
-	hintOtherUnit     = "gửi tệp này qua đường dẫn của %s, hoặc gửi đúng tệp của đơn vị mình"
 	msgNoSuchFile     = "Không có tệp này."
 	msgNoAnnotation   = "Không tạo được bản đánh dấu lỗi cho tệp này."
 	msgMergeFailed    = "Không tổng hợp được; xin thử lại."
@@ -38,28 +35,15 @@ const (
 	msgBadDate        = "ngày %q không đúng dạng ngày/tháng/năm"
 	msgMergeSummary   = "%d/%d đơn vị báo cáo; %d mô hình quá hạn"
 	msgTrendChart     = "Tiến độ qua các kỳ"
-	msgReminderFix    = " (đã gửi nhưng còn lỗi, cần sửa rồi gửi lại)"
-	msgReminder       = "Kính gửi các đơn vị: đến nay Công an xã chưa nhận được báo cáo %s của:\n%s\nĐề nghị các đơn vị gửi báo cáo trước %s, ngày %s, qua đường dẫn đã được cấp. Trân trọng!\n— %s"
-	msgReminderNone   = "Các đơn vị đã gửi đủ báo cáo %s. Cảm ơn các đơn vị!"
+	msgStoredPeriod   = "tệp đã lưu số %d có kỳ %q không đọc được"
+	msgNoSuchUnit     = "không có đơn vị báo cáo %q"
+	msgNoSuchSendID   = "không rõ lần gửi nào (thiếu số của lần gửi)"
 )
 
-var weekdays = [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}
-
-// stateLabels say a unit's state on the board.
-var stateLabels = map[string]string{stateMissing: "Chưa gửi", stateRejected: "Có lỗi", stateAccepted: "Đã nhận", statePartial: "Đã nhận, còn lỗi"}
-
 var funcs = template.FuncMap{
-	"date":  vi.FormatDate,
-	"time":  func(t time.Time) string { return t.Local().Format("15:04 02/01/2006") },
-	"state": func(s string) string { return stateLabels[s] },
-	"add":   func(a, b int) int { return a + b },
-	"col":   func(c string) string { return report.Column(c).Title() },
-	"join":  func(ss []string) string { return strings.Join(ss, "; ") },
-	"isoDate": func(s string) string {
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return s
-		}
-		return vi.FormatDate(t)
-	},
+	"date": vi.FormatDate,
+	"time": sentAt,
+	"add":  func(a, b int) int { return a + b },
+	"col":  func(c string) string { return report.Column(c).Title() },
+	"join": func(ss []string) string { return strings.Join(ss, "; ") },
 }

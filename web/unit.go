@@ -1,14 +1,68 @@
 package web
 
 import (
-	"io"
+	"encoding/json"
 	"net/http"
+	"strconv"
 
+	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
-	"github.com/caongoc/de06/store"
+	"github.com/caongoc/de06/report"
 )
 
 // A unit's pages: reached only through its own link (Server.unit).
+
+// historyLen is how many of its sends a unit's page lists.
+const historyLen = 30
+
+// unitSend is one of the unit's sends as its page lists it.
+type unitSend struct {
+	desk.Send
+	Role        desk.Role
+	CanWithdraw bool
+	Late        int
+}
+
+// unitData is what the unit's page shows for period p: its state, and its
+// sends of every period, newest first, each with what it is to its period.
+func (s *Server) unitData(u *plan.Unit, p plan.Period, token string) (map[string]any, error) {
+	b, err := s.boardOf(p)
+	if err != nil {
+		return nil, err
+	}
+	ups, err := s.store.UnitUploads(u.ID)
+	if err != nil {
+		return nil, err
+	}
+	if len(ups) > historyLen {
+		ups = ups[:historyLen]
+	}
+	boards := map[plan.Period]*desk.Board{p: b}
+	var history []unitSend
+	for _, up := range ups {
+		sd, err := sendOf(up)
+		if err != nil {
+			return nil, err
+		}
+		pb, ok := boards[sd.Period]
+		if !ok {
+			if pb, err = s.boardOf(sd.Period); err != nil {
+				return nil, err
+			}
+			boards[sd.Period] = pb
+		}
+		st := pb.Unit(u.ID)
+		us := unitSend{Send: sd, Role: desk.RoleUnusable, Late: desk.LateDays(sd.Period, sd.At)}
+		if st != nil {
+			us.Role = st.Role(&sd)
+			us.CanWithdraw = desk.MayWithdraw(st, sd.ID) == nil
+		}
+		history = append(history, us)
+	}
+	return map[string]any{"Unit": u, "Period": p, "Status": b.Unit(u.ID), "History": history, "Token": token,
+		"Deadline": desk.DeadlineText(p, s.now())}, nil
+}
 
 func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 	u := unitOf(r)
@@ -17,12 +71,12 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	ups, err := s.store.UnitUploads(u.ID)
+	data, err := s.unitData(u, p, r.PathValue("token"))
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}
-	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Uploads": ups, "Token": r.PathValue("token")})
+	s.render(w, "unit.html", data)
 }
 
 func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
@@ -37,25 +91,88 @@ func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	f := files[0]
-	c, err := s.check(r.Context(), f, p)
+	rec, err := s.receive(r.Context(), clientAddr(r), u.ID, desk.ViaLink, files[0], p)
 	if err != nil {
 		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
 		return
 	}
-	up, err := s.file(r, u.ID, f, c, false)
+	s.answerSend(w, r, u, rec)
+}
+
+// answerSend answers a unit's send: the check JSON with what became of the
+// send, or the page with the findings and whether the send counts.
+func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, u *plan.Unit, rec received) {
+	if wantsJSON(r) {
+		var doc map[string]any
+		if err := json.Unmarshal([]byte(rec.Upload.Findings), &doc); err != nil {
+			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			return
+		}
+		doc["upload"] = map[string]any{"id": rec.Upload.ID, "counting": rec.Verdict.Counts, "period": rec.Period.String()}
+		writeJSON(w, doc)
+		return
+	}
+	data, err := s.unitData(u, rec.Period, r.PathValue("token"))
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}
-	if wantsJSON(r) {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		io.WriteString(w, up.Findings)
+	data["Result"], data["Upload"], data["Verdict"] = rec.Result, rec.Upload, rec.Verdict
+	s.render(w, "unit.html", data)
+}
+
+// unitWithdraw withdraws the unit's last send of a period: it stays in the
+// history, and the send before it counts again.
+func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
+	u := unitOf(r)
+	id, err := strconv.ParseInt(r.FormValue("upload"), 10, 64)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, msgNoSuchSendID)
 		return
 	}
-	ups, _ := s.store.UnitUploads(u.ID)
-	s.render(w, "unit.html", map[string]any{"Unit": u, "Period": p, "Uploads": ups, "Token": r.PathValue("token"),
-		"Result": c.Files[0], "Upload": up})
+	up, _, err := s.store.Upload(id)
+	if err != nil || up.UnitID != u.ID { // another unit's send is not this link's business
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	sd, err := sendOf(up)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	b, err := s.boardOf(sd.Period)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	if err := desk.MayWithdraw(b.Unit(u.ID), id); err != nil {
+		s.fail(w, r, http.StatusConflict, vi.Sentence(err.Error()))
+		return
+	}
+	if err := s.store.Withdraw(id, s.now()); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	if b, err = s.boardOf(sd.Period); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	st := b.Unit(u.ID)
+	if wantsJSON(r) {
+		var counting *int64
+		if st.Counting != nil {
+			counting = &st.Counting.ID
+		}
+		writeJSON(w, map[string]any{"withdrawn": id, "counting_upload": counting, "state": st.State})
+		return
+	}
+	data, err := s.unitData(u, sd.Period, r.PathValue("token"))
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	data["Withdrawn"] = sd
+	s.render(w, "unit.html", data)
 }
 
 func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
@@ -65,7 +182,12 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	b, err := s.engine.Template(s.planFor(p), u.ID, p, s.earlier(u.ID, p))
+	prev, err := s.earlier(r, u.ID, p)
+	if err != nil {
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+		return
+	}
+	b, err := s.engine.Template(s.planFor(p), u.ID, p, prev)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
@@ -73,40 +195,46 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 	attach(w, u.ID+"-"+p.String()+".xlsx", b)
 }
 
-// earlier finds the unit's last accepted file of the latest period that
-// ended before p: the values its next template starts from.
-func (s *Server) earlier(unitID string, p plan.Period) *Earlier {
-	best, period := s.lastAccepted(unitID, func(q plan.Period) bool { return q.End().Before(p.End()) })
-	if best == nil {
-		return nil
-	}
-	_, data, err := s.store.Upload(best.ID)
-	if err != nil {
-		return nil
-	}
-	return &Earlier{File: File{Name: best.Name, Data: data, Modified: best.At}, Period: period}
-}
-
-// lastAccepted is the unit's accepted file of the latest period that keep
-// allows; within a period, the later file counts.
-func (s *Server) lastAccepted(unitID string, keep func(plan.Period) bool) (*store.Upload, plan.Period) {
+// earlier is the values the unit's template for p starts from: its
+// counting send of the latest period before p; nil when there is none.
+func (s *Server) earlier(r *http.Request, unitID string, p plan.Period) (*report.Previous, error) {
 	ups, err := s.store.UnitUploads(unitID)
 	if err != nil {
-		return nil, plan.Period{}
+		return nil, err
 	}
-	var best *store.Upload
-	var bestPeriod plan.Period
-	for i := range ups {
-		up := &ups[i]
-		q, err := plan.ParsePeriod(up.Period)
-		if err != nil || !up.Accepted || !keep(q) {
-			continue
-		}
-		if best == nil || q.End().After(bestPeriod.End()) || (q == bestPeriod && up.At.After(best.At)) {
-			best, bestPeriod = up, q
+	sends, err := sendsOf(ups)
+	if err != nil {
+		return nil, err
+	}
+	var periods []string
+	seen := map[plan.Period]bool{}
+	for _, sd := range sends {
+		if !seen[sd.Period] {
+			seen[sd.Period] = true
+			periods = append(periods, sd.Period.String())
 		}
 	}
-	return best, bestPeriod
+	cs, err := s.store.Choices(periods...)
+	if err != nil {
+		return nil, err
+	}
+	choices, err := choicesOf(cs)
+	if err != nil {
+		return nil, err
+	}
+	last, q := desk.LastCounting(unitID, sends, choices, p)
+	if last == nil {
+		return nil, nil
+	}
+	up, data, err := s.store.Upload(last.ID)
+	if err != nil {
+		return nil, err
+	}
+	sub, err := s.read(r.Context(), File{Name: up.Name, Data: data, Modified: up.At})
+	if err != nil {
+		return nil, err
+	}
+	return desk.PreviousOf(s.planFor(q), sub, unitID, q, s.now()), nil
 }
 
 func (s *Server) unitAnnotated(w http.ResponseWriter, r *http.Request) {

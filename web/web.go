@@ -15,24 +15,25 @@ import (
 	"sync"
 	"time"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
 )
 
-// Engine reads, checks and writes workbooks; cmd/de06 provides it.
+// Engine reads and writes workbooks and documents; cmd/de06 provides it
+// through the excel and pdf adapters.
 type Engine interface {
-	// Check reads and validates one file for period p under plan pl.
-	Check(ctx context.Context, pl *plan.Plan, f File, p plan.Period) *report.Checked
-	// Consolidate combines the files that count for period p, compared
-	// with previous (the workbook of the period before), when there is one.
-	Consolidate(pl *plan.Plan, files []File, p plan.Period, previous []byte) *report.Consolidation
-	// Merge builds the period's workbook and PDF from the files that count.
-	Merge(pl *plan.Plan, files []File, p plan.Period, doc Doc, previous []byte) (xlsx, pdf []byte, cons *report.Consolidation, err error)
+	// Read reads one file as received, giving a conversion through
+	// LibreOffice no more time than ctx has left.
+	Read(ctx context.Context, f File) *report.Submission
+	// ReadPrevious reads a merged report's workbook back, to compare with.
+	ReadPrevious(xlsx []byte) (*report.Previous, error)
+	// Render writes a merged period's workbook and PDF.
+	Render(m *desk.Merged) (xlsx, pdf []byte, err error)
 	// Template writes a unit's report template for a period, pre-filled
-	// from the unit's last accepted file of an earlier period when there
-	// is one.
-	Template(pl *plan.Plan, unitID string, p plan.Period, last *Earlier) ([]byte, error)
+	// with prev's values when prev is not nil.
+	Template(pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error)
 	// ReadPlan reads an edited plan: a workbook from de06 plan --export,
 	// or JSON.
 	ReadPlan(f File) (*plan.Plan, error)
@@ -42,24 +43,11 @@ type Engine interface {
 	Annotate(f File, findings []report.Finding) ([]byte, error)
 }
 
-// Earlier is a unit's accepted file of an earlier period.
-type Earlier struct {
-	File   File
-	Period plan.Period
-}
-
 // File is a workbook as received.
 type File struct {
 	Name     string
 	Data     []byte
 	Modified time.Time
-}
-
-// Doc is the signed report's number, date and signer.
-type Doc struct {
-	Number int
-	Date   time.Time
-	Signer string
 }
 
 // Config is how the desk runs.
@@ -73,18 +61,17 @@ type Config struct {
 
 // Server is the desk.
 type Server struct {
-	store    *store.Store
-	plan     *plan.Plan    // the plan the desk was started with
-	versions []planVersion // applied since, oldest first (plansMu)
-	plansMu  sync.RWMutex
-	engine   Engine
-	cfg      Config
-	now      func() time.Time
-	pages    *template.Template
-	checks   chan struct{} // a token per check that may run
-	logins   *limiter
-	secret   []byte // derives the units' link tokens
-	mu       sync.Mutex
+	store   *store.Store
+	plans   desk.Plans // the plan the desk started with and the versions applied since (plansMu)
+	plansMu sync.RWMutex
+	engine  Engine
+	cfg     Config
+	now     func() time.Time
+	pages   *template.Template
+	checks  chan struct{} // a token per check that may run
+	logins  *limiter
+	secret  []byte // derives the units' link tokens
+	mu      sync.Mutex
 }
 
 //go:embed templates/*.html templates/*.css templates/*.js
@@ -105,12 +92,17 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, plan: pl, engine: engine, cfg: cfg, now: now, pages: pages,
+	s := &Server{store: st, engine: engine, cfg: cfg, now: now, pages: pages,
 		checks: make(chan struct{}, cfg.MaxChecks), logins: newLimiter()}
 	if s.secret, err = linkSecret(st, now()); err != nil {
 		return nil, err
 	}
-	if err := s.loadPlans(); err != nil {
+	if s.plans, err = LoadPlans(st, pl); err != nil {
+		return nil, err
+	}
+	// Every reporting unit has its link from the start, so that showing
+	// the links never writes.
+	if _, err := s.Links(nil); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -128,6 +120,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /login", s.login)
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("GET /bang", s.officer(s.board))
+	mux.HandleFunc("GET /bang/don-vi", s.officer(s.unitSends))
+	mux.HandleFunc("POST /bang/chon", s.officer(s.chooseForm))
 	mux.HandleFunc("POST /nop", s.officer(s.drop))
 	mux.HandleFunc("POST /tong-hop", s.officer(s.mergeForm))
 	mux.HandleFunc("GET /tep/{id}", s.officer(s.download))
@@ -140,8 +134,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /ke-hoach/ap-dung", s.officer(s.planApply))
 	mux.HandleFunc("GET /api/status", s.officer(s.apiStatus))
 	mux.HandleFunc("POST /api/merge", s.officer(s.apiMerge))
+	mux.HandleFunc("POST /api/choose", s.officer(s.apiChoose))
 	mux.HandleFunc("GET /u/{token}", s.unit(s.unitPage))
 	mux.HandleFunc("POST /u/{token}", s.unit(s.unitUpload))
+	mux.HandleFunc("POST /u/{token}/withdraw", s.unit(s.unitWithdraw))
 	mux.HandleFunc("GET /u/{token}/mau", s.unit(s.unitTemplate))
 	mux.HandleFunc("GET /u/{token}/tep/{id}/danh-dau", s.unit(s.unitAnnotated))
 	cop := http.NewCrossOriginProtection()

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"strings"
 	"time"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/plan"
@@ -13,19 +15,15 @@ import (
 	"github.com/caongoc/de06/web"
 )
 
-// deskEngine is what the desk does with workbooks, through the excel and
-// pdf adapters: the command wires them to the web layer.
+// deskEngine is what the desk does with workbooks and documents, through
+// the excel and pdf adapters: the command wires them to the web layer.
 type deskEngine struct {
 	soffice excel.Soffice
 }
 
-func (d deskEngine) read(f web.File) *report.Submission {
-	return d.readWithin(context.Background(), f)
-}
-
-// readWithin reads f, giving LibreOffice (the one slow step: the reader's
-// own work is bounded by its limits) no more time than ctx has left.
-func (d deskEngine) readWithin(ctx context.Context, f web.File) *report.Submission {
+// Read reads f, giving LibreOffice (the one slow step: the reader's own
+// work is bounded by its limits) no more time than ctx has left.
+func (d deskEngine) Read(ctx context.Context, f web.File) *report.Submission {
 	so := d.soffice
 	if dl, ok := ctx.Deadline(); ok && so.Path != "" {
 		so.Timeout = max(time.Second, min(so.Timeout, time.Until(dl)))
@@ -34,51 +32,38 @@ func (d deskEngine) readWithin(ctx context.Context, f web.File) *report.Submissi
 	return excel.Reader{Soffice: so}.Read(f.Data, s)
 }
 
-func (d deskEngine) Check(ctx context.Context, pl *plan.Plan, f web.File, p plan.Period) *report.Checked {
-	return report.Validate(pl, []*report.Submission{d.readWithin(ctx, f)}, p, now())
+func (d deskEngine) ReadPrevious(xlsx []byte) (*report.Previous, error) {
+	return excel.ReadPrevious(bytes.NewReader(xlsx), "kỳ trước")
 }
 
-func (d deskEngine) Consolidate(pl *plan.Plan, files []web.File, p plan.Period, previous []byte) *report.Consolidation {
-	var subs []*report.Submission
-	for _, f := range files {
-		subs = append(subs, d.read(f))
-	}
-	// A previous workbook that cannot be read only loses the comparison.
-	var prev *report.Previous
-	if previous != nil {
-		if pr, err := excel.ReadPrevious(bytes.NewReader(previous), "kỳ trước"); err == nil && pr.Period.End().Before(p.End()) {
-			prev = pr
-		}
-	}
-	return report.Consolidate(pl, report.Validate(pl, subs, p, now()), prev)
-}
-
-func (d deskEngine) Merge(pl *plan.Plan, files []web.File, p plan.Period, doc web.Doc, previous []byte) (xlsx, pdfBytes []byte, cons *report.Consolidation, err error) {
-	cons = d.Consolidate(pl, files, p, previous)
-	cons.Findings = append(cons.Findings, report.CheckDocument(pl, p, doc.Date)...)
-	report.SortFindings(cons.Findings)
+func (d deskEngine) Render(m *desk.Merged) (xlsx, pdfBytes []byte, err error) {
 	var xb, pb bytes.Buffer
-	if err := excel.WriteConsolidated(&xb, cons); err != nil {
-		return nil, nil, nil, err
+	if err := renderWorkbook(&xb, m); err != nil {
+		return nil, nil, err
 	}
-	opt := pdf.Options{Number: doc.Number, Date: doc.Date, Signer: doc.Signer, Created: doc.Date.Add(8 * time.Hour)}
-	if err := pdf.Build(cons, opt).Render(&pb); err != nil {
-		return nil, nil, nil, err
+	if err := renderPDF(&pb, m); err != nil {
+		return nil, nil, err
 	}
-	return xb.Bytes(), pb.Bytes(), cons, nil
+	return xb.Bytes(), pb.Bytes(), nil
 }
 
-func (d deskEngine) Template(pl *plan.Plan, unitID string, p plan.Period, last *web.Earlier) ([]byte, error) {
+// renderWorkbook and renderPDF write a merged period: de06 merge and the
+// desk alike.
+func renderWorkbook(w io.Writer, m *desk.Merged) error { return excel.WriteConsolidated(w, m.Cons) }
+
+func renderPDF(w io.Writer, m *desk.Merged) error {
+	opt := pdf.Options{Number: m.Doc.Number, Date: m.Doc.Date, Signer: m.Doc.Signer, Created: m.Doc.Created}
+	return pdf.Build(m.Cons, opt).Render(w)
+}
+
+func (d deskEngine) Template(pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error) {
 	form, err := report.NewForm(pl, unitID, p)
 	if err != nil {
 		return nil, err
 	}
-	if last != nil {
-		fr := report.Validate(pl, []*report.Submission{d.read(last.File)}, last.Period, now()).Files[0]
-		if fr.Accepted && fr.Unit != nil && fr.Unit.ID == unitID {
-			if _, err := form.Prefill(&report.Previous{Period: last.Period, Entries: report.PreviousOf(fr.Entries)}); err != nil {
-				return nil, err
-			}
+	if prev != nil {
+		if _, err := form.Prefill(prev); err != nil {
+			return nil, err
 		}
 	}
 	var b bytes.Buffer

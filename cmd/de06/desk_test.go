@@ -30,21 +30,22 @@ import (
 
 // desk is a desk on a real SQLite file, with the real engine, behind an
 // httptest server.
-type desk struct {
+type testDesk struct {
 	t     *testing.T
 	srv   *web.Server
 	st    *store.Store
 	ts    *httptest.Server
 	links map[string]string // unit id → link
 	dir   string
+	clock time.Time // the desk's now; tests move it
 }
 
-func newDesk(t *testing.T) *desk {
+func newDesk(t *testing.T) *testDesk {
 	t.Helper()
 	dir := t.TempDir()
-	now = func() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local) }
+	d := &testDesk{t: t, dir: dir, links: map[string]string{}, clock: time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)}
+	now = func() time.Time { return d.clock }
 	t.Cleanup(func() { now = time.Now })
-	d := &desk{t: t, dir: dir, links: map[string]string{}}
 	d.ts = httptest.NewUnstartedServer(nil)
 	var err error
 	d.srv, d.st, _, err = openDesk(dir, "", "http://"+d.ts.Listener.Addr().String())
@@ -65,7 +66,7 @@ func newDesk(t *testing.T) *desk {
 }
 
 // officer logs in (setting the password first) and returns its client.
-func (d *desk) officer() *http.Client {
+func (d *testDesk) officer() *http.Client {
 	d.t.Helper()
 	if err := web.SetPassword(d.st, "mat-khau-thu", now()); err != nil {
 		d.t.Fatal(err)
@@ -79,7 +80,7 @@ func (d *desk) officer() *http.Client {
 	return c
 }
 
-func (d *desk) post(c *http.Client, url, ct string, body io.Reader, jsonAccept bool) *http.Response {
+func (d *testDesk) post(c *http.Client, url, ct string, body io.Reader, jsonAccept bool) *http.Response {
 	d.t.Helper()
 	req, _ := http.NewRequest("POST", url, body)
 	req.Header.Set("Content-Type", ct)
@@ -95,17 +96,17 @@ func (d *desk) post(c *http.Client, url, ct string, body io.Reader, jsonAccept b
 }
 
 // upload sends a sample file through a unit's link, for week 48.
-func (d *desk) upload(c *http.Client, link, path string) (*http.Response, map[string]any) {
+func (d *testDesk) upload(c *http.Client, link, path string) (*http.Response, map[string]any) {
 	return d.uploadFor(c, link, path, "2026-W48")
 }
 
 // uploadTo sends a file for another period.
-func (d *desk) uploadTo(c *http.Client, link, path, period string) map[string]any {
+func (d *testDesk) uploadTo(c *http.Client, link, path, period string) map[string]any {
 	_, doc := d.uploadFor(c, link, path, period)
 	return doc
 }
 
-func (d *desk) uploadFor(c *http.Client, link, path, period string) (*http.Response, map[string]any) {
+func (d *testDesk) uploadFor(c *http.Client, link, path, period string) (*http.Response, map[string]any) {
 	d.t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -317,7 +318,10 @@ func TestDeskComparesWithLastWeek(t *testing.T) {
 	_, _ = d.upload(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
 	d.post(c, d.ts.URL+"/api/merge?period=2026-W48", "application/x-www-form-urlencoded", nil, true).Body.Close()
 
-	// The clerk sends next week's template back as it came, pre-filled.
+	// A week later, the clerk sends next week's template back as it came,
+	// pre-filled.
+	d.clock = d.clock.AddDate(0, 0, 7)
+	c = d.officer() // the session of a week ago has ended
 	resp, _ := http.Get(d.links["tram-y-te"] + "/mau?period=2026-W49")
 	b, _ := io.ReadAll(resp.Body)
 	path := filepath.Join(t.TempDir(), "tram-y-te-2026-W49.xlsx")
@@ -342,8 +346,14 @@ func TestDeskComparesWithLastWeek(t *testing.T) {
 		}
 	}
 	resp = d.post(c, d.ts.URL+"/api/merge?period=2026-W49", "application/x-www-form-urlencoded", nil, true)
-	var res struct{ Report int64 }
+	var res struct {
+		Report int64
+		Error  string
+	}
 	json.NewDecoder(resp.Body).Decode(&res)
+	if res.Report == 0 {
+		t.Fatalf("W49 merge: %d %q", resp.StatusCode, res.Error)
+	}
 	xlsx, err := c.Get(fmt.Sprintf("%s/bao-cao/%d/xlsx", d.ts.URL, res.Report))
 	if err != nil {
 		t.Fatal(err)
@@ -458,11 +468,13 @@ func TestDeskMonthFromWeeks(t *testing.T) {
 	if !strings.HasPrefix(res.Summary, "1/9 đơn vị") {
 		t.Errorf("month merge: %q", res.Summary)
 	}
-	// November's window (15/10–14/11) does not hold week 48.
+	// November's window (15/10–14/11) does not hold week 48: nothing to
+	// merge, and no report is made of nothing.
 	resp = d.post(c, d.ts.URL+"/api/merge?period=2026-11", "application/x-www-form-urlencoded", nil, true)
-	json.NewDecoder(resp.Body).Decode(&res)
-	if !strings.HasPrefix(res.Summary, "0/9 đơn vị") {
-		t.Errorf("November merge: %q", res.Summary)
+	var refused struct{ Error string }
+	json.NewDecoder(resp.Body).Decode(&refused)
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(refused.Error, "hưa có tệp nào dùng được") {
+		t.Errorf("November merge: %d %q", resp.StatusCode, refused.Error)
 	}
 }
 
@@ -481,7 +493,7 @@ func TestDeskPartlyAccepted(t *testing.T) {
 	}
 	b, _ := io.ReadAll(resp.Body)
 	page := string(b)
-	for _, want := range []string{`<tr class="partial"><td>Trạm y tế xã</td>`, "Đã nhận, còn lỗi (1 lỗi)", "- Trạm y tế xã (đã gửi nhưng còn lỗi, cần sửa rồi gửi lại)",
+	for _, want := range []string{`<tr class="partial"><td>Trạm y tế xã</td>`, "Đã nhận, còn lỗi (1 lỗi)", "- Trạm y tế xã (đã gửi nhưng còn 1 lỗi, cần sửa rồi gửi lại)",
 		"Đã nhận <b>1/9</b>", "de06 " + version()} {
 		if !strings.Contains(page, want) {
 			t.Errorf("board lacks %q", want)
@@ -576,7 +588,7 @@ func TestDeskUploadSurvivesKill(t *testing.T) {
 	defer srv.Process.Kill()
 	first, _ := bufio.NewReader(stdout).ReadString('\n')
 	base := strings.TrimSpace(first[strings.Index(first, "http://"):])
-	d := &desk{t: t}
+	d := &testDesk{t: t}
 	resp, doc := d.upload(http.DefaultClient, base+path, sample("tram-y-te-2026-W48.xlsx"))
 	if resp.StatusCode != 200 || doc["files"] == nil {
 		t.Fatalf("upload: %d %v", resp.StatusCode, doc)

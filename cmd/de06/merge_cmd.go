@@ -1,16 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/vi"
-	"github.com/caongoc/de06/pdf"
-	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -32,37 +32,34 @@ func runMerge(e *env, args []string) error {
 	if *number < 0 {
 		return usagef(msgBadNumber, *number)
 	}
-	var date *time.Time
+	var date time.Time // zero: the period's report day, or today if earlier
 	if *dateText != "" {
 		d, ok := vi.ParseDate(*dateText)
 		if !ok {
 			return usagef(msgBadDate, *dateText)
 		}
-		date = &d
+		date = d
 	}
 	in, err := readInputs(*opt, fl.Args())
 	if err != nil {
 		return err
 	}
 	checked := in.checked
-	doc := docOptions(*number, date, *signer, checked.Period)
-	prev, prevWarning, err := readPrevious(*previous, checked.Period)
+	prev, err := readPrevious(*previous)
 	if err != nil {
 		return err
 	}
-	cons := report.Consolidate(in.plan, checked, prev)
-	// Warnings about the merge itself, beside the files': shown on the
-	// console and in the workbook's "Kiểm tra" sheet alike.
-	var mergeWarnings []report.Finding
-	if prevWarning != nil {
-		mergeWarnings = append(mergeWarnings, *prevWarning)
-	}
-	mergeWarnings = append(mergeWarnings, report.CheckDocument(in.plan, checked.Period, doc.Date)...)
-	cons.Findings = append(cons.Findings, mergeWarnings...)
-	report.SortFindings(cons.Findings)
-
 	printSkipped(e.stdout, in.skipped)
 	printCheck(e.stdout, checked)
+	m, err := desk.Merge(desk.MergeInput{Plan: in.plan, Checked: checked, Previous: prev,
+		Doc: desk.Doc{Number: *number, Date: date, Signer: *signer}, Today: now()})
+	switch {
+	case errors.Is(err, desk.ErrNothingUsable):
+		return &findingsError{vi.Sentence(err.Error())}
+	case err != nil:
+		return &usageError{err.Error()}
+	}
+	cons := m.Cons
 	errs, _ := report.Count(cons.Findings) // the files' and the merge's own
 	if errs > 0 && *strict {
 		return &findingsError{fmt.Sprintf(msgStrict, errs)}
@@ -76,8 +73,8 @@ func runMerge(e *env, args []string) error {
 		return err
 	}
 	err = writeOutputs([]output{
-		{xlsxPath, func(w io.Writer) error { return excel.WriteConsolidated(w, cons) }},
-		{pdfPath, func(w io.Writer) error { return pdf.Build(cons, doc).Render(w) }},
+		{xlsxPath, func(w io.Writer) error { return renderWorkbook(w, m) }},
+		{pdfPath, func(w io.Writer) error { return renderPDF(w, m) }},
 	})
 	if err != nil {
 		return err
@@ -96,37 +93,21 @@ func runMerge(e *env, args []string) error {
 	return nil
 }
 
-// readPrevious reads --previous and judges its period against the one being
-// merged: a report of the same or a later period is refused; one that is not
-// the period just before gives a warning.
-func readPrevious(path string, cur plan.Period) (*report.Previous, *report.Finding, error) {
+// readPrevious reads --previous; desk.Merge judges its period.
+func readPrevious(path string) (*report.Previous, error) {
 	if path == "" {
-		return nil, nil, nil
+		return nil, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, readError(path, err)
+		return nil, readError(path, err)
 	}
 	defer f.Close()
 	prev, err := excel.ReadPrevious(f, path)
 	if err != nil {
-		return nil, nil, &usageError{err.Error()}
+		return nil, &usageError{err.Error()}
 	}
-	warning, err := report.CheckPrevious(cur, prev.Period)
-	if err != nil {
-		return nil, nil, &usageError{err.Error()}
-	}
-	return prev, warning, nil
-}
-
-// docOptions makes the document's number, date and signer: the date is
-// --date, else the period's report day (or today, if earlier).
-func docOptions(number int, date *time.Time, signer string, p plan.Period) pdf.Options {
-	d := report.DefaultReportDate(p, now())
-	if date != nil {
-		d = *date
-	}
-	return pdf.Options{Number: number, Date: d, Signer: signer, Created: d.Add(8 * time.Hour)}
+	return prev, nil
 }
 
 // printMergeFindings prints what the consolidation found beyond the files'

@@ -165,17 +165,17 @@ func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 			dir = filepath.Join(filepath.Dir(exe), dir)
 		}
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return readError(dir, err)
+	}
 	week := plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
-	eng := deskEngine{}
 	for _, en := range entries {
 		data, err := os.ReadFile(filepath.Join(dir, en.Name()))
 		if err != nil {
-			continue
+			return readError(filepath.Join(dir, en.Name()), err)
 		}
-		f := web.File{Name: en.Name(), Data: data, Modified: now()}
-		c := eng.Check(context.Background(), p, f, week)
-		if err := srv.File(c, f, true); err != nil {
+		if err := srv.File(context.Background(), web.File{Name: en.Name(), Data: data, Modified: now()}, week); err != nil {
 			return err
 		}
 	}
@@ -229,11 +229,20 @@ func runLinks(e *env, args []string) error {
 	if err := parseFlags(e, fl, usageLinks, args); err != nil {
 		return err
 	}
-	srv, st, p, err := openDesk(*dataDir, *planPath, *base)
+	base0, err := loadPlan(*planPath)
 	if err != nil {
 		return err
 	}
+	st, err := store.Open(*dataDir)
+	if err != nil {
+		return writeError(filepath.Join(*dataDir, store.FileName), err)
+	}
 	defer st.Close()
+	// The newest plan the desk applied names the units.
+	_, p, err := web.UnitLinks(st, base0, *base, nil, now())
+	if err != nil {
+		return err
+	}
 	ids, err := selectUnits(p, *units)
 	if err != nil {
 		return err
@@ -242,7 +251,7 @@ func runLinks(e *env, args []string) error {
 	if *renew {
 		toRenew = ids
 	}
-	links, err := srv.Links(toRenew)
+	links, _, err := web.UnitLinks(st, base0, *base, toRenew, now())
 	if err != nil {
 		return err
 	}

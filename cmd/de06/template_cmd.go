@@ -37,9 +37,15 @@ func runTemplate(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prev, prevWarning, err := readPrevious(*previous, period)
+	prev, err := readPrevious(*previous)
 	if err != nil {
 		return err
+	}
+	var prevWarning *report.Finding
+	if prev != nil {
+		if prevWarning, err = report.CheckPrevious(period, prev.Period); err != nil {
+			return &usageError{err.Error()}
+		}
 	}
 	if prevWarning != nil {
 		fmt.Fprintf(e.stdout, "%s %s\n", msgTagWarning, prevWarning.Message)

@@ -31,3 +31,8 @@ func ParseDate(s string) (time.Time, bool) {
 	}
 	return t, true
 }
+
+var weekdays = [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}
+
+// Weekday names the day of the week as a sentence writes it: "thứ Tư".
+func Weekday(t time.Time) string { return weekdays[t.Weekday()] }

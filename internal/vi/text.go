@@ -3,6 +3,7 @@ package vi
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -128,4 +129,20 @@ func OneLine(s string) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// Sentence makes a message that starts in lower case (as findings and
+// errors do, to be quoted after a colon) stand alone: a capital first
+// letter and a full stop.
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "!") && !strings.HasSuffix(s, "?") {
+		s += "."
+	}
+	return s
 }

@@ -1,0 +1,200 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/store"
+)
+
+// The desk's records, turned into the desk package's terms, and the one
+// path by which a file is received: read, filed under its period, checked,
+// admitted for a unit, stored.
+
+// sendOf is a stored upload in the desk's terms.
+func sendOf(up store.Upload) (desk.Send, error) {
+	p, err := plan.ParsePeriod(up.Period)
+	if err != nil {
+		return desk.Send{}, fmt.Errorf(msgStoredPeriod, up.ID, up.Period)
+	}
+	via := desk.Via(up.Via)
+	if via == "" {
+		via = desk.ViaLink
+		if up.ByOfficer {
+			via = desk.ViaOfficer
+		}
+	}
+	return desk.Send{ID: up.ID, UnitID: up.UnitID, Period: p, Name: up.Name, At: up.At, Via: via, Usable: up.Accepted,
+		Errors: up.Errors, Warnings: up.Warnings, Reporter: up.Reporter, Phone: up.Phone, Size: up.Size,
+		Withdrawn: !up.WithdrawnAt.IsZero(), WithdrawnAt: up.WithdrawnAt}, nil
+}
+
+func sendsOf(ups []store.Upload) ([]desk.Send, error) {
+	out := make([]desk.Send, 0, len(ups))
+	for _, up := range ups {
+		s, err := sendOf(up)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func choicesOf(cs []store.Choice) ([]desk.Choice, error) {
+	out := make([]desk.Choice, 0, len(cs))
+	for _, c := range cs {
+		p, err := plan.ParsePeriod(c.Period)
+		if err != nil {
+			return nil, fmt.Errorf(msgStoredPeriod, c.UploadID, c.Period)
+		}
+		out = append(out, desk.Choice{UnitID: c.UnitID, Period: p, SendID: c.UploadID, At: c.At})
+	}
+	return out, nil
+}
+
+// ledger reads what the store holds about the periods that decide p.
+func (s *Server) ledger(p plan.Period) (desk.Ledger, error) {
+	var names []string
+	for _, q := range desk.Concerned(p) {
+		names = append(names, q.String())
+	}
+	ups, err := s.store.Uploads(names...)
+	if err != nil {
+		return desk.Ledger{}, err
+	}
+	cs, err := s.store.Choices(names...)
+	if err != nil {
+		return desk.Ledger{}, err
+	}
+	reps, err := s.store.Reports(p.String())
+	if err != nil {
+		return desk.Ledger{}, err
+	}
+	var l desk.Ledger
+	if l.Sends, err = sendsOf(ups); err != nil {
+		return l, err
+	}
+	if l.Choices, err = choicesOf(cs); err != nil {
+		return l, err
+	}
+	for _, r := range reps {
+		l.Merges = append(l.Merges, desk.MergeRecord{ID: r.ID, At: r.At, Used: r.Used})
+	}
+	return l, nil
+}
+
+// boardOf is every unit's state for p, by the desk's one rule.
+func (s *Server) boardOf(p plan.Period) (*desk.Board, error) {
+	l, err := s.ledger(p)
+	if err != nil {
+		return nil, err
+	}
+	return desk.Status(s.planFor(p), p, l), nil
+}
+
+// received is what receiving one file did.
+type received struct {
+	Upload  store.Upload
+	Result  *report.FileResult
+	Period  plan.Period
+	Verdict desk.Verdict
+	Err     string // why the file could not be checked (busy, too slow); nothing stored
+}
+
+// receive reads a file under the desk's budget, files it under the period
+// it declares (requested when it declares none, or one not open), checks
+// it under that period's plan, admits it for linkUnit ("" for the
+// officer's drop: the unit it names) and stores it.
+func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Via, f File, requested plan.Period) (received, error) {
+	sub, err := s.read(ctx, f)
+	if err != nil {
+		return received{}, err
+	}
+	now := s.now()
+	p, notOpen := desk.Period(s.latest(), sub, requested, now)
+	pl := s.planFor(p)
+	c := report.Validate(pl, []*report.Submission{sub}, p, now)
+	fr := c.Files[0]
+	if notOpen != nil {
+		desk.RefusePeriod(fr, notOpen)
+	}
+	unit := desk.Admit(pl, linkUnit, fr)
+	var before *desk.UnitStatus
+	if unit != "" {
+		if b, err := s.boardOf(p); err == nil {
+			before = b.Unit(unit)
+		}
+	}
+	var js bytes.Buffer
+	if err := report.WriteCheckJSON(&js, c, nil); err != nil {
+		return received{}, err
+	}
+	errs, warns := fr.Counts()
+	sum := sha256.Sum256(f.Data)
+	up := store.Upload{UnitID: unit, Period: p.String(), Name: f.Name, SHA256: hex.EncodeToString(sum[:]), At: now,
+		From: from, ByOfficer: via == desk.ViaOfficer, Via: string(via), Accepted: fr.Accepted, Errors: errs, Warnings: warns,
+		Findings: js.String(), Reporter: sub.Reporter.Text, Phone: sub.Phone.Text}
+	if up.ID, err = s.store.AddUpload(up, f.Data); err != nil {
+		return received{}, err
+	}
+	rec := received{Upload: up, Result: fr, Period: p}
+	if before != nil {
+		b, err := s.boardOf(p)
+		if err != nil {
+			return rec, err
+		}
+		rec.Verdict = desk.VerdictOf(before, b.Unit(unit), up.ID)
+	}
+	return rec, nil
+}
+
+// read reads one file under the desk's budget: at most MaxChecks at once,
+// each within CheckTimeout, so one hostile file costs only its sender.
+func (s *Server) read(ctx context.Context, f File) (*report.Submission, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.CheckTimeout)
+	defer cancel()
+	select {
+	case s.checks <- struct{}{}:
+	case <-ctx.Done():
+		return nil, errors.New(msgBusy)
+	}
+	done := make(chan *report.Submission, 1)
+	go func() {
+		defer func() { <-s.checks }()
+		done <- s.engine.Read(ctx, f)
+	}()
+	select {
+	case sub := <-done:
+		return sub, nil
+	case <-ctx.Done():
+		return nil, errors.New(msgCheckTimeout)
+	}
+}
+
+// File stores a file read and checked elsewhere as the officer's drop (the
+// demo's sample week).
+func (s *Server) File(ctx context.Context, f File, requested plan.Period) error {
+	_, err := s.receive(ctx, "", "", desk.ViaOfficer, f, requested)
+	return err
+}
+
+// findingsOf reads a stored upload's findings back.
+func findingsOf(up store.Upload) ([]report.Finding, error) {
+	files, err := report.ReadCheckJSON(bytes.NewReader([]byte(up.Findings)), up.Name)
+	if err != nil || len(files) == 0 {
+		return nil, err
+	}
+	return files[0].Findings, nil
+}
+
+// sentAt formats the time of a send as the pages show it.
+func sentAt(t time.Time) string { return t.Local().Format("15:04 02/01/2006") }
