@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"crypto/subtle"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -119,7 +120,7 @@ func (s *Server) unit(h http.HandlerFunc) http.HandlerFunc {
 			}
 		}
 		if u == nil {
-			s.fail(w, r, http.StatusNotFound, msgBadLink)
+			s.fail(w, r, http.StatusNotFound, fmt.Sprintf(msgBadLink, s.latest().Document.StandingAgency))
 			return
 		}
 		h(w, r.WithContext(context.WithValue(r.Context(), unitKey{}, u)))

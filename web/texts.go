@@ -23,7 +23,7 @@ const (
 	msgPasswordRule   = "Mật khẩu cần ít nhất 8 ký tự, nhập hai lần giống nhau."
 	msgWrongPassword  = "Mật khẩu không đúng."
 	msgTooManyLogins  = "Nhập sai quá nhiều lần; xin đợi 10 phút rồi thử lại."
-	msgBadLink        = "Đường dẫn không đúng hoặc đã được cấp lại. Xin hỏi Công an xã đường dẫn mới."
+	msgBadLink        = "Đường dẫn không đúng hoặc đã được cấp lại. Xin hỏi %s đường dẫn mới."
 	msgNoFile         = "Chưa chọn tệp nào."
 	msgTooLarge       = "Tệp lớn hơn %d MB; tệp báo cáo thường dưới 1 MB."
 	msgBusy           = "Máy đang kiểm tra nhiều tệp; xin gửi lại sau ít phút."
