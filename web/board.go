@@ -28,7 +28,7 @@ type UnitLink struct {
 func (s *Server) Links(renew []string) ([]UnitLink, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return makeLinks(s.store, s.secret, s.latest(), s.cfg.BaseURL, renew, s.now())
+	return makeLinks(s.store, s.secret, s.latest(), s.cfg.BaseURL, renew, s.now(), true)
 }
 
 // UnitLinks gives the units their links without a running desk (de06
@@ -43,13 +43,14 @@ func UnitLinks(st *store.Store, base *plan.Plan, url string, renew []string, now
 	if err != nil {
 		return nil, nil, err
 	}
-	links, err := makeLinks(st, secret, ps.Latest(), url, renew, now)
+	links, err := makeLinks(st, secret, ps.Latest(), url, renew, now, true)
 	return links, ps.Latest(), err
 }
 
 // makeLinks gives every reporting unit of pl its link under base, making
-// first links where none exists and renewing those in renew.
-func makeLinks(st *store.Store, secret []byte, pl *plan.Plan, base string, renew []string, now time.Time) ([]UnitLink, error) {
+// first links where none exists and renewing those in renew. With write
+// false it only reads: a unit without a link is left out.
+func makeLinks(st *store.Store, secret []byte, pl *plan.Plan, base string, renew []string, now time.Time, write bool) ([]UnitLink, error) {
 	have, err := st.Links()
 	if err != nil {
 		return nil, err
@@ -61,12 +62,14 @@ func makeLinks(st *store.Store, secret []byte, pl *plan.Plan, base string, renew
 	var out []UnitLink
 	for _, u := range pl.ReportingUnits() {
 		g, ok := gen[u.ID]
-		if !ok || slices.Contains(renew, u.ID) {
+		if write && (!ok || slices.Contains(renew, u.ID)) {
 			g++
 			token := LinkToken(secret, u.ID, g)
 			if err := st.SetLink(store.Link{UnitID: u.ID, Generation: g, TokenHash: tokenHash(token)}, "officer", now); err != nil {
 				return nil, err
 			}
+		} else if !ok {
+			continue
 		}
 		out = append(out, UnitLink{Unit: u, URL: strings.TrimRight(base, "/") + "/u/" + LinkToken(secret, u.ID, g)})
 	}
@@ -75,21 +78,7 @@ func makeLinks(st *store.Store, secret []byte, pl *plan.Plan, base string, renew
 
 // currentLinks lists the links as they stand, writing nothing.
 func (s *Server) currentLinks() ([]UnitLink, error) {
-	have, err := s.store.Links()
-	if err != nil {
-		return nil, err
-	}
-	gen := map[string]int{}
-	for _, l := range have {
-		gen[l.UnitID] = l.Generation
-	}
-	var out []UnitLink
-	for _, u := range s.latest().ReportingUnits() {
-		if g, ok := gen[u.ID]; ok {
-			out = append(out, UnitLink{Unit: u, URL: strings.TrimRight(s.cfg.BaseURL, "/") + "/u/" + LinkToken(s.secret, u.ID, g)})
-		}
-	}
-	return out, nil
+	return makeLinks(s.store, s.secret, s.latest(), s.cfg.BaseURL, nil, s.now(), false)
 }
 
 type unitKey struct{}

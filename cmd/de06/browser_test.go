@@ -124,7 +124,7 @@ func TestBrowserDesk(t *testing.T) {
 		t.Errorf("chosen file shown as %q (%v)", chosen, err)
 	}
 	err = chromedp.Do(ctx,
-		chromedp.Click(`section:nth-of-type(2) form button`),
+		chromedp.Click(`#gui-tep button`),
 		chromedp.WaitVisible(`#ket-qua`),
 	)
 	if err != nil {
@@ -142,9 +142,9 @@ func TestBrowserDesk(t *testing.T) {
 	// … then sends the corrected file.
 	err = chromedp.Do(ctx,
 		chromedp.SetUploadFiles(`input[type=file]`, []string{abs(sample("tram-y-te-2026-W48.xlsx"))}),
-		chromedp.Click(`section:nth-of-type(2) form button`),
+		chromedp.Click(`#gui-tep button`),
 		// The new page lists two sends; waiting for it keeps the next step off the old page.
-		chromedp.WaitVisible(`tbody tr:nth-child(2)`),
+		chromedp.WaitVisible(`ol.sends li:nth-child(2)`),
 		chromedp.WaitVisible(`#ket-qua.ok`),
 	)
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -167,7 +166,7 @@ func sampleEntries(t *testing.T, name string) []report.PreviousEntry {
 		t.Fatal(err)
 	}
 	sub := deskEngine{}.Read(t.Context(), webFile(name, data))
-	c := report.Validate(mustPlan(t), []*report.Submission{sub}, sub0Period, now())
+	c := report.Validate(defaultPlanT(t), []*report.Submission{sub}, sub0Period, now())
 	return report.PreviousOf(c.Files[0].Entries)
 }
 
@@ -301,12 +300,7 @@ func TestDeskLateSend(t *testing.T) {
 	c := d.officer()
 	d.clock = d.clock.AddDate(0, 0, 5)
 	c = d.officer()
-	resp, err := postFile(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	json.NewDecoder(resp.Body).Decode(&doc)
+	_, doc := d.uploadFor(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"), "")
 	if _, counting := sentUpload(t, doc); !counting {
 		t.Fatalf("a late file does not count: %v", doc)
 	}
@@ -316,8 +310,7 @@ func TestDeskLateSend(t *testing.T) {
 	}
 	// A future period is refused, and kept.
 	f := excelizeCopyWithPeriod(t, sample("tram-y-te-2026-W48.xlsx"), "2027-W10")
-	resp, _ = postFile(http.DefaultClient, d.links["tram-y-te"], f)
-	json.NewDecoder(resp.Body).Decode(&doc)
+	_, doc = d.uploadFor(http.DefaultClient, d.links["tram-y-te"], f, "")
 	if _, counting := sentUpload(t, doc); counting || !strings.Contains(fmt.Sprint(doc), "period.not-open") {
 		t.Errorf("a future period: %v", doc)
 	}
@@ -350,52 +343,18 @@ func mustPeriod(s string) plan.Period {
 	return p
 }
 
-func mustPlan(t *testing.T) *plan.Plan {
-	t.Helper()
-	pl, err := plan.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pl
-}
-
 func webFile(name string, data []byte) web.File {
 	return web.File{Name: name, Data: data, Modified: now()}
-}
-
-// postFile sends a file through a link without saying its period.
-func postFile(c *http.Client, link, path string) (*http.Response, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	mw := multipart.NewWriter(&b)
-	fw, _ := mw.CreateFormFile("file", filepath.Base(path))
-	fw.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest("POST", link, &b)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Accept", "application/json")
-	return c.Do(req)
 }
 
 // uploadPage sends a file through a link as the page's form does, and
 // returns the page.
 func (d *testDesk) uploadPage(link, path string) string {
 	d.t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		d.t.Fatal(err)
-	}
-	var b bytes.Buffer
-	mw := multipart.NewWriter(&b)
-	fw, _ := mw.CreateFormFile("file", filepath.Base(path))
-	fw.Write(data)
-	mw.Close()
-	resp := d.post(http.DefaultClient, link+"?period=2026-W48", mw.FormDataContentType(), &b, false)
-	body, _ := io.ReadAll(resp.Body)
-	return string(body)
+	body, ct := fileBody(d.t, path)
+	resp := d.post(http.DefaultClient, link+"?period=2026-W48", ct, body, false)
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
 }
 
 func (d *testDesk) postForm(c *http.Client, u string, v url.Values) *http.Response {

@@ -106,21 +106,33 @@ func (d *testDesk) uploadTo(c *http.Client, link, path, period string) map[strin
 	return doc
 }
 
+// uploadFor sends a file through a link for a period ("": the link says
+// none, as a clerk's plain form may not).
 func (d *testDesk) uploadFor(c *http.Client, link, path, period string) (*http.Response, map[string]any) {
 	d.t.Helper()
+	if period != "" {
+		link += "?period=" + period
+	}
+	body, ct := fileBody(d.t, path)
+	resp := d.post(c, link, ct, body, true)
+	var doc map[string]any
+	json.NewDecoder(resp.Body).Decode(&doc)
+	return resp, doc
+}
+
+// fileBody is a multipart body holding one file, as a browser sends it.
+func fileBody(t *testing.T, path string) (io.Reader, string) {
+	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
-		d.t.Fatal(err)
+		t.Fatal(err)
 	}
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
 	fw, _ := mw.CreateFormFile("file", filepath.Base(path))
 	fw.Write(data)
 	mw.Close()
-	resp := d.post(c, link+"?period="+period, mw.FormDataContentType(), &b, true)
-	var doc map[string]any
-	json.NewDecoder(resp.Body).Decode(&doc)
-	return resp, doc
+	return &b, mw.FormDataContentType()
 }
 
 func sample(name string) string { return filepath.Join("..", "..", "samples", "tuan-48-2026", name) }
