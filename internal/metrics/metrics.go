@@ -12,6 +12,8 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/caongoc/de06/assets"
 	"github.com/caongoc/de06/internal/vi"
 )
@@ -78,11 +80,7 @@ func (fc *face) em(r rune) float32 {
 
 // Width is the width of s set in style at size, in the unit of size.
 func Width(s string, style Style, size float64) float64 {
-	fc := faces[style]
-	if fc == nil {
-		fc = faces[""]
-	}
-	fc.load()
+	fc := faceOf(style)
 	var em float32
 	for _, r := range vi.NFC(s) {
 		em += fc.em(r)
@@ -90,10 +88,30 @@ func Width(s string, style Style, size float64) float64 {
 	return float64(em) * size
 }
 
+func faceOf(style Style) *face {
+	fc := faces[style]
+	if fc == nil {
+		fc = faces[""]
+	}
+	fc.load()
+	return fc
+}
+
 // Wrap breaks text into lines no wider than w (in the unit of size) at
 // ordinary spaces, never at a no-break space. Explicit newlines are kept; a
-// word longer than a line is cut.
+// word longer than a line is cut, between characters (never between a
+// letter and its combining marks), and the first character of a line stays
+// on it even when it alone is wider.
+//
+// Each character is measured a bounded number of times, so the time is
+// linear in the text's length, however long a word is: the running width
+// of the line is carried forward rather than measured again. The sums are
+// made in the same order as Width makes them, so a line is kept exactly
+// when Width says it fits.
 func Wrap(text string, style Style, size, w float64) []string {
+	fc := faceOf(style)
+	space := fc.em(' ')
+	fits := func(em float32) bool { return float64(em)*size <= w }
 	var lines []string
 	for _, para := range vi.SplitLines(text) {
 		words := strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' })
@@ -101,31 +119,54 @@ func Wrap(text string, style Style, size, w float64) []string {
 			lines = append(lines, "")
 			continue
 		}
-		line := ""
+		var line []string // the words of the line being filled
+		var lineEm float32
 		for _, word := range words {
-			cand := word
-			if line != "" {
-				cand = line + " " + word
-			}
-			if Width(cand, style, size) <= w {
-				line = cand
-				continue
-			}
-			if line != "" {
-				lines = append(lines, line)
-			}
-			for Width(word, style, size) > w {
-				r := []rune(word)
-				n := len(r)
-				for n > 1 && Width(string(r[:n]), style, size) > w {
-					n--
+			nw := vi.NFC(word)
+			if len(line) > 0 {
+				// The line, a space and the word, summed in Width's order.
+				cand := lineEm + space
+				for _, r := range nw {
+					cand += fc.em(r)
 				}
-				lines = append(lines, string(r[:n]))
-				word = string(r[n:])
+				if fits(cand) {
+					line, lineEm = append(line, word), cand
+					continue
+				}
+				lines = append(lines, strings.Join(line, " "))
 			}
-			line = word
+			full, last, lastEm := fc.cut(nw, fits)
+			lines = append(lines, full...)
+			line, lineEm = append(line[:0], last), lastEm
 		}
-		lines = append(lines, line)
+		lines = append(lines, strings.Join(line, " "))
 	}
 	return lines
+}
+
+// cut splits a word (in NFC) into pieces that fit, each as wide as fits
+// allows; the last piece is returned apart, with its width, to start the
+// line the next word may join. A piece breaks only where normalisation
+// may (before a starter), so a letter keeps its marks.
+func (fc *face) cut(word string, fits func(float32) bool) (full []string, last string, lastEm float32) {
+	start, em := 0, float32(0)
+	var it norm.Iter
+	it.InitString(norm.NFC, word)
+	for pos := 0; !it.Done(); {
+		seg := it.Next() // one starter and its marks, already composed
+		segEm := em
+		for _, r := range string(seg) {
+			segEm += fc.em(r)
+		}
+		if !fits(segEm) && pos > start {
+			full = append(full, word[start:pos])
+			start, segEm = pos, 0
+			for _, r := range string(seg) {
+				segEm += fc.em(r)
+			}
+		}
+		em = segEm
+		pos += len(seg)
+	}
+	return full, word[start:], em
 }
