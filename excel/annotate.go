@@ -2,9 +2,12 @@ package excel
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -14,20 +17,47 @@ import (
 // Annotate writes a copy of a submitted workbook with every finding marked:
 // the cell filled red (error) or orange (warning) with a comment saying what
 // is wrong and how to fix it, and a sheet "Lỗi cần sửa" listing them all. The
-// copy goes back to the unit; the original file is only read.
+// copy goes back to the unit; the original file is only read. It runs
+// within AnnotateTimeout.
 func Annotate(w io.Writer, b []byte, name string, findings []report.Finding, soffice Soffice) error {
-	if k := sniff(b); k == kindXLS || k == kindODS {
+	ctx, cancel := context.WithTimeout(context.Background(), AnnotateTimeout)
+	defer cancel()
+	return AnnotateContext(ctx, w, b, name, findings, soffice)
+}
+
+// AnnotateTimeout bounds an annotated copy made by Annotate.
+const AnnotateTimeout = 30 * time.Second
+
+// AnnotateContext is Annotate within ctx. The workbook is held to the
+// reader's limits before excelize opens it (a file the reader refused as
+// too large is refused here too, with the same message), and LibreOffice
+// stops when ctx ends.
+func AnnotateContext(ctx context.Context, w io.Writer, b []byte, name string, findings []report.Finding, soffice Soffice) error {
+	if len(b) > maxFileSize {
+		return fmt.Errorf(msgFileTooLarge, len(b)>>20, maxFileSize>>20)
+	}
+	switch sniff(b) {
+	case kindXLS, kindODS:
 		if soffice.Path == "" {
 			return fmt.Errorf(msgLegacyNoSoffice, ".xls")
 		}
 		var err error
-		if b, err = soffice.convert(b, name); err != nil {
+		if b, err = soffice.convert(ctx, b, name); err != nil {
 			return err
 		}
+	case kindXLSX:
+	default:
+		return errors.New(msgNotWorkbook)
+	}
+	if le := (*limitError)(nil); errors.As(checkPackage(b), &le) {
+		return le
+	}
+	if ctx.Err() != nil {
+		return errors.New(msgStopped)
 	}
 	ef, err := openReader(bytes.NewReader(b))
 	if err != nil {
-		return err
+		return errors.New(msgCorrupt)
 	}
 	f := &book{File: ef}
 	defer f.Close()
@@ -45,6 +75,9 @@ func Annotate(w io.Writer, b []byte, name string, findings []report.Finding, sof
 		byCell[key] = append(byCell[key], fd)
 	}
 	for _, key := range order {
+		if ctx.Err() != nil {
+			return errors.New(msgStopped)
+		}
 		fs := byCell[key]
 		sheet, ref := fs[0].Sheet, fs[0].Cell
 		color := colorWarning
@@ -166,4 +199,11 @@ func validColor(c string) bool {
 		}
 	}
 	return true
+}
+
+// checkPackage holds a workbook's package to the reader's limits: a
+// limitError when it is beyond them.
+func checkPackage(b []byte) error {
+	_, err := inflateParts(b)
+	return err
 }

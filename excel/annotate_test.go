@@ -3,6 +3,7 @@ package excel
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"os/exec"
@@ -14,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/caongoc/de06/internal/formfill"
+	"github.com/caongoc/de06/report"
 )
 
 func TestAnnotate(t *testing.T) {
@@ -125,4 +127,36 @@ func styleXML(t *testing.T, b []byte) []byte {
 	defer rc.Close()
 	x, _ := io.ReadAll(rc)
 	return x
+}
+
+// An annotated copy holds the stored file to the reader's limits before
+// excelize opens it: a cell bomb or 100,000 merged ranges are refused at
+// once, with the reader's message (the copy of such a file took 7,5 s and
+// 2,3 GB, or minutes of CPU, before).
+func TestAnnotateRefusesHostile(t *testing.T) {
+	for _, c := range hostileCases(t) {
+		if c.want == "" || !strings.Contains(c.want, "quá giới hạn") && !strings.Contains(c.want, "vùng gộp ô") {
+			continue
+		}
+		var out bytes.Buffer
+		err := Annotate(&out, c.b, "x.xlsx", []report.Finding{{Severity: report.Error, Code: report.StatusInvalid, Sheet: "Báo cáo", Cell: "E11", Message: "m"}}, Soffice{})
+		if c.name == "a 5 MB text cell" {
+			continue // within the package limits; excelize reads it (the reader refuses the cell)
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
+		}
+	}
+	// Not a workbook: a message, not excelize's English.
+	err := Annotate(io.Discard, []byte("not a workbook at all"), "x.xlsx", nil, Soffice{})
+	if err == nil || !strings.Contains(err.Error(), "không") {
+		t.Errorf("random bytes: %v", err)
+	}
+	// A caller gone: stopped before opening.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	p := defaultPlan(t)
+	if err := AnnotateContext(ctx, io.Discard, filledTemplate(t, p, "tram-y-te", filledValues()), "x.xlsx", nil, Soffice{}); err == nil {
+		t.Error("annotated for a caller already gone")
+	}
 }

@@ -70,8 +70,10 @@ type fastXF struct {
 
 type fastFont struct{ name string }
 
-// openFast reads the workbook in b, or fails with errFallback.
-func openFast(b []byte) (*fastSource, error) {
+// inflateParts inflates every part of the package in b once, checking the
+// limits (limitError) before anything is parsed, and keeps the XML parts
+// the reader needs. errFallback: the package is for excelize to judge.
+func inflateParts(b []byte) (map[string][]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, fallback()
@@ -87,11 +89,15 @@ func openFast(b []byte) (*fastSource, error) {
 	// refuse is refused here too); keep the XML parts the reader needs.
 	parts := map[string][]byte{}
 	var total int64
-	for _, f := range zr.File {
+	var declined error
+	for i, f := range zr.File {
 		keep := f.Name == partWorkbook || f.Name == partRels || f.Name == partShared || f.Name == partStyles ||
 			f.Name == partCustom || f.Name == partPackageRel || strings.HasPrefix(f.Name, "xl/worksheets/")
-		if _, dup := parts[f.Name]; dup && keep {
-			return nil, fallback()
+		name := f.Name
+		if _, dup := parts[name]; dup && keep {
+			// For excelize to judge, but counted against the limits all
+			// the same, under a name no reader asks for.
+			declined, name = fallback(), fmt.Sprintf("%s#%d", name, i)
 		}
 		limit := maxUnzipSize - total
 		if keep {
@@ -108,10 +114,22 @@ func openFast(b []byte) (*fastSource, error) {
 		}
 		total += n
 		if keep {
-			parts[f.Name] = data
+			parts[name] = data
 		}
 	}
 	if err := checkLimits(parts); err != nil {
+		return nil, err
+	}
+	if declined != nil {
+		return nil, declined
+	}
+	return parts, nil
+}
+
+// openFast reads the workbook in b, or fails with errFallback.
+func openFast(b []byte) (*fastSource, error) {
+	parts, err := inflateParts(b)
+	if err != nil {
 		return nil, err
 	}
 	fs := &fastSource{byName: map[string]*fastSheet{}}

@@ -184,3 +184,30 @@ func BenchmarkHostile(b *testing.B) {
 		})
 	}
 }
+
+// A part given twice goes to excelize, but its limits are counted all the
+// same: 100,000 merged ranges in a second copy of the report sheet were
+// read by excelize with no limit.
+func TestDuplicatePartCounted(t *testing.T) {
+	base := filledTemplate(t, defaultPlan(t), "tram-y-te", filledValues())
+	sheet := partOf(t, base, reportSheetPart)
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+		rc, _ := f.Open()
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: reportSheetPart, Method: zip.Deflate})
+	w.Write(manyMerges(100_000)(sheet))
+	zw.Close()
+	s := Reader{}.Read(out.Bytes(), &report.Submission{Name: "x.xlsx", Meta: map[string]string{}})
+	if !slices.ContainsFunc(s.Findings, func(f report.Finding) bool { return strings.Contains(f.Message, "vùng gộp ô") }) {
+		t.Fatalf("findings: %v", s.Findings)
+	}
+}

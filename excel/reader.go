@@ -2,6 +2,7 @@ package excel
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -84,7 +85,17 @@ func (rd Reader) ReadFile(path string) *report.Submission {
 
 // Read reads a workbook from its bytes into s (whose Name is set).
 func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
+	return rd.ReadContext(context.Background(), b, s)
+}
+
+// ReadContext is Read that stops when ctx ends: LibreOffice is stopped at
+// once, and the reader (whose own work is bounded by its limits) is not
+// started; the file is then refused as unreadable, saying why.
+func (rd Reader) ReadContext(ctx context.Context, b []byte, s *report.Submission) *report.Submission {
 	fail := failer(s)
+	if ctx.Err() != nil {
+		return fail(report.FileUnreadable, msgStopped, hintResend)
+	}
 	switch k := sniff(b); k {
 	case kindEmpty:
 		return fail(report.FileUnreadable, msgEmptyFile, hintResend)
@@ -100,12 +111,15 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 		if rd.Soffice.Path == "" {
 			return fail(code, fmt.Sprintf(msgLegacyNoSoffice, what), hintSaveXLSX)
 		}
-		conv, err := rd.Soffice.convert(b, s.Name)
+		conv, err := rd.Soffice.convert(ctx, b, s.Name)
 		if err != nil {
 			return fail(code, fmt.Sprintf(msgLegacyConvertFailed, what, err), hintSaveXLSX)
 		}
 		s.Add(report.Warning, code, "", "", fmt.Sprintf(msgLegacyConverted, what), hintSaveXLSX)
 		b = conv
+		if ctx.Err() != nil {
+			return fail(report.FileUnreadable, msgStopped, hintResend)
+		}
 	}
 	fs, err := openFast(b)
 	if le := (*limitError)(nil); errors.As(err, &le) {
@@ -230,7 +244,7 @@ func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
 			continue
 		}
 		if src.sheetVisible(sh) {
-			s.Add(report.Warning, report.SheetExtra, sh, "", fmt.Sprintf(msgExtraSheet, sh), hintExtraSheet)
+			s.Add(report.Warning, report.SheetExtra, sh, "", fmt.Sprintf(msgExtraSheet, vi.Shorten(sh, 60)), hintExtraSheet)
 		}
 	}
 	cr := &cellReader{src: src, g: grid, s: s, keepLegacy: keepLegacy}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -131,8 +132,12 @@ func sofficeCandidates(goos string, getenv func(string) string) []string {
 
 // convert writes b (named name) to a temporary folder, converts it to .xlsx
 // and returns the converted bytes. Each call uses its own LibreOffice
-// profile, so conversions may run side by side.
-func (s Soffice) convert(b []byte, name string) ([]byte, error) {
+// profile, so conversions may run side by side. LibreOffice is stopped
+// (its whole process group) after s.Timeout, or as soon as ctx ends.
+func (s Soffice) convert(ctx context.Context, b []byte, name string) ([]byte, error) {
+	if ctx.Err() != nil {
+		return nil, errors.New(msgStopped)
+	}
 	dir, err := os.MkdirTemp("", "de06-soffice-")
 	if err != nil {
 		return nil, err
@@ -143,7 +148,8 @@ func (s Soffice) convert(b []byte, name string) ([]byte, error) {
 	if err := os.WriteFile(in, b, 0o600); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), s.Timeout)
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, s.Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, s.Path, "-env:UserInstallation="+fileURL(filepath.Join(dir, "profile")),
 		"--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out"), in)
@@ -154,6 +160,9 @@ func (s Soffice) convert(b []byte, name string) ([]byte, error) {
 	cmd.Cancel = func() error { return killGroup(cmd) }
 	cmd.WaitDelay = 2 * time.Second
 	if _, err := cmd.CombinedOutput(); err != nil {
+		if parent.Err() != nil {
+			return nil, errors.New(msgStopped)
+		}
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf(msgSofficeTimeout, int(s.Timeout.Seconds()))
 		}

@@ -129,6 +129,7 @@ const (
 	msgLegacyConvertFailed = "không chuyển được tệp %s sang .xlsx bằng LibreOffice: %v"
 	msgSofficeTimeout      = "LibreOffice chạy quá %d giây, đã dừng"
 	msgSofficeFailed       = "LibreOffice báo lỗi khi chuyển tệp"
+	msgStopped             = "đã dừng đọc tệp: hết thời gian cho phép hoặc người gửi đã rời đi"
 	msgLegacyConverted     = "tệp dạng %s đã được tự chuyển sang .xlsx bằng LibreOffice để đọc"
 	msgZipBomb             = "tệp giải nén ra quá lớn (có thể tệp hỏng hoặc không an toàn)"
 	msgCorrupt             = "tệp bị hỏng hoặc không phải tệp Excel, không đọc được"

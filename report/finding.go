@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/caongoc/de06/internal/vi"
 )
 
 // Severity of a finding: an error rejects a file or drops a row; a warning
@@ -157,4 +160,13 @@ func Count(fs []Finding) (errs, warns int) {
 		}
 	}
 	return
+}
+
+// maxEcho is how much of a cell's text a message quotes: a finding names
+// what it found, and a cell may hold 32,767 characters.
+const maxEcho = 60
+
+// echo is a cell's text as a message quotes it: on one line, shortened.
+func echo(s string) string {
+	return vi.Shorten(strings.Join(strings.Fields(s), " "), maxEcho)
 }

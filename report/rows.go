@@ -74,7 +74,7 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	if text == "" {
 		text = r.TT.Text
 	}
-	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, vi.Shorten(text, 60)), hintModelUnknown)
+	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, echo(text)), hintModelUnknown)
 	return nil
 }
 
@@ -92,11 +92,11 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		fc.add(Error, StatusMissing, r.Status.Cell, n, fmt.Sprintf(msgStatusMissing, n), hintStatus)
 		ok = false
 	case !known:
-		fc.add(Error, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusInvalid, r.Status.Text, n), hintStatus)
+		fc.add(Error, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusInvalid, echo(r.Status.Text), n), hintStatus)
 		ok = false
 	case vi.Fold(r.Status.Text) != vi.Fold(st.String()):
 		// Read, but say what it was read as, so nobody is surprised.
-		fc.add(Warning, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusRead, r.Status.Text, st), hintStatus)
+		fc.add(Warning, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusRead, echo(r.Status.Text), st), hintStatus)
 	}
 	e.Status = st
 
@@ -104,7 +104,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		pg, good := ParseProgress(r.Progress)
 		switch {
 		case !good:
-			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressNaN, r.Progress.Text, n), hintProgress)
+			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressNaN, echo(r.Progress.Text), n), hintProgress)
 			ok = false
 		case pg < 0 || pg > 100:
 			fc.add(Error, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressRange, vi.FormatExact(pg), n), hintProgress)
@@ -165,7 +165,7 @@ func (fc *fileChecker) checkIndicator(r Row, m *plan.Model, e *Entry) bool {
 		}
 		x, good := ParseNumber(v)
 		if !good {
-			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNaN, what, v.Text, n), hintIndicator)
+			fc.add(Error, IndicatorInvalid, v.Cell, n, fmt.Sprintf(msgIndicatorNaN, what, echo(v.Text), n), hintIndicator)
 			return nil, false
 		}
 		if x < 0 {

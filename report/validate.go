@@ -174,13 +174,13 @@ func (fc *fileChecker) checkUnit() bool {
 	} else if hint := fc.pl.Unit(s.Meta["unit_id"]); hint != nil {
 		fc.fr.Unit = hint
 		if s.Unit.Text != "" {
-			fc.add(Warning, UnitUnknown, s.Unit.Cell, 0, fmt.Sprintf(msgUnitFromMeta, s.Unit.Text, hint.Name), hintUnitName)
+			fc.add(Warning, UnitUnknown, s.Unit.Cell, 0, fmt.Sprintf(msgUnitFromMeta, echo(s.Unit.Text), hint.Name), hintUnitName)
 		}
 	}
 	if fc.fr.Unit == nil {
 		msg := msgUnitMissing
 		if s.Unit.Text != "" {
-			msg = fmt.Sprintf(msgUnitUnknown, s.Unit.Text)
+			msg = fmt.Sprintf(msgUnitUnknown, echo(s.Unit.Text))
 		}
 		fc.add(Error, UnitUnknown, s.Unit.Cell, 0, msg, fmt.Sprintf(hintUnitUnknown, suggestion(fc.pl, s.Unit.Text)))
 		return false
@@ -209,12 +209,12 @@ func (fc *fileChecker) checkPeriod() bool {
 	s := fc.s
 	per, fromMeta, ok := submissionPeriod(s)
 	if fromMeta && s.Period.Text != "" {
-		fc.add(Warning, PeriodMissing, s.Period.Cell, 0, fmt.Sprintf(msgPeriodFromMeta, s.Period.Text, per.String()), hintPeriodForm)
+		fc.add(Warning, PeriodMissing, s.Period.Cell, 0, fmt.Sprintf(msgPeriodFromMeta, echo(s.Period.Text), per.String()), hintPeriodForm)
 	}
 	if !ok {
 		msg := msgPeriodMissing
 		if s.Period.Text != "" {
-			msg = fmt.Sprintf(msgPeriodUnreadable, s.Period.Text)
+			msg = fmt.Sprintf(msgPeriodUnreadable, echo(s.Period.Text))
 		}
 		fc.add(Error, PeriodMissing, s.Period.Cell, 0, msg, hintPeriodForm)
 		return false
@@ -240,7 +240,7 @@ func (fc *fileChecker) checkDate() {
 		if t, ok := vi.ParseDate(s.ReportDate.Text); ok {
 			d = &t
 		} else {
-			fc.add(Warning, DateInvalid, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateInvalid, s.ReportDate.Text), hintDate)
+			fc.add(Warning, DateInvalid, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateInvalid, echo(s.ReportDate.Text)), hintDate)
 			return
 		}
 	}

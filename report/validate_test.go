@@ -337,3 +337,37 @@ func TestWeekForMonth(t *testing.T) {
 		}
 	}
 }
+
+// A cell's text quoted in a message is bounded: a status cell of 8,000
+// characters (or a unit name, a period, a date, a figure) is not echoed
+// whole into the finding, the check JSON, the Kiểm tra sheet and the PDF.
+func TestEchoedTextBounded(t *testing.T) {
+	p := testPlan(t)
+	long := strings.Repeat("X", 8000)
+	mutations := map[string]func(s *Submission){
+		"status":    func(s *Submission) { rowOf(s, 6).Status.Text = long },
+		"progress":  func(s *Submission) { rowOf(s, 6).Progress.Text = long; rowOf(s, 6).Progress.Num = nil },
+		"unit":      func(s *Submission) { s.Unit.Text = long },
+		"unit meta": func(s *Submission) { s.Unit.Text = long; s.Meta["unit_id"] = "tram-y-te" },
+		"period":    func(s *Submission) { s.Period.Text = long },
+		"date":      func(s *Submission) { s.ReportDate = txt(long, "C6") },
+		"model":     func(s *Submission) { rowOf(s, 6).Model.Text = long },
+	}
+	for name, mutate := range mutations {
+		s := goodSubmission(p, "tram-y-te")
+		mutate(s)
+		c := Validate(p, []*Submission{s}, w48, time.Time{})
+		found := false
+		for _, f := range c.Files[0].Findings {
+			if strings.Contains(f.Message, "XXXX") {
+				found = true
+			}
+			if n := len([]rune(f.Message)); n > 300 {
+				t.Errorf("%s: a message of %d characters: %.80q…", name, n, f.Message)
+			}
+		}
+		if !found {
+			t.Errorf("%s: the text is not quoted at all", name)
+		}
+	}
+}
