@@ -64,7 +64,8 @@ type Upload struct {
 	Period    string
 	Name      string
 	SHA256    string
-	Size      int
+	Size      int // as received; the bytes kept may be fewer (Kept)
+	Kept      int // bytes kept
 	At        time.Time
 	From      string // the sender's address
 	ByOfficer bool   // dropped on the desk by the officer
@@ -80,13 +81,16 @@ type Upload struct {
 }
 
 // AddUpload stores a file and its check in one transaction; when it
-// returns nil the file is on disk.
+// returns nil the file is on disk. data may be only the start of the file
+// (one that could not be read is kept as a bounded prefix): u.Size is then
+// the size received.
 func (s *Store) AddUpload(u Upload, data []byte) (int64, error) {
 	var id int64
+	u.Size = max(u.Size, len(data))
 	err := s.tx(func(tx *sql.Tx) error {
 		res, err := tx.Exec(`INSERT INTO uploads(unit_id, period, name, sha256, size, data, at, from_addr, by_officer, via, accepted, errors, warnings, findings, reporter, phone)
 			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			u.UnitID, u.Period, u.Name, u.SHA256, len(data), data, u.At.UnixMilli(), u.From, u.ByOfficer, u.Via, u.Accepted, u.Errors, u.Warnings, u.Findings, u.Reporter, u.Phone)
+			u.UnitID, u.Period, u.Name, u.SHA256, u.Size, data, u.At.UnixMilli(), u.From, u.ByOfficer, u.Via, u.Accepted, u.Errors, u.Warnings, u.Findings, u.Reporter, u.Phone)
 		if err != nil {
 			return err
 		}
@@ -106,7 +110,7 @@ func who(officer bool, unitID string) string {
 	return "unit:" + unitID
 }
 
-const uploadCols = `id, unit_id, period, name, sha256, size, at, from_addr, by_officer, via, accepted, errors, warnings, findings, reporter, phone, withdrawn_at`
+const uploadCols = `id, unit_id, period, name, sha256, size, length(data), at, from_addr, by_officer, via, accepted, errors, warnings, findings, reporter, phone, withdrawn_at`
 
 func scanUploads(rows *sql.Rows, err error) ([]Upload, error) {
 	if err != nil {
@@ -117,7 +121,7 @@ func scanUploads(rows *sql.Rows, err error) ([]Upload, error) {
 	for rows.Next() {
 		var u Upload
 		var at, withdrawn int64
-		if err := rows.Scan(&u.ID, &u.UnitID, &u.Period, &u.Name, &u.SHA256, &u.Size, &at, &u.From, &u.ByOfficer, &u.Via,
+		if err := rows.Scan(&u.ID, &u.UnitID, &u.Period, &u.Name, &u.SHA256, &u.Size, &u.Kept, &at, &u.From, &u.ByOfficer, &u.Via,
 			&u.Accepted, &u.Errors, &u.Warnings, &u.Findings, &u.Reporter, &u.Phone, &withdrawn); err != nil {
 			return nil, err
 		}

@@ -11,7 +11,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -23,16 +22,21 @@ const FileName = "de06.sqlite"
 
 // Store is the open database.
 type Store struct {
-	db *sql.DB
+	db  *sql.DB
+	dir string
 }
 
 // Open opens (creating it if needed) the database in dir and brings its
 // schema up to date.
 func Open(dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := privateDir(dir); err != nil {
 		return nil, err
 	}
-	dsn := "file:" + filepath.ToSlash(filepath.Join(dir, FileName)) +
+	path := filepath.Join(dir, FileName)
+	if err := privateFile(path); err != nil {
+		return nil, err
+	}
+	dsn := "file:" + filepath.ToSlash(path) +
 		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=busy_timeout(10000)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -41,13 +45,25 @@ func Open(dir string) (*Store, error) {
 	// One writer at a time is SQLite's rule; a single connection keeps
 	// the pragmas above on every statement.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db}
+	s := &Store{db: db, dir: dir}
 	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
+		return nil, errors.Join(err, db.Close())
+	}
+	// The journal files SQLite made take the database's mode; those of an
+	// older desk are narrowed too.
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := narrow(path + suffix); err != nil {
+			return nil, errors.Join(err, db.Close())
+		}
+	}
+	if err := s.moveSecretOut(); err != nil {
+		return nil, errors.Join(err, db.Close())
 	}
 	return s, nil
 }
+
+// Dir is the data folder.
+func (s *Store) Dir() string { return s.dir }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
@@ -87,6 +103,13 @@ var migrations = []string{
 		report_id INTEGER NOT NULL REFERENCES reports(id),
 		upload_id INTEGER NOT NULL REFERENCES uploads(id),
 		PRIMARY KEY (report_id, upload_id));`,
+	// Sessions say where and when they began, for the officer's list;
+	// expired ones are purged by expiry.
+	`ALTER TABLE sessions ADD COLUMN created INTEGER NOT NULL DEFAULT 0;
+	 ALTER TABLE sessions ADD COLUMN from_addr TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE sessions ADD COLUMN agent TEXT NOT NULL DEFAULT '';
+	 CREATE INDEX sessions_expires ON sessions(expires);
+	 CREATE INDEX uploads_unit ON uploads(unit_id, period);`,
 }
 
 func (s *Store) migrate() error {
@@ -117,8 +140,7 @@ func (s *Store) tx(fn func(*sql.Tx) error) error {
 		return err
 	}
 	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
+		return errors.Join(err, tx.Rollback())
 	}
 	return tx.Commit()
 }
@@ -144,25 +166,5 @@ func (s *Store) SetSetting(key string, value []byte, who string, at time.Time) e
 
 func audit(tx *sql.Tx, at time.Time, who, action, detail string) error {
 	_, err := tx.Exec(`INSERT INTO audit(at, who, action, detail) VALUES(?, ?, ?, ?)`, at.Unix(), who, action, detail)
-	return err
-}
-
-// AddSession records an officer's session (its token's hash).
-func (s *Store) AddSession(tokenHash []byte, expires time.Time) error {
-	_, err := s.db.Exec(`INSERT INTO sessions(token_hash, expires) VALUES(?, ?)`, tokenHash, expires.Unix())
-	return err
-}
-
-// SessionValid reports whether a session token's hash is known and not
-// expired at now.
-func (s *Store) SessionValid(tokenHash []byte, now time.Time) (bool, error) {
-	var n int
-	err := s.db.QueryRow(`SELECT COUNT(*) FROM sessions WHERE token_hash = ? AND expires > ?`, tokenHash, now.Unix()).Scan(&n)
-	return n > 0, err
-}
-
-// Backup writes a consistent copy of the database to path.
-func (s *Store) Backup(path string) error {
-	_, err := s.db.Exec(`VACUUM INTO ?`, path)
 	return err
 }

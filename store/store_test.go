@@ -73,7 +73,7 @@ func TestUploadsAndReports(t *testing.T) {
 	// A backup is a working database with the same rows.
 	bk := filepath.Join(t.TempDir(), "copy")
 	os.Mkdir(bk, 0o755)
-	if err := s.Backup(filepath.Join(bk, FileName)); err != nil {
+	if err := s.Backup(filepath.Join(bk, FileName), false); err != nil {
 		t.Fatal(err)
 	}
 	b, err := Open(bk)
@@ -129,6 +129,7 @@ func TestMigrateFromFirstVersion(t *testing.T) {
 		`INSERT INTO reports(period, number, date, signer, xlsx, pdf, summary, models, at) VALUES('2026-W48', 1, '', '', x'00', x'00', '', '[]', 1)`,
 		`INSERT INTO uploads(unit_id, period, name, sha256, size, data, at, from_addr, by_officer, accepted, errors, warnings, findings)
 		 VALUES('tram-y-te', '2026-W48', 'a.xlsx', '', 1, x'00', 1, '', 1, 1, 0, 0, '{}'), ('tram-y-te', '2026-W48', 'b.xlsx', '', 1, x'00', 2, '', 0, 1, 0, 0, '{}')`,
+		`INSERT INTO sessions(token_hash, expires) VALUES(x'01', 99999999999)`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
@@ -152,6 +153,9 @@ func TestMigrateFromFirstVersion(t *testing.T) {
 	}
 	if err := s2.AddChoice(Choice{UnitID: "tram-y-te", Period: "2026-W48", UploadID: ups[0].ID, At: time.Unix(3, 0)}); err != nil {
 		t.Errorf("choices after migration: %v", err)
+	}
+	if ss, err := s2.Sessions(time.Unix(1, 0)); err != nil || len(ss) != 1 {
+		t.Errorf("sessions after migration: %v, %v", ss, err)
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/crypto/argon2"
@@ -28,7 +27,6 @@ const (
 	argonKeyLen  = 32
 
 	settingPassword = "officer_password"
-	settingSecret   = "link_secret"
 	sessionCookie   = "de06_phien"
 	sessionLife     = 12 * time.Hour
 )
@@ -67,46 +65,14 @@ func checkPassword(password, stored string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
-// SetPassword stores the officer's password (de06 passwd, the setup page).
+// SetPassword stores the officer's password (de06 passwd, the setup page)
+// and ends every session: whoever was logged in with the old one is out.
 func SetPassword(st *store.Store, password string, at time.Time) error {
 	h, err := HashPassword(password)
 	if err != nil {
 		return err
 	}
-	return st.SetSetting(settingPassword, []byte(h), "officer", at)
-}
-
-// limiter slows and limits failed logins per address: five failures in
-// ten minutes close the door for that address until the window passes.
-type limiter struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
-}
-
-func newLimiter() *limiter { return &limiter{failures: map[string][]time.Time{}} }
-
-const (
-	loginWindow   = 10 * time.Minute
-	loginFailures = 5
-)
-
-func (l *limiter) blocked(addr string, now time.Time) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	var recent []time.Time
-	for _, t := range l.failures[addr] {
-		if now.Sub(t) < loginWindow {
-			recent = append(recent, t)
-		}
-	}
-	l.failures[addr] = recent
-	return len(recent) >= loginFailures
-}
-
-func (l *limiter) fail(addr string, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.failures[addr] = append(l.failures[addr], now)
+	return st.SetCredential(settingPassword, []byte(h), "officer", at)
 }
 
 // clientAddr is the request's address without its port.
@@ -136,19 +102,27 @@ func randomToken() (string, error) {
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
-// officerSession reports whether the request carries a live session.
+// officerSession reports whether the request carries a live session: one
+// the store still holds (logging out, a new password or "đăng xuất mọi
+// nơi" delete it) and not expired.
 func (s *Server) officerSession(r *http.Request) bool {
 	c, err := r.Cookie(sessionCookie)
-	if err != nil || c.Value == "" {
+	if err != nil || c.Value == "" || len(c.Value) > 100 {
 		return false
 	}
 	ok, err := s.store.SessionValid(tokenHash(c.Value), s.now())
+	if err != nil {
+		s.log.Error("phiên đăng nhập không kiểm tra được", err, "path", r.URL.Path)
+	}
 	return err == nil && ok
 }
 
 // passwordSet reports whether the officer has a password yet.
 func (s *Server) passwordSet() (string, bool) {
 	h, ok, err := s.store.Setting(settingPassword)
+	if err != nil {
+		s.log.Error("mật khẩu không đọc được", err)
+	}
 	return string(h), ok && err == nil
 }
 
@@ -167,18 +141,17 @@ func (s *Server) officer(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// linkSecret is the secret the units' link tokens are derived from,
-// made on first use.
-func linkSecret(st *store.Store, at time.Time) ([]byte, error) {
-	b, ok, err := st.Setting(settingSecret)
-	if err != nil || ok {
-		return b, err
-	}
-	b = make([]byte, 32)
-	if _, err := rand.Read(b); err != nil {
-		return nil, err
-	}
-	return b, st.SetSetting(settingSecret, b, "desk", at)
+// linkSecret is the secret the units' link tokens are derived from, in its
+// own file in the data folder (store.LinkSecret), made on first use.
+func linkSecret(st *store.Store, _ time.Time) ([]byte, error) { return st.LinkSecret() }
+
+// RotateSecret replaces the link secret: every link made from the old one
+// stops working (de06 links --rotate then gives every unit a new one). A
+// desk running in another process keeps the old secret until it restarts.
+func RotateSecret(st *store.Store) error {
+	b := make([]byte, 32)
+	rand.Read(b) // never fails (crypto/rand)
+	return st.SetLinkSecret(b)
 }
 
 // LinkToken is a unit's link token for a generation: 130 bits derived from

@@ -2,15 +2,20 @@ package web
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/caongoc/de06/internal/slots"
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/store"
 )
@@ -19,12 +24,36 @@ func wantsJSON(r *http.Request) bool {
 	return strings.Contains(r.Header.Get("Accept"), "application/json")
 }
 
-// fail answers with a Vietnamese message, as JSON or as a page.
+// fail answers with a Vietnamese message, as JSON or as a page. An
+// internal error (500) is logged with a reference number that the
+// message gives; internalError is the way to pass its cause along.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	if code == http.StatusInternalServerError {
+		s.failCause(w, r, code, msg, errors.New("không rõ nguyên nhân"))
+		return
+	}
+	s.answer(w, r, code, msg)
+}
+
+// internalError answers 500 and keeps err, the cause, in the log.
+func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
+	s.failCause(w, r, http.StatusInternalServerError, msgInternal, err)
+}
+
+// failCause answers code with msg and logs the cause under a reference
+// the person is given.
+func (s *Server) failCause(w http.ResponseWriter, r *http.Request, code int, msg string, cause error) {
+	ref := s.log.Error("yêu cầu không thực hiện được", cause, "method", r.Method, "path", r.URL.Path, "status", code)
+	s.answer(w, r, code, msg+" "+fmt.Sprintf(msgReference, ref))
+}
+
+func (s *Server) answer(w http.ResponseWriter, r *http.Request, code int, msg string) {
 	if wantsJSON(r) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(code)
-		json.NewEncoder(w).Encode(map[string]string{"error": msg})
+		if err := json.NewEncoder(w).Encode(map[string]string{"error": msg}); err != nil {
+			return // the client went away
+		}
 		return
 	}
 	w.WriteHeader(code)
@@ -46,10 +75,11 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 	}
 	var b bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
-		http.Error(w, msgInternal, http.StatusInternalServerError)
+		ref := s.log.Error("trang không dựng được", err, "page", name)
+		http.Error(w, msgInternal+" "+fmt.Sprintf(msgReference, ref), http.StatusInternalServerError)
 		return
 	}
-	w.Write(b.Bytes())
+	w.Write(b.Bytes()) // a client gone mid-answer is no error of the desk's
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
@@ -70,32 +100,80 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 
 // setup sets the first password, from this computer only.
 func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, http.StatusRequestEntityTooLarge, msgBodyTooLarge)
+		return
+	}
 	if _, ok := s.passwordSet(); ok || !isLocal(r) {
 		s.fail(w, r, http.StatusForbidden, msgSetupLocalOnly)
 		return
 	}
-	pw, again := r.FormValue("password"), r.FormValue("again")
+	pw, again := r.PostFormValue("password"), r.PostFormValue("again")
 	if len([]rune(pw)) < 8 || pw != again {
 		w.WriteHeader(http.StatusBadRequest)
 		s.render(w, "setup.html", map[string]any{"Error": msgPasswordRule})
 		return
 	}
-	if err := SetPassword(s.store, pw, s.now()); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+	err := s.hashed(r.Context(), func() error { return SetPassword(s.store, pw, s.now()) })
+	if errors.Is(err, errBusy) {
+		s.fail(w, r, http.StatusServiceUnavailable, msgLoginBusy)
+		return
+	}
+	if err != nil {
+		s.internalError(w, r, err)
 		return
 	}
 	s.startSession(w, r)
 }
 
+// hashed runs fn, which hashes a password, in the hashing pool: argon2id
+// takes 64 MiB, and no flood of logins may run many at once.
+func (s *Server) hashed(ctx context.Context, fn func() error) error {
+	err, perr := slots.Do(ctx, s.hashing, hashWait, func(context.Context) error { return fn() })
+	if perr != nil {
+		return errors.Join(errBusy, perr)
+	}
+	return err
+}
+
+// hashWait bounds the wait for a hashing slot and the hashing itself.
+const hashWait = 10 * time.Second
+
+// login checks the officer's password. The body is read first, under its
+// small cap; then the limiter reserves the attempt (refused while the
+// address is locked, however right the password); then the password is
+// hashed in the hashing pool.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	addr := clientAddr(r)
-	if s.logins.blocked(addr, s.now()) {
-		s.fail(w, r, http.StatusTooManyRequests, msgTooManyLogins)
+	if err := r.ParseForm(); err != nil {
+		s.logins.fail(addr, s.now()) // broken off or oversized: counted
+		s.fail(w, r, http.StatusRequestEntityTooLarge, msgBodyTooLarge)
 		return
 	}
-	stored, ok := s.passwordSet()
-	if !ok || !checkPassword(r.FormValue("password"), stored) {
-		s.logins.fail(addr, s.now())
+	pw := r.PostFormValue("password")
+	ok, wait := s.logins.begin(addr, s.now())
+	if !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		s.fail(w, r, http.StatusTooManyRequests, fmt.Sprintf(msgTooManyLogins, waitText(wait)))
+		return
+	}
+	stored, set := s.passwordSet()
+	var right bool
+	err := s.hashed(r.Context(), func() error {
+		right = set && checkPassword(pw, stored)
+		return nil
+	})
+	switch {
+	case errors.Is(err, context.Canceled) || r.Context().Err() != nil:
+		s.logins.end(addr, s.now(), attemptFailed) // broken off: counted
+		return
+	case err != nil:
+		s.logins.end(addr, s.now(), attemptUnheard)
+		w.Header().Set("Retry-After", "5")
+		s.fail(w, r, http.StatusServiceUnavailable, msgLoginBusy)
+		return
+	case !right:
+		s.logins.end(addr, s.now(), attemptFailed)
 		time.Sleep(300 * time.Millisecond) // slows guessing
 		if wantsJSON(r) {
 			s.fail(w, r, http.StatusUnauthorized, msgWrongPassword)
@@ -105,16 +183,26 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.render(w, "login.html", map[string]any{"Error": msgWrongPassword})
 		return
 	}
+	s.logins.end(addr, s.now(), attemptOK)
 	s.startSession(w, r)
+}
+
+// waitText says a wait in minutes (or seconds, when under one).
+func waitText(d time.Duration) string {
+	if d < time.Minute {
+		return fmt.Sprintf(msgSeconds, int(d.Seconds())+1)
+	}
+	return fmt.Sprintf(msgMinutes, int(d.Minutes()+0.999))
 }
 
 func (s *Server) startSession(w http.ResponseWriter, r *http.Request) {
 	token, err := randomToken()
 	if err == nil {
-		err = s.store.AddSession(tokenHash(token), s.now().Add(sessionLife))
+		err = s.store.StartSession(store.Session{TokenHash: tokenHash(token), Created: s.now(), Expires: s.now().Add(sessionLife),
+			From: clientAddr(r), Agent: r.UserAgent()}, s.now())
 	}
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.internalError(w, r, err)
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, MaxAge: int(sessionLife.Seconds())})
@@ -125,7 +213,15 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/bang", http.StatusSeeOther)
 }
 
+// logout ends the session on the desk, not only in the browser: the old
+// cookie opens nothing after.
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		if err := s.store.EndSession(tokenHash(c.Value)); err != nil {
+			s.internalError(w, r, err)
+			return
+		}
+	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
@@ -135,13 +231,16 @@ func writeJSON(w http.ResponseWriter, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return // the client went away; v is the desk's own data
+	}
 }
 
-// readUploads reads the multipart files of field, capped in size.
+// readUploads reads the multipart files of field (the body is capped and
+// parsed already: limitBodies, spooled), each within MaxUpload, and holds
+// what a unit or the officer sends to the storage quotas.
 func (s *Server) readUploads(w http.ResponseWriter, r *http.Request, field string) ([]File, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
-	if err := r.ParseMultipartForm(s.cfg.MaxUpload); err != nil {
+	if err := r.ParseMultipartForm(spillAbove); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return nil, fmt.Errorf(msgTooLarge, s.cfg.MaxUpload>>20)
@@ -149,27 +248,56 @@ func (s *Server) readUploads(w http.ResponseWriter, r *http.Request, field strin
 		return nil, errors.New(msgNoFile)
 	}
 	var out []File
+	var total int64
 	for _, fh := range r.MultipartForm.File[field] {
 		f, err := fh.Open()
 		if err != nil {
 			return nil, errors.New(msgNoFile)
 		}
 		data, err := io.ReadAll(io.LimitReader(f, s.cfg.MaxUpload+1))
-		f.Close()
+		err = errors.Join(err, f.Close())
 		if err != nil || int64(len(data)) > s.cfg.MaxUpload {
 			return nil, fmt.Errorf(msgTooLarge, s.cfg.MaxUpload>>20)
 		}
-		// Only the base name, never a path the client sent.
-		name := fh.Filename
-		if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-			name = name[i+1:]
-		}
-		out = append(out, File{Name: vi.NFC(name), Data: data, Modified: s.now()})
+		total += int64(len(data))
+		out = append(out, File{Name: fileName(fh.Filename), Data: data, Modified: s.now()})
 	}
 	if len(out) == 0 {
 		return nil, errors.New(msgNoFile)
 	}
+	if r.Pattern == "POST /u/{token}" || r.Pattern == "POST /nop" {
+		if err := s.withinQuota(r, total); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// maxNameRunes bounds a file name as stored and shown.
+const maxNameRunes = 100
+
+// fileName is the name the desk keeps for a file sent as name: only its
+// base name (never a path the client sent), NFC, at most maxNameRunes
+// characters with its extension kept.
+func fileName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1 // control characters
+		}
+		return r
+	}, vi.NFC(name))
+	if utf8.RuneCountInString(name) <= maxNameRunes {
+		return name
+	}
+	ext := path.Ext(name)
+	if utf8.RuneCountInString(ext) > 10 {
+		ext = ""
+	}
+	base := []rune(strings.TrimSuffix(name, ext))
+	return string(base[:maxNameRunes-1-utf8.RuneCountInString(ext)]) + "…" + ext
 }
 
 // attach sends a file to download, under an ASCII name.
@@ -183,7 +311,7 @@ func attach(w http.ResponseWriter, name string, b []byte) {
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Write(b)
+	w.Write(b) // a client gone mid-download is no error of the desk's
 }
 
 // storedFile returns an upload by its id, for unit ("" for the officer:
@@ -194,6 +322,9 @@ func (s *Server) storedFile(r *http.Request, unitID string) (store.Upload, []byt
 		return store.Upload{}, nil, false
 	}
 	up, data, err := s.store.Upload(id)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		s.log.Error("tệp đã lưu không đọc được", err, "id", id)
+	}
 	if err != nil || (unitID != "" && up.UnitID != unitID) {
 		return store.Upload{}, nil, false
 	}
@@ -210,14 +341,22 @@ func (s *Server) annotated(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) sendAnnotated(w http.ResponseWriter, r *http.Request, up store.Upload, data []byte) {
-	fs, err := findingsOf(up)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+	if up.Kept < up.Size {
+		s.fail(w, r, http.StatusUnprocessableEntity, msgNoAnnotation)
 		return
 	}
-	b, err := s.engine.Annotate(File{Name: up.Name, Data: data, Modified: up.At}, fs)
+	fs, err := findingsOf(up)
 	if err != nil {
-		s.fail(w, r, http.StatusUnprocessableEntity, msgNoAnnotation)
+		s.internalError(w, r, fmt.Errorf("findings of upload %d: %w", up.ID, err))
+		return
+	}
+	b, err := s.engine.(budgeted).annotate(r.Context(), File{Name: up.Name, Data: data, Modified: up.At}, fs)
+	switch {
+	case errors.Is(err, errBusy):
+		s.fail(w, r, http.StatusServiceUnavailable, msgBusy)
+		return
+	case err != nil:
+		s.fail(w, r, http.StatusUnprocessableEntity, msgNoAnnotation+" ("+err.Error()+")")
 		return
 	}
 	attach(w, vi.Slug(strings.TrimSuffix(up.Name, ".xlsx"))+".loi.xlsx", b)
@@ -227,6 +366,10 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	up, data, ok := s.storedFile(r, "")
 	if !ok {
 		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	if up.Kept < up.Size {
+		s.fail(w, r, http.StatusGone, fmt.Sprintf(msgOnlyPrefix, up.Kept>>10))
 		return
 	}
 	attach(w, vi.Slug(strings.TrimSuffix(up.Name, ".xlsx"))+".xlsx", data)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/internal/slots"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
@@ -140,10 +141,10 @@ func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Vi
 	}
 	errs, warns := fr.Counts()
 	sum := sha256.Sum256(f.Data)
-	up := store.Upload{UnitID: unit, Period: p.String(), Name: f.Name, SHA256: hex.EncodeToString(sum[:]), At: now,
+	up := store.Upload{UnitID: unit, Period: p.String(), Name: fileName(f.Name), SHA256: hex.EncodeToString(sum[:]), Size: len(f.Data), At: now,
 		From: from, ByOfficer: via == desk.ViaOfficer, Via: string(via), Accepted: fr.Accepted, Errors: errs, Warnings: warns,
 		Findings: js.String(), Reporter: sub.Reporter.Text, Phone: sub.Phone.Text}
-	if up.ID, err = s.store.AddUpload(up, f.Data); err != nil {
+	if up.ID, err = s.store.AddUpload(up, kept(fr, f.Data)); err != nil {
 		return received{}, err
 	}
 	rec := received{Upload: up, Result: fr, Period: p}
@@ -157,27 +158,21 @@ func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Vi
 	return rec, nil
 }
 
-// read reads one file under the desk's budget: at most MaxChecks at once,
-// each within CheckTimeout, so one hostile file costs only its sender.
+// read reads one file under the desk's budget: in the shared work pool
+// (at most MaxChecks at once), within CheckTimeout and while the sender
+// waits, so one hostile file costs only its sender. The reader and
+// LibreOffice stop with the context.
 func (s *Server) read(ctx context.Context, f File) (*report.Submission, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.CheckTimeout)
-	defer cancel()
-	select {
-	case s.checks <- struct{}{}:
-	case <-ctx.Done():
+	sub, err := slots.Do(ctx, s.work, s.cfg.CheckTimeout, func(ctx context.Context) *report.Submission {
+		return s.engine.Read(ctx, f)
+	})
+	switch {
+	case errors.Is(err, slots.ErrTimeout):
+		return nil, errors.New(msgCheckTimeout)
+	case err != nil:
 		return nil, errors.New(msgBusy)
 	}
-	done := make(chan *report.Submission, 1)
-	go func() {
-		defer func() { <-s.checks }()
-		done <- s.engine.Read(ctx, f)
-	}()
-	select {
-	case sub := <-done:
-		return sub, nil
-	case <-ctx.Done():
-		return nil, errors.New(msgCheckTimeout)
-	}
+	return sub, nil
 }
 
 // File stores a file read and checked elsewhere as the officer's drop (the

@@ -11,11 +11,14 @@ import (
 	"context"
 	"embed"
 	"html/template"
+	"io"
 	"net/http"
 	"sync"
 	"time"
 
 	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/internal/errlog"
+	"github.com/caongoc/de06/internal/slots"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
@@ -55,23 +58,42 @@ type Config struct {
 	BaseURL      string        // the address printed in unit links, "http://127.0.0.1:8606"
 	MaxUpload    int64         // bytes; a larger upload is refused
 	CheckTimeout time.Duration // a check taking longer is refused
-	MaxChecks    int           // checks running at once
+	MaxChecks    int           // checks, merges, templates, copies running at once
 	Version      string        // shown at the foot of every page
+	// Hosts are the names and addresses the desk answers for besides
+	// loopback and BaseURL's host (its LAN addresses, the computer's
+	// name, a public host): a request for any other is refused (DNS
+	// rebinding).
+	Hosts []string
+	// WorkTimeout bounds a merge, the board's table, a template, an
+	// annotated copy, a plan read or written.
+	WorkTimeout time.Duration
+	// MaxHashes is how many passwords are hashed at once (argon2id takes
+	// 64 MiB each).
+	MaxHashes int
+	// UnitQuota is what one unit may store for one period, PeriodQuota
+	// what all files of a period may take, in bytes.
+	UnitQuota, PeriodQuota int64
+	// Log keeps the errors (nil: kept nowhere).
+	Log *errlog.Log
 }
 
 // Server is the desk.
 type Server struct {
-	store   *store.Store
-	plans   desk.Plans // the plan the desk started with and the versions applied since (plansMu)
-	plansMu sync.RWMutex
-	engine  Engine
-	cfg     Config
-	now     func() time.Time
-	pages   *template.Template
-	checks  chan struct{} // a token per check that may run
-	logins  *limiter
-	secret  []byte // derives the units' link tokens
-	mu      sync.Mutex
+	store     *store.Store
+	plans     desk.Plans // the plan the desk started with and the versions applied since (plansMu)
+	plansMu   sync.RWMutex
+	engine    Engine
+	cfg       Config
+	now       func() time.Time
+	pages     *template.Template
+	work      *slots.Pool // reading, merging, writing: user content
+	hashing   *slots.Pool // argon2id
+	receiving *slots.Pool // upload bodies being read
+	logins    *limiter
+	secret    []byte // derives the units' link tokens
+	log       *errlog.Log
+	mu        sync.Mutex
 }
 
 //go:embed templates/*.html templates/*.css templates/*.js
@@ -88,13 +110,31 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	if cfg.MaxChecks == 0 {
 		cfg.MaxChecks = 2
 	}
+	if cfg.WorkTimeout == 0 {
+		cfg.WorkTimeout = time.Minute
+	}
+	if cfg.MaxHashes == 0 {
+		cfg.MaxHashes = 1
+	}
+	if cfg.UnitQuota == 0 {
+		cfg.UnitQuota = 40 << 20
+	}
+	if cfg.PeriodQuota == 0 {
+		cfg.PeriodQuota = 400 << 20
+	}
+	if cfg.Log == nil {
+		cfg.Log = errlog.Discard()
+	}
 	pages, err := template.New("").Funcs(funcs).ParseFS(assetsFS, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, engine: engine, cfg: cfg, now: now, pages: pages,
-		checks: make(chan struct{}, cfg.MaxChecks), logins: newLimiter()}
-	if s.secret, err = linkSecret(st, now()); err != nil {
+	s := &Server{store: st, cfg: cfg, now: now, pages: pages, logins: newLimiter(), log: cfg.Log,
+		work:      slots.New(cfg.MaxChecks, 32),
+		hashing:   slots.New(cfg.MaxHashes, 16),
+		receiving: slots.New(8, 64)}
+	s.engine = budgeted{Engine: engine, s: s}
+	if s.secret, err = st.LinkSecret(); err != nil {
 		return nil, err
 	}
 	if s.plans, err = LoadPlans(st, pl); err != nil {
@@ -112,7 +152,7 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 // come from the desk's own pages (http.CrossOriginProtection).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") })
 	mux.HandleFunc("GET /style.css", static("style.css", "text/css; charset=utf-8"))
 	mux.HandleFunc("GET /chon-tep.js", static("chon-tep.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /{$}", s.home)
@@ -122,21 +162,21 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /bang", s.officer(s.board))
 	mux.HandleFunc("GET /bang/don-vi", s.officer(s.unitSends))
 	mux.HandleFunc("POST /bang/chon", s.officer(s.chooseForm))
-	mux.HandleFunc("POST /nop", s.officer(s.drop))
+	mux.HandleFunc("POST /nop", s.officer(s.spooled(s.drop)))
 	mux.HandleFunc("POST /tong-hop", s.officer(s.mergeForm))
 	mux.HandleFunc("GET /tep/{id}", s.officer(s.download))
 	mux.HandleFunc("GET /tep/{id}/danh-dau", s.officer(s.annotated))
 	mux.HandleFunc("GET /bao-cao/{id}/{kind}", s.officer(s.reportFile))
 	mux.HandleFunc("GET /tien-do", s.officer(s.trends))
 	mux.HandleFunc("GET /ke-hoach", s.officer(s.planPage))
-	mux.HandleFunc("POST /ke-hoach", s.officer(s.planUpload))
+	mux.HandleFunc("POST /ke-hoach", s.officer(s.spooled(s.planUpload)))
 	mux.HandleFunc("GET /ke-hoach/tai", s.officer(s.planDownload))
 	mux.HandleFunc("POST /ke-hoach/ap-dung", s.officer(s.planApply))
 	mux.HandleFunc("GET /api/status", s.officer(s.apiStatus))
 	mux.HandleFunc("POST /api/merge", s.officer(s.apiMerge))
 	mux.HandleFunc("POST /api/choose", s.officer(s.apiChoose))
 	mux.HandleFunc("GET /u/{token}", s.unit(s.unitPage))
-	mux.HandleFunc("POST /u/{token}", s.unit(s.unitUpload))
+	mux.HandleFunc("POST /u/{token}", s.unit(s.spooled(s.unitUpload)))
 	mux.HandleFunc("POST /u/{token}/withdraw", s.unit(s.unitWithdraw))
 	mux.HandleFunc("GET /u/{token}/mau", s.unit(s.unitTemplate))
 	mux.HandleFunc("GET /u/{token}/tep/{id}/danh-dau", s.unit(s.unitAnnotated))
@@ -144,7 +184,7 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)
 	}))
-	return securityHeaders(cop.Handler(mux))
+	return s.recovered(s.hostCheck(securityHeaders(s.limitBodies(cop.Handler(mux)))))
 }
 
 func securityHeaders(h http.Handler) http.Handler {
@@ -165,6 +205,6 @@ func static(name, contentType string) http.HandlerFunc {
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", contentType)
-		w.Write(b)
+		w.Write(b) // a client gone mid-answer is no error of the desk's
 	}
 }

@@ -29,7 +29,7 @@ func (d deskEngine) Read(ctx context.Context, f web.File) *report.Submission {
 		so.Timeout = max(time.Second, min(so.Timeout, time.Until(dl)))
 	}
 	s := &report.Submission{Path: f.Name, Name: f.Name, Modified: f.Modified, Meta: map[string]string{}}
-	return excel.Reader{Soffice: so}.Read(f.Data, s)
+	return excel.Reader{Soffice: so}.ReadContext(ctx, f.Data, s)
 }
 
 func (d deskEngine) ReadPrevious(xlsx []byte) (*report.Previous, error) {

@@ -188,6 +188,7 @@ func TestDeskSecurity(t *testing.T) {
 	// Before a password is set, only this computer may set one.
 	req := httptest.NewRequest("GET", "/", nil)
 	req.RemoteAddr = "192.168.1.20:5000"
+	req.Host = strings.TrimPrefix(d.ts.URL, "http://")
 	rec := httptest.NewRecorder()
 	d.srv.Handler().ServeHTTP(rec, req)
 	if rec.Code != http.StatusForbidden {
@@ -278,7 +279,7 @@ func TestDeskUnits(t *testing.T) {
 	resp := d.post(http.DefaultClient, d.links["tram-y-te"], mw.FormDataContentType(), &big, true)
 	var e map[string]string
 	json.NewDecoder(resp.Body).Decode(&e)
-	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(e["error"], "MB") {
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(e["error"], "MB") {
 		t.Errorf("oversized upload: %d %v", resp.StatusCode, e)
 	}
 	// Renewing a link revokes the old one.

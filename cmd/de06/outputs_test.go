@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -216,5 +217,24 @@ func TestNoEnglish(t *testing.T) {
 				t.Errorf("stderr %q holds English (%q)", msg, m)
 			}
 		})
+	}
+}
+
+// The batch GC setting is for batch commands only: the desk keeps Go's
+// default (its peak memory under floods is what matters there).
+func TestGCSettingForBatchOnly(t *testing.T) {
+	if os.Getenv("GOGC") != "" {
+		t.Skip("GOGC set")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, c := range []struct {
+		args []string
+		want int
+	}{{[]string{"serve", "--help"}, 100}, {[]string{"passwd", "--help"}, 100}, {[]string{"check", "--help"}, 400}} {
+		debug.SetGCPercent(100)
+		run(c.args, io.Discard, io.Discard)
+		if got := debug.SetGCPercent(100); got != c.want {
+			t.Errorf("%v: GC percent %d, want %d", c.args, got, c.want)
+		}
 	}
 }

@@ -14,9 +14,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/errlog"
 	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/store"
@@ -29,6 +31,12 @@ const defaultData = "du-lieu-de06"
 
 // openDesk opens the data folder's database and makes the desk.
 func openDesk(dataDir, planPath, baseURL string) (*web.Server, *store.Store, *plan.Plan, error) {
+	return openDeskWith(dataDir, planPath, web.Config{BaseURL: baseURL})
+}
+
+// openDeskWith is openDesk with the desk's settings; its errors are kept
+// in the data folder's log.
+func openDeskWith(dataDir, planPath string, cfg web.Config) (*web.Server, *store.Store, *plan.Plan, error) {
 	p, err := loadPlan(planPath)
 	if err != nil {
 		return nil, nil, nil, err
@@ -37,10 +45,10 @@ func openDesk(dataDir, planPath, baseURL string) (*web.Server, *store.Store, *pl
 	if err != nil {
 		return nil, nil, nil, writeError(filepath.Join(dataDir, store.FileName), err)
 	}
-	srv, err := web.New(st, p, deskEngine{soffice: excel.FindSoffice()}, web.Config{BaseURL: baseURL, Version: version()}, now)
+	cfg.Version, cfg.Log = version(), errlog.Open(dataDir)
+	srv, err := web.New(st, p, deskEngine{soffice: excel.FindSoffice()}, cfg, now)
 	if err != nil {
-		st.Close()
-		return nil, nil, nil, err
+		return nil, nil, nil, errors.Join(err, st.Close(), cfg.Log.Close())
 	}
 	return srv, st, p, nil
 }
@@ -53,6 +61,7 @@ func runServe(e *env, args []string) error {
 	planPath := fl.String("plan", "", "")
 	demo := fl.Bool("demo", false, "")
 	open := fl.Bool("open", false, "")
+	hosts := fl.StringArray("host", nil, "")
 	if err := parseFlags(e, fl, usageServe, args); err != nil {
 		return err
 	}
@@ -73,11 +82,12 @@ func runServe(e *env, args []string) error {
 	}
 	defer ln.Close() // also when serving never starts
 	base := "http://" + displayAddr(ln.Addr())
-	srv, st, p, err := openDesk(*dataDir, *planPath, base)
+	srv, st, p, err := openDeskWith(*dataDir, *planPath, web.Config{BaseURL: base, Hosts: append(deskHosts(ln.Addr()), *hosts...)})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	defer srv.Close()
 	if *demo {
 		if err := loadDemo(e, srv, st, p); err != nil {
 			return err
@@ -105,15 +115,31 @@ var openBrowser = func(url string) error {
 	return browser.OpenURL(url)
 }
 
-// interrupted is done on Ctrl+C (or when the console window closes); tests
-// replace it.
+// interrupted is done on Ctrl+C (or when the console window closes) and on
+// SIGTERM (a service manager stopping the desk: the demo's data goes then
+// too); tests replace it.
 var interrupted = func() (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(context.Background(), os.Interrupt)
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
-// serve runs until Ctrl+C, then lets requests under way finish.
+// Connections: at most connsPerAddr from one address, so that one
+// client's flood of idle or slow connections never shuts out the officer
+// and /healthz; at most connsTotal in all, well under the descriptors a
+// process has.
+const (
+	connsPerAddr = 32
+	connsTotal   = 1024
+)
+
+// serve runs until Ctrl+C, then lets requests under way finish. Its
+// timeouts are for a desk on the internet: a request's header must come
+// within 10 s and a form within 30 s; an idle connection closes after a
+// minute; uploads and downloads get five minutes (web extends them per
+// route), which a phone on a weak 3G signal needs for 10 MB.
 func serve(ln net.Listener, h http.Handler) error {
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: web.ReadHeaderTimeout, ReadTimeout: web.ReadTimeout,
+		WriteTimeout: web.WriteTimeout, IdleTimeout: web.IdleTimeout, MaxHeaderBytes: web.MaxHeaderBytes}
+	ln = web.LimitListener(ln, connsPerAddr, connsTotal)
 	ctx, stop := interrupted()
 	defer stop()
 	errc := make(chan error, 1)
@@ -140,7 +166,10 @@ func displayAddr(a net.Addr) string {
 func lanAddrs(a net.Addr) []string {
 	port := a.String()[strings.LastIndex(a.String(), ":")+1:]
 	var out []string
-	addrs, _ := net.InterfaceAddrs()
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil // none printed; the desk still answers on them
+	}
 	for _, ad := range addrs {
 		if ipn, ok := ad.(*net.IPNet); ok && ipn.IP.To4() != nil && !ipn.IP.IsLoopback() {
 			out = append(out, "http://"+ipn.IP.String()+":"+port)
@@ -149,10 +178,37 @@ func lanAddrs(a net.Addr) []string {
 	return out
 }
 
+// deskHosts are the names and addresses the desk answers for besides
+// loopback: when it listens beyond this computer, every address of its
+// interfaces and the computer's name (as Windows networks and mDNS give
+// it).
+func deskHosts(a net.Addr) []string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || tcp.IP.IsLoopback() {
+		return nil
+	}
+	var out []string
+	if tcp.IP.IsUnspecified() {
+		if addrs, err := net.InterfaceAddrs(); err == nil {
+			for _, ad := range addrs {
+				if ipn, ok := ad.(*net.IPNet); ok {
+					out = append(out, ipn.IP.String())
+				}
+			}
+		}
+	} else {
+		out = append(out, tcp.IP.String())
+	}
+	if name, err := os.Hostname(); err == nil && name != "" {
+		out = append(out, name, name+".local")
+	}
+	return out
+}
+
 // loadDemo sets a password, files the sample week and prints how to in.
 func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 	b := make([]byte, 5)
-	rand.Read(b)
+	rand.Read(b) // never fails (crypto/rand)
 	pw := strings.ToLower(base32.StdEncoding.EncodeToString(b))
 	if err := web.SetPassword(st, pw, now()); err != nil {
 		return err
@@ -226,6 +282,7 @@ func runLinks(e *env, args []string) error {
 	planPath := fl.String("plan", "", "")
 	slipsPath := fl.String("pdf", "", "")
 	force := fl.Bool("force", false, "")
+	rotate := fl.Bool("rotate", false, "")
 	if err := parseFlags(e, fl, usageLinks, args); err != nil {
 		return err
 	}
@@ -250,6 +307,18 @@ func runLinks(e *env, args []string) error {
 	var toRenew []string
 	if *renew {
 		toRenew = ids
+	}
+	if *rotate {
+		// A new secret: every link made from the old one stops working,
+		// and every unit gets a new one.
+		if err := web.RotateSecret(st); err != nil {
+			return writeError(filepath.Join(*dataDir, store.SecretFile), err)
+		}
+		toRenew = nil
+		for _, u := range p.ReportingUnits() {
+			toRenew = append(toRenew, u.ID)
+		}
+		fmt.Fprint(e.stderr, msgRotated)
 	}
 	links, _, err := web.UnitLinks(st, base0, *base, toRenew, now())
 	if err != nil {
@@ -289,6 +358,7 @@ func writeSlips(e *env, path string, force bool, slips []pdf.Slip, p *plan.Plan)
 func runBackup(e *env, args []string) error {
 	fl := newFlags("backup")
 	dataDir := fl.String("data", defaultData, "")
+	withSecret := fl.Bool("with-secret", false, "")
 	if err := parseFlags(e, fl, usageBackup, args); err != nil {
 		return err
 	}
@@ -304,7 +374,7 @@ func runBackup(e *env, args []string) error {
 		return readError(filepath.Join(*dataDir, store.FileName), err)
 	}
 	defer st.Close()
-	if err := st.Backup(target); err != nil {
+	if err := st.Backup(target, *withSecret); err != nil {
 		return writeError(target, err)
 	}
 	fmt.Fprintf(e.stdout, msgWrote, target)

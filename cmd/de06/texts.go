@@ -246,6 +246,7 @@ const usageServe = `de06 serve — bàn làm việc trên trình duyệt
 
 Cách dùng:
   de06 serve [--data THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--lan] [--plan TỆP] [--demo] [--open]
+             [--host TÊN]...
 
 Mở bàn làm việc tại http://127.0.0.1:8606 (chỉ máy này). Đơn vị gửi báo cáo
 qua đường dẫn riêng (de06 links), cán bộ đăng nhập để theo dõi, nhắc, tổng
@@ -260,7 +261,12 @@ Tùy chọn:
                  đường dẫn của các đơn vị
   --open         mở trình duyệt tại bàn làm việc (khi bấm đúp de06.exe,
                  chương trình tự làm việc này)
+  --host TÊN     tên miền hoặc địa chỉ khác mà bàn làm việc trả lời (có
+                 thể lặp lại); yêu cầu tới tên khác bị từ chối
   -h, --help     xem hướng dẫn này
+
+Lỗi bên trong chương trình được ghi vào nhat-ky-loi.log trong THƯ-MỤC, với
+mã lỗi mà người gặp lỗi được báo.
 
 Dừng: bấm Ctrl+C.
 
@@ -274,7 +280,8 @@ const usagePasswd = `de06 passwd — đặt mật khẩu cho cán bộ tổng h�
 Cách dùng:
   de06 passwd [--data THƯ-MỤC]
 
-Đọc mật khẩu (ít nhất 8 ký tự) từ dòng nhập.
+Đọc mật khẩu (ít nhất 8 ký tự) từ dòng nhập. Mọi phiên đăng nhập đang mở
+đều kết thúc: ai đã đăng nhập phải đăng nhập lại bằng mật khẩu mới.
 
 MÃ THOÁT (EXIT STATUS)
   0  đã đặt
@@ -284,11 +291,14 @@ MÃ THOÁT (EXIT STATUS)
 const usageLinks = `de06 links — đường dẫn riêng của từng đơn vị
 
 Cách dùng:
-  de06 links [--data THƯ-MỤC] [--unit TÊN]... [--renew] [--url http://ĐỊA-CHỈ:CỔNG]
-             [--pdf TỆP.pdf [--force]]
+  de06 links [--data THƯ-MỤC] [--unit TÊN]... [--renew] [--rotate]
+             [--url http://ĐỊA-CHỈ:CỔNG] [--pdf TỆP.pdf [--force]]
 
 In mỗi dòng: mã đơn vị, tên đơn vị, đường dẫn. --renew cấp đường dẫn mới
 (đường dẫn cũ thôi dùng được), cho các đơn vị --unit hoặc cho tất cả.
+--rotate đổi khóa bí mật mà mọi đường dẫn được tạo từ đó: mọi đường dẫn
+cũ thôi dùng được và tất cả được cấp lại (khi nghi khóa bị lộ, ví dụ mất
+một bản sao lưu có --with-secret); khởi động lại bàn làm việc sau đó.
 --pdf ghi thêm một tệp để in: mỗi đơn vị một phiếu có mã QR và cách gửi
 báo cáo (ba phiếu một trang A4, cắt theo đường chấm).
 --url là địa chỉ các đơn vị mở được: khi chạy de06 serve --lan, dùng địa
@@ -307,9 +317,14 @@ MÃ THOÁT (EXIT STATUS)
 const usageBackup = `de06 backup — sao lưu dữ liệu của bàn làm việc
 
 Cách dùng:
-  de06 backup [--data THƯ-MỤC] TỆP-SAO-LƯU
+  de06 backup [--data THƯ-MỤC] [--with-secret] TỆP-SAO-LƯU
 
-Ghi một bản sao nhất quán (kể cả khi bàn làm việc đang chạy).
+Ghi một bản sao nhất quán (kể cả khi bàn làm việc đang chạy), chỉ người
+dùng hiện tại đọc được. Bản sao không chứa khóa bí mật của các đường dẫn,
+nên ai lấy được nó cũng không tạo được đường dẫn gửi báo cáo; khi khôi
+phục, các đơn vị cần được cấp đường dẫn mới (de06 links --renew).
+--with-secret chép cả khóa vào bản sao, để khôi phục mà đường dẫn cũ vẫn
+dùng được: giữ bản sao đó cẩn thận như mật khẩu.
 
 MÃ THOÁT (EXIT STATUS)
   0  đã ghi
@@ -330,7 +345,9 @@ const (
 	msgDemo          = "Xem thử: mật khẩu cán bộ là %s; đã nạp tuần mẫu %s. Đường dẫn của các đơn vị:\n"
 	msgAskPassword   = "Mật khẩu mới (ít nhất 8 ký tự): "
 	msgPasswordShort = "mật khẩu cần ít nhất 8 ký tự"
-	msgPasswordSet   = "Đã đặt mật khẩu.\n"
+	msgPasswordSet   = "Đã đặt mật khẩu; mọi phiên đăng nhập cũ đã kết thúc.\n"
+	msgRotated       = "Đã đổi khóa bí mật: mọi đường dẫn cũ thôi dùng được; đường dẫn mới ở dưới. Nếu bàn làm việc đang chạy, hãy khởi động lại.\n"
+	msgDemoNoSamples = "Không đọc được tuần mẫu: %s\n"
 	msgStdin         = "(dòng nhập)"
 	msgBackupTarget  = "cần đúng một tệp sao lưu, ví dụ: de06 backup sao-luu.sqlite"
 )

@@ -1,0 +1,167 @@
+package web
+
+import (
+	"net"
+	"slices"
+	"sync"
+	"time"
+)
+
+// limiter holds back password guessing. Each attempt is reserved before
+// the password is hashed, so that concurrent attempts count at once:
+//   - per address (an IPv6 address by its /64): loginFailures failures, or
+//     attempts under way, and the address must wait; beyond that each
+//     further failure doubles its lock (from loginLock, up to maxLock). A
+//     correct password while locked is refused like any other.
+//   - in all: past globalFailures failures in loginWindow, from however
+//     many addresses, one attempt per globalGap is let through.
+//
+// A request that breaks off before its password is checked counts as a
+// failure. Memory is bounded: quiet addresses are pruned, and beyond
+// maxAddrs the newcomers share one entry.
+type limiter struct {
+	mu     sync.Mutex
+	addrs  map[string]*attempts
+	global []time.Time // recent failures, all addresses, oldest first
+	next   time.Time   // when global throttling lets the next attempt in
+	pruned time.Time
+}
+
+type attempts struct {
+	failures int       // since the address was last quiet
+	inflight int       // attempts being checked now
+	last     time.Time // last failure
+	until    time.Time // locked until
+}
+
+const (
+	loginWindow    = 10 * time.Minute
+	loginFailures  = 5
+	loginLock      = 10 * time.Minute
+	maxLock        = 24 * time.Hour
+	globalFailures = 30
+	globalGap      = 10 * time.Second
+	maxAddrs       = 10_000
+	overflowKey    = "*"
+)
+
+func newLimiter() *limiter { return &limiter{addrs: map[string]*attempts{}} }
+
+// outcome of an attempt.
+type outcome int
+
+const (
+	attemptFailed  outcome = iota
+	attemptOK              // the right password
+	attemptUnheard         // never checked (the desk was busy): counts for nothing
+)
+
+// begin reserves an attempt for addr, or says how long to wait.
+func (l *limiter) begin(addr string, now time.Time) (ok bool, wait time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.prune(now)
+	a := l.entry(addr, now)
+	if now.Before(a.until) {
+		return false, a.until.Sub(now)
+	}
+	if a.failures+a.inflight >= loginFailures {
+		return false, loginLock
+	}
+	if l.recentGlobal(now) >= globalFailures {
+		if now.Before(l.next) {
+			return false, l.next.Sub(now)
+		}
+		l.next = now.Add(globalGap)
+	}
+	a.inflight++
+	return true, 0
+}
+
+// end closes an attempt begun for addr.
+func (l *limiter) end(addr string, now time.Time, o outcome) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	a := l.entry(addr, now)
+	a.inflight = max(0, a.inflight-1)
+	switch o {
+	case attemptOK:
+		if a.inflight == 0 && now.After(a.until) {
+			delete(l.addrs, addrKey(addr))
+		}
+	case attemptFailed:
+		l.failed(a, now)
+	}
+}
+
+// fail counts a failure that had no attempt begun (a request broken off
+// before its password could be read).
+func (l *limiter) fail(addr string, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.failed(l.entry(addr, now), now)
+}
+
+func (l *limiter) failed(a *attempts, now time.Time) {
+	a.failures++
+	a.last = now
+	if n := a.failures - loginFailures; n >= 0 {
+		lock := loginLock << min(n, 10)
+		a.until = now.Add(min(lock, maxLock))
+	}
+	l.global = append(l.global, now)
+	if len(l.global) > 4*globalFailures {
+		l.global = slices.Delete(l.global, 0, len(l.global)-2*globalFailures)
+	}
+}
+
+func (l *limiter) recentGlobal(now time.Time) int {
+	i, _ := slices.BinarySearchFunc(l.global, now.Add(-loginWindow), func(t, cut time.Time) int { return t.Compare(cut) })
+	l.global = l.global[i:]
+	return len(l.global)
+}
+
+// entry is addr's record, made if needed; quiet for a window, it starts
+// over.
+func (l *limiter) entry(addr string, now time.Time) *attempts {
+	key := addrKey(addr)
+	a, ok := l.addrs[key]
+	if !ok {
+		if len(l.addrs) >= maxAddrs {
+			key = overflowKey
+			if a, ok = l.addrs[key]; ok {
+				return a
+			}
+		}
+		a = &attempts{}
+		l.addrs[key] = a
+		return a
+	}
+	if a.inflight == 0 && now.After(a.until) && now.Sub(a.last) > loginWindow {
+		*a = attempts{}
+	}
+	return a
+}
+
+// prune forgets quiet addresses, at most once a minute unless full.
+func (l *limiter) prune(now time.Time) {
+	if now.Sub(l.pruned) < time.Minute && len(l.addrs) < maxAddrs {
+		return
+	}
+	l.pruned = now
+	for k, a := range l.addrs {
+		if a.inflight == 0 && now.After(a.until) && now.Sub(a.last) > loginWindow {
+			delete(l.addrs, k)
+		}
+	}
+}
+
+// addrKey is the key an address is counted under: an IPv4 address itself,
+// an IPv6 address by its /64 (one subscriber's whole block).
+func addrKey(addr string) string {
+	ip := net.ParseIP(addr)
+	if ip == nil || ip.To4() != nil {
+		return addr
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
