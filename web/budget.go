@@ -25,11 +25,16 @@ type budgeted struct {
 // errBusy: the work was not done, the desk being busy or the budget over.
 var errBusy = errors.New(msgBusy)
 
-// within runs fn in the work pool within WorkTimeout: busy or over
-// budget is errBusy.
+// within runs fn in the work pool within WorkTimeout. Busy or over budget
+// is errBusy; a panic is an error of its own, kept in the log.
 func within[T any](ctx context.Context, s *Server, fn func(context.Context) T) (T, error) {
 	v, err := slots.Do(ctx, s.work, s.cfg.WorkTimeout, fn)
-	if err != nil {
+	var pe *slots.PanicError
+	switch {
+	case errors.As(err, &pe):
+		s.log.Error("lỗi bên trong khi xử lý tệp", err)
+		return v, err
+	case err != nil:
 		return v, errors.Join(errBusy, err)
 	}
 	return v, nil

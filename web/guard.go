@@ -87,7 +87,11 @@ func (s *Server) limitBodies(h http.Handler) http.Handler {
 			limit = s.cfg.MaxUpload + multipartSlack
 		}
 		if r.ContentLength > limit {
-			// Not read: the connection closes after the answer.
+			// Not read: the connection closes after the answer. A login
+			// so large is no one's password: it counts as a failure.
+			if r.URL.Path == "/login" {
+				s.logins.fail(clientAddr(r), s.now())
+			}
 			w.Header().Set("Connection", "close")
 			s.fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge(kind))
 			return

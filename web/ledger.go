@@ -166,9 +166,12 @@ func (s *Server) read(ctx context.Context, f File) (*report.Submission, error) {
 	sub, err := slots.Do(ctx, s.work, s.cfg.CheckTimeout, func(ctx context.Context) *report.Submission {
 		return s.engine.Read(ctx, f)
 	})
+	var pe *slots.PanicError
 	switch {
 	case errors.Is(err, slots.ErrTimeout):
 		return nil, errors.New(msgCheckTimeout)
+	case errors.As(err, &pe):
+		return nil, s.logged(err)
 	case err != nil:
 		return nil, errors.New(msgBusy)
 	}

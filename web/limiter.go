@@ -10,9 +10,10 @@ import (
 // limiter holds back password guessing. Each attempt is reserved before
 // the password is hashed, so that concurrent attempts count at once:
 //   - per address (an IPv6 address by its /64): loginFailures failures, or
-//     attempts under way, and the address must wait; beyond that each
-//     further failure doubles its lock (from loginLock, up to maxLock). A
-//     correct password while locked is refused like any other.
+//     attempts under way, and the address is locked for loginLock; after
+//     that it may try one at a time, each further failure doubling the
+//     lock (up to maxLock), until it is quiet for a window. A correct
+//     password while locked is refused like any other.
 //   - in all: past globalFailures failures in loginWindow, from however
 //     many addresses, one attempt per globalGap is let through.
 //
@@ -65,7 +66,9 @@ func (l *limiter) begin(addr string, now time.Time) (ok bool, wait time.Duration
 	if now.Before(a.until) {
 		return false, a.until.Sub(now)
 	}
-	if a.failures+a.inflight >= loginFailures {
+	// After a lock, one attempt at a time: its failure locks again, longer.
+	limit := max(loginFailures, a.failures+1)
+	if a.failures+a.inflight >= limit {
 		return false, loginLock
 	}
 	if l.recentGlobal(now) >= globalFailures {
@@ -137,10 +140,16 @@ func (l *limiter) entry(addr string, now time.Time) *attempts {
 		l.addrs[key] = a
 		return a
 	}
-	if a.inflight == 0 && now.After(a.until) && now.Sub(a.last) > loginWindow {
+	if a.quiet(now) {
 		*a = attempts{}
 	}
 	return a
+}
+
+// quiet: nothing under way, no failure for a window, and a window past
+// the end of any lock.
+func (a *attempts) quiet(now time.Time) bool {
+	return a.inflight == 0 && now.Sub(a.last) > loginWindow && now.After(a.until.Add(loginWindow))
 }
 
 // prune forgets quiet addresses, at most once a minute unless full.
@@ -150,7 +159,7 @@ func (l *limiter) prune(now time.Time) {
 	}
 	l.pruned = now
 	for k, a := range l.addrs {
-		if a.inflight == 0 && now.After(a.until) && now.Sub(a.last) > loginWindow {
+		if a.quiet(now) {
 			delete(l.addrs, k)
 		}
 	}

@@ -10,9 +10,20 @@ package slots
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 )
+
+// PanicError is a job that panicked: the desk answers it as an internal
+// error instead of going down with it.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v\n%s", e.Value, e.Stack) }
 
 var (
 	// ErrBusy: no slot came free within the budget, or the queue was full.
@@ -86,7 +97,8 @@ func (p *Pool) Waiting() int { return int(p.waiting.Load()) }
 // with ctx). Waiting for the slot counts against the budget. It returns
 // fn's result, or ErrBusy, ErrTimeout, or ctx's error when the caller went
 // away; fn then goes on in the background, holding its slot, until it
-// returns: fn must watch its context to stop early.
+// returns: fn must watch its context to stop early. A panic in fn comes
+// back as a *PanicError.
 func Do[T any](ctx context.Context, p *Pool, budget time.Duration, fn func(context.Context) T) (T, error) {
 	var zero T
 	ctx, cancel := context.WithTimeout(ctx, budget)
@@ -96,14 +108,22 @@ func Do[T any](ctx context.Context, p *Pool, budget time.Duration, fn func(conte
 		return zero, err
 	}
 	done := make(chan T, 1)
+	panicked := make(chan error, 1)
 	go func() {
 		defer release()
 		defer cancel()
+		defer func() {
+			if v := recover(); v != nil {
+				panicked <- &PanicError{Value: v, Stack: debug.Stack()}
+			}
+		}()
 		done <- fn(ctx)
 	}()
 	select {
 	case v := <-done:
 		return v, nil
+	case err := <-panicked:
+		return zero, err
 	case <-ctx.Done():
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return zero, ErrTimeout

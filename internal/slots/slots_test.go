@@ -95,3 +95,17 @@ func TestQueueFull(t *testing.T) {
 		t.Fatalf("the waiting caller: %v", err)
 	}
 }
+
+// A job that panics is an error for its caller, not the end of the
+// process, and gives its slot back.
+func TestPanicIsAnError(t *testing.T) {
+	p := New(1, 0)
+	_, err := Do(context.Background(), p, time.Second, func(context.Context) int { panic("hỏng") })
+	var pe *PanicError
+	if !errors.As(err, &pe) || pe.Value != "hỏng" {
+		t.Fatalf("err = %v", err)
+	}
+	for p.InUse() > 0 {
+		time.Sleep(time.Millisecond)
+	}
+}

@@ -1,0 +1,182 @@
+package web
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestLimiterPerAddress(t *testing.T) {
+	l := newLimiter()
+	now := testNow
+	for i := range loginFailures {
+		if ok, _ := l.begin("10.0.0.1", now); !ok {
+			t.Fatalf("attempt %d refused", i+1)
+		}
+		l.end("10.0.0.1", now, attemptFailed)
+	}
+	if ok, wait := l.begin("10.0.0.1", now); ok || wait != loginLock {
+		t.Fatalf("after %d failures: ok %v wait %v", loginFailures, ok, wait)
+	}
+	// Another address is not held.
+	if ok, _ := l.begin("10.0.0.2", now); !ok {
+		t.Fatal("another address refused")
+	}
+	// The lock ends; one more failure doubles it.
+	now = now.Add(loginLock + time.Second)
+	if ok, _ := l.begin("10.0.0.1", now); !ok {
+		t.Fatal("still locked after the lock")
+	}
+	l.end("10.0.0.1", now, attemptFailed)
+	if _, wait := l.begin("10.0.0.1", now); wait != 2*loginLock {
+		t.Fatalf("second lock %v, want %v", wait, 2*loginLock)
+	}
+	// After a lock, one attempt at a time.
+	now = now.Add(2*loginLock + time.Second)
+	if ok, _ := l.begin("10.0.0.1", now); !ok {
+		t.Fatal("still locked after the second lock")
+	}
+	if ok, _ := l.begin("10.0.0.1", now); ok {
+		t.Fatal("two attempts at once after a lock")
+	}
+	l.end("10.0.0.1", now, attemptUnheard)
+	// Quiet for a window after the lock: forgotten.
+	now = now.Add(loginWindow + time.Second)
+	if ok, _ := l.begin("10.0.0.1", now); !ok {
+		t.Fatal("a quiet address still held")
+	}
+	l.end("10.0.0.1", now, attemptOK)
+	// Attempts under way count: five at once, the sixth waits.
+	for range loginFailures {
+		if ok, _ := l.begin("10.0.0.3", now); !ok {
+			t.Fatal("refused under the limit")
+		}
+	}
+	if ok, _ := l.begin("10.0.0.3", now); ok {
+		t.Fatal("a sixth attempt at once let in")
+	}
+}
+
+// Guessing from many addresses: past globalFailures failures in a
+// window, one attempt per globalGap is let through, from any address.
+func TestLimiterGlobal(t *testing.T) {
+	l := newLimiter()
+	now := testNow
+	for i := range globalFailures {
+		addr := fmt.Sprintf("10.1.%d.%d", i/200, i%200)
+		if ok, _ := l.begin(addr, now); !ok {
+			t.Fatalf("attempt %d refused", i)
+		}
+		l.end(addr, now, attemptFailed)
+	}
+	if ok, _ := l.begin("10.2.0.1", now); !ok {
+		t.Fatal("the first throttled attempt refused")
+	}
+	l.end("10.2.0.1", now, attemptFailed)
+	if ok, wait := l.begin("10.2.0.2", now); ok || wait != globalGap {
+		t.Fatalf("a second attempt within the gap: ok %v, wait %v", ok, wait)
+	}
+	if ok, _ := l.begin("10.2.0.3", now.Add(globalGap)); !ok {
+		t.Fatal("refused after the gap")
+	}
+	// The window passes: no throttling.
+	later := now.Add(loginWindow + time.Second)
+	for i := range 3 {
+		if ok, _ := l.begin(fmt.Sprintf("10.3.0.%d", i), later); !ok {
+			t.Fatal("throttled after the window")
+		}
+	}
+}
+
+// The limiter's memory is bounded: quiet addresses are pruned, and
+// beyond maxAddrs newcomers share one entry. An IPv6 block counts once.
+func TestLimiterBounded(t *testing.T) {
+	l := newLimiter()
+	now := testNow
+	for i := range maxAddrs + 500 {
+		addr := net.IPv4(11, byte(i>>16), byte(i>>8), byte(i)).String()
+		l.begin(addr, now)
+		l.end(addr, now, attemptUnheard)
+	}
+	if n := len(l.addrs); n > maxAddrs {
+		t.Fatalf("%d entries", n)
+	}
+	later := now.Add(loginWindow + 2*time.Minute)
+	l.begin("12.0.0.1", later)
+	if n := len(l.addrs); n > 2 {
+		t.Fatalf("%d entries after the window, want the quiet ones pruned", n)
+	}
+	for i := range loginFailures {
+		addr := fmt.Sprintf("2001:db8:1:2::%x", i+1)
+		l.begin(addr, later)
+		l.end(addr, later, attemptFailed)
+	}
+	if ok, _ := l.begin("2001:db8:1:2:ffff::1", later); ok {
+		t.Fatal("one /64 guessed past the limit by changing addresses")
+	}
+}
+
+func TestAddrKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"192.168.1.2":               "192.168.1.2",
+		"2001:db8:aa:bb:1:2:3:4":    "2001:db8:aa:bb::/64",
+		"::ffff:192.168.1.2":        "::ffff:192.168.1.2",
+		"not an address":            "not an address",
+		"2001:db8:aa:bb::dead:b33f": "2001:db8:aa:bb::/64",
+	} {
+		if got := addrKey(in); got != want {
+			t.Errorf("addrKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A flood of connections from one address is cut at the cap; the
+// officer's browser and /healthz, from another, still get in.
+func TestLimitListener(t *testing.T) {
+	raw, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln := LimitListener(raw, 4, 100)
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) }), ReadHeaderTimeout: time.Minute}
+	go srv.Serve(ln)
+	defer srv.Close()
+	addr := raw.Addr().(*net.TCPAddr)
+	flood := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 2)}}
+	var held []net.Conn
+	for range 20 {
+		c, err := flood.Dial("tcp", addr.String())
+		if err != nil {
+			t.Skipf("no second loopback address here: %v", err)
+		}
+		held = append(held, c)
+	}
+	defer func() {
+		for _, c := range held {
+			c.Close()
+		}
+	}()
+	// The connections beyond the cap are closed by the desk.
+	closed := 0
+	for _, c := range held {
+		c.SetReadDeadline(time.Now().Add(300 * time.Millisecond))
+		if _, err := c.Read(make([]byte, 1)); err != nil && !isTimeout(err) {
+			closed++
+		}
+	}
+	if closed < 16 {
+		t.Fatalf("%d of 20 connections closed, want 16", closed)
+	}
+	resp, err := (&http.Client{Timeout: 5 * time.Second}).Get("http://" + addr.String() + "/healthz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("healthz during the flood: %v", err)
+	}
+	resp.Body.Close()
+}
+
+func isTimeout(err error) bool {
+	ne, ok := err.(net.Error)
+	return ok && ne.Timeout()
+}
