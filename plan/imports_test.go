@@ -52,6 +52,10 @@ var rules = map[string][]string{
 	"internal/formfill":       {module + "/pdf", module + "/store", module + "/web", "fpdf", "sqlite"},
 	"internal/cmd/release":    {module + "/excel", module + "/pdf", module + "/store", module + "/web", "sqlite"},
 	"internal/cmd/gensamples": {module + "/store", module + "/web", "sqlite"},
+	// The desk's slot pool and error log: the standard library (and the
+	// log's rotating writer) alone.
+	"internal/slots":  {module + "/", "excelize", "fpdf", "sqlite", "lumberjack"},
+	"internal/errlog": {module + "/", "excelize", "fpdf", "sqlite"},
 	// The command wires everything.
 	"cmd/de06": {},
 }
