@@ -124,10 +124,11 @@ var interrupted = func() (context.Context, context.CancelFunc) {
 
 // Connections: at most connsPerAddr from one address, so that one
 // client's flood of idle or slow connections never shuts out the officer
-// and /healthz; at most connsTotal in all, well under the descriptors a
-// process has.
+// and /healthz (a browser opens about six; an office behind one address
+// may hold several browsers); at most connsTotal in all, well under the
+// descriptors a process has.
 const (
-	connsPerAddr = 32
+	connsPerAddr = 64
 	connsTotal   = 1024
 )
 
