@@ -145,8 +145,14 @@ func fillCell(f *book, sheet, ref, color string) error {
 
 func addFindingsSheet(f *book, findings []report.Finding) error {
 	sh := sheetFindings
-	if idx, _ := f.GetSheetIndex(sh); idx >= 0 {
-		f.DeleteSheet(sh)
+	idx, err := f.GetSheetIndex(sh)
+	if err != nil {
+		return err
+	}
+	if idx >= 0 {
+		if err := f.DeleteSheet(sh); err != nil {
+			return err
+		}
 	}
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
@@ -182,7 +188,9 @@ func addFindingsSheet(f *book, findings []report.Finding) error {
 	for col, wd := range map[string]float64{"A": 10, "B": 22, "C": 9, "D": 60, "E": 50, "F": 24} {
 		f.SetColWidth(sh, col, col, wd)
 	}
-	idx, _ := f.GetSheetIndex(sh)
+	if idx, err = f.GetSheetIndex(sh); err != nil {
+		return err
+	}
 	f.SetActiveSheet(idx)
 	return nil
 }

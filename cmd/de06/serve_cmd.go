@@ -53,7 +53,7 @@ func openDeskWith(dataDir, planPath string, cfg web.Config) (*web.Server, *store
 	return srv, st, p, nil
 }
 
-func runServe(e *env, args []string) error {
+func runServe(e *env, args []string) (err error) {
 	fl := newFlags("serve")
 	dataDir := fl.String("data", defaultData, "")
 	addr := fl.String("addr", "127.0.0.1:8606", "")
@@ -80,14 +80,15 @@ func runServe(e *env, args []string) error {
 	if err != nil {
 		return usagef(msgListen, *addr)
 	}
-	defer ln.Close() // also when serving never starts
+	// Also when serving never starts; once served, Serve has closed it
+	// already, and closing it again only says so.
+	defer ln.Close()
 	base := "http://" + displayAddr(ln.Addr())
 	srv, st, p, err := openDeskWith(*dataDir, *planPath, web.Config{BaseURL: base, Hosts: append(deskHosts(ln.Addr()), *hosts...)})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	defer srv.Close()
+	defer closeDesk(&err, *dataDir, srv, st)
 	if *demo {
 		if err := loadDemo(e, srv, st, p); err != nil {
 			return err
@@ -106,6 +107,19 @@ func runServe(e *env, args []string) error {
 		}
 	}
 	return serve(ln, srv.Handler())
+}
+
+// closeDesk closes the desk's log and database, and reports a failure to
+// close (the database's last writes) when nothing failed before.
+func closeDesk(err *error, dataDir string, srv *web.Server, st *store.Store) {
+	var cerr error
+	if srv != nil {
+		cerr = srv.Close()
+	}
+	cerr = errors.Join(cerr, st.Close())
+	if cerr != nil && *err == nil {
+		*err = writeError(filepath.Join(dataDir, store.FileName), cerr)
+	}
 }
 
 // openBrowser opens the default browser at url (github.com/cli/browser:
@@ -247,7 +261,7 @@ func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 	return nil
 }
 
-func runPasswd(e *env, args []string) error {
+func runPasswd(e *env, args []string) (err error) {
 	fl := newFlags("passwd")
 	dataDir := fl.String("data", defaultData, "")
 	if err := parseFlags(e, fl, usagePasswd, args); err != nil {
@@ -266,7 +280,7 @@ func runPasswd(e *env, args []string) error {
 	if err != nil {
 		return writeError(filepath.Join(*dataDir, store.FileName), err)
 	}
-	defer st.Close()
+	defer closeDesk(&err, *dataDir, nil, st)
 	if err := web.SetPassword(st, pw, now()); err != nil {
 		return writeError(filepath.Join(*dataDir, store.FileName), err)
 	}
@@ -274,7 +288,7 @@ func runPasswd(e *env, args []string) error {
 	return nil
 }
 
-func runLinks(e *env, args []string) error {
+func runLinks(e *env, args []string) (err error) {
 	fl := newFlags("links")
 	dataDir := fl.String("data", defaultData, "")
 	units := fl.StringArray("unit", nil, "")
@@ -295,7 +309,7 @@ func runLinks(e *env, args []string) error {
 	if err != nil {
 		return writeError(filepath.Join(*dataDir, store.FileName), err)
 	}
-	defer st.Close()
+	defer closeDesk(&err, *dataDir, nil, st)
 	// The newest plan the desk applied names the units.
 	_, p, err := web.UnitLinks(st, base0, *base, nil, now())
 	if err != nil {
@@ -356,7 +370,7 @@ func writeSlips(e *env, path string, force bool, slips []pdf.Slip, p *plan.Plan)
 	return nil
 }
 
-func runBackup(e *env, args []string) error {
+func runBackup(e *env, args []string) (err error) {
 	fl := newFlags("backup")
 	dataDir := fl.String("data", defaultData, "")
 	withSecret := fl.Bool("with-secret", false, "")
@@ -374,7 +388,7 @@ func runBackup(e *env, args []string) error {
 	if err != nil {
 		return readError(filepath.Join(*dataDir, store.FileName), err)
 	}
-	defer st.Close()
+	defer closeDesk(&err, *dataDir, nil, st)
 	if err := st.Backup(target, *withSecret); err != nil {
 		return writeError(target, err)
 	}
