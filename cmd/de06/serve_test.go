@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/caongoc/de06/store"
+	"github.com/caongoc/de06/web"
 )
 
 // startServe runs de06 serve (the test binary standing in) with args and
@@ -181,5 +183,36 @@ func TestServeUnderFlood(t *testing.T) {
 			t.Fatalf("healthz under the flood: %v", err)
 		}
 		resp.Body.Close()
+	}
+}
+
+// A body that trickles in is cut after ReadTimeout: without it, each slow
+// sender held a connection (and a descriptor) for as long as it liked.
+func TestServeCutsSlowBodies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: takes half a minute")
+	}
+	t.Parallel()
+	_, base := startServe(t, nil, "--data", t.TempDir())
+	addr := strings.TrimPrefix(base, "http://")
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	fmt.Fprintf(c, "POST /login HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\npass", addr)
+	go func() {
+		for range 120 { // a byte every half second, for a minute
+			time.Sleep(500 * time.Millisecond)
+			if _, err := c.Write([]byte("x")); err != nil {
+				return
+			}
+		}
+	}()
+	c.SetReadDeadline(time.Now().Add(90 * time.Second))
+	io.Copy(io.Discard, c) // until the desk answers and closes
+	if took := time.Since(start); took > web.ReadTimeout+10*time.Second {
+		t.Fatalf("a trickling body held its connection %v", took)
 	}
 }
