@@ -11,6 +11,7 @@ import (
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/internal/slots"
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
@@ -102,6 +103,10 @@ func (s *Server) boardOf(p plan.Period) (*desk.Board, error) {
 	return desk.Status(s.planFor(p), p, l), nil
 }
 
+// maxCellStored bounds a cell's text kept beside a send (the reporter, the
+// phone): the cell may hold 32,767 characters.
+const maxCellStored = 100
+
 // received is what receiving one file did.
 type received struct {
 	Upload  store.Upload
@@ -137,21 +142,26 @@ func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Vi
 	}
 	var js bytes.Buffer
 	if err := report.WriteCheckJSON(&js, c, nil); err != nil {
+		return received{}, s.logged(err)
+	}
+	// What is kept of the file, held to the storage quotas.
+	keep := kept(fr, f.Data)
+	if err := s.withinQuota(unit, p, int64(len(keep))); err != nil {
 		return received{}, err
 	}
 	errs, warns := fr.Counts()
 	sum := sha256.Sum256(f.Data)
 	up := store.Upload{UnitID: unit, Period: p.String(), Name: fileName(f.Name), SHA256: hex.EncodeToString(sum[:]), Size: len(f.Data), At: now,
 		From: from, ByOfficer: via == desk.ViaOfficer, Via: string(via), Accepted: fr.Accepted, Errors: errs, Warnings: warns,
-		Findings: js.String(), Reporter: sub.Reporter.Text, Phone: sub.Phone.Text}
-	if up.ID, err = s.store.AddUpload(up, kept(fr, f.Data)); err != nil {
-		return received{}, err
+		Findings: js.String(), Reporter: vi.Shorten(sub.Reporter.Text, maxCellStored), Phone: vi.Shorten(sub.Phone.Text, maxCellStored)}
+	if up.ID, err = s.store.AddUpload(up, keep); err != nil {
+		return received{}, s.logged(err)
 	}
 	rec := received{Upload: up, Result: fr, Period: p}
 	if before != nil {
 		b, err := s.boardOf(p)
 		if err != nil {
-			return rec, err
+			return rec, s.logged(err)
 		}
 		rec.Verdict = desk.VerdictOf(before, b.Unit(unit), up.ID)
 	}

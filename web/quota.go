@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
@@ -33,16 +32,12 @@ func kept(fr *report.FileResult, data []byte) []byte {
 	return data
 }
 
-// withinQuota refuses n more bytes when they would take the sender's
-// unit past UnitQuota for the period, or the period past PeriodQuota.
-func (s *Server) withinQuota(r *http.Request, n int64) error {
-	p, err := s.period(r)
-	if err != nil {
-		return err
-	}
-	period := p.String()
-	if u, ok := r.Context().Value(unitKey{}).(*plan.Unit); ok {
-		used, err := s.store.StorageUsed(u.ID, period)
+// withinQuota refuses n more bytes for unit ("" for a file of no known
+// unit) in period p when they would take the unit past UnitQuota, or the
+// period past PeriodQuota.
+func (s *Server) withinQuota(unit string, p plan.Period, n int64) error {
+	if unit != "" {
+		used, err := s.store.StorageUsed(unit, p.String())
 		if err != nil {
 			return s.logged(err)
 		}
@@ -50,7 +45,7 @@ func (s *Server) withinQuota(r *http.Request, n int64) error {
 			return fmt.Errorf(msgUnitQuota, p.Name(), s.cfg.UnitQuota>>20)
 		}
 	}
-	used, err := s.store.StorageUsed("", period)
+	used, err := s.store.StorageUsed("", p.String())
 	if err != nil {
 		return s.logged(err)
 	}
