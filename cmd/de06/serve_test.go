@@ -60,7 +60,9 @@ func TestDemoRemovedOnSIGTERM(t *testing.T) {
 		t.Skip("-short, or no SIGTERM: skipping")
 	}
 	tmp := t.TempDir()
-	srv, base := startServe(t, []string{"TMPDIR=" + tmp}, "--demo")
+	cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0", "--demo")
+	cmd.Dir = filepath.Join("..", "..") // the sample week the demo loads
+	srv, base := startServeCmd(t, []string{"TMPDIR=" + tmp}, cmd)
 	if resp, err := http.Get(base + "/healthz"); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("healthz: %v", err)
 	}

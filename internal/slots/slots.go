@@ -125,6 +125,15 @@ func Do[T any](ctx context.Context, p *Pool, budget time.Duration, fn func(conte
 	case err := <-panicked:
 		return zero, err
 	case <-ctx.Done():
+		// The job cancels its context as it returns, after its answer:
+		// an answer there is the job's, not a caller gone.
+		select {
+		case v := <-done:
+			return v, nil
+		case err := <-panicked:
+			return zero, err
+		default:
+		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return zero, ErrTimeout
 		}

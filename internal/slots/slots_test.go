@@ -109,3 +109,16 @@ func TestPanicIsAnError(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// A job that ends is its result, never a spurious error: its context is
+// cancelled as it returns, and the caller must not take that for the
+// caller's own context ending (it did, now and then, under load).
+func TestFinishedJobIsNoError(t *testing.T) {
+	p := New(4, 100)
+	for i := range 20_000 {
+		v, err := Do(context.Background(), p, time.Minute, func(context.Context) int { return i })
+		if err != nil || v != i {
+			t.Fatalf("call %d: %v, %v", i, v, err)
+		}
+	}
+}
