@@ -168,7 +168,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.logins.end(addr, s.now(), attemptFailed) // broken off: counted
 		return
 	case err != nil:
-		s.logins.end(addr, s.now(), attemptUnheard)
+		// Refused at once (the queue full): never heard, not counted.
+		// Queued but not answered in time: an attempt all the same.
+		o := attemptFailed
+		if errors.Is(err, slots.ErrFull) {
+			o = attemptUnheard
+		}
+		s.logins.end(addr, s.now(), o)
 		w.Header().Set("Retry-After", "5")
 		s.fail(w, r, http.StatusServiceUnavailable, msgLoginBusy)
 		return

@@ -30,6 +30,8 @@ var (
 	ErrBusy = errors.New("slots: busy")
 	// ErrTimeout: the job ran past its budget.
 	ErrTimeout = errors.New("slots: over budget")
+	// ErrFull is ErrBusy at once: the queue was full, nothing waited.
+	ErrFull = fmt.Errorf("%w: queue full", ErrBusy)
 )
 
 // Pool is a set of slots with a bounded queue.
@@ -58,7 +60,7 @@ func (p *Pool) Acquire(ctx context.Context) (release func(), err error) {
 	}
 	if p.waiting.Add(1) > p.queue {
 		p.waiting.Add(-1)
-		return nil, ErrBusy
+		return nil, ErrFull
 	}
 	defer p.waiting.Add(-1)
 	select {

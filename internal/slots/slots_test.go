@@ -84,7 +84,7 @@ func TestQueueFull(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 	start := time.Now()
-	if _, err := p.Acquire(context.Background()); !errors.Is(err, ErrBusy) {
+	if _, err := p.Acquire(context.Background()); !errors.Is(err, ErrBusy) || !errors.Is(err, ErrFull) {
 		t.Fatalf("queue full: %v", err)
 	}
 	if time.Since(start) > 500*time.Millisecond {
