@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -129,7 +130,10 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 // hashed runs fn, which hashes a password, in the hashing pool: argon2id
 // takes 64 MiB, and no flood of logins may run many at once.
 func (s *Server) hashed(ctx context.Context, fn func() error) error {
-	err, perr := slots.Do(ctx, s.hashing, hashWait, func(context.Context) error { return fn() })
+	err, perr := slots.Do(ctx, s.hashing, hashWait, func(context.Context) error {
+		defer runtime.GC() // the 64 MiB just freed is reused by the next hash, not added to it
+		return fn()
+	})
 	if perr != nil {
 		return errors.Join(errBusy, perr)
 	}
