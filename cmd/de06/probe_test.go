@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/rand"
+	"encoding/json"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/caongoc/de06/internal/formfill"
 	"github.com/caongoc/de06/store"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestProbeDesk probes a running desk (de06 serve in its own process) as
@@ -127,6 +129,15 @@ func TestProbeDesk(t *testing.T) {
 	if code := upload(t, link+"?period=2026-W48", "tram-y-te.xlsx", filled.Bytes()); code != 200 {
 		t.Fatalf("upload of the long file: %d", code)
 	}
+	// It counts (its rows with errors left out), so the next template is
+	// pre-filled from it, the 8,000 characters of the result included.
+	var page struct {
+		Upload struct{ Counting bool } `json:"upload"`
+	}
+	js := uploadJSON(t, link+"?period=2026-W48", "tram-y-te-2.xlsx", filled.Bytes())
+	if err := json.Unmarshal(js, &page); err != nil || !page.Upload.Counting {
+		t.Fatalf("the long file does not count: %s", js)
+	}
 	officer := &http.Client{Jar: newJar(), CheckRedirect: noRedirect.CheckRedirect}
 	// The floods above set off the throttle for all addresses: one login
 	// per 10 s.
@@ -143,8 +154,11 @@ func TestProbeDesk(t *testing.T) {
 	resp = mustDoFrom(t, officer, req, "127.0.0.200")
 	mergeTook := time.Since(start)
 	start = time.Now()
-	getBody(t, nil, link+"/mau?period=2026-W49")
+	next := getBody(t, nil, link+"/mau?period=2026-W49")
 	tplTook := time.Since(start)
+	if !holdsText(t, next, long) {
+		t.Errorf("the next template is not pre-filled with the 8,000-character result")
+	}
 	t.Logf("8,000 characters in a status and a result cell: merge %v (status %d), next template %v", mergeTook.Round(time.Millisecond), resp.StatusCode, tplTook.Round(time.Millisecond))
 	if resp.StatusCode != 200 || mergeTook > 10*time.Second || tplTook > 10*time.Second {
 		t.Errorf("merge %d in %v, template in %v", resp.StatusCode, mergeTook, tplTook)
@@ -292,6 +306,25 @@ func sendHuge(t *testing.T, link string) int64 {
 	return sent
 }
 
+func uploadJSON(t *testing.T, url, name string, data []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", url, &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Accept", "application/json")
+	resp, err := clientFrom("127.0.0.6").Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return out
+}
+
 func upload(t *testing.T, url, name string, data []byte) int {
 	t.Helper()
 	var b bytes.Buffer
@@ -345,4 +378,27 @@ func peakRSS(t *testing.T, pid int) int64 {
 	}
 	t.Fatal("no VmHWM")
 	return 0
+}
+
+// holdsText reports whether a workbook has a cell holding text.
+func holdsText(t *testing.T, xlsx []byte, text string) bool {
+	f, err := excelize.OpenReader(bytes.NewReader(xlsx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			for _, c := range row {
+				if strings.Contains(c, text) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
