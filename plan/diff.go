@@ -8,8 +8,9 @@ import (
 )
 
 // Diff says, one line each, how plan b differs from plan a in what the
-// reports depend on: units, models, who carries a model out, deadlines,
-// platforms and indicators. An empty result means no such difference.
+// reports depend on: the report's header, units, models, who carries a
+// model out, deadlines, platforms and indicators. An empty result means no
+// such difference.
 func Diff(a, b *Plan) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
@@ -17,6 +18,7 @@ func Diff(a, b *Plan) []string {
 	if a.Document.Number != b.Document.Number || a.Document.Issuer != b.Document.Issuer {
 		add(diffDocument, a.Document.Number, a.Document.Issuer, b.Document.Number, b.Document.Issuer)
 	}
+	out = append(out, diffHeader(a.Header, b.Header)...)
 	for _, u := range b.Units {
 		old := a.Unit(u.ID)
 		switch {
@@ -68,11 +70,43 @@ func Diff(a, b *Plan) []string {
 	return out
 }
 
+// diffHeader lists the header's changes, field by field, then whether it
+// became confirmed or stopped being so.
+func diffHeader(a, b Header) []string {
+	var out []string
+	field := func(label, x, y string) {
+		if x != y {
+			out = append(out, fmt.Sprintf(diffHeaderField, label, orNone(x), orNone(y)))
+		}
+	}
+	list := func(label string, x, y []string) { field(label, strings.Join(x, "; "), strings.Join(y, "; ")) }
+	field(FieldParentAgency.Label(), a.ParentAgency, b.ParentAgency)
+	field(FieldIssuingAgency.Label(), a.IssuingAgency, b.IssuingAgency)
+	field(diffPlace, a.Place, b.Place)
+	field(diffSymbol, a.Symbol, b.Symbol)
+	list(FieldRecipients.Label(), a.Recipients, b.Recipients)
+	list(FieldDistribution.Label(), a.Distribution, b.Distribution)
+	field(FieldSignerAuthority.Label(), a.SignerAuthority, b.SignerAuthority)
+	field(FieldSignerPosition.Label(), a.SignerPosition, b.SignerPosition)
+	field(diffSignerName, a.SignerName, b.SignerName)
+	field(diffProvince, a.Province, b.Province)
+	switch {
+	case b.Confirmed && !a.Confirmed:
+		out = append(out, diffConfirmed)
+	case a.Confirmed && !b.Confirmed:
+		out = append(out, diffUnconfirmed)
+	}
+	return out
+}
+
 func indicatorText(ind *Indicator) string {
 	if ind == nil {
 		return ""
 	}
 	s := fmt.Sprintf("%s: %s %s", ind.Name, vi.FormatNumber(ind.Target), ind.Unit)
+	if ind.Counted != "" {
+		s += " " + ind.Counted
+	}
 	if ind.Combine == CombineLead {
 		s += diffByLead
 	}

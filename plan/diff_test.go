@@ -28,6 +28,17 @@ func TestDiff(t *testing.T) {
 			u.Name, u.Reports = "Các trường học", false
 		}, []string{"đổi tên đơn vị: Trường học trên địa bàn xã → Các trường học", "Các trường học nay không phải gửi báo cáo"}},
 		{"short name", func(p *Plan) { p.Unit("cong-an").Short = "CAX" }, []string{"Công an xã, viết tắt: CA xã → CAX"}},
+		{"header", func(p *Plan) {
+			p.Header.ParentAgency = "Công an tỉnh Thanh Hóa"
+			p.Header.Recipients = []string{"Tổ công tác Đề án 06 tỉnh Thanh Hóa"}
+			p.Header.SignerName = "Nguyễn Văn Bình"
+			p.Header.Confirmed = true
+		}, []string{
+			"văn bản báo cáo, Cơ quan chủ quản: Công an huyện Ngọc Lặc → Công an tỉnh Thanh Hóa",
+			"văn bản báo cáo, Kính gửi: Tổ công tác Đề án 06 huyện Ngọc Lặc; Đảng ủy, UBND xã Cao Ngọc → Tổ công tác Đề án 06 tỉnh Thanh Hóa",
+			"văn bản báo cáo, Họ tên người ký: (không có) → Nguyễn Văn Bình",
+			"văn bản báo cáo: đã được xác nhận",
+		}},
 		{"model removed", func(p *Plan) {
 			g := &p.Groups[len(p.Groups)-1]
 			g.Models = g.Models[:len(g.Models)-1]
@@ -58,7 +69,12 @@ func TestLabel(t *testing.T) {
 	}
 	for _, tc := range []struct{ name, label, unit string }{
 		{"Công an xã", "CA xã", "cong-an"},
-		{"Trạm y tế", "TYT xã", "tram-y-te"},
+		{"Trạm y tế xã", "TYT xã", "tram-y-te"},
+		{"Trạm y tế xã Cao Ngọc", "TYT xã", "tram-y-te"},
+		// Matched to a unit, but not its name: the plan's words stay.
+		{"Trạm y tế", "Trạm y tế", ""},
+		{"Tổ công tác Đề án 06 các cấp", "Tổ công tác Đề án 06 các cấp", ""},
+		{"Tổ công tác Đề án 06 xã", "Tổ ĐA06 xã", "to-cong-tac-de-an-06"},
 		{"Các cơ quan, ban, ngành, đoàn thể xã", "Các cơ quan, ban, ngành, đoàn thể xã", ""},
 		{"Cục C06 - BCA", "Cục C06 - BCA", ""},
 	} {

@@ -41,6 +41,8 @@ type jsonHeader struct {
 	SignerAuthority string   `json:"signer_authority"`
 	SignerPosition  string   `json:"signer_position"`
 	SignerName      string   `json:"signer_name"`
+	Province        string   `json:"province"`
+	Confirmed       bool     `json:"confirmed"`
 }
 
 type jsonGroup struct {
@@ -85,6 +87,7 @@ type jsonIndicator struct {
 	Target  float64 `json:"target"`
 	Combine Combine `json:"combine,omitempty"`
 	Fixed   bool    `json:"fixed,omitempty"`
+	Counted string  `json:"counted,omitempty"`
 }
 
 type jsonUnit struct {
@@ -271,7 +274,7 @@ func normalize(p *Plan) {
 	f(&p.ID)
 	for _, s := range []*string{&p.Document.Issuer, &p.Document.Number, &p.Document.DateText, &p.Document.Title, &p.Document.StandingAgency,
 		&p.Header.ParentAgency, &p.Header.IssuingAgency, &p.Header.Place, &p.Header.Symbol,
-		&p.Header.SignerAuthority, &p.Header.SignerPosition, &p.Header.SignerName} {
+		&p.Header.SignerAuthority, &p.Header.SignerPosition, &p.Header.SignerName, &p.Header.Province} {
 		f(s)
 	}
 	fs(p.Header.Recipients)
@@ -292,6 +295,7 @@ func normalize(p *Plan) {
 			if m.Indicator != nil {
 				f(&m.Indicator.Name)
 				f(&m.Indicator.Unit)
+				f(&m.Indicator.Counted)
 			}
 		}
 	}

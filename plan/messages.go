@@ -30,6 +30,21 @@ const (
 	msgPlanErrors = "kế hoạch %s có lỗi:\n  - %s"
 )
 
+// The report header (header.go).
+const (
+	msgDefunct             = "%s ghi “%s”, nhưng %s đã kết thúc hoạt động từ ngày %s; có thể sửa thành %s"
+	msgLevelDistrict       = "cấp huyện"
+	msgLevelDistrictPolice = "Công an cấp huyện"
+	msgOr                  = " hoặc "
+	msgUnconfirmed         = "thông tin văn bản (cơ quan chủ quản, cơ quan ban hành, Kính gửi, Nơi nhận, người ký) chưa được cán bộ xác nhận"
+	wordProvinceUnknown    = "tỉnh (thành phố) …"
+)
+
+var headerFieldLabels = map[HeaderField]string{
+	FieldParentAgency: "Cơ quan chủ quản", FieldIssuingAgency: "Cơ quan ban hành báo cáo", FieldRecipients: "Kính gửi",
+	FieldDistribution: "Nơi nhận", FieldSignerAuthority: "Thẩm quyền ký", FieldSignerPosition: "Chức vụ người ký",
+}
+
 // What changed between two plans (diff.go).
 const (
 	diffDocument     = "văn bản: %s của %s → %s của %s"
@@ -51,4 +66,11 @@ const (
 	diffIndicator    = "chỉ tiêu"
 	diffByLead       = " (theo đơn vị chủ trì)"
 	diffNone         = "(không có)"
+	diffHeaderField  = "văn bản báo cáo, %s: %s → %s"
+	diffConfirmed    = "văn bản báo cáo: đã được xác nhận"
+	diffUnconfirmed  = "văn bản báo cáo: bỏ xác nhận"
+	diffPlace        = "Địa danh"
+	diffSymbol       = "Ký hiệu"
+	diffSignerName   = "Họ tên người ký"
+	diffProvince     = "Tỉnh"
 )

@@ -47,6 +47,13 @@ type Header struct {
 	SignerAuthority string   // "KT. TRƯỞNG CÔNG AN XÃ" or empty
 	SignerPosition  string
 	SignerName      string
+	// Province is the province (or centrally governed city) the commune
+	// belongs to, with its level: "tỉnh Thanh Hóa". It names the successors
+	// of district bodies (see Defunct).
+	Province string
+	// Confirmed is set when the officer has read the header and said it is
+	// right; until then every report is a draft (see DraftReasons).
+	Confirmed bool
 }
 
 // Group is one of the appendix's groups (I–V).
@@ -87,6 +94,9 @@ type Indicator struct {
 	// Fixed: the target is all there is (53 essential public services), so
 	// the units' sum can never exceed it; else it is a minimum to reach.
 	Fixed bool
+	// Counted is what a ratio counts ("đối tượng", "cơ sở"), so that a
+	// figure reads with its unit: "312/326 đối tượng".
+	Counted string
 }
 
 // Combine is how units' indicator figures are combined.

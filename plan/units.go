@@ -110,8 +110,11 @@ func levenshtein(a, b string) int {
 }
 
 // Label is how a unit named in a model's lists is written where space is
-// tight: the unit's Short name when the plan gives one, with the unit it
-// stands for; otherwise the name as written, and nil.
+// tight: the unit's Short name, with the unit it stands for, when the plan
+// gives one and the text names exactly that unit ("Công an xã", or "Công an
+// xã Cao Ngọc"); otherwise the text as written, and nil. A name that only
+// resembles the unit keeps its own words: "Tổ công tác Đề án 06 các cấp" is
+// not the commune's team, and its label must not say so.
 func (p *Plan) Label(name string) (string, *Unit) {
 	id, ok := p.MatchUnit(name)
 	if !ok {
@@ -121,5 +124,11 @@ func (p *Plan) Label(name string) (string, *Unit) {
 	if u == nil || u.Short == "" {
 		return name, nil
 	}
-	return u.Short, u
+	k := vi.Fold(name)
+	for _, exact := range []string{u.Name, u.Name + " " + p.Header.Place} {
+		if k == vi.Fold(exact) {
+			return u.Short, u
+		}
+	}
+	return name, nil
 }
