@@ -83,6 +83,12 @@ func planColumns() []planColumn {
 		}
 		return m.Indicator.Unit
 	}, func(m *plan.Model, v string) error { ind(m).Unit = v; return nil })
+	add(colIndCounted, func(m *plan.Model) string {
+		if m.Indicator == nil {
+			return ""
+		}
+		return m.Indicator.Counted
+	}, func(m *plan.Model, v string) error { ind(m).Counted = v; return nil })
 	add(colIndTarget, func(m *plan.Model) string {
 		if m.Indicator == nil {
 			return ""
@@ -136,6 +142,7 @@ type headerField struct {
 	label string
 	text  func(p *plan.Plan) *string
 	list  func(p *plan.Plan) *[]string
+	flag  func(p *plan.Plan) *bool // Có / Không
 }
 
 func headerFields() []headerField {
@@ -155,6 +162,8 @@ func headerFields() []headerField {
 		{label: hdrAuthority, text: func(p *plan.Plan) *string { return &p.Header.SignerAuthority }},
 		{label: hdrPosition, text: func(p *plan.Plan) *string { return &p.Header.SignerPosition }},
 		{label: hdrSignerName, text: func(p *plan.Plan) *string { return &p.Header.SignerName }},
+		{label: hdrProvince, text: func(p *plan.Plan) *string { return &p.Header.Province }},
+		{label: hdrConfirmed, flag: func(p *plan.Plan) *bool { return &p.Header.Confirmed }},
 		{label: hdrCollective, list: func(p *plan.Plan) *[]string { return &p.Collective }},
 	}
 }
@@ -198,7 +207,7 @@ func WritePlan(w io.Writer, p *plan.Plan) error {
 			row++
 		}
 	}
-	widths := []float64{5, 7, 40, 40, 40, 50, 28, 28, 28, 22, 28, 28, 10, 10, 30, 20}
+	widths := []float64{5, 7, 40, 40, 40, 50, 28, 28, 28, 22, 28, 28, 10, 12, 10, 30, 20}
 	for i, wd := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sheetPlan, col, col, wd)
@@ -231,9 +240,12 @@ func WritePlan(w io.Writer, p *plan.Plan) error {
 	for i, h := range headerFields() {
 		r := i + 2
 		f.SetCellStr(sheetHeader, cell(1, r), h.label)
-		if h.text != nil {
+		switch {
+		case h.text != nil:
 			f.SetCellStr(sheetHeader, cell(2, r), *h.text(p))
-		} else {
+		case h.flag != nil:
+			f.SetCellStr(sheetHeader, cell(2, r), yesNo(*h.flag(p)))
+		default:
 			f.SetCellStr(sheetHeader, cell(2, r), joinLines(*h.list(p)))
 		}
 		f.SetCellStyle(sheetHeader, cell(1, r), cell(2, r), st.wrap)
@@ -384,7 +396,7 @@ func (pr *planReader) readHeader() {
 		pr.fail(msgPlanNoSheetShort, sheetHeader)
 	}
 	fields := headerFields()
-	for _, row := range rows {
+	for ri, row := range rows {
 		if len(row) == 0 {
 			continue
 		}
@@ -393,12 +405,23 @@ func (pr *planReader) readHeader() {
 			val = row[1]
 		}
 		for _, h := range fields {
-			if vi.Fold(row[0]) == vi.Fold(h.label) {
-				if h.text != nil {
-					*h.text(pr.p) = strings.TrimSpace(val)
-				} else {
-					*h.list(pr.p) = vi.ListLines(val)
+			if vi.Fold(row[0]) != vi.Fold(h.label) {
+				continue
+			}
+			switch {
+			case h.text != nil:
+				*h.text(pr.p) = strings.TrimSpace(val)
+			case h.flag != nil:
+				switch vi.Fold(val) {
+				case vi.Fold(wordYes):
+					*h.flag(pr.p) = true
+				case "", vi.Fold(wordNo):
+					*h.flag(pr.p) = false
+				default:
+					pr.fail(msgPlanBadCell, sheetHeader, cell(2, ri+1), h.label, val)
 				}
+			default:
+				*h.list(pr.p) = vi.ListLines(val)
 			}
 		}
 	}

@@ -25,6 +25,7 @@ func defaultPlan(t testing.TB) *plan.Plan {
 
 func TestPlanWorkbookRoundTrip(t *testing.T) {
 	p := defaultPlan(t)
+	p.Header.Confirmed = true // the officer's mark goes there and back
 	var wb1, wb2, j1, j2 bytes.Buffer
 	if err := WritePlan(&wb1, p); err != nil {
 		t.Fatal(err)
@@ -45,7 +46,11 @@ func TestPlanWorkbookRoundTrip(t *testing.T) {
 	if d1 != d2 {
 		t.Error("workbook → plan → workbook changed the workbook")
 	}
-	for _, want := range []string{"Kế hoạch!A4=I", "Kế hoạch!C4=Nhóm tiện ích phục vụ giải quyết TTHC", "Đơn vị!A2=cong-an", "Thông tin chung!A2=Mã kế hoạch"} {
+	if !q.Header.Confirmed || q.Header.Province != "tỉnh Thanh Hóa" || q.Model(37).Indicator.Counted != "đối tượng" {
+		t.Errorf("read back: confirmed %v, province %q, counted %q", q.Header.Confirmed, q.Header.Province, q.Model(37).Indicator.Counted)
+	}
+	for _, want := range []string{"Kế hoạch!A4=I", "Kế hoạch!C4=Nhóm tiện ích phục vụ giải quyết TTHC", "Đơn vị!A2=cong-an", "Thông tin chung!A2=Mã kế hoạch",
+		"Thông tin chung!B18=Có"} {
 		if !strings.Contains(d1, want) {
 			t.Errorf("workbook dump lacks %q", want)
 		}
@@ -87,6 +92,7 @@ func TestReadPlanErrors(t *testing.T) {
 		{"bad deadline", edit(func(f *excelize.File) { f.SetCellStr(sheetPlan, "J6", "sớm") }), `mô hình 3, trường deadline`},
 		{"no plan sheet", edit(func(f *excelize.File) { f.SetSheetName(sheetPlan, "Khác") }), `không có trang "Kế hoạch"`},
 		{"bad reports flag", edit(func(f *excelize.File) { f.SetCellStr(sheetUnits, "D3", "hmm") }), `trang "Đơn vị", ô D3`},
+		{"bad confirmation", edit(func(f *excelize.File) { f.SetCellStr(sheetHeader, "B18", "rồi") }), `trang "Thông tin chung", ô B18`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

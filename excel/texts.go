@@ -22,6 +22,7 @@ const (
 	colIndName      = "Chỉ tiêu"
 	colIndUnit      = "Đơn vị tính"
 	colIndTarget    = "Mức chỉ tiêu"
+	colIndCounted   = "Đối tượng đếm (chỉ tiêu %)"
 	colIndCombine   = "Cách cộng chỉ tiêu"
 	colIndFixed     = "Tổng cố định"
 	wordCombineSum  = "Cộng các đơn vị"
@@ -54,6 +55,8 @@ const (
 	hdrPosition     = "Chức vụ người ký"
 	hdrSignerName   = "Họ tên người ký"
 	hdrCollective   = "Tên chủ trì chung (mọi đơn vị báo cáo)"
+	hdrProvince     = "Tỉnh (thành phố) của xã"
+	hdrConfirmed    = "Cán bộ đã xác nhận thông tin văn bản (Có/Không)"
 
 	msgPlanNotWorkbook  = "tệp kế hoạch %s không phải tệp Excel đọc được"
 	msgPlanNoSheet      = "tệp kế hoạch %s không có trang %q"
