@@ -14,7 +14,7 @@ import (
 // dataHeader is the machine-readable contract of "Dữ liệu": ASCII names,
 // one row per unit × model. Columns are only ever added at the end.
 var dataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_trang", "ma_tinh_trang", "tien_do", "dat", "tong",
-	"ket_qua", "kho_khan", "de_xuat", "tep", "dong", "nhiem_vu_ky_toi"}
+	"ket_qua", "kho_khan", "de_xuat", "tep", "dong", "nhiem_vu_ky_toi", "nguoi_bao_cao", "dien_thoai"}
 
 func writeData(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetData
@@ -53,7 +53,7 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 			name = u.Name
 		}
 		row := []any{c.Period.String(), e.UnitID, name, e.Model.Number, e.Status.String(), e.Status.Key(), num(e.Progress), num(e.Achieved), num(e.Total),
-			e.Result, e.Difficulty, e.Proposal, e.File, e.Line, e.Tasks}
+			e.Result, e.Difficulty, e.Proposal, e.File, e.Line, e.Tasks, e.Reporter, e.Phone}
 		if err := sw.SetRow(cell(1, r), row); err != nil {
 			return err
 		}
@@ -66,14 +66,14 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 			if have[[2]any{u.ID, a.Model.Number}] {
 				continue
 			}
-			row := []any{c.Period.String(), u.ID, u.Name, a.Model.Number, report.StatusNone.String(), report.StatusNone.Key()}
+			row := []any{c.Period.String(), u.ID, u.Name, a.Model.Number, c.MissingRow(u.ID, a.Model.Number), report.StatusNone.Key()}
 			if err := sw.SetRow(cell(1, r), row); err != nil {
 				return err
 			}
 			r++
 		}
 	}
-	for i, wd := range []float64{11, 20, 30, 9, 20, 12, 9, 9, 9, 50, 40, 40, 30, 6, 40} {
+	for i, wd := range []float64{11, 20, 30, 9, 20, 12, 9, 9, 9, 50, 40, 40, 30, 6, 40, 24, 14} {
 		sw.SetColWidth(i+1, i+1, wd)
 	}
 	return sw.Flush()

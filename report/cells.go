@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/caongoc/de06/plan"
 
@@ -19,22 +20,87 @@ func ModelTitle(m *plan.Model) string { return fmt.Sprintf(cellModel, m.Number, 
 // Title is the model's title (ModelTitle).
 func (ms *ModelSummary) Title() string { return ModelTitle(ms.Model) }
 
-// ResultLines are what each unit reported it did, then who has not reported.
+// ResultLines are what each unit reported it did, then the units whose
+// rows had errors, then those that have not reported.
 func (ms *ModelSummary) ResultLines() []string {
 	lines := attributedLines(ms.Results)
-	if len(ms.Missing) > 0 {
-		lines = append(lines, fmt.Sprintf(cellNotReported, strings.Join(ms.Missing, ", ")))
+	for _, l := range []struct {
+		format string
+		units  []string
+	}{{cellReturned, ms.Returned}, {cellFixing, ms.Fixing}, {cellNotReported, ms.Missing}} {
+		if len(l.units) > 0 {
+			lines = append(lines, fmt.Sprintf(l.format, strings.Join(l.units, ", ")))
+		}
 	}
 	return lines
 }
 
-// IssueLines are the units' difficulties, then their proposals.
+// IssueLines are the units' difficulties, then their proposals, each a
+// sentence naming its unit ("Trạm y tế xã đề nghị …").
 func (ms *ModelSummary) IssueLines() []string {
 	lines := attributedLines(ms.Difficulties)
 	for _, a := range ms.Proposals {
-		lines = append(lines, fmt.Sprintf(cellProposes, a.Unit, a.Text))
+		lines = append(lines, ProposalSentence(a))
 	}
 	return lines
+}
+
+// ProposalSentence is a unit's proposal as a sentence of its own: "Trạm y
+// tế xã đề nghị Trung tâm Y tế hướng dẫn …", whether the unit wrote "Đề
+// nghị Trung tâm Y tế …" or "Trung tâm Y tế …".
+func ProposalSentence(a Attributed) string {
+	return fmt.Sprintf(cellProposes, a.who(), ProposalBody(a.Text))
+}
+
+// ProposalBody is what a proposal asks, without its leading "đề nghị",
+// "kiến nghị" or "đề xuất" and closing full stop, to follow "… đề nghị".
+func ProposalBody(s string) string {
+	s = strings.TrimRight(strings.TrimSpace(s), ". ")
+	for _, lead := range []string{"đề nghị", "kiến nghị", "đề xuất"} {
+		if len(s) > len(lead) && vi.Fold(s[:len(lead)]) == vi.Fold(lead) {
+			s = strings.TrimLeft(strings.TrimSpace(s[len(lead):]), ":, ")
+			break
+		}
+	}
+	return LowerFirst(s)
+}
+
+// LowerFirst lowers a text's first letter, to continue a sentence, unless
+// it starts an abbreviation ("DVC", "UBND") or a name a capital keeps.
+func LowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || unicode.IsUpper(r[1]) {
+		return s
+	}
+	return strings.ToLower(string(r[:1])) + string(r[1:])
+}
+
+// who names a text's unit, and the period it was written for when that is
+// not the report's.
+func (a Attributed) who() string {
+	if a.From == "" {
+		return a.Unit
+	}
+	return fmt.Sprintf(cellFrom, a.Unit, a.From)
+}
+
+// StatusText is the status the report counts, with a note when the units
+// said otherwise: "Đang triển khai (đơn vị báo đã hoàn thành; chỉ tiêu đạt
+// 312/326 đối tượng, 95,7%)".
+func (ms *ModelSummary) StatusText() string {
+	if n := ms.Note(); n != "" {
+		return ms.Status.String() + " (" + n + ")"
+	}
+	return ms.Status.String()
+}
+
+// Note says why the status counted is not the units' own word, "" when it
+// is.
+func (ms *ModelSummary) Note() string {
+	if ms.Claimed == ms.Status {
+		return ""
+	}
+	return fmt.Sprintf(cellClaimedDone, ms.IndicatorCount())
 }
 
 // StandingLines are the progress (with its move since the previous report)
@@ -58,18 +124,36 @@ func (ms *ModelSummary) StandingLines() []string {
 	return lines
 }
 
-// StatusLines are the status, then a mark when the model is overdue.
+// StatusLines are the status, the note when the units said otherwise,
+// then a mark when the model is overdue.
 func (ms *ModelSummary) StatusLines() []string {
-	if ms.Overdue {
-		return []string{ms.Status.String(), OverdueMark}
+	lines := []string{ms.Status.String()}
+	if n := ms.Note(); n != "" {
+		lines = append(lines, "("+n+")")
 	}
-	return []string{ms.Status.String()}
+	if ms.Overdue {
+		lines = append(lines, OverdueMark)
+	}
+	return lines
 }
 
 func attributedLines(as []Attributed) []string {
 	var lines []string
 	for _, a := range as {
-		lines = append(lines, a.Unit+": "+a.Text)
+		lines = append(lines, a.who()+": "+a.Text)
 	}
 	return lines
+}
+
+// MissingRow says why unit id has no usable row about model n, in the words
+// of the table: its row or file had errors (sent back, or being fixed when
+// it is the signer's own), or it sent nothing.
+func (c *Consolidation) MissingRow(id string, n int) string {
+	switch {
+	case !c.returned(id, n):
+		return rowNotReported
+	case id == c.Own:
+		return rowFixing
+	}
+	return rowReturned
 }

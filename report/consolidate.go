@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
@@ -22,6 +23,15 @@ type Consolidation struct {
 	NotReported []*plan.Unit
 	// Rejected names the rejected files of units that did not report.
 	Rejected map[string][]string
+	// Returned lists, for each unit whose file was used, the models whose
+	// rows had errors and were left out: sent back to be fixed.
+	Returned map[string][]int
+	// Sources is, for each unit whose file is of another period than the
+	// report's (a week standing in for a month), that period.
+	Sources map[string]plan.Period
+	// Own is the signer's own unit (the issuing agency), "" when it is none
+	// of the plan's units: a report never "returns" a file to its signer.
+	Own      string
 	Entries  []Entry // accepted, file order
 	Findings []Finding
 	// Previous is the period compared with (--previous), zero when none.
@@ -32,20 +42,30 @@ type Consolidation struct {
 type Attributed struct {
 	Unit string
 	Text string
+	// From names the period the text was written for when it is not the
+	// report's own ("Tuần 48 năm 2026" in a monthly report).
+	From string
 }
 
 // ModelSummary is one model's combined state.
 type ModelSummary struct {
-	Model    *plan.Model
-	Status   Status
-	Progress *float64
+	Model *plan.Model
+	// Status is what the report counts; Claimed is what the units' own
+	// statuses combine to. They differ when the model's figures contradict
+	// the claim: "done" below its target is counted in progress.
+	Status, Claimed Status
+	Progress        *float64
 	// Indicator: achieved and total summed over units; Percent is
 	// achieved/total for a ratio, achieved/target for a count.
 	Achieved, Total, Percent                *float64
 	Results, Difficulties, Proposals, Tasks []Attributed
 	Overdue                                 bool
 	Reported                                []string // unit names, plan order
-	Missing                                 []string // units that had to report and did not
+	// Units that had to report on the model and gave no usable row: those
+	// that sent nothing, those whose row or file had errors and went back
+	// to be fixed, and the signer's own unit in that case (never "sent
+	// back" to itself).
+	Missing, Returned, Fixing []string
 	// Previous period, when --previous was given and held this model.
 	HasPrevious      bool
 	PreviousStatus   Status
@@ -127,11 +147,17 @@ func CombineProgress(ss []Status, ps []*float64) *float64 {
 // Consolidate merges the accepted entries of c for the plan. prev is an
 // earlier report to compare with (nil for none).
 func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
-	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(), Rejected: map[string][]string{}}
+	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(), Rejected: map[string][]string{},
+		Returned: map[string][]int{}, Sources: map[string]plan.Period{}}
+	if id, ok := pl.MatchUnit(pl.Header.IssuingAgency); ok {
+		out.Own = id
+	} else if id, ok := pl.MatchUnit(pl.Document.StandingAgency); ok {
+		out.Own = id
+	}
 	prevByModel := map[int][]PreviousEntry{}
 	if prev != nil {
 		out.Previous = prev.Period
-		out.Findings = append(out.Findings, compareEntries(out.Entries, prev)...)
+		out.Findings = append(out.Findings, compareEntries(out.Entries, prev, c.Period.ReportDay(), out.Findings)...)
 		for _, pe := range prev.Entries {
 			prevByModel[pe.Model] = append(prevByModel[pe.Model], pe)
 		}
@@ -162,11 +188,23 @@ func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 func (out *Consolidation) findMissingUnits(c *Checked) {
 	accepted := map[string]bool{}
 	for _, f := range c.Files {
-		if f.Accepted {
+		switch {
+		case f.Accepted:
 			accepted[f.Unit.ID] = true
-		} else if f.Unit != nil {
+			if f.Period != c.Period && !f.Period.IsZero() {
+				out.Sources[f.Unit.ID] = f.Period
+			}
+			for _, fd := range f.Findings {
+				if fd.Severity == Error && fd.Model > 0 && !slices.Contains(out.Returned[f.Unit.ID], fd.Model) {
+					out.Returned[f.Unit.ID] = append(out.Returned[f.Unit.ID], fd.Model)
+				}
+			}
+		case f.Unit != nil && f.UsedInstead == "":
 			out.Rejected[f.Unit.ID] = append(out.Rejected[f.Unit.ID], f.Sub.Name)
 		}
+	}
+	for id := range accepted {
+		delete(out.Rejected, id)
 	}
 	for _, u := range out.Plan.ReportingUnits() {
 		out.Expected = append(out.Expected, u)
@@ -210,29 +248,45 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 	}
 	texts.close(&ms.Results, &ms.Difficulties, &ms.Proposals, &ms.Tasks)
 	for _, id := range pl.Reporters(m) {
-		if !reported[id] {
-			ms.Missing = append(ms.Missing, out.unitName(id))
+		if reported[id] {
+			continue
+		}
+		switch name := out.unitName(id); {
+		case !out.returned(id, m.Number):
+			ms.Missing = append(ms.Missing, name)
+		case id == out.Own:
+			ms.Fixing = append(ms.Fixing, name)
+		default:
+			ms.Returned = append(ms.Returned, name)
 		}
 	}
-	ms.Status = CombineStatus(ss)
+	ms.Claimed = CombineStatus(ss)
 	ms.Progress = CombineProgress(ss, ps)
 	ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
+	ms.Status = countedStatus(m, ms.Claimed, ms.Percent)
 	out.checkIndicator(ms)
-	if d := m.Deadline.Due; d != nil && d.Before(out.Period.ReportDay()) && ms.Status != StatusDone {
+	if ms.overdueOn(out.Period.ReportDay()) {
 		ms.Overdue = true
 		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
-			Message: fmt.Sprintf(msgOverdue, m.Number, vi.OneLine(m.Deadline.Text), vi.FormatDate(*d), ms.Status), Hint: hintOverdue})
+			Message: fmt.Sprintf(msgOverdue, m.Number, vi.OneLine(m.Deadline.Text), vi.FormatDate(*m.Deadline.Due), LowerFirst(ms.StatusText())), Hint: hintOverdue})
 	}
 	if prev != nil {
 		var pss []Status
 		var pps []*float64
+		var pa, pt *float64
 		for _, pe := range prev {
 			if pe.Status != StatusNone {
 				pss, pps = append(pss, pe.Status), append(pps, pe.Progress)
+				if pe.Achieved != nil {
+					pa = addPtr(pa, *pe.Achieved)
+				}
+				if pe.Total != nil {
+					pt = addPtr(pt, *pe.Total)
+				}
 			}
 		}
 		ms.HasPrevious = true
-		ms.PreviousStatus = CombineStatus(pss)
+		ms.PreviousStatus = countedStatus(m, CombineStatus(pss), indicatorPercent(m, pa, pt))
 		ms.PreviousProgress = CombineProgress(pss, pps)
 	}
 	return ms
@@ -254,11 +308,47 @@ func (out *Consolidation) checkIndicator(ms *ModelSummary) {
 	if ind.Ratio() {
 		target = ind.Target
 	}
-	if ms.Status == StatusDone && ms.Percent != nil && *ms.Percent < target {
+	if ms.Claimed == StatusDone && ms.Percent != nil && *ms.Percent < target {
 		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: IndicatorMismatch, Model: n,
 			Message: fmt.Sprintf(msgDoneModelBelowTarget, n, ms.IndicatorText()), Hint: hintDoneBelowTarget})
 	}
 }
+
+// countedStatus is the status a report counts for a model whose units
+// claim claimed: "done" while the model's own indicator is below its
+// target is in progress; the evidence wins over the word.
+func countedStatus(m *plan.Model, claimed Status, percent *float64) Status {
+	ind := m.Indicator
+	if claimed != StatusDone || ind == nil || percent == nil {
+		return claimed
+	}
+	target := 100.0
+	if ind.Ratio() {
+		target = ind.Target
+	}
+	if *percent < target {
+		return StatusInProgress
+	}
+	return claimed
+}
+
+// overdueOn reports whether the model is late on day: its deadline passed
+// while it is still being carried out or not started. A model without
+// usable data is not judged (it is "chưa có số liệu"); one done or run as
+// routine is on time.
+func (ms *ModelSummary) overdueOn(day time.Time) bool {
+	d := ms.Model.Deadline.Due
+	return d != nil && d.Before(day) && (ms.Status == StatusInProgress || ms.Status == StatusNotStarted)
+}
+
+// returned reports whether unit id's row about model n, or its whole file,
+// had errors and was left out.
+func (out *Consolidation) returned(id string, n int) bool {
+	return len(out.Rejected[id]) > 0 || slices.Contains(out.Returned[id], n)
+}
+
+// NoData reports whether the report has no usable data on the model.
+func (ms *ModelSummary) NoData() bool { return ms.Status == StatusNone }
 
 func (out *Consolidation) unitName(id string) string {
 	if u := out.Plan.Unit(id); u != nil {
@@ -302,23 +392,34 @@ func indicatorPercent(m *plan.Model, achieved, total *float64) *float64 {
 	return &p
 }
 
-// IndicatorText is "4.512/5.130 (88 %)", "22/20 DVC (110 %)" or "".
+// IndicatorText is the indicator with its unit and percentage: "4.512/5.130
+// người (88%)", "22/20 DVC (110%)", or "".
 func (ms *ModelSummary) IndicatorText() string {
+	s := ms.IndicatorCount()
+	if s != "" && ms.Percent != nil {
+		s += " (" + vi.FormatNumber(*ms.Percent) + "%)"
+	}
+	return s
+}
+
+// IndicatorCount is the indicator's figures with their unit: "312/326 đối
+// tượng", "50/53 DVC", or "".
+func (ms *ModelSummary) IndicatorCount() string {
 	ind := ms.Model.Indicator
 	if ind == nil || ms.Achieved == nil {
 		return ""
 	}
 	var s string
-	if ind.Ratio() {
-		if ms.Total == nil {
-			return vi.FormatNumber(*ms.Achieved)
-		}
-		s = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(*ms.Total)
-	} else {
+	switch {
+	case !ind.Ratio():
 		s = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(ind.Target) + " " + ind.Unit
+	case ms.Total == nil:
+		s = vi.FormatNumber(*ms.Achieved)
+	default:
+		s = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(*ms.Total)
 	}
-	if ms.Percent != nil {
-		s += " (" + vi.FormatNumber(*ms.Percent) + "%)"
+	if ind.Ratio() && ind.Counted != "" {
+		s += " " + ind.Counted
 	}
 	return s
 }

@@ -95,7 +95,7 @@ func TestConsolidate(t *testing.T) {
 		t.Fatalf("%d models", len(cons.Models))
 	}
 	m6 := byNum[6]
-	if m6.Status != StatusDone || *m6.Progress != 100 || m6.Overdue || m6.IndicatorText() != "1/1 (100%)" {
+	if m6.Status != StatusDone || *m6.Progress != 100 || m6.Overdue || m6.IndicatorText() != "1/1 cơ sở (100%)" {
 		t.Errorf("model 6: %v %v overdue %v %q", m6.Status, deref(m6.Progress), m6.Overdue, m6.IndicatorText())
 	}
 	if got := m6.Change(); got != "Đang triển khai → Đã hoàn thành; tiến độ tăng 20 điểm %" {
@@ -109,8 +109,10 @@ func TestConsolidate(t *testing.T) {
 	if m1.IndicatorText() != "40/53 DVC (75,5%)" {
 		t.Errorf("model 1 indicator = %q", m1.IndicatorText())
 	}
-	if len(m1.Missing) != 7 || len(m1.Reported) != 2 {
-		t.Errorf("model 1 reported %v missing %v", m1.Reported, m1.Missing)
+	// Công an xã's file was rejected: its own unit, so "đang sửa", not
+	// "chưa báo cáo" and not "trả lại" to itself.
+	if len(m1.Missing) != 6 || len(m1.Reported) != 2 || !slices.Equal(m1.Fixing, []string{"Công an xã"}) || len(m1.Returned) != 0 {
+		t.Errorf("model 1 reported %v missing %v returned %v fixing %v", m1.Reported, m1.Missing, m1.Returned, m1.Fixing)
 	}
 	// Texts are attributed, units in plan order whatever the file order.
 	var inPlanOrder []string
@@ -133,9 +135,16 @@ func TestConsolidate(t *testing.T) {
 			t.Errorf("model %d (%s) overdue", n, byNum[n].Model.Deadline.Text)
 		}
 	}
-	for _, n := range []int{3, 18, 24, 26, 35, 37, 41} {
+	for _, n := range []int{3, 11} {
 		if !byNum[n].Overdue {
 			t.Errorf("model %d (%s, %v) not overdue", n, byNum[n].Model.Deadline.Text, byNum[n].Status)
+		}
+	}
+	// Past their deadlines but without usable data: "chưa có số liệu",
+	// never overdue.
+	for _, n := range []int{18, 24, 26, 35, 37, 41} {
+		if byNum[n].Overdue || !byNum[n].NoData() {
+			t.Errorf("model %d without data: overdue %v, status %v", n, byNum[n].Overdue, byNum[n].Status)
 		}
 	}
 	if byNum[32].Status != StatusNone || byNum[32].Progress != nil {
@@ -152,7 +161,7 @@ func TestConsolidate(t *testing.T) {
 	for _, f := range cons.Findings {
 		codes[f.Code]++
 	}
-	if codes[UnitNotSubmitted] != 7 || codes[ModelOverdue] == 0 || codes[PeriodMismatch] != 1 {
+	if codes[UnitNotSubmitted] != 7 || codes[ModelOverdue] != 2 || codes[PeriodMismatch] != 1 {
 		t.Errorf("finding codes = %v", codes)
 	}
 	total := 0

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/caongoc/de06/internal/vi"
@@ -21,14 +20,12 @@ func DefaultReportDate(p plan.Period, today time.Time) time.Time {
 	return d
 }
 
-// districtsEnded is when district-level bodies ceased to exist (two-level
-// local government, from 1 July 2025).
-var districtsEnded = vi.Day(2025, time.July, 1)
-
 // CheckDocument warns about what an official would otherwise correct by
 // hand on the signed report: a date outside the period's window (from its
-// first day to a week after its report day), and, in a report dated after
-// districts ended, a header that still names a district-level body.
+// first day to a week after its report day); each body the header names
+// that did not exist on that date (a district's, after the 2025 reform),
+// with what to write instead; and a header the officer has not confirmed.
+// The last two make the document a draft (plan.Header.DraftReasons).
 func CheckDocument(pl *plan.Plan, p plan.Period, date time.Time) []Finding {
 	var out []Finding
 	if date.Before(p.Start()) || date.After(p.ReportDay().AddDate(0, 0, 7)) {
@@ -36,17 +33,26 @@ func CheckDocument(pl *plan.Plan, p plan.Period, date time.Time) []Finding {
 			Message: fmt.Sprintf(msgDocumentDate, vi.FormatDate(date), p.Name(), vi.FormatDate(p.Start()), vi.FormatDate(p.ReportDay().AddDate(0, 0, 7))),
 			Hint:    hintDocumentDate})
 	}
-	if !date.Before(districtsEnded) {
-		h := pl.Header
-		texts := append([]string{h.ParentAgency, h.IssuingAgency}, h.Recipients...)
-		texts = append(texts, h.Distribution...)
-		for _, t := range texts {
-			if k := vi.Fold(t); strings.Contains(k, "huyen") {
-				out = append(out, Finding{Severity: Warning, Code: DocumentDistrict,
-					Message: fmt.Sprintf(msgDocumentDistrict, t), Hint: hintDocumentDistrict})
-				break
-			}
-		}
+	for _, d := range pl.Header.Defunct(date) {
+		out = append(out, Finding{Severity: Warning, Code: DocumentDistrict, Message: d.Message(), Hint: hintDocumentDistrict})
+	}
+	if !pl.Header.Confirmed {
+		out = append(out, Finding{Severity: Warning, Code: DocumentUnconfirmed, Message: msgDocumentUnconfirmed, Hint: hintDocumentUnconfirmed})
 	}
 	return out
+}
+
+// NothingToReport says why no report can be made of c, or returns nil: a
+// report needs at least one usable row. With none (no file, or every file
+// and row rejected) a consolidated table and a document would state what
+// the data does not say ("no problems", "00/09 units"); the caller writes
+// neither and shows this message.
+func NothingToReport(c *Checked) error {
+	if len(c.Entries()) > 0 {
+		return nil
+	}
+	if len(c.Files) == 0 {
+		return fmt.Errorf(msgNothingNoFiles, c.Period.Name())
+	}
+	return fmt.Errorf(msgNothingUsable, c.Period.Name(), len(c.Files))
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -47,7 +48,8 @@ func TestCheckDocument(t *testing.T) {
 		{vi.Day(2026, 12, 2), false, true},
 		{vi.Day(2026, 12, 3), true, true},
 		{vi.Day(2026, 11, 18), true, true},
-		{vi.Day(2025, 6, 30), true, false},
+		{vi.Day(2025, 6, 30), true, true}, // district police ended on 01/3/2025
+		{vi.Day(2025, 2, 28), true, false},
 	} {
 		fs := CheckDocument(p, w48, tt.date)
 		if has(fs, DocumentDate) != tt.early || has(fs, DocumentDistrict) != tt.distric {
@@ -57,7 +59,34 @@ func TestCheckDocument(t *testing.T) {
 	// A commune that updated its header after the reform gets no warning.
 	p.Header.ParentAgency, p.Header.Recipients = "Công an tỉnh Thanh Hóa", []string{"Tổ công tác Đề án 06 tỉnh"}
 	p.Header.Distribution = []string{"Như trên", "Lưu: VT"}
-	if fs := CheckDocument(p, w48, vi.Day(2026, 11, 25)); has(fs, DocumentDistrict) {
-		t.Errorf("updated header still warned: %v", fs)
+	if fs := CheckDocument(p, w48, vi.Day(2026, 11, 25)); has(fs, DocumentDistrict) || !has(fs, DocumentUnconfirmed) {
+		t.Errorf("updated header: %v", fs)
+	}
+	// Confirmed, it gives no warning at all.
+	p.Header.Confirmed = true
+	if fs := CheckDocument(p, w48, vi.Day(2026, 11, 25)); len(fs) != 0 {
+		t.Errorf("confirmed header: %v", fs)
+	}
+}
+
+// No report from nothing: a period without one usable row has nothing to
+// report, whether no file came or every file was rejected.
+func TestNothingToReport(t *testing.T) {
+	p := testPlan(t)
+	if err := NothingToReport(Validate(p, nil, w48, time.Time{})); err == nil || !strings.Contains(err.Error(), "không có tệp báo cáo nào của Tuần 48 năm 2026") {
+		t.Errorf("no files: %v", err)
+	}
+	wrong := goodSubmission(p, "tram-y-te")
+	wrong.Period.Text = "2026-W47"
+	blank := goodSubmission(p, "cong-an")
+	for i := range blank.Rows {
+		blank.Rows[i].Status.Text = "tốt"
+	}
+	err := NothingToReport(Validate(p, []*Submission{wrong, blank}, w48, time.Time{}))
+	if err == nil || !strings.Contains(err.Error(), "cả 2 tệp đều bị loại") {
+		t.Errorf("all rejected: %v", err)
+	}
+	if err := NothingToReport(Validate(p, []*Submission{wrong, goodSubmission(p, "cong-an")}, w48, time.Time{})); err != nil {
+		t.Errorf("one usable file: %v", err)
 	}
 }

@@ -61,6 +61,8 @@ const (
 	TextTooLong          Code = "text.too-long"
 	DocumentDate         Code = "document.date"
 	DocumentDistrict     Code = "document.district"
+	DocumentUnconfirmed  Code = "document.unconfirmed"
+	ReportUnchanged      Code = "entry.unchanged"
 )
 
 // Label names the kind of finding in Vietnamese.

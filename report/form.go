@@ -18,6 +18,9 @@ type Form struct {
 	Unit     *plan.Unit
 	Period   plan.Period
 	Rows     []FormRow
+	// PrefilledFrom is the period the rows' values come from (Prefill),
+	// zero when the form starts empty.
+	PrefilledFrom plan.Period
 }
 
 // FormRow is one model the unit reports on.
@@ -53,6 +56,9 @@ func (f *Form) Prefill(prev *Previous) (int, error) {
 			f.Rows[i].Last = e
 			n++
 		}
+	}
+	if n > 0 {
+		f.PrefilledFrom = prev.Period
 	}
 	return n, nil
 }

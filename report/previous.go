@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
@@ -43,6 +44,10 @@ type PreviousEntry struct {
 	// values; empty when the data sheet has no such column.
 	Achieved, Total                     *float64
 	Result, Difficulty, Proposal, Tasks string
+}
+
+func (pe PreviousEntry) fingerprint() string {
+	return fingerprint(pe.Status, pe.Progress, pe.Achieved, pe.Total, pe.Result, pe.Difficulty, pe.Proposal, pe.Tasks)
 }
 
 // PreviousOf turns the accepted entries of a unit's submission into the
@@ -111,8 +116,17 @@ func (ms *ModelSummary) ProgressDelta() *float64 {
 }
 
 // compareEntries warns where a unit's word on a model went backwards since
-// the previous report: a status further from done, or a lower progress.
-func compareEntries(entries []Entry, prev *Previous) []Finding {
+// the previous report (a status further from done, or a lower progress),
+// and where it repeats the previous report word for word on a model past
+// its deadline on day (unless a pre-filled template already said so, in
+// known).
+func compareEntries(entries []Entry, prev *Previous, day time.Time, known []Finding) []Finding {
+	said := map[[2]any]bool{}
+	for _, f := range known {
+		if f.Code == ReportUnchanged {
+			said[[2]any{f.File, f.Model}] = true
+		}
+	}
 	type key struct {
 		unit  string
 		model int
@@ -135,6 +149,10 @@ func compareEntries(entries []Entry, prev *Previous) []Finding {
 		case e.Progress != nil && pe.Progress != nil && *e.Progress < *pe.Progress:
 			out = append(out, Finding{Severity: Warning, Code: ProgressBackwards, File: e.File, Sheet: e.Sheet, Cell: e.ProgressCell, Model: n,
 				Message: fmt.Sprintf(msgProgressDropped, n, vi.FormatNumber(*pe.Progress), prev.Period.Name(), vi.FormatNumber(*e.Progress)), Hint: hintBackwards})
+		case !said[[2]any{e.File, n}] && e.fingerprint() == pe.fingerprint() && stale(e, day):
+			f := unchangedFinding(e, prev.Period)
+			f.Message = fmt.Sprintf(msgUnchangedPrevious, n, prev.Period.Name(), e.Model.Deadline.Text)
+			out = append(out, f)
 		}
 	}
 	return out

@@ -83,7 +83,8 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 	ok := true
 	e := Entry{UnitID: fc.fr.Unit.ID, Model: m, File: fc.s.Name, Sheet: fc.s.Sheet, Line: r.Line,
 		Result: r.Result.Text, Difficulty: r.Difficulty.Text, Proposal: r.Proposal.Text, Tasks: r.Tasks.Text,
-		StatusCell: r.Status.Cell, ProgressCell: r.Progress.Cell}
+		StatusCell: r.Status.Cell, ProgressCell: r.Progress.Cell,
+		Source: fc.fr.Period, Reporter: fc.s.Reporter.Text, Phone: fc.s.Phone.Text}
 	n := m.Number
 
 	st, known := ParseStatus(r.Status.Text)

@@ -14,7 +14,7 @@ import (
 type Status int
 
 const (
-	StatusNone       Status = iota // not reported
+	StatusNone       Status = iota // no usable data: "Chưa có số liệu"
 	StatusNotStarted               // Chưa triển khai
 	StatusInProgress               // Đang triển khai
 	StatusDone                     // Đã hoàn thành
@@ -36,7 +36,7 @@ func (s Status) String() string {
 	case StatusRecurring:
 		return "Thực hiện thường xuyên"
 	}
-	return "Chưa báo cáo"
+	return "Chưa có số liệu"
 }
 
 // Meaning explains the status for the template's instructions.

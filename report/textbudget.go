@@ -37,7 +37,11 @@ func (tb *textBudget) add(dst *[]Attributed, e Entry, text, what string) {
 		tb.out.Findings = append(tb.out.Findings, Finding{Severity: Warning, Code: TextTooLong, File: e.File, Sheet: e.Sheet, Model: e.Model.Number,
 			Message: fmt.Sprintf(msgTextTooLong, what, e.Model.Number, utf8.RuneCountInString(text)), Hint: hintTextTooLong})
 	}
-	*dst = append(*dst, Attributed{Unit: tb.out.unitName(e.UnitID), Text: shown})
+	a := Attributed{Unit: tb.out.unitName(e.UnitID), Text: shown}
+	if src, ok := tb.out.Sources[e.UnitID]; ok {
+		a.From = src.Name()
+	}
+	*dst = append(*dst, a)
 }
 
 // close ends each list with a line counting the texts left out.

@@ -48,7 +48,7 @@ const (
 	msgIndicatorOver        = "số đạt %s lớn hơn tổng số %s (mô hình %d)"
 	msgIndicatorOverFixed   = "mô hình %d: các đơn vị báo cáo tổng cộng %s, vượt quá %s %s của kế hoạch"
 	hintIndicatorOverFixed  = "mỗi đơn vị chỉ ghi phần của mình; xem số liệu từng đơn vị ở trang Dữ liệu và đề nghị đơn vị sửa"
-	msgDoneModelBelowTarget = "mô hình %d được các đơn vị ghi đã hoàn thành nhưng chỉ tiêu mới đạt %s"
+	msgDoneModelBelowTarget = "mô hình %d được các đơn vị ghi đã hoàn thành nhưng chỉ tiêu mới đạt %s; báo cáo tính mô hình là đang triển khai"
 	msgIndicatorLeadOnly    = "chỉ tiêu của mô hình %d do %s báo cáo; số liệu ở ô này không được cộng"
 	msgIndicatorNoTotal     = "mô hình %d: chỉ tiêu tính theo tỷ lệ, cần ghi cả tổng số để tính %%"
 	msgNothingFilled        = "tệp chưa được điền: mọi dòng mô hình đều trống"
@@ -91,6 +91,9 @@ const (
 	hintPreviousNotPreceding = "nếu muốn so với kỳ liền trước, dùng bảng tổng hợp của kỳ đó cho --previous"
 	msgStatusBackwards       = "mô hình %d ghi \"%s\", trong khi %s đã ghi \"%s\""
 	msgProgressDropped       = "tiến độ mô hình %d giảm: %s%% ở %s, nay %s%%"
+	msgUnchanged             = "mô hình %d: số liệu gửi giống hệt số liệu %s điền sẵn trong tệp mẫu, trong khi thời hạn \"%s\" đã qua"
+	msgUnchangedPrevious     = "mô hình %d: số liệu gửi giống hệt báo cáo %s, trong khi thời hạn \"%s\" đã qua"
+	hintUnchanged            = "cập nhật tình trạng, tiến độ, kết quả của kỳ này; nếu thật sự không có gì thay đổi, ghi rõ lý do ở cột Khó khăn"
 	hintBackwards            = "kiểm tra lại; nếu đúng là lùi lại thì ghi rõ lý do ở cột Khó khăn"
 	msgTextTooLong           = "%s của mô hình %d dài %d ký tự; bảng Tổng hợp và báo cáo PDF chỉ in phần đầu, toàn văn ở trang Dữ liệu"
 	hintTextTooLong          = "đề nghị đơn vị viết gọn, chỉ nêu kết quả chính của kỳ"
@@ -99,8 +102,11 @@ const (
 	msgTextsOmitted          = "còn %02d ý kiến, toàn văn ở trang Dữ liệu của bảng tổng hợp"
 	msgDocumentDate          = "ngày ký báo cáo %s nằm ngoài khoảng hợp lý của %s (từ %s đến %s)"
 	hintDocumentDate         = "kiểm tra lại --date; nếu đúng thì không cần sửa"
-	msgDocumentDistrict      = "báo cáo ghi \"%s\", nhưng cấp huyện đã kết thúc hoạt động từ ngày 01/7/2025"
-	hintDocumentDistrict     = "sửa cơ quan chủ quản, Kính gửi, Nơi nhận ở trang \"Thông tin chung\" của kế hoạch (de06 plan --export, sửa, rồi dùng --plan)"
+	hintDocumentDistrict     = "sửa ở trang \"Thông tin chung\" của kế hoạch (de06 plan --export, sửa, rồi dùng --plan); đến khi sửa, báo cáo in chữ DỰ THẢO"
+	msgNothingNoFiles        = "không có tệp báo cáo nào của %s: chưa thể tổng hợp, không ghi bảng tổng hợp và báo cáo"
+	msgNothingUsable         = "không có số liệu dùng được cho %s: cả %d tệp đều bị loại hoặc mọi dòng đều có lỗi; không ghi bảng tổng hợp và báo cáo — trả lại các tệp cho đơn vị sửa rồi tổng hợp lại"
+	msgDocumentUnconfirmed   = "thông tin văn bản (cơ quan chủ quản, cơ quan ban hành, Kính gửi, Nơi nhận, người ký) lấy từ kế hoạch, chưa được cán bộ xác nhận; báo cáo in chữ DỰ THẢO"
+	hintDocumentUnconfirmed  = "xem lại trang \"Thông tin chung\" của kế hoạch, sửa nếu cần, ghi \"Có\" ở dòng xác nhận rồi dùng --plan"
 	wordResult               = "Kết quả"
 	wordDifficulty           = "Khó khăn"
 	wordProposal             = "Đề xuất"
@@ -140,14 +146,22 @@ var codeLabels = map[Code]string{
 	IndicatorInvalid: "Chỉ tiêu không hợp lệ", IndicatorNotApplied: "Mô hình không có chỉ tiêu",
 	IndicatorMismatch: "Tình trạng và chỉ tiêu không khớp", ProgressBackwards: "Lùi so với kỳ trước",
 	PreviousNotPreceding: "Không so với kỳ liền trước", TextLegacy: "Chữ gõ bằng bảng mã cũ", TextTooLong: "Nội dung quá dài",
-	DocumentDate: "Ngày ký báo cáo", DocumentDistrict: "Cơ quan cấp huyện",
+	DocumentDate: "Ngày ký báo cáo", DocumentDistrict: "Cơ quan không còn hoạt động", DocumentUnconfirmed: "Văn bản chưa xác nhận",
+	ReportUnchanged: "Số liệu không đổi so với kỳ trước",
 }
 
 // Cells of the consolidated table (cells.go).
 const (
 	cellModel       = "Mô hình %d: %s"
 	cellNotReported = "Chưa báo cáo: %s"
-	cellProposes    = "%s đề xuất: %s"
+	cellReturned    = "Có lỗi, đã trả lại để sửa: %s"
+	cellFixing      = "Có lỗi, đang sửa: %s"
+	cellProposes    = "%s đề nghị %s."
+	cellFrom        = "%s (báo cáo %s)"
+	cellClaimedDone = "đơn vị báo đã hoàn thành; chỉ tiêu đạt %s"
+	rowNotReported  = "Chưa báo cáo"
+	rowReturned     = "Có lỗi, đã trả lại để sửa"
+	rowFixing       = "Có lỗi, đang sửa"
 	cellProgress    = "Tiến độ: %s"
 	cellIndicator   = "Chỉ tiêu: %s"
 )

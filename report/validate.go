@@ -30,6 +30,11 @@ type Entry struct {
 	// The cells the status and progress came from, for findings that the
 	// consolidation raises about this entry.
 	StatusCell, ProgressCell string
+	// Source is the period of the file the entry came from: a week, when a
+	// month is made of the units' weekly reports.
+	Source plan.Period
+	// Who filled the report in, as the file's header says.
+	Reporter, Phone string
 }
 
 // FileResult is what Validate made of one submission.
@@ -151,6 +156,7 @@ func validateFile(pl *plan.Plan, s *Submission, p plan.Period, today time.Time) 
 	}
 	fr.Accepted = true
 	fc.checkRows()
+	fc.checkPrefill()
 	return fr
 }
 

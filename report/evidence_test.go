@@ -1,0 +1,123 @@
+package report
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/caongoc/de06/plan"
+)
+
+// Counts follow the evidence: what the report says about one model, case by
+// case.
+func TestModelFollowsEvidence(t *testing.T) {
+	p := testPlan(t)
+	tests := []struct {
+		name   string
+		period plan.Period
+		units  []string
+		mutate func(subs map[string]*Submission)
+		model  int
+		check  func(t *testing.T, ms *ModelSummary, c *Consolidation)
+	}{
+		{"done below its own target is in progress, overdue, with its note", w48, []string{"chinh-sach-xa-hoi"},
+			func(s map[string]*Submission) {
+				r := rowOf(s["chinh-sach-xa-hoi"], 37)
+				r.Status.Text, r.Progress = "Đã hoàn thành", Value{Cell: r.Progress.Cell}
+				r.Achieved.Num, r.Total.Num = fp(312), fp(326)
+			}, 37,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if ms.Status != StatusInProgress || ms.Claimed != StatusDone || !ms.Overdue {
+					t.Errorf("status %v, claimed %v, overdue %v", ms.Status, ms.Claimed, ms.Overdue)
+				}
+				if got := ms.Note(); got != "đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng" {
+					t.Errorf("note = %q", got)
+				}
+				if got := strings.Join(ms.StatusLines(), " | "); got != "Đang triển khai | (đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng) | (quá hạn)" {
+					t.Errorf("status lines = %q", got)
+				}
+				if n := c.Counts(); n.ByStatus[StatusDone] != 0 || n.Overdue == 0 {
+					t.Errorf("counts %+v", n)
+				}
+			}},
+		{"done at its target stays done", w48, []string{"chinh-sach-xa-hoi"},
+			func(s map[string]*Submission) {
+				r := rowOf(s["chinh-sach-xa-hoi"], 37)
+				r.Status.Text, r.Progress = "Đã hoàn thành", Value{Cell: r.Progress.Cell}
+				r.Achieved.Num, r.Total.Num = fp(326), fp(326)
+			}, 37,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if ms.Status != StatusDone || ms.Overdue || ms.Note() != "" {
+					t.Errorf("status %v, overdue %v, note %q", ms.Status, ms.Overdue, ms.Note())
+				}
+			}},
+		{"no usable data is neither overdue nor done", w48, []string{"tram-y-te"}, nil, 37,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if !ms.NoData() || ms.Overdue || ms.Status.String() != "Chưa có số liệu" {
+					t.Errorf("status %v, overdue %v", ms.Status, ms.Overdue)
+				}
+			}},
+		{"routine past a dated deadline is not overdue", w48, []string{"tram-y-te"},
+			func(s map[string]*Submission) {
+				rowOf(s["tram-y-te"], 11).Status.Text = "Thực hiện thường xuyên"
+			}, 11,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if ms.Status != StatusRecurring || ms.Overdue {
+					t.Errorf("status %v, overdue %v", ms.Status, ms.Overdue)
+				}
+			}},
+		{"a rejected row is returned, not missing", w48, []string{"van-hoa-xa-hoi", "cong-an"},
+			func(s map[string]*Submission) { rowOf(s["van-hoa-xa-hoi"], 27).Progress.Num = fp(110) }, 27,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if !slices.Equal(ms.Returned, []string{"Công chức Văn hóa – xã hội"}) || len(ms.Missing) != 0 || !ms.NoData() {
+					t.Errorf("returned %v, missing %v, status %v", ms.Returned, ms.Missing, ms.Status)
+				}
+				if got := ms.ResultLines(); !slices.Contains(got, "Có lỗi, đã trả lại để sửa: Công chức Văn hóa – xã hội") || slices.ContainsFunc(got, func(l string) bool { return strings.HasPrefix(l, "Chưa báo cáo") }) {
+					t.Errorf("result lines %q", got)
+				}
+			}},
+		{"the signer's own rejected row is being fixed, not returned", w48, []string{"cong-an"},
+			func(s map[string]*Submission) { rowOf(s["cong-an"], 18).Status.Text = "tốt" }, 18,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if !slices.Equal(ms.Fixing, []string{"Công an xã"}) || len(ms.Returned) != 0 || len(ms.Missing) != 0 {
+					t.Errorf("fixing %v, returned %v, missing %v", ms.Fixing, ms.Returned, ms.Missing)
+				}
+				if got := ms.ResultLines(); !slices.Contains(got, "Có lỗi, đang sửa: Công an xã") {
+					t.Errorf("result lines %q", got)
+				}
+			}},
+		{"a month made of a week says which week", plan.Period{Kind: plan.Monthly, Year: 2026, N: 12}, []string{"tram-y-te"},
+			func(s map[string]*Submission) { rowOf(s["tram-y-te"], 6).Result.Text = "418 lượt trong tuần" }, 6,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if got := c.Sources["tram-y-te"]; got != w48 {
+					t.Errorf("source of Trạm y tế = %v", got)
+				}
+				if got := ms.ResultLines(); len(got) == 0 || got[0] != "Trạm y tế xã (báo cáo Tuần 48 năm 2026): 418 lượt trong tuần" {
+					t.Errorf("result lines %q", got)
+				}
+			}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			subs := map[string]*Submission{}
+			var list []*Submission
+			for _, id := range tc.units {
+				s := goodSubmission(p, id)
+				subs[id] = s
+				list = append(list, s)
+			}
+			if tc.mutate != nil {
+				tc.mutate(subs)
+			}
+			c := Consolidate(p, Validate(p, list, tc.period, time.Time{}), nil)
+			for _, ms := range c.Models {
+				if ms.Model.Number == tc.model {
+					tc.check(t, ms, c)
+					return
+				}
+			}
+			t.Fatalf("no model %d", tc.model)
+		})
+	}
+}
