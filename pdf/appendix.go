@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,7 @@ const pad = 1.0
 
 func (b *builder) appendix(c *report.Consolidation, opt Options) {
 	b.plan = c.Plan
+	b.cols = b.fitColumns(c)
 	b.newPart(true)
 	w := b.width()
 	h := c.Plan.Header
@@ -86,29 +88,69 @@ func (b *builder) appendix(c *report.Consolidation, opt Options) {
 }
 
 // labels writes the units of a model's list by their short names where
-// the plan gives them, noting which were shortened.
+// the plan gives them, noting which were shortened. A short name is one
+// word: it never breaks across lines.
 func (b *builder) labels(names []string) string {
 	out := make([]string, len(names))
 	for i, n := range names {
 		label, u := b.plan.Label(n)
 		if u != nil {
 			if b.abbreviated == nil {
-				b.abbreviated = map[string]bool{}
+				b.abbreviated = map[string]string{}
 			}
-			b.abbreviated[u.ID] = true
+			if _, ok := b.abbreviated[u.ID]; !ok {
+				b.abbreviated[u.ID] = n
+			}
+			label = strings.ReplaceAll(label, " ", "\u00a0")
 		}
 		out[i] = label
 	}
 	return strings.Join(out, "; ")
 }
 
+// fitColumns widens each assignment column to its widest short name, so
+// that none is cut, taking the room from the results.
+func (b *builder) fitColumns(c *report.Consolidation) []tcol {
+	cols := slices.Clone(tableCols)
+	lists := map[report.Column]func(m *plan.Model) []string{
+		report.ColLead:       func(m *plan.Model) []string { return m.Lead },
+		report.ColCoordinate: func(m *plan.Model) []string { return m.Coordinate },
+		report.ColSupport:    func(m *plan.Model) []string { return m.Support },
+	}
+	extra := 0.0
+	for i, col := range cols {
+		get, ok := lists[col.col]
+		if !ok {
+			continue
+		}
+		need := 0.0
+		for _, ms := range c.Models {
+			for _, n := range get(ms.Model) {
+				if label, u := c.Plan.Label(n); u != nil {
+					need = max(need, b.m.width(label, cellFont)+2*pad+0.5)
+				}
+			}
+		}
+		if need > col.width {
+			extra += need - col.width
+			cols[i].width = need
+		}
+	}
+	for i := range cols {
+		if cols[i].col == report.ColResult {
+			cols[i].width -= extra
+		}
+	}
+	return cols
+}
+
 // abbreviationKey spells out, under the table, every short name used in
-// it, in the plan's order of units.
+// it, in the plan's order of units, in the plan's own words.
 func (b *builder) abbreviationKey(pl *plan.Plan) {
 	var parts []string
 	for _, u := range pl.Units {
-		if b.abbreviated[u.ID] {
-			parts = append(parts, u.Short+": "+u.Name)
+		if written, ok := b.abbreviated[u.ID]; ok {
+			parts = append(parts, u.Short+": "+written)
 		}
 	}
 	if len(parts) == 0 {
@@ -141,7 +183,7 @@ func (b *builder) tableHeader() {
 	rowH := 2 * (2*lh + 2*pad) // two header rows, each up to two lines
 	half := rowH / 2
 	ax, aw := 0.0, 0.0 // the assignment columns, under one heading
-	for _, col := range tableCols {
+	for _, col := range b.cols {
 		y, hgt := top, rowH
 		if col.col.Assignment() {
 			y, hgt = top+half, half
@@ -176,8 +218,8 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 		report.ColStanding: strings.Join(ms.StandingLines(), "\n"),
 		report.ColResult:   strings.Join(ms.ResultLines(), "\n"), report.ColIssues: strings.Join(ms.IssueLines(), "\n"),
 	}
-	lines := make([][]string, len(tableCols))
-	for i, col := range tableCols {
+	lines := make([][]string, len(b.cols))
+	for i, col := range b.cols {
 		lines[i] = b.m.wrap(keepTogether(vi.NFC(text[col.col])), cellFont, col.width-2*pad)
 	}
 	return lines
@@ -218,7 +260,7 @@ func (b *builder) modelRow(ms *report.ModelSummary) {
 		count := min(n-first, avail)
 		rh := float64(count)*lh + 2*pad
 		x := b.left()
-		for i, col := range tableCols {
+		for i, col := range b.cols {
 			b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y, W: col.width, H: rh, Stroke: true, Role: "cell", RowKey: key})
 			for j := first; j < first+count && j < len(lines[i]); j++ {
 				it := Item{Kind: KindText, X: x + pad, Y: b.y + pad + float64(j-first)*lh, W: col.width - 2*pad, H: lh,

@@ -2,10 +2,12 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -13,29 +15,39 @@ import (
 // Decree 30/2020.
 const paraGap = 2.2
 
+// data is what a sentence of body.tmpl is filled with.
+type data = map[string]any
+
 // body writes the report's parts as a Công an xã report is written:
 // I. results (who reported, the models, the figures, what is overdue),
-// II. difficulties by unit, III. next period's tasks, IV. proposals.
+// II. difficulties by unit, III. next period's tasks, IV. proposals. Every
+// sentence is a template of body.tmpl.
 func (b *builder) body(c *report.Consolidation) {
 	h := c.Plan.Header
 	planRef := fmt.Sprintf(txtPlanRef, c.Plan.Document.Number, c.Plan.Document.Issuer)
-	b.para(fmt.Sprintf(txtIntro, planRef, h.IssuingAgency, lowerFirst(c.Period.Label())), body, indent, "J", paraGap)
+	b.para(say("intro", data{"Plan": planRef, "Agency": h.IssuingAgency, "Period": lowerFirst(c.Period.Label())}), body, indent, "J", paraGap)
 
-	b.part(txtPartI)
+	b.part(say("partI", nil))
+	b.heading(say("reportingTitle", nil))
 	b.unitsParagraph(c)
+	b.heading(say("modelsTitle", nil))
 	b.modelsParagraph(c)
 	b.chart(c)
+	b.heading(say("indicatorsTitle", nil))
 	b.figures(c)
+	b.heading(say("overdueTitle", nil))
 	b.overdue(c)
-	b.para(txtDetail, Font{"I", 14}, indent, "J", paraGap)
+	b.para(say("detail", nil), Font{"I", 14}, indent, "J", paraGap)
 
-	b.part(txtPartII)
-	b.byUnit(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Difficulties }, txtUnitItem)
+	b.part(say("partII", nil))
+	if !b.byUnit(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Difficulties }) {
+		b.para(say("noDifficulties", nil), body, indent, "J", paraGap)
+	}
 
-	b.part(txtPartIII)
+	b.part(say("partIII", nil))
 	b.tasks(c)
 
-	b.part(txtPartIV)
+	b.part(say("partIV", nil))
 	b.proposals(c)
 }
 
@@ -44,112 +56,229 @@ func (b *builder) part(title string) {
 	b.para(title, bold, indent, "L", paraGap)
 }
 
-// unitsParagraph names the units that sent a report, those that did not,
-// and those whose files could not be used.
+// heading is a numbered heading of part I, kept with what follows it.
+func (b *builder) heading(title string) {
+	b.ensure(lineHeight(14) * 3)
+	b.para(title, bold, indent, "L", paraGap)
+}
+
+// item is one entry of a list: a sentence of body.tmpl and its data.
+type item struct {
+	name string
+	data data
+}
+
+// list writes items as paragraphs, each ending with ";" and the last with
+// ".".
+func (b *builder) list(items []item) {
+	for i, it := range items {
+		it.data["End"] = ";"
+		if i == len(items)-1 {
+			it.data["End"] = "."
+		}
+		b.para(say(it.name, it.data), body, indent, "J", paraGap)
+	}
+}
+
+// unitsParagraph says who sent a report that was used, whose rows or files
+// had errors, who sent nothing, and which weeks a month's figures come from.
 func (b *builder) unitsParagraph(c *report.Consolidation) {
 	notReported := map[string]bool{}
 	for _, u := range c.NotReported {
 		notReported[u.ID] = true
 	}
-	var sent, missing, unusable []string
+	var sent, missing, rejected []string
+	var sentences []string
+	ownRejected := ""
 	for _, u := range c.Expected {
 		switch {
 		case !notReported[u.ID]:
 			sent = append(sent, u.Name)
-		case len(c.Rejected[u.ID]) > 0:
-			unusable = append(unusable, u.Name)
-		default:
+		case len(c.Rejected[u.ID]) == 0:
 			missing = append(missing, u.Name)
+		case u.ID == c.Own:
+			ownRejected = u.Name
+		default:
+			rejected = append(rejected, u.Name)
 		}
 	}
-	text := fmt.Sprintf(txtUnitsSent, count(len(sent)), count(len(c.Expected)), strings.Join(sent, ", "))
-	if len(missing) > 0 {
-		text += " " + fmt.Sprintf(txtUnitsMissing, strings.Join(missing, ", "))
+	switch {
+	case len(sent) == len(c.Expected):
+		sentences = append(sentences, say("unitsAllSent", data{"Expected": len(c.Expected)}))
+	case len(sent) > 0:
+		sentences = append(sentences, say("unitsSent", data{"Sent": sent, "Expected": len(c.Expected)}))
 	}
-	if len(unusable) > 0 {
-		text += " " + fmt.Sprintf(txtUnitsUnusable, strings.Join(unusable, ", "))
+	for _, u := range c.Expected {
+		models := slices.Sorted(slices.Values(c.Returned[u.ID]))
+		if len(models) == 0 || notReported[u.ID] {
+			continue
+		}
+		name := "unitRowsReturned"
+		if u.ID == c.Own {
+			name = "ownRowsFixing"
+		}
+		sentences = append(sentences, say(name, data{"Unit": u.Name, "N": len(models), "Models": models}))
 	}
-	b.para(text, body, indent, "J", paraGap)
+	sentences = append(sentences, oneOrMany(missing, "unitMissing", "unitsMissing")...)
+	sentences = append(sentences, oneOrMany(rejected, "unitRejected", "unitsRejected")...)
+	if ownRejected != "" {
+		sentences = append(sentences, say("ownRejected", ownRejected))
+	}
+	sentences = append(sentences, monthSources(c)...)
+	b.para(strings.Join(sentences, " "), body, indent, "J", paraGap)
+}
+
+// oneOrMany says a sentence about one unit, or its plural about several.
+func oneOrMany(units []string, one, many string) []string {
+	switch len(units) {
+	case 0:
+		return nil
+	case 1:
+		return []string{say(one, units[0])}
+	}
+	return []string{say(many, units)}
+}
+
+// monthSources says, for a month made of weekly reports, which units'
+// figures come from which week.
+func monthSources(c *report.Consolidation) []string {
+	byWeek := map[plan.Period][]string{}
+	var weeks []plan.Period
+	for _, u := range c.Expected {
+		w, ok := c.Sources[u.ID]
+		if !ok {
+			continue
+		}
+		if _, seen := byWeek[w]; !seen {
+			weeks = append(weeks, w)
+		}
+		byWeek[w] = append(byWeek[w], u.Name)
+	}
+	slices.SortFunc(weeks, func(a, b plan.Period) int { return a.Start().Compare(b.Start()) })
+	var out []string
+	for _, w := range weeks {
+		out = append(out, say("monthFromWeek", data{"Units": byWeek[w], "Week": w.Label()}))
+	}
+	return out
 }
 
 func (b *builder) modelsParagraph(c *report.Consolidation) {
 	n := c.Counts()
 	var parts []string
 	for _, s := range report.StatusesWithNone {
-		if k := n.ByStatus[s]; k > 0 {
-			parts = append(parts, fmt.Sprintf(txtStatusCount, count(k), strings.ToLower(s.String())))
+		k := n.ByStatus[s]
+		if k == 0 {
+			continue
+		}
+		var which []int
+		if s == report.StatusNone {
+			for _, ms := range c.Models {
+				if ms.NoData() {
+					which = append(which, ms.Model.Number)
+				}
+			}
+		}
+		parts = append(parts, say("statusCount", data{"N": k, "Status": strings.ToLower(s.String()), "Which": which}))
+	}
+	sentences := []string{say("models", data{"Total": n.Models, "Parts": strings.Join(parts, "; ")})}
+	for _, ms := range c.Models {
+		if ms.Note() != "" {
+			sentences = append(sentences, say("claimedDone", data{"N": ms.Model.Number, "Units": ms.Reported,
+				"Got": ms.IndicatorText(), "Target": targetText(ms.Model.Indicator)}))
 		}
 	}
-	b.para(fmt.Sprintf(txtModels, count(n.Models), strings.Join(parts, "; ")), body, indent, "J", paraGap)
+	b.para(strings.Join(sentences, " "), body, indent, "J", paraGap)
 	if !c.Previous.IsZero() {
 		moved := map[int]int{}
 		for _, ms := range c.Models {
 			moved[ms.Moved()]++
 		}
-		b.para(fmt.Sprintf(txtCompared, c.Previous.Name(), moved[1], moved[0], moved[-1]), body, indent, "J", paraGap)
+		b.para(say("compared", data{"Previous": c.Previous.Name(), "Up": moved[1], "Same": moved[0], "Down": moved[-1]}), body, indent, "J", paraGap)
 	}
 }
 
-// figures says the period's indicators in sentences.
+// targetText is an indicator's target as the plan sets it: "53 DVC",
+// "100%".
+func targetText(ind *plan.Indicator) string {
+	if ind.Ratio() {
+		return vi.FormatNumber(ind.Target) + "%"
+	}
+	return vi.FormatNumber(ind.Target) + " " + ind.Unit
+}
+
+// figures says the period's indicators, one item each.
 func (b *builder) figures(c *report.Consolidation) {
-	var lines []string
+	var items []item
 	for _, ms := range c.Models {
 		ind := ms.Model.Indicator
 		if ind == nil {
 			continue
 		}
-		target := vi.FormatNumber(ind.Target) + " " + ind.Unit
-		if ind.Ratio() {
-			target = vi.FormatNumber(ind.Target) + "%"
+		d := data{"N": ms.Model.Number, "Name": lowerFirst(ind.Name), "Target": targetText(ind), "Got": ms.IndicatorText()}
+		if ms.IndicatorText() == "" {
+			items = append(items, item{"indicatorNone", d})
+		} else {
+			items = append(items, item{"indicator", d})
 		}
-		got := ms.IndicatorText()
-		if got == "" {
-			got = txtIndicatorNone
-		}
-		lines = append(lines, fmt.Sprintf(txtIndicatorItem, ms.Model.Number, lowerFirst(ind.Name), target, got))
 	}
-	if len(lines) == 0 {
+	if len(items) == 0 {
+		b.para(say("indicatorsNone", nil), body, indent, "J", paraGap)
 		return
 	}
-	b.para(txtIndicators, body, indent, "J", paraGap)
-	for _, l := range lines {
-		b.para(l, body, indent, "J", paraGap)
-	}
+	b.list(items)
 }
 
 func (b *builder) overdue(c *report.Consolidation) {
 	n := c.Counts()
 	if n.Overdue == 0 {
-		b.para(txtOverdueNone, body, indent, "J", paraGap)
-		return
-	}
-	b.para(fmt.Sprintf(txtOverdue, count(n.Overdue)), body, indent, "J", paraGap)
-	for _, ms := range c.Models {
-		if ms.Overdue {
-			b.para(fmt.Sprintf(txtOverdueItem, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), strings.ToLower(ms.Status.String())),
-				body, indent, "J", paraGap)
+		b.para(say("overdueNone", nil), body, indent, "J", paraGap)
+	} else {
+		b.para(say("overdue", n.Overdue), body, indent, "J", paraGap)
+		var items []item
+		for _, ms := range c.Models {
+			if !ms.Overdue {
+				continue
+			}
+			status := strings.ToLower(ms.Status.String())
+			if ms.Note() != "" {
+				status += ", " + say("claimedNote", ms.IndicatorCount())
+			}
+			items = append(items, item{"overdueItem", data{"N": ms.Model.Number, "Title": ms.Model.Title,
+				"Deadline": vi.OneLine(ms.Model.Deadline.Text), "Status": status}})
 		}
+		b.list(items)
+	}
+	var late []int
+	for _, ms := range c.Models {
+		if d := ms.Model.Deadline.Due; ms.NoData() && d != nil && d.Before(c.Period.ReportDay()) {
+			late = append(late, ms.Model.Number)
+		}
+	}
+	if len(late) > 0 {
+		b.para(say("lateNoData", late), body, indent, "J", paraGap)
 	}
 }
 
-// byUnit lists texts grouped by unit, each unit's texts in one paragraph
-// naming the models, within maxPartText characters.
-func (b *builder) byUnit(c *report.Consolidation, get func(*report.ModelSummary) []report.Attributed, format string) {
-	type item struct{ unit, text string }
+// byUnit lists texts grouped by unit, one item a unit naming the models,
+// within maxPartText characters; it reports whether there were any.
+func (b *builder) byUnit(c *report.Consolidation, get func(*report.ModelSummary) []report.Attributed) bool {
 	var order []string
 	byUnit := map[string][]string{}
 	for _, ms := range c.Models {
 		for _, a := range get(ms) {
-			if _, ok := byUnit[a.Unit]; !ok {
-				order = append(order, a.Unit)
+			who := a.Who()
+			if _, ok := byUnit[who]; !ok {
+				order = append(order, who)
 			}
-			byUnit[a.Unit] = append(byUnit[a.Unit], fmt.Sprintf(txtAboutModel, sentence(a.Text), ms.Model.Number))
+			// Each text continues "Unit:" or a semicolon: lower case.
+			text := lowerFirst(sentence(a.Text))
+			byUnit[who] = append(byUnit[who], say("aboutModel", data{"Text": text, "N": ms.Model.Number}))
 		}
 	}
 	if len(order) == 0 {
-		b.para(txtNothing, body, indent, "J", paraGap)
-		return
+		return false
 	}
+	var items []item
 	used, left := 0, 0
 	for _, u := range order {
 		text := strings.Join(byUnit[u], "; ")
@@ -158,61 +287,123 @@ func (b *builder) byUnit(c *report.Consolidation, get func(*report.ModelSummary)
 			continue
 		}
 		used += utf8.RuneCountInString(text)
-		b.para(fmt.Sprintf(format, u, text), body, indent, "J", paraGap)
+		items = append(items, item{"unitItem", data{"Unit": u, "Text": text}})
 	}
+	b.list(items)
 	if left > 0 {
-		b.para(fmt.Sprintf(txtMoreInAppendix, left), Font{"I", 14}, indent, "J", paraGap)
+		b.para(say("moreInAppendix", left), Font{"I", 14}, indent, "J", paraGap)
 	}
+	return true
 }
 
-// tasks lists next period's tasks: what units plan, what they ask the
-// standing agency itself to do, and the overdue models to press on.
-func (b *builder) tasks(c *report.Consolidation) {
+// toAgency reports whether a proposal asks the standing agency itself.
+func toAgency(c *report.Consolidation, text string) bool {
 	agency := vi.Fold(c.Plan.Document.StandingAgency)
-	var lines []string
+	return agency != "" && strings.Contains(vi.Fold(text), agency)
+}
+
+// tasks lists next period's tasks: what units asked the standing agency
+// itself to do, the overdue models to press on (naming their units), the
+// units to remind or to ask for a corrected file, then the units' own.
+func (b *builder) tasks(c *report.Consolidation) {
+	var items []item
 	for _, ms := range c.Models {
 		for _, a := range ms.Proposals {
-			if agency != "" && strings.Contains(vi.Fold(a.Text), agency) {
-				lines = append(lines, fmt.Sprintf(txtTaskFromProposal, a.Unit, proposalText(a.Text), ms.Model.Number))
+			if toAgency(c, a.Text) {
+				items = append(items, item{"taskFromProposal", data{"Task": upperFirst(report.ProposalBody(a.Text)), "Unit": a.Who(), "N": ms.Model.Number}})
 			}
 		}
 	}
-	var overdue []string
-	for _, ms := range c.Models {
-		if ms.Overdue {
-			overdue = append(overdue, fmt.Sprint(ms.Model.Number))
+	own, others := overdueByLead(c)
+	if len(own) > 0 {
+		items = append(items, item{"taskOwnOverdue", data{"Unit": c.Plan.Unit(c.Own).Name, "Models": own}})
+	}
+	if len(others) > 0 {
+		items = append(items, item{"taskOverdue", data{"Units": others}})
+	}
+	var remind, resend []string
+	ownResend := false
+	for _, u := range c.Expected {
+		returned := len(c.Returned[u.ID]) > 0 || len(c.Rejected[u.ID]) > 0
+		switch {
+		case returned && u.ID == c.Own:
+			ownResend = true
+		case returned:
+			resend = append(resend, u.Name)
+		case slices.Contains(c.NotReported, u):
+			remind = append(remind, u.Name)
 		}
 	}
-	if len(overdue) > 0 {
-		lines = append(lines, fmt.Sprintf(txtTaskOverdue, strings.Join(overdue, ", ")))
+	if len(remind) > 0 {
+		items = append(items, item{"taskRemind", data{"Units": remind}})
 	}
-	if len(c.NotReported) > 0 {
-		lines = append(lines, txtTaskRemind)
+	if len(resend) > 0 {
+		items = append(items, item{"taskResend", data{"Units": resend}})
 	}
-	lines = append(lines, txtTaskContinue)
-	hasUnitTasks := false
-	for _, ms := range c.Models {
-		if len(ms.Tasks) > 0 {
-			hasUnitTasks = true
-		}
+	if ownResend {
+		items = append(items, item{"taskOwnResend", data{"Unit": c.Plan.Unit(c.Own).Name}})
 	}
-	for _, l := range lines {
-		b.para(l, body, indent, "J", paraGap)
-	}
+	items = append(items, item{"taskContinue", data{}})
+	b.list(items)
+	hasUnitTasks := slices.ContainsFunc(c.Models, func(ms *report.ModelSummary) bool { return len(ms.Tasks) > 0 })
 	if hasUnitTasks {
-		b.para(txtTasksOfUnits, body, indent, "J", paraGap)
-		b.byUnit(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Tasks }, txtUnitItem)
+		b.para(say("tasksOfUnits", nil), body, indent, "J", paraGap)
+		b.byUnit(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Tasks })
 	}
 }
 
-// proposals lists what units propose to others, attributed ("Trạm y tế xã
-// đề nghị …"); what they ask of the standing agency is a task above.
+// overdueByLead gives the overdue models the signer's own unit leads, and
+// the other leads with their overdue models: "Công chức Văn hóa – xã hội
+// (mô hình 24, 26)".
+func overdueByLead(c *report.Consolidation) (own []int, others []string) {
+	var order []string
+	byLead := map[string][]int{}
+	for _, ms := range c.Models {
+		if !ms.Overdue {
+			continue
+		}
+		for _, l := range ms.Model.Lead {
+			name := l
+			if id, ok := c.Plan.MatchUnit(l); ok {
+				if id == c.Own {
+					own = append(own, ms.Model.Number)
+					continue
+				}
+				name = c.Plan.Unit(id).Name
+			}
+			if _, ok := byLead[name]; !ok {
+				order = append(order, name)
+			}
+			byLead[name] = append(byLead[name], ms.Model.Number)
+		}
+	}
+	for _, name := range order {
+		others = append(others, name+" ("+say("modelsOf", byLead[name])+")")
+	}
+	return own, others
+}
+
+// refersBack reports whether a text points back to something said before
+// it ("các đối tượng này", "nói trên").
+func refersBack(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range pointers {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// proposals lists what units propose to others, each a sentence naming the
+// unit; what they ask of the standing agency is a task above. A proposal
+// that points back to the unit's difficulty carries it.
 func (b *builder) proposals(c *report.Consolidation) {
-	agency := vi.Fold(c.Plan.Document.StandingAgency)
+	var items []item
 	found, used, left := false, 0, 0
 	for _, ms := range c.Models {
 		for _, a := range ms.Proposals {
-			if agency != "" && strings.Contains(vi.Fold(a.Text), agency) {
+			if toAgency(c, a.Text) {
 				continue
 			}
 			found = true
@@ -221,31 +412,42 @@ func (b *builder) proposals(c *report.Consolidation) {
 				continue
 			}
 			used += utf8.RuneCountInString(a.Text)
-			b.para(fmt.Sprintf(txtProposalItem, a.Unit, proposalText(a.Text), ms.Model.Number), body, indent, "J", paraGap)
+			d := data{"Unit": a.Who(), "Text": report.ProposalBody(a.Text), "N": ms.Model.Number}
+			name := "proposal"
+			if refersBack(a.Text) {
+				for _, diff := range ms.Difficulties {
+					if diff.Unit == a.Unit {
+						d["Difficulty"] = lowerFirst(sentence(diff.Text))
+						name = "proposalWithDifficulty"
+						break
+					}
+				}
+			}
+			items = append(items, item{name, d})
 		}
-	}
-	if left > 0 {
-		b.para(fmt.Sprintf(txtMoreInAppendix, left), Font{"I", 14}, indent, "J", paraGap)
 	}
 	if !found {
-		b.para(txtNothing, body, indent, "J", paraGap)
+		b.para(say("noProposals", nil), body, indent, "J", paraGap)
+		return
 	}
-}
-
-// proposalText puts a unit's proposal after "<unit> đề nghị": "Đề nghị Sở
-// Y tế hướng dẫn." becomes "Sở Y tế hướng dẫn".
-func proposalText(s string) string {
-	s = strings.TrimRight(strings.TrimSpace(s), ". ")
-	for _, lead := range []string{"đề nghị", "kiến nghị", "đề xuất"} {
-		if len(s) > len(lead) && vi.Fold(s[:len(lead)]) == vi.Fold(lead) {
-			return strings.TrimSpace(s[len(lead):])
-		}
+	b.list(items)
+	if left > 0 {
+		b.para(say("moreInAppendix", left), Font{"I", 14}, indent, "J", paraGap)
 	}
-	return lowerFirst(s)
 }
 
 // count writes a count as the appendix does: two digits below ten.
 func count(n int) string { return fmt.Sprintf("%02d", n) }
 
 // sentence trims a unit's text of its closing full stop, for joining.
-func sentence(s string) string { return strings.TrimRight(strings.TrimSpace(s), ". ") }
+func sentence(s string) string { return strings.TrimRight(strings.TrimSpace(s), ". ;") }
+
+func lowerFirst(s string) string { return report.LowerFirst(s) }
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r)) + s[n:]
+}

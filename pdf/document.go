@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/report"
@@ -18,6 +17,9 @@ type Options struct {
 	Signer string    // overrides the plan's signer name
 	// Created is the PDF's creation date; tests fix it.
 	Created time.Time
+	// Draft marks every page "DỰ THẢO": the header is not confirmed, or
+	// names a body that did not exist on Date (plan.Header.DraftReasons).
+	Draft bool
 }
 
 // Build lays out the report for c: the portrait report, then the landscape
@@ -31,6 +33,7 @@ func Build(c *report.Consolidation, opt Options) *Document {
 		Created: opt.Created,
 	}
 	b := newBuilder(doc)
+	b.draft = opt.Draft
 	b.newPage(false)
 	b.letterhead(c, opt)
 	b.body(c)
@@ -146,15 +149,6 @@ const indent = 10.0
 // the report quote before pointing to the appendix for the rest: the
 // report stays a few pages whatever units write.
 const maxPartText = 4000
-
-func lowerFirst(s string) string {
-	r := []rune(s)
-	// "DVC …" is an abbreviation: only a capitalised word is lowered.
-	if len(r) < 2 || unicode.IsUpper(r[1]) {
-		return s
-	}
-	return strings.ToLower(string(r[:1])) + string(r[1:])
-}
 
 // chart draws a stacked horizontal bar per group: one segment per status.
 func (b *builder) chart(c *report.Consolidation) {

@@ -20,7 +20,11 @@ type builder struct {
 	// plan names the units; abbreviated are those written by their short
 	// names, for the key under the appendix table.
 	plan        *plan.Plan
-	abbreviated map[string]bool
+	abbreviated map[string]string // unit id → the plan's words it stands for
+	// cols are the appendix table's columns, fitted to the document.
+	cols []tcol
+	// draft marks every page "DỰ THẢO" in its top margin.
+	draft bool
 }
 
 func newBuilder(doc *Document) *builder { return &builder{m: newMeasurer(), doc: doc} }
@@ -35,6 +39,9 @@ func (b *builder) newPage(landscape bool) {
 	b.page = &Page{Landscape: landscape}
 	b.doc.Pages = append(b.doc.Pages, b.page)
 	b.y = marginTop
+	if b.draft {
+		b.draftMark()
+	}
 	if n := len(b.doc.Pages) - b.firstPage; n >= 2 {
 		// Page numbers: centred at the top from a part's page 2, plain
 		// digits.
@@ -42,6 +49,17 @@ func (b *builder) newPage(landscape bool) {
 		b.page.Items = append(b.page.Items, Item{Kind: KindText, X: marginLeft, Y: marginTop - 10, W: w - marginLeft - marginRight,
 			H: lineHeight(13), Text: strconv.Itoa(n), Font: Font{"", 13}, Align: "C", Role: "page-number"})
 	}
+}
+
+// draftMark writes "DỰ THẢO", boxed, at the top right of the page, above
+// the text area, where a signed document has nothing.
+func (b *builder) draftMark() {
+	w, _ := b.page.Size()
+	f := Font{"B", 13}
+	tw := b.m.width(txtDraft, f) + 6
+	x, y := w-marginRight-tw, marginTop-13.0
+	b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: y, W: tw, H: lineHeight(f.Size) + 2, Stroke: true, Role: "draft"},
+		Item{Kind: KindText, X: x, Y: y + 1, W: tw, H: lineHeight(f.Size), Text: txtDraft, Font: f, Align: "C", Role: "draft"})
 }
 
 // left edge, width and bottom of the text area of the current page.

@@ -452,8 +452,91 @@ func TestAppendixAbbreviations(t *testing.T) {
 			t.Errorf("key lacks %q: %s", want, k)
 		}
 	}
+	cells = strings.ReplaceAll(cells, "\u00a0", " ")
 	if !strings.Contains(cells, "CA xã") || !strings.Contains(cells, "TYT xã") {
 		t.Errorf("the table does not use the short names")
+	}
+	// The plan's "các cấp" is not the commune's team: written in full.
+	if !strings.Contains(cells, "các cấp") || strings.Contains(k, "Tổ ĐA06 xã") {
+		t.Errorf("a name that only resembles a unit was shortened; key: %s", k)
+	}
+}
+
+// A short name is never broken across lines, even where the plan's short
+// names are long: the column grows to hold the widest.
+func TestShortNamesNeverBreak(t *testing.T) {
+	c := consolidation(t, false)
+	c.Plan.Unit("dia-chinh").Short = "CC ĐC-NN-XD-MT"
+	doc := Build(c, options())
+	var shorts []string
+	for _, u := range c.Plan.Units {
+		shorts = append(shorts, u.Short)
+	}
+	found := false
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if it.Role != "cell" || it.Kind != KindText {
+				continue
+			}
+			line := strings.ReplaceAll(it.Text, "\u00a0", " ")
+			if strings.Contains(line, "CC ĐC-NN-XD-MT") {
+				found = true
+			}
+			// A line ending inside a short name's word: it was cut.
+			for _, sh := range shorts {
+				r := []rune(sh)
+				for k := 3; k < len(r); k++ {
+					if r[k] != ' ' && r[k-1] != ' ' && strings.HasSuffix(line, string(r[:k])) {
+						t.Errorf("%q cut: line %q", sh, line)
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the long short name is never printed whole")
+	}
+}
+
+// Until the header is confirmed and current, every page says "DỰ THẢO";
+// otherwise none does.
+func TestDraftMark(t *testing.T) {
+	for _, draft := range []bool{true, false} {
+		opt := options()
+		opt.Draft = draft
+		doc := Build(consolidation(t, false), opt)
+		for i, p := range doc.Pages {
+			marked := slices.ContainsFunc(p.Items, func(it Item) bool { return it.Role == "draft" && it.Text == "DỰ THẢO" })
+			if marked != draft {
+				t.Errorf("draft %v: page %d marked %v", draft, i+1, marked)
+			}
+		}
+	}
+}
+
+// Every sentence of body.tmpl fills without error, and reads without a
+// stray placeholder.
+func TestEverySentenceFills(t *testing.T) {
+	full := data{"Plan": "Kế hoạch số 39", "Agency": "Công an xã", "Period": "tuần 48", "Sent": []string{"A", "B"}, "Expected": 9,
+		"Unit": "Trạm y tế xã", "N": 2, "Models": []int{26, 27}, "Units": []string{"A"}, "Week": "Tuần 48", "Parts": "…", "Status": "đang triển khai",
+		"Which": []int{44}, "Total": 20, "Got": "1/1 cơ sở (100%)", "Target": "100%", "Previous": "Tuần 47", "Up": 1, "Same": 2, "Down": 0, "Name": "chỉ tiêu",
+		"Title": "Mô hình", "Deadline": "Quý II/2024", "Text": "nội dung", "Task": "Công an xã phối hợp", "Difficulty": "khó khăn", "End": "."}
+	for _, tm := range sentences.Templates() {
+		name := tm.Name()
+		if name == "body" {
+			continue
+		}
+		for _, d := range []any{full, []string{"A", "B"}, "A", 3, []int{3, 18}} {
+			var sb strings.Builder
+			if err := sentences.ExecuteTemplate(&sb, name, d); err == nil {
+				if strings.Contains(sb.String(), "<no value>") || strings.Contains(sb.String(), "%!") {
+					t.Errorf("%s: %q", name, sb.String())
+				}
+				goto next
+			}
+		}
+		t.Errorf("sentence %q fills with none of the test data", name)
+	next:
 	}
 }
 

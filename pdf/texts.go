@@ -1,56 +1,67 @@
 package pdf
 
-import "github.com/caongoc/de06/report"
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"text/template"
 
-// Every text of this package that a person reads, in one place.
+	"github.com/caongoc/de06/report"
+)
+
+// Every text of this package that a person reads, in one place: the body's
+// sentences in body.tmpl, the rest below.
+
+//go:embed body.tmpl
+var bodyTemplates string
+
+var sentences = template.Must(template.New("body").Funcs(template.FuncMap{
+	"count": count,
+	"names": func(ss []string) string { return strings.Join(ss, ", ") },
+	"models": func(ns []int) string {
+		s := make([]string, len(ns))
+		for i, n := range ns {
+			s[i] = strconv.Itoa(n)
+		}
+		return strings.Join(s, ", ")
+	},
+}).Parse(bodyTemplates))
+
+// say is the sentence name of body.tmpl filled with d. The templates are
+// fixed and a test fills every one, so a failure is a bug in this package.
+func say(name string, d any) string {
+	var sb strings.Builder
+	if err := sentences.ExecuteTemplate(&sb, name, d); err != nil {
+		panic("pdf: sentence " + name + ": " + err.Error())
+	}
+	return sb.String()
+}
+
+// pointers are words by which a text points back to something said before
+// it, which a sentence standing alone must not do.
+var pointers = []string{" này", "nói trên", "kể trên", "trên đây", " đó "}
+
 const (
-	txtNation           = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-	txtMotto            = "Độc lập - Tự do - Hạnh phúc"
-	txtNumber           = "Số: %s/%s"
-	txtNumberBlank      = "Số:        /%s"
-	txtPlaceDate        = "%s, ngày %s tháng %s năm %d"
-	txtKind             = "BÁO CÁO"
-	txtSummary          = "Kết quả thực hiện các mô hình của Đề án 06"
-	txtSummary2         = "%s"
-	txtTo               = "Kính gửi:"
-	txtPlanRef          = "Kế hoạch số %s của %s"
-	txtIntro            = "Thực hiện %s về triển khai, thực hiện các mô hình của Đề án 06 trên địa bàn; trên cơ sở báo cáo của các đơn vị, %s báo cáo kết quả thực hiện %s như sau:"
-	txtPartI            = "I. KẾT QUẢ THỰC HIỆN"
-	txtUnitsMissing     = "Chưa gửi báo cáo: %s."
-	txtModels           = "2. Tình trạng các mô hình: trong tổng số %s mô hình có %s."
-	txtStatusCount      = "%s mô hình %s"
-	txtCompared         = "So với %s: %02d mô hình có tiến triển, %02d mô hình không thay đổi, %02d mô hình lùi lại."
-	txtOverdue          = "4. Mô hình quá thời hạn hoàn thành theo kế hoạch (%s mô hình):"
-	txtOverdueNone      = "4. Không có mô hình nào quá thời hạn hoàn thành theo kế hoạch."
-	txtOverdueItem      = "- Mô hình %d: %s (thời hạn: %s; tình trạng: %s)."
-	txtIndicators       = "3. Kết quả các chỉ tiêu:"
-	txtIndicatorItem    = "- Mô hình %d, %s (chỉ tiêu %s): %s."
-	txtIndicatorNone    = "chưa có số liệu"
-	txtAbbreviations    = "Viết tắt: "
-	txtChartTitle       = "Biểu đồ: tình trạng các mô hình theo nhóm"
-	txtChartGroup       = "Nhóm %s"
-	txtDetail           = "Kết quả chi tiết từng mô hình tại Phụ lục kèm theo."
-	txtPartII           = "II. TỒN TẠI, KHÓ KHĂN, VƯỚNG MẮC"
-	txtPartIII          = "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"
-	txtPartIV           = "IV. ĐỀ XUẤT, KIẾN NGHỊ"
-	txtUnitsSent        = "1. Tình hình báo cáo: %s/%s đơn vị đã gửi báo cáo (%s)."
-	txtUnitsUnusable    = "Có gửi nhưng tệp không dùng được, đã trả lại để sửa: %s."
-	txtUnitItem         = "- %s: %s."
-	txtAboutModel       = "%s (mô hình %d)"
-	txtTaskFromProposal = "- Theo đề nghị của %s: %s (mô hình %d)."
-	txtTaskOverdue      = "- Đôn đốc các đơn vị chủ trì hoàn thành các mô hình quá hạn (mô hình %s) hoặc đề xuất điều chỉnh thời hạn."
-	txtTaskRemind       = "- Nhắc các đơn vị chưa gửi báo cáo gửi đúng hạn kỳ tới."
-	txtTaskContinue     = "- Tiếp tục triển khai các mô hình theo kế hoạch; tổng hợp, báo cáo đúng thời gian quy định."
-	txtTasksOfUnits     = "Nhiệm vụ kỳ tới của các đơn vị:"
-	txtProposalItem     = "- %s đề nghị %s (mô hình %d)."
-	txtNothing          = "Không có."
-	txtMoreInAppendix   = "Còn %02d ý kiến khác của các đơn vị, ghi tại Phụ lục kèm theo."
-	txtReceivers        = "Nơi nhận:"
-	txtAppendix         = "PHỤ LỤC"
-	txtAppTitle         = "TIẾN ĐỘ THỰC HIỆN CÁC MÔ HÌNH CỦA ĐỀ ÁN 06"
-	txtAppNumberBlank   = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/%s"
-	txtAppRef           = "(Kèm theo Báo cáo số %s ngày %s của %s)"
-	txtAppGroup         = "%s. %s (%02d mô hình)"
+	txtDraft          = "DỰ THẢO"
+	txtNation         = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+	txtMotto          = "Độc lập - Tự do - Hạnh phúc"
+	txtNumber         = "Số: %s/%s"
+	txtNumberBlank    = "Số:        /%s"
+	txtPlaceDate      = "%s, ngày %s tháng %s năm %d"
+	txtKind           = "BÁO CÁO"
+	txtSummary        = "Kết quả thực hiện các mô hình của Đề án 06"
+	txtSummary2       = "%s"
+	txtTo             = "Kính gửi:"
+	txtPlanRef        = "Kế hoạch số %s của %s"
+	txtAbbreviations  = "Viết tắt: "
+	txtChartTitle     = "Biểu đồ: tình trạng các mô hình theo nhóm"
+	txtChartGroup     = "Nhóm %s"
+	txtReceivers      = "Nơi nhận:"
+	txtAppendix       = "PHỤ LỤC"
+	txtAppTitle       = "TIẾN ĐỘ THỰC HIỆN CÁC MÔ HÌNH CỦA ĐỀ ÁN 06"
+	txtAppNumberBlank = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/%s"
+	txtAppRef         = "(Kèm theo Báo cáo số %s ngày %s của %s)"
+	txtAppGroup       = "%s. %s (%02d mô hình)"
 )
 
 // The unit link slips.
@@ -69,5 +80,5 @@ const (
 // white print tells the statuses apart.
 var statusAbbr = map[report.Status]string{
 	report.StatusDone: "HT", report.StatusRecurring: "TX", report.StatusInProgress: "ĐTK",
-	report.StatusNotStarted: "CTK", report.StatusNone: "CBC",
+	report.StatusNotStarted: "CTK", report.StatusNone: "CSL",
 }

@@ -49,35 +49,52 @@ func (ms *ModelSummary) IssueLines() []string {
 // tế xã đề nghị Trung tâm Y tế hướng dẫn …", whether the unit wrote "Đề
 // nghị Trung tâm Y tế …" or "Trung tâm Y tế …".
 func ProposalSentence(a Attributed) string {
-	return fmt.Sprintf(cellProposes, a.who(), ProposalBody(a.Text))
+	return fmt.Sprintf(cellProposes, a.Who(), ProposalBody(a.Text))
 }
 
 // ProposalBody is what a proposal asks, without its leading "đề nghị",
-// "kiến nghị" or "đề xuất" and closing full stop, to follow "… đề nghị".
+// "kiến nghị" or "đề xuất" and closing full stop, to follow "… đề nghị":
+// "Đề nghị Trung tâm Y tế hướng dẫn." is "Trung tâm Y tế hướng dẫn" (a name
+// keeps its capital), "Cấp thêm máy đọc" is "cấp thêm máy đọc".
 func ProposalBody(s string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ". ")
 	for _, lead := range []string{"đề nghị", "kiến nghị", "đề xuất"} {
 		if len(s) > len(lead) && vi.Fold(s[:len(lead)]) == vi.Fold(lead) {
-			s = strings.TrimLeft(strings.TrimSpace(s[len(lead):]), ":, ")
-			break
+			return strings.TrimLeft(strings.TrimSpace(s[len(lead):]), ":, ")
 		}
 	}
 	return LowerFirst(s)
 }
 
 // LowerFirst lowers a text's first letter, to continue a sentence, unless
-// it starts an abbreviation ("DVC", "UBND") or a name a capital keeps.
+// it starts an abbreviation ("DVC", "UBND") or the name of a body ("Bưu
+// điện xã", "Trung tâm Y tế"), which keeps its capital.
 func LowerFirst(s string) string {
 	r := []rune(s)
-	if len(r) < 2 || unicode.IsUpper(r[1]) {
+	if len(r) < 2 || unicode.IsUpper(r[1]) || startsWithName(s) {
 		return s
 	}
 	return strings.ToLower(string(r[:1])) + string(r[1:])
 }
 
-// who names a text's unit, and the period it was written for when that is
-// not the report's.
-func (a Attributed) who() string {
+// bodyWords begin the names of bodies: a text that starts with one starts
+// with a name.
+var bodyWords = []string{"bộ ", "sở ", "cục ", "chi cục ", "trung tâm ", "ủy ban ", "ubnd ", "đảng ủy ", "công an ", "bưu điện ",
+	"ngân hàng ", "trạm ", "trường ", "phòng ", "văn phòng ", "ban ", "tổ ", "hội ", "đoàn ", "bộ phận ", "kho bạc ", "viettel ", "vnpt "}
+
+func startsWithName(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range bodyWords {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Who names a text's unit, and the period it was written for when that is
+// not the report's: "Trạm y tế xã (báo cáo Tuần 48 năm 2026)".
+func (a Attributed) Who() string {
 	if a.From == "" {
 		return a.Unit
 	}
@@ -140,7 +157,7 @@ func (ms *ModelSummary) StatusLines() []string {
 func attributedLines(as []Attributed) []string {
 	var lines []string
 	for _, a := range as {
-		lines = append(lines, a.who()+": "+a.Text)
+		lines = append(lines, a.Who()+": "+a.Text)
 	}
 	return lines
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/caongoc/de06/desk"
@@ -64,7 +65,13 @@ func runMerge(e *env, args []string) error {
 	if errs > 0 && *strict {
 		return &findingsError{fmt.Sprintf(msgStrict, errs)}
 	}
-	printMergeFindings(e.stdout, checked, cons)
+	draft := in.plan.Header.DraftReasons(doc.Date)
+	doc.Draft = len(draft) > 0
+	printMergeFindings(e.stdout, checked, cons, doc.Draft)
+	// No report from nothing: without one usable row, neither file.
+	if err := report.NothingToReport(checked); err != nil {
+		return &findingsError{err.Error()}
+	}
 
 	base := "bao-cao-de-an-06-" + checked.Period.String()
 	xlsxPath := filepath.Join(*outDir, base+".xlsx")
@@ -84,6 +91,9 @@ func runMerge(e *env, args []string) error {
 		n.ByStatus[report.StatusInProgress], n.ByStatus[report.StatusNotStarted], n.ByStatus[report.StatusNone], n.Overdue)
 	if !cons.Previous.IsZero() {
 		fmt.Fprintf(e.stdout, msgComparedWith, cons.Previous.Name())
+	}
+	if doc.Draft {
+		fmt.Fprintf(e.stdout, msgDraft, "\n  - "+strings.Join(draft, "\n  - "))
 	}
 	fmt.Fprintf(e.stdout, msgWrote, xlsxPath)
 	fmt.Fprintf(e.stdout, msgWrote, pdfPath)
@@ -113,8 +123,9 @@ func readPrevious(path string) (*report.Previous, error) {
 // printMergeFindings prints what the consolidation found beyond the files'
 // own findings (units that did not send, overdue models, the report's
 // date…), and the totals of the workbook's "Kiểm tra" sheet, so that the
-// console and the sheet say the same.
-func printMergeFindings(w io.Writer, checked *report.Checked, cons *report.Consolidation) {
+// console and the sheet say the same. The header's findings are left to the
+// "DỰ THẢO" lines when the document is a draft.
+func printMergeFindings(w io.Writer, checked *report.Checked, cons *report.Consolidation, draft bool) {
 	fromFiles := map[report.Finding]int{}
 	for _, f := range checked.Findings() {
 		fromFiles[f]++
@@ -123,6 +134,9 @@ func printMergeFindings(w io.Writer, checked *report.Checked, cons *report.Conso
 	for _, f := range cons.Findings {
 		if fromFiles[f] > 0 {
 			fromFiles[f]--
+			continue
+		}
+		if draft && (f.Code == report.DocumentDistrict || f.Code == report.DocumentUnconfirmed) {
 			continue
 		}
 		own = append(own, f)

@@ -234,8 +234,9 @@ const (
 // merge
 const (
 	msgStrict        = "có %d lỗi; với --strict không ghi kết quả nào. Sửa các tệp trên rồi chạy lại."
-	msgMergeSummary  = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có báo cáo; %d quá hạn.\n"
+	msgMergeSummary  = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu; %d quá hạn.\n"
 	msgComparedWith  = "So sánh với %s.\n"
+	msgDraft         = "Báo cáo PDF in chữ DỰ THẢO vì:%s\n"
 	msgMergeFindings = "\nKhi tổng hợp (%d):\n"
 	msgChecksSheet   = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
 	msgBadDate       = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
