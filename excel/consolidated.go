@@ -3,6 +3,7 @@ package excel
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,7 +93,8 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 	case report.ColPlatforms:
 		return strings.Join(m.Platforms, ";\n")
 	case report.ColStatus:
-		return ms.Status.String()
+		// The overdue mark has a column of its own here.
+		return strings.Join(slices.DeleteFunc(ms.StatusLines(), func(l string) bool { return l == report.OverdueMark }), "\n")
 	case report.ColProgress:
 		if ms.Progress != nil {
 			return *ms.Progress

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/caongoc/de06/internal/vi"
@@ -36,5 +37,95 @@ func TestSampleWeekDocument(t *testing.T) {
 	}
 	if !flagged {
 		t.Error("model 37 is not flagged")
+	}
+}
+
+// bodyText is the report's body (its portrait pages), one paragraph line
+// after another, and the appendix's cell lines.
+func bodyText(doc *pdf.Document) (body, cells []string) {
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			switch {
+			case !p.Landscape && it.Role == "body":
+				body = append(body, it.Text)
+			case p.Landscape && it.Role == "cell":
+				cells = append(cells, strings.ReplaceAll(it.Text, "\u00a0", " "))
+			}
+		}
+	}
+	return body, cells
+}
+
+// The sample week: model 37 ("Đã hoàn thành" at 312/326 of a 100 % target)
+// is counted in progress and listed overdue in the report's body.
+func TestSampleWeekCountsModel37NotDone(t *testing.T) {
+	in, err := readInputs(inputOptions{}, []string{filepath.Join("..", "..", "samples", "tuan-48-2026")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cons := report.Consolidate(in.plan, in.checked, nil)
+	doc := pdf.Build(cons, pdf.Options{Number: 5, Date: vi.Day(2026, 11, 25)})
+	body, _ := bodyText(doc)
+	text := strings.Join(body, " ")
+	for _, want := range []string{"có 03 mô hình đã hoàn thành", "Có 05 mô hình quá thời hạn", "- Mô hình 37: Quản lý chương trình an sinh"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the body does not say %q", want)
+		}
+	}
+	if n := cons.Counts(); n.ByStatus[report.StatusDone] != 3 || n.Overdue != 5 {
+		t.Errorf("counts %+v", n)
+	}
+	// Dated 25/11/2026 under the embedded 2024 plan: a draft.
+	if r := in.plan.Header.DraftReasons(vi.Day(2026, 11, 25)); len(r) == 0 {
+		t.Error("the 2024 header is not a draft in 2026")
+	}
+}
+
+// samples/co-loi: no model is overdue for lack of data, and no unit whose
+// rows were rejected is written as not having reported.
+func TestErrorSamplesSayWhatTheDataSays(t *testing.T) {
+	in, err := readInputs(inputOptions{period: "2026-W48"}, []string{filepath.Join("..", "..", "samples", "co-loi")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cons := report.Consolidate(in.plan, in.checked, nil)
+	doc := pdf.Build(cons, pdf.Options{Number: 5, Date: vi.Day(2026, 11, 25)})
+	body, cells := bodyText(doc)
+	for _, ms := range cons.Models {
+		if ms.NoData() && ms.Overdue {
+			t.Errorf("model %d without data is overdue", ms.Model.Number)
+		}
+	}
+	if text := strings.Join(body, " "); strings.Contains(text, "tình trạng: chưa có số liệu") || strings.Contains(text, "tình trạng: chưa báo cáo") {
+		t.Errorf("a model without data is listed overdue:\n%s", text)
+	}
+	// Units that sent a file: their names never follow "Chưa báo cáo".
+	var sent []string
+	for _, f := range in.checked.Files {
+		if f.Unit != nil {
+			sent = append(sent, f.Unit.Name)
+		}
+	}
+	returned := 0
+	for i, l := range cells {
+		if strings.HasPrefix(l, "Có lỗi, đã trả lại để sửa") || strings.HasPrefix(l, "Có lỗi, đang sửa") {
+			returned++
+		}
+		if !strings.HasPrefix(l, "Chưa báo cáo") {
+			continue
+		}
+		// The list may run over the next lines of the cell.
+		list := l
+		for j := i + 1; j < len(cells) && j < i+4 && !strings.Contains(cells[j], ":"); j++ {
+			list += " " + cells[j]
+		}
+		for _, u := range sent {
+			if strings.Contains(list, u) {
+				t.Errorf("%s sent a file but is written as not reported: %q", u, list)
+			}
+		}
+	}
+	if returned == 0 {
+		t.Error("no row says it was sent back to be fixed")
 	}
 }
