@@ -61,6 +61,12 @@ func AnnotateContext(ctx context.Context, w io.Writer, b []byte, name string, fi
 	}
 	f := &book{File: ef}
 	defer f.Close()
+	// A copy that comes back fixed starts clean: the marks of the last
+	// round are not the findings of this one.
+	if err := clearMarks(f); err != nil {
+		return err
+	}
+	var marks []mark
 
 	byCell := map[string][]report.Finding{}
 	var order []string
@@ -88,13 +94,18 @@ func AnnotateContext(ctx context.Context, w io.Writer, b []byte, name string, fi
 			}
 			lines = append(lines, findingText(fd))
 		}
-		if err := fillCell(f, sheet, ref, color); err != nil {
+		was, err := fillCell(f, sheet, ref, color)
+		if err != nil {
 			return err
 		}
+		marks = append(marks, mark{Sheet: sheet, Cell: ref, Fill: was})
 		f.DeleteComment(sheet, ref)
-		if err := f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "de06", Paragraph: []excelize.RichTextRun{{Text: strings.Join(lines, "\n")}}}); err != nil {
+		if err := f.AddComment(sheet, excelize.Comment{Cell: ref, Author: annAuthor, Paragraph: []excelize.RichTextRun{{Text: strings.Join(lines, "\n")}}}); err != nil {
 			return err
 		}
+	}
+	if err := saveMarks(f, marks); err != nil {
+		return err
 	}
 	if err := addFindingsSheet(f, findings); err != nil {
 		return err
@@ -115,26 +126,40 @@ func findingText(fd report.Finding) string {
 }
 
 // fillCell keeps the cell's style (borders, number format, lock) and only
-// changes its fill.
-func fillCell(f *book, sheet, ref, color string) error {
+// changes its fill to color ("" for none); it returns the fill the cell had.
+func fillCell(f *book, sheet, ref, color string) (excelize.Fill, error) {
 	id, err := f.GetCellStyle(sheet, ref)
 	if err != nil {
-		return err
+		return excelize.Fill{}, err
 	}
 	st, err := f.GetStyle(id)
 	if err != nil || st == nil {
 		st = &excelize.Style{}
 	}
-	st.Fill = fill(color)
-	// A border drawn in the automatic colour reads back with no colour,
-	// which excelize would write as the invalid ARGB value "FF".
-	for i := range st.Border {
-		if !validColor(st.Border[i].Color) {
-			st.Border[i].Color = "000000"
-		}
+	was := st.Fill
+	if color == "" {
+		st.Fill = excelize.Fill{}
+	} else {
+		st.Fill = fill(color)
 	}
-	if st.Font != nil && st.Font.Color != "" && !validColor(st.Font.Color) {
-		st.Font.Color = ""
+	return was, setStyle(f, sheet, ref, st)
+}
+
+// setStyle gives the cell a style read from the workbook, its colours made
+// RGB as excelize writes them: excelize prefixes every colour with "FF",
+// so an ARGB colour read back as another program wrote it ("00000000", as
+// openpyxl writes black) would become ten digits, which Excel repairs and
+// openpyxl refuses. A colour with no value (a border in the automatic
+// colour) is written black, a font's left automatic.
+func setStyle(f *book, sheet, ref string, st *excelize.Style) error {
+	for i := range st.Border {
+		st.Border[i].Color = rgbOf(st.Border[i].Color, "000000")
+	}
+	if st.Font != nil {
+		st.Font.Color = rgbOf(st.Font.Color, "")
+	}
+	for i, c := range st.Fill.Color {
+		st.Fill.Color[i] = rgbOf(c, "FFFFFF")
 	}
 	nid, err := f.NewStyle(st)
 	if err != nil {
@@ -143,6 +168,22 @@ func fillCell(f *book, sheet, ref, color string) error {
 	return f.SetCellStyle(sheet, ref, ref, nid)
 }
 
+// rgbOf is an RGB or ARGB colour as the six digits excelize expects, or
+// otherwise when it is no colour at all.
+func rgbOf(c, otherwise string) string {
+	c = strings.TrimPrefix(c, "#")
+	if !validColor(c) {
+		return otherwise
+	}
+	if len(c) == 8 {
+		c = c[2:] // the alpha, which Excel ignores
+	}
+	return strings.ToUpper(c)
+}
+
+// addFindingsSheet lists the findings for the unit: where, what, how to
+// fix it, printed A4 landscape at 80 % or more with its heading on every
+// page. The codes are for programs, and no program reads this sheet.
 func addFindingsSheet(f *book, findings []report.Finding) error {
 	sh := sheetFindings
 	idx, err := f.GetSheetIndex(sh)
@@ -158,10 +199,20 @@ func addFindingsSheet(f *book, findings []report.Finding) error {
 		return err
 	}
 	st := newStyles(f)
-	for i, h := range []string{annColSeverity, annColWhere, annColModel, annColMessage, annColHint, annColCode} {
-		f.SetCellStr(sh, cell(i+1, 1), h)
+	cols := []struct {
+		title string
+		width float64
+	}{{annColSeverity, 10}, {annColWhere, 16}, {annColModel, 8}, {annColMessage, 62}, {annColHint, 50}}
+	var widths []float64
+	headH := 18.0
+	for i, c := range cols {
+		f.SetCellStr(sh, cell(i+1, 1), c.title)
+		f.SetColWidth(sh, colName(i+1), colName(i+1), c.width)
+		widths = append(widths, c.width)
+		headH = max(headH, textHeight(c.title, c.width, 12, true))
 	}
-	f.SetCellStyle(sh, "A1", "F1", st.header)
+	f.SetCellStyle(sh, "A1", cell(len(cols), 1), st.header)
+	f.SetRowHeight(sh, 1, headH)
 	fs := append([]report.Finding(nil), findings...)
 	report.SortFindings(fs)
 	for i, fd := range fs {
@@ -174,25 +225,25 @@ func addFindingsSheet(f *book, findings []report.Finding) error {
 		if fd.Cell != "" {
 			where += " › " + fd.Cell
 		}
-		f.SetCellStr(sh, cell(1, r), sev)
-		f.SetCellStr(sh, cell(2, r), where)
+		model := ""
 		if fd.Model > 0 {
-			f.SetCellInt(sh, cell(3, r), int64(fd.Model))
+			model = fmt.Sprint(fd.Model)
 		}
-		f.SetCellStr(sh, cell(4, r), fd.Message)
-		f.SetCellStr(sh, cell(5, r), fd.Hint)
-		f.SetCellStr(sh, cell(6, r), string(fd.Code))
+		vals := []string{sev, where, model, upperFirst(fd.Message), upperFirst(fd.Hint)}
+		h := 18.0
+		for j, v := range vals {
+			f.SetCellStr(sh, cell(j+1, r), v)
+			h = max(h, textHeight(v, cols[j].width, 12, false))
+		}
+		f.SetRowHeight(sh, r, min(h, 409))
+		f.SetCellStyle(sh, cell(2, r), cell(len(cols), r), st.wrap)
 		f.SetCellStyle(sh, cell(1, r), cell(1, r), style)
-		f.SetCellStyle(sh, cell(2, r), cell(6, r), st.wrap)
-	}
-	for col, wd := range map[string]float64{"A": 10, "B": 22, "C": 9, "D": 60, "E": 50, "F": 24} {
-		f.SetColWidth(sh, col, col, wd)
 	}
 	if idx, err = f.GetSheetIndex(sh); err != nil {
 		return err
 	}
 	f.SetActiveSheet(idx)
-	return nil
+	return printLayout(f, sh, printScale(widths), 1, 1)
 }
 
 // validColor: RGB or ARGB in hex digits, with or without "#".

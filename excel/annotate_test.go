@@ -160,3 +160,114 @@ func TestAnnotateRefusesHostile(t *testing.T) {
 		t.Error("annotated for a caller already gone")
 	}
 }
+
+// An annotated copy, fixed and sent back, is read without a word about
+// de06's own sheet; annotated again, it starts clean: the fixed cell is
+// yellow again and has no comment, and only the new findings are marked.
+func TestAnnotatedCopyComesBack(t *testing.T) {
+	p := defaultPlan(t)
+	v := filledValues()
+	v.Rows[6] = formfill.Row{Status: "tốt", Progress: 100} // error, E13
+	src := filledTemplate(t, p, "tram-y-te", v)
+	fr := check(t, p, readBytes(t, src, "tram.xlsx"))
+	var first bytes.Buffer
+	if err := Annotate(&first, src, "tram.xlsx", fr.Findings, Soffice{}); err != nil {
+		t.Fatal(err)
+	}
+	// The unit fixes E13 and breaks E11 in the copy it was sent.
+	fixed := editWorkbook(t, first.Bytes(), func(f *excelize.File) {
+		f.SetCellStr(sheetReport, "E13", "Thực hiện thường xuyên")
+		f.SetCellStr(sheetReport, "E11", "abc")
+	})
+	s := readBytes(t, fixed, "tram.loi.xlsx")
+	for _, fd := range s.Findings {
+		if strings.Contains(fd.Message, sheetFindings) || fd.Sheet == sheetFindings {
+			t.Errorf("finding about de06's own sheet: %v", fd)
+		}
+	}
+	fr2 := check(t, p, s)
+	var second bytes.Buffer
+	if err := Annotate(&second, fixed, s.Name, fr2.Findings, Soffice{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fillOf := func(ref string) string {
+		id, _ := f.GetCellStyle(sheetReport, ref)
+		st, _ := f.GetStyle(id)
+		if st == nil || len(st.Fill.Color) == 0 {
+			return ""
+		}
+		return rgbOf(st.Fill.Color[0], "")
+	}
+	if got := fillOf("E13"); got != colorInput {
+		t.Errorf("fixed E13 is %q, want the input yellow %s", got, colorInput)
+	}
+	if got := fillOf("E11"); got != colorError {
+		t.Errorf("new error E11 is %q", got)
+	}
+	comments, _ := f.GetComments(sheetReport)
+	for _, c := range comments {
+		if c.Cell == "E13" {
+			t.Errorf("E13 keeps the old comment %v", c.Paragraph)
+		}
+	}
+	if marks := readMarks(&book{File: f}); len(marks) != 1 || marks[0].Cell != "E11" {
+		t.Errorf("marks = %+v", marks)
+	}
+	if list := f.GetSheetList(); strings.Count(strings.Join(list, ","), sheetFindings) != 1 {
+		t.Errorf("sheets %v", list)
+	}
+}
+
+// A workbook saved by openpyxl writes colours as ARGB with a zero alpha
+// ("00000000"); the annotated copy keeps them valid, so openpyxl opens it.
+func TestAnnotateOpenpyxlSaved(t *testing.T) {
+	py := openpyxl(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "tram.xlsx")
+	script := `import sys, openpyxl
+from openpyxl.styles import Font, Border, Side
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Báo cáo"]
+side = Side(style="thin", color="000000")
+for row in ws.iter_rows(min_row=11, max_row=17):
+    for c in row:
+        c.font = Font(name="Times New Roman", size=12, color="000000")
+        c.border = Border(left=side, right=side, top=side, bottom=side)
+wb.save(sys.argv[2])`
+	if b, err := exec.Command(py, "-c", script, filepath.Join("..", "samples", "co-loi", "tram-y-te-go-tay.xlsx"), in).CombinedOutput(); err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, b)
+	}
+	data, _ := os.ReadFile(in)
+	if !bytes.Contains(styleXML(t, data), []byte(`rgb="00000000"`)) {
+		t.Fatal("openpyxl did not write an ARGB colour with zero alpha; the test proves nothing")
+	}
+	p := defaultPlan(t)
+	fr := check(t, p, readBytes(t, data, "tram.xlsx"))
+	var b bytes.Buffer
+	if err := Annotate(&b, data, "tram.xlsx", fr.Findings, Soffice{}); err != nil {
+		t.Fatal(err)
+	}
+	if m := regexp.MustCompile(`rgb="(?:[0-9A-Fa-f]{0,5}|[0-9A-Fa-f]{7}|[0-9A-Fa-f]{9,})"`).Find(styleXML(t, b.Bytes())); m != nil {
+		t.Errorf("invalid colour %s", m)
+	}
+	out := filepath.Join(dir, "tram.loi.xlsx")
+	os.WriteFile(out, b.Bytes(), 0o644)
+	if msg, err := exec.Command(py, "-c", "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1])", out).CombinedOutput(); err != nil {
+		t.Errorf("openpyxl cannot open the annotated copy: %v\n%s", err, msg)
+	}
+}
+
+func TestRGBOf(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"00000000", "000000"}, {"FF1F4E79", "1F4E79"}, {"#ffc7ce", "FFC7CE"}, {"FF", "x"}, {"", "x"}, {"12345", "x"},
+	} {
+		if got := rgbOf(tc.in, "x"); got != tc.want {
+			t.Errorf("rgbOf(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

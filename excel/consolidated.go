@@ -3,7 +3,7 @@ package excel
 import (
 	"fmt"
 	"io"
-	"slices"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,15 +51,31 @@ type sumCol struct {
 
 // summaryColumns are the columns of "Tổng hợp": the plan's appendix, the
 // progress columns, and the change since the previous report when there
-// is one. Narrow enough to print A4 landscape at 80 % or more.
+// is one. An overdue model says so in its status cell, as in the PDF. The
+// columns print on A4 landscape at 80 % or more: with the change column,
+// the results and difficulties give it room.
 func summaryColumns(c *report.Consolidation) []sumCol {
 	cols := []sumCol{
 		{report.ColTT, 4}, {report.ColModel, 20}, {report.ColLead, 11}, {report.ColCoordinate, 11}, {report.ColSupport, 10},
-		{report.ColDeadline, 11}, {report.ColPlatforms, 11}, {report.ColStatus, 10}, {report.ColProgress, 7},
-		{report.ColIndicator, 12}, {report.ColResult, 34}, {report.ColIssues, 22}, {report.ColOverdue, 6},
+		{report.ColDeadline, 11}, {report.ColPlatforms, 11}, {report.ColStatus, 11}, {report.ColProgress, 7},
+		{report.ColIndicator, 12}, {report.ColResult, 36}, {report.ColIssues, 24},
 	}
 	if !c.Previous.IsZero() {
-		cols = append(cols, sumCol{report.ColChange, 13})
+		cols = append(cols, sumCol{report.ColChange, 12})
+	}
+	total := 0.0
+	for _, col := range cols {
+		total += col.width
+	}
+	if over := total - fitChars(len(cols)); over > 0 {
+		for i := range cols {
+			switch cols[i].col {
+			case report.ColResult:
+				cols[i].width -= math.Ceil(over * 0.6)
+			case report.ColIssues:
+				cols[i].width -= math.Ceil(over * 0.4)
+			}
+		}
 	}
 	return cols
 }
@@ -93,8 +109,7 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 	case report.ColPlatforms:
 		return strings.Join(m.Platforms, ";\n")
 	case report.ColStatus:
-		// The overdue mark has a column of its own here.
-		return strings.Join(slices.DeleteFunc(ms.StatusLines(), func(l string) bool { return l == report.OverdueMark }), "\n")
+		return strings.Join(ms.StatusLines(), "\n")
 	case report.ColProgress:
 		if ms.Progress != nil {
 			return *ms.Progress
@@ -105,10 +120,6 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 		return strings.Join(ms.ResultLines(), "\n")
 	case report.ColIssues:
 		return strings.Join(ms.IssueLines(), "\n")
-	case report.ColOverdue:
-		if ms.Overdue {
-			return sumOverdueYes
-		}
 	case report.ColChange:
 		return ms.Change()
 	}
@@ -236,21 +247,42 @@ func writeSummaryRow(f *book, st *styles, cols []sumCol, ms *report.ModelSummary
 	}
 	f.SetCellStyle(sh, cell(1, row), cell(last, row), st.wrap)
 	f.SetCellStyle(sh, cell(1, row), cell(1, row), st.wrapCenter)
-	status, progress, overdue := columnIndex(cols, report.ColStatus), columnIndex(cols, report.ColProgress), columnIndex(cols, report.ColOverdue)
-	f.SetCellStyle(sh, cell(status, row), cell(status, row), st.statusFill[ms.Status.Key()])
-	f.SetCellStyle(sh, cell(progress, row), cell(progress, row), st.number)
+	status, progress := columnIndex(cols, report.ColStatus), columnIndex(cols, report.ColProgress)
+	style := st.statusFill[ms.Status.Key()]
 	if ms.Overdue {
-		f.SetCellStyle(sh, cell(overdue, row), cell(overdue, row), st.errFill)
+		style = st.overdueFill
 	}
+	f.SetCellStyle(sh, cell(status, row), cell(status, row), style)
+	f.SetCellStyle(sh, cell(progress, row), cell(progress, row), st.number)
 	return nil
 }
 
-// checkCols are the columns of "Kiểm tra", widths in characters.
-var checkCols = []struct {
+// checkCols are the columns of "Kiểm tra", widths in characters; the code,
+// for programs, is last and as wide as the longest code listed, so that
+// none breaks mid-word.
+func checkCols(fs []report.Finding) []struct {
 	title string
 	width float64
-}{
-	{chkSeverity, 9}, {chkKind, 18}, {chkFile, 22}, {chkWhere, 12}, {annColModel, 6}, {chkMessage, 40}, {chkHint, 30}, {chkCode, 12},
+} {
+	var codes []string
+	for _, f := range fs {
+		codes = append(codes, string(f.Code))
+	}
+	cols := []struct {
+		title string
+		width float64
+	}{
+		{chkSeverity, 9}, {chkKind, 18}, {chkFile, 22}, {chkWhere, 12}, {annColModel, 7}, {chkMessage, 44}, {chkHint, 32}, {chkCode, wordWidth(codes, 12, 6)},
+	}
+	total := 0.0
+	for _, c := range cols {
+		total += c.width
+	}
+	if over := total - fitChars(len(cols)); over > 0 {
+		cols[5].width -= math.Ceil(over * 0.6)
+		cols[6].width -= math.Ceil(over * 0.4)
+	}
+	return cols
 }
 
 // writeChecks lists every finding, errors first: its kind in words, where,
@@ -260,15 +292,16 @@ func writeChecks(f *book, st *styles, c *report.Consolidation) error {
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
+	cols := checkCols(c.Findings)
 	var widths []float64
 	headH := 18.0
-	for i, col := range checkCols {
+	for i, col := range cols {
 		f.SetCellStr(sh, cell(i+1, 1), col.title)
 		f.SetColWidth(sh, colName(i+1), colName(i+1), col.width)
 		widths = append(widths, col.width)
 		headH = max(headH, textHeight(col.title, col.width, 12, true))
 	}
-	last := len(checkCols)
+	last := len(cols)
 	f.SetCellStyle(sh, "A1", cell(last, 1), st.header)
 	f.SetRowHeight(sh, 1, headH)
 	for i, fd := range c.Findings {
@@ -288,7 +321,7 @@ func writeChecks(f *book, st *styles, c *report.Consolidation) error {
 		h := 18.0
 		for j, v := range vals {
 			f.SetCellStr(sh, cell(j+1, r), v)
-			h = max(h, textHeight(v, checkCols[j].width, 12, false))
+			h = max(h, textHeight(v, cols[j].width, 12, false))
 		}
 		f.SetRowHeight(sh, r, min(h, 409))
 		f.SetCellStyle(sh, cell(1, r), cell(last, r), st.wrap)

@@ -69,11 +69,15 @@ func TestConsolidatedGolden(t *testing.T) {
 	if charts != 1 {
 		t.Errorf("%d charts, want 1", charts)
 	}
-	for _, sh := range []string{sheetSummary, sheetStats, sheetChecks, sheetData} {
+	for _, sh := range []string{sheetSummary, sheetStats, sheetChecks} {
 		layout, _ := f.GetPageLayout(sh)
 		if *layout.Orientation != "landscape" || layout.AdjustTo == nil || *layout.AdjustTo < 80 {
 			t.Errorf("%s: page layout %+v, want landscape at 80 %% or more", sh, layout)
 		}
+	}
+	// The data sheet, for programs, is hidden: never printed.
+	if visible, _ := f.GetSheetVisible(sheetData); visible {
+		t.Error("the data sheet is visible")
 	}
 }
 

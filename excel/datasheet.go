@@ -21,10 +21,10 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	// For machines and the level above; printed at full size, across as
-	// many pages as it takes. (Set before streaming: the stream writes
-	// the sheet as it stands.)
-	if err := printLayout(f, sh, 1, 1, 1); err != nil {
+	// For programs (--previous, the level above): hidden, so it is never
+	// printed with the workbook; a person reads the same in Tổng hợp and
+	// Thống kê, and can unhide it.
+	if err := f.SetSheetVisible(sh, false); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sh)

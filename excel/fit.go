@@ -2,6 +2,8 @@ package excel
 
 import (
 	"fmt"
+	"math"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -48,8 +50,28 @@ func printScale(widths []float64) float64 {
 	return max(minScale, min(1, pageWidthPt/total))
 }
 
+// fitChars is how many characters of column width n columns may have in
+// all to print on the page's width at the smallest scale.
+func fitChars(n int) float64 {
+	return (pageWidthPt/minScale/0.75 - 5*float64(n)) / 7.33
+}
+
+// wordWidth is the narrowest column, in characters, that holds every word
+// of texts on one line at size points, and at least least.
+func wordWidth(texts []string, size float64, least float64) float64 {
+	need := 0.0
+	for _, t := range texts {
+		for _, w := range strings.Fields(t) {
+			need = max(need, metrics.Width(w, "", size))
+		}
+	}
+	// Inverse of the measure textHeight wraps at.
+	return max(least, math.Ceil(((need+cellPadding)/0.92/0.75-5)/7.33*2)/2)
+}
+
 // printLayout prints sh on A4 landscape at scale, rows first..last
-// repeated on every page, page numbers in the footer.
+// repeated on every page (none when first is 0), page numbers in the
+// footer.
 func printLayout(f *book, sh string, scale float64, first, last int) error {
 	size, orient, pct := 9, "landscape", uint(scale*100)
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &pct}); err != nil {
@@ -61,6 +83,9 @@ func printLayout(f *book, sh string, scale float64, first, last int) error {
 	}
 	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footerPages}); err != nil {
 		return err
+	}
+	if first == 0 {
+		return nil
 	}
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",

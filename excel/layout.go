@@ -30,20 +30,22 @@ type column struct {
 	match []string
 }
 
+// The widths add up to what A4 landscape holds at 80 %: the clerk types in
+// tall rows rather than wide ones.
 var reportColumns = []column{
 	{fTT, "STT", 4, []string{"stt", "tt", "so tt"}},
-	{fModel, "Mô hình", 34, []string{"mo hinh", "ten mo hinh"}},
-	{fRole, "Vai trò", 13, []string{"vai tro"}},
-	{fDeadline, "Thời hạn hoàn thành", 15, []string{"thoi han hoan thanh", "thoi han", "thoi gian hoan thanh"}},
-	{fStatus, "Tình trạng", 16, []string{"tinh trang", "trang thai"}},
-	{fProgress, "Tiến độ (%)", 8, []string{"tien do", "tien do %", "ti le", "tien do phan tram"}},
-	{fIndicator, "Chỉ tiêu", 18, []string{"chi tieu"}},
-	{fAchieved, "Đạt", 8, []string{"dat", "so dat", "chi tieu dat", "ket qua dat"}},
-	{fTotal, "Tổng số", 8, []string{"tong so", "tong"}},
-	{fResult, "Kết quả thực hiện", 30, []string{"ket qua thuc hien", "ket qua"}},
-	{fDifficulty, "Khó khăn, vướng mắc", 24, []string{"kho khan vuong mac", "kho khan"}},
-	{fProposal, "Đề xuất, kiến nghị", 24, []string{"de xuat kien nghi", "de xuat", "kien nghi"}},
-	{fTasks, "Nhiệm vụ kỳ tới", 24, []string{"nhiem vu ky toi", "nhiem vu", "phuong huong nhiem vu", "phuong huong"}},
+	{fModel, "Mô hình", 26, []string{"mo hinh", "ten mo hinh"}},
+	{fRole, "Vai trò", 10, []string{"vai tro"}},
+	{fDeadline, "Thời hạn hoàn thành", 12, []string{"thoi han hoan thanh", "thoi han", "thoi gian hoan thanh"}},
+	{fStatus, "Tình trạng", 14, []string{"tinh trang", "trang thai"}},
+	{fProgress, "Tiến độ (%)", 7, []string{"tien do", "tien do %", "ti le", "tien do phan tram"}},
+	{fIndicator, "Chỉ tiêu", 14, []string{"chi tieu"}},
+	{fAchieved, "Đạt", 7, []string{"dat", "so dat", "chi tieu dat", "ket qua dat"}},
+	{fTotal, "Tổng số", 7, []string{"tong so", "tong"}},
+	{fResult, "Kết quả thực hiện", 26, []string{"ket qua thuc hien", "ket qua"}},
+	{fDifficulty, "Khó khăn, vướng mắc", 14, []string{"kho khan vuong mac", "kho khan"}},
+	{fProposal, "Đề xuất, kiến nghị", 14, []string{"de xuat kien nghi", "de xuat", "kien nghi"}},
+	{fTasks, "Nhiệm vụ kỳ tới", 14, []string{"nhiem vu ky toi", "nhiem vu", "phuong huong nhiem vu", "phuong huong"}},
 }
 
 // columnOf is a field's 1-based column in the templates de06 writes.
@@ -75,6 +77,7 @@ const (
 	rowDate       = 6
 	rowReporter   = 7
 	rowPhone      = 8
+	rowPrefilled  = 9 // what a pre-filled template says about its values
 	rowTableHead  = 10
 	rowFirstModel = 11
 	colHdrLabel   = 2 // B

@@ -240,7 +240,9 @@ func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
 	}
 	s.Sheet = grid.name
 	for _, sh := range sheets {
-		if sh == grid.name || sh == sheetMeta || sh == sheetLists || vi.Fold(sh) == vi.Fold(sheetGuide) {
+		// The guide, and the list of findings de06 adds to a copy it sends
+		// back, belong to the report.
+		if sh == grid.name || sh == sheetMeta || sh == sheetLists || vi.Fold(sh) == vi.Fold(sheetGuide) || vi.Fold(sh) == vi.Fold(sheetFindings) {
 			continue
 		}
 		if src.sheetVisible(sh) {

@@ -20,7 +20,8 @@ func writeStats(f *book, st *styles, c *report.Consolidation) error {
 		return err
 	}
 	writeStatsLists(f, st, c, r+22)
-	return printLayout(f, sh, 1, top, top)
+	// One table, a chart and lists: nothing to repeat on a second page.
+	return printLayout(f, sh, 1, 0, 0)
 }
 
 // writeStatsTable writes the counts by group and status from row top; it
@@ -99,8 +100,9 @@ func addStatusChart(f *book, top, totals int) error {
 	return err
 }
 
-// writeStatsLists lists, from row r below the chart, the overdue models
-// and the units that did not report.
+// writeStatsLists lists, from row r below the chart, the overdue models,
+// the units whose reports were used with who filled them in (name, phone,
+// file) and any rows sent back, and the units without a usable report.
 func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 	sh := sheetStats
 	const lastCol = 8 // the table's width
@@ -117,7 +119,7 @@ func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 	for _, ms := range c.Models {
 		if ms.Overdue {
 			found = true
-			line(fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), ms.Status), st.text)
+			line(fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), report.LowerFirst(ms.StatusText())), st.text)
 		}
 	}
 	if !found {
@@ -125,14 +127,54 @@ func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 	}
 	r++
 	line(fmt.Sprintf(statUnitsTitle, len(c.Expected)-len(c.NotReported), len(c.Expected)), st.label)
-	if len(c.NotReported) == 0 {
-		line(statAllReported, st.text)
+	first := map[string]report.Entry{}
+	for _, e := range c.Entries {
+		if _, ok := first[e.UnitID]; !ok {
+			first[e.UnitID] = e
+		}
+	}
+	for _, u := range c.Expected {
+		e, ok := first[u.ID]
+		if !ok {
+			continue
+		}
+		text := fmt.Sprintf(statUnitSent, u.Name, orDash(e.Reporter), orDash(e.Phone), e.File)
+		if src, ok := c.Sources[u.ID]; ok {
+			text += fmt.Sprintf(statUnitFrom, src.Name())
+		}
+		if rows := c.Returned[u.ID]; len(rows) > 0 {
+			format := statUnitReturned
+			if u.ID == c.Own {
+				format = statUnitFixing
+			}
+			text += fmt.Sprintf(format, len(rows), joinInts(rows))
+		}
+		line(text+".", st.text)
+	}
+	if len(c.NotReported) > 0 {
+		r++
+		line(fmt.Sprintf(statMissingTitle, len(c.NotReported)), st.label)
 	}
 	for _, u := range c.NotReported {
-		text := "- " + u.Name
+		text := "- " + u.Name + "."
 		if files := c.Rejected[u.ID]; len(files) > 0 {
-			text += fmt.Sprintf(statRejected, strings.Join(files, ", "))
+			text = fmt.Sprintf(statRejected, u.Name, strings.Join(files, ", "), report.LowerFirst(c.MissingRow(u.ID, 0)))
 		}
 		line(text, st.text)
 	}
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return statNotGiven
+	}
+	return s
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ", ")
 }

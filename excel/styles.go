@@ -21,6 +21,8 @@ type styles struct {
 	title, subtitle, plain, header, group, wrap, wrapCenter, input, inputNum, locked, label, italic int
 	statusFill                                                                                      map[string]int
 	errFill, warnFill                                                                               int
+	overdueFill                                                                                     int // a late model's status
+	notice                                                                                          int // a note the reader must not miss
 	number                                                                                          int // one decimal, centred
 	text                                                                                            int // wrapped, no border
 }
@@ -75,6 +77,10 @@ func newStyles(f *book) *styles {
 		warnFill:   mk(&excelize.Style{Fill: fill(colorWarning), Border: border(), Alignment: top}),
 		statusFill: map[string]int{},
 	}
+	st.overdueFill = mk(&excelize.Style{Fill: fill(colorError), Border: border(), Font: &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}})
+	st.notice = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Italic: true, Color: "9C0006"}, Fill: fill(colorWarning), Border: border(),
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Protection: &excelize.Protection{Locked: true}})
 	st.text = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: locked})
 	oneDecimal := "0.0"
 	st.number = mk(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Protection: locked, CustomNumFmt: &oneDecimal})

@@ -103,6 +103,19 @@ func writeFormHeader(f *book, st *styles, form *report.Form) {
 	f.SetCellStr(sh, cell(colHdrValue+4, rowReporter), tplInputHint)
 	f.SetCellStyle(sh, cell(colHdrValue+4, rowReporter), cell(last, rowPhone), st.italic)
 
+	// Values carried over from an earlier period say so, and that they are
+	// to be updated: a send left as it was is warned about.
+	if !form.PrefilledFrom.IsZero() {
+		note := fmt.Sprintf(tplPrefilled, form.PrefilledFrom.Label())
+		f.MergeCell(sh, cell(1, rowPrefilled), cell(last, rowPrefilled))
+		f.SetCellStr(sh, cell(1, rowPrefilled), note)
+		f.SetCellStyle(sh, cell(1, rowPrefilled), cell(last, rowPrefilled), st.notice)
+		total := 0.0
+		for _, c := range reportColumns {
+			total += c.width
+		}
+		f.SetRowHeight(sh, rowPrefilled, textHeight(note, total, 12, true))
+	}
 }
 
 // writeFormRows writes the table's heading and one row per model the unit
@@ -335,6 +348,9 @@ func writeMeta(f *book, form *report.Form) error {
 		{metaPlan, form.PlanID},
 		{metaUnit, form.Unit.ID},
 		{metaPeriod, form.Period.String()},
+	}
+	if pm := form.PrefillMeta(); pm != nil {
+		meta = append(meta, [2]string{report.MetaPrefillPeriod, pm[report.MetaPrefillPeriod]}, [2]string{report.MetaPrefill, pm[report.MetaPrefill]})
 	}
 	if _, err := f.NewSheet(sheetMeta); err != nil {
 		return err

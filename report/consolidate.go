@@ -66,6 +66,9 @@ type ModelSummary struct {
 	// to be fixed, and the signer's own unit in that case (never "sent
 	// back" to itself).
 	Missing, Returned, Fixing []string
+	// achievedBy is each unit's part of the indicator, "Trạm y tế xã 2",
+	// for a message when the sum cannot be right.
+	achievedBy []string
 	// Previous period, when --previous was given and held this model.
 	HasPrevious      bool
 	PreviousStatus   Status
@@ -241,6 +244,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 		texts.add(&ms.Tasks, e, e.Tasks, wordTasks)
 		if e.Achieved != nil {
 			ms.Achieved = addPtr(ms.Achieved, *e.Achieved)
+			ms.achievedBy = append(ms.achievedBy, out.unitName(e.UnitID)+" "+vi.FormatNumber(*e.Achieved))
 		}
 		if e.Total != nil {
 			ms.Total = addPtr(ms.Total, *e.Total)
@@ -302,7 +306,7 @@ func (out *Consolidation) checkIndicator(ms *ModelSummary) {
 	}
 	if ind.Fixed && *ms.Achieved > ind.Target {
 		out.Findings = append(out.Findings, Finding{Severity: Error, Code: IndicatorInvalid, Model: n,
-			Message: fmt.Sprintf(msgIndicatorOverFixed, n, vi.FormatNumber(*ms.Achieved), vi.FormatNumber(ind.Target), ind.Unit), Hint: hintIndicatorOverFixed})
+			Message: fmt.Sprintf(msgIndicatorOverFixed, n, vi.FormatNumber(*ms.Achieved), vi.FormatNumber(ind.Target), ind.Unit, strings.Join(ms.achievedBy, ", ")), Hint: hintIndicatorOverFixed})
 	}
 	target := 100.0
 	if ind.Ratio() {

@@ -256,7 +256,7 @@ func TestShortenForReport(t *testing.T) {
 		if !cut && got != tt.text {
 			t.Errorf("text changed though not cut")
 		}
-		if cut && (!strings.Contains(got, "xem trang Dữ liệu") || len([]rune(got)) > min(tt.limit, MaxReportText)+40) {
+		if cut && (!strings.Contains(got, "xem tệp của đơn vị") || len([]rune(got)) > min(tt.limit, MaxReportText)+40) {
 			t.Errorf("cut text %q lacks the marker or is too long", got)
 		}
 	}
