@@ -107,6 +107,15 @@ func AnnotateContext(ctx context.Context, w io.Writer, b []byte, name string, fi
 	if err := saveMarks(f, marks); err != nil {
 		return err
 	}
+	// A marked row shows all it holds: the unit may have typed more than
+	// its height.
+	fitted := map[string]bool{}
+	for _, m := range marks {
+		if _, row, err := excelize.CellNameToCoordinates(m.Cell); err == nil && !fitted[m.Sheet+"!"+fmt.Sprint(row)] {
+			fitted[m.Sheet+"!"+fmt.Sprint(row)] = true
+			fitRow(f, m.Sheet, m.Cell)
+		}
+	}
 	if err := addFindingsSheet(f, findings); err != nil {
 		return err
 	}
@@ -166,6 +175,30 @@ func setStyle(f *book, sheet, ref string, st *excelize.Style) error {
 		return err
 	}
 	return f.SetCellStyle(sheet, ref, ref, nid)
+}
+
+// fitRow makes the row of ref tall enough for every cell's text, within
+// Excel's 409 points; it never makes a row shorter.
+func fitRow(f *book, sheet, ref string) {
+	_, row, err := excelize.CellNameToCoordinates(ref)
+	if err != nil {
+		return
+	}
+	cols, err := f.GetCols(sheet)
+	if err != nil {
+		return
+	}
+	need := 0.0
+	for i, col := range cols {
+		if row > len(col) || col[row-1] == "" {
+			continue
+		}
+		w, _ := f.GetColWidth(sheet, colName(i+1))
+		need = max(need, textHeight(col[row-1], w, 12, false))
+	}
+	if h, err := f.GetRowHeight(sheet, row); err == nil && need > h {
+		f.SetRowHeight(sheet, row, min(need, 409))
+	}
 }
 
 // rgbOf is an RGB or ARGB colour as the six digits excelize expects, or

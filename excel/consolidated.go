@@ -190,12 +190,16 @@ func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 		}
 		groupText := fmt.Sprintf(sumGroup, g.Name, len(g.Models))
 		groupH := textHeight(groupText, total-cols[0].width, 12, true)
-		heights := make([]float64, len(models))
+		rows := make([]modelRows, len(models))
 		for i, ms := range models {
-			heights[i] = summaryRowHeight(cols, ms)
+			rows[i] = layoutModelRows(cols, ms)
+		}
+		first := 0.0
+		if len(rows) > 0 {
+			first = rows[0].heights[0]
 		}
 		// A group heading never ends a page: it goes with its first model.
-		if pg.add(groupH, firstOr(heights)) {
+		if pg.add(groupH, first) {
 			f.InsertPageBreak(sh, cell(1, row))
 		}
 		f.SetCellStr(sh, cell(1, row), g.Code)
@@ -204,37 +208,15 @@ func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 		f.SetCellStyle(sh, cell(1, row), cell(last, row), st.group)
 		f.SetRowHeight(sh, row, groupH)
 		row++
-		for i, ms := range models {
-			if pg.add(heights[i], 0) {
-				f.InsertPageBreak(sh, cell(1, row))
-			}
-			if err := writeSummaryRow(f, st, cols, ms, row); err != nil {
+		for _, mr := range rows {
+			if err := mr.write(f, st, cols, row, pg); err != nil {
 				return err
 			}
-			f.SetRowHeight(sh, row, heights[i])
-			row++
+			row += len(mr.heights)
 		}
 	}
 	f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: h2, TopLeftCell: cell(3, h2+1), ActivePane: "bottomRight"})
 	return printLayout(f, sh, scale, h1, h2)
-}
-
-func firstOr(hs []float64) float64 {
-	if len(hs) == 0 {
-		return 0
-	}
-	return hs[0]
-}
-
-// summaryRowHeight is the height of a model's row: its tallest cell.
-func summaryRowHeight(cols []sumCol, ms *report.ModelSummary) float64 {
-	h := 18.0
-	for _, col := range cols {
-		if s, ok := summaryValue(col.col, ms).(string); ok {
-			h = max(h, textHeight(s, col.width, 12, false))
-		}
-	}
-	return min(h, 409) // Excel's largest row
 }
 
 func writeSummaryRow(f *book, st *styles, cols []sumCol, ms *report.ModelSummary, row int) error {
@@ -257,22 +239,24 @@ func writeSummaryRow(f *book, st *styles, cols []sumCol, ms *report.ModelSummary
 	return nil
 }
 
-// checkCols are the columns of "Kiểm tra", widths in characters; the code,
-// for programs, is last and as wide as the longest code listed, so that
-// none breaks mid-word.
+// checkCols are the columns of "Kiểm tra", widths in characters: the file
+// names and the code (for programs, last) as wide as the longest listed, so
+// that none breaks mid-word; the message and the hint take what is left.
 func checkCols(fs []report.Finding) []struct {
 	title string
 	width float64
 } {
-	var codes []string
+	var codes, files []string
 	for _, f := range fs {
 		codes = append(codes, string(f.Code))
+		files = append(files, f.File)
 	}
 	cols := []struct {
 		title string
 		width float64
 	}{
-		{chkSeverity, 9}, {chkKind, 18}, {chkFile, 22}, {chkWhere, 12}, {annColModel, 7}, {chkMessage, 44}, {chkHint, 32}, {chkCode, wordWidth(codes, 12, 6)},
+		{chkSeverity, 9}, {chkKind, 18}, {chkFile, min(32, wordWidth(files, 12, 16))}, {chkWhere, 12}, {annColModel, 7},
+		{chkMessage, 44}, {chkHint, 32}, {chkCode, wordWidth(codes, 12, 6)},
 	}
 	total := 0.0
 	for _, c := range cols {

@@ -33,7 +33,7 @@ type column struct {
 // The widths add up to what A4 landscape holds at 80 %: the clerk types in
 // tall rows rather than wide ones.
 var reportColumns = []column{
-	{fTT, "STT", 4, []string{"stt", "tt", "so tt"}},
+	{fTT, "TT", 4, []string{"stt", "tt", "so tt"}},
 	{fModel, "Mô hình", 26, []string{"mo hinh", "ten mo hinh"}},
 	{fRole, "Vai trò", 10, []string{"vai tro"}},
 	{fDeadline, "Thời hạn hoàn thành", 12, []string{"thoi han hoan thanh", "thoi han", "thoi gian hoan thanh"}},

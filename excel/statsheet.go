@@ -119,7 +119,7 @@ func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 	for _, ms := range c.Models {
 		if ms.Overdue {
 			found = true
-			line(fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), report.LowerFirst(ms.StatusText())), st.text)
+			line(fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), ms.StatusPhrase()), st.text)
 		}
 	}
 	if !found {

@@ -88,8 +88,9 @@ func writeFormHeader(f *book, st *styles, form *report.Form) {
 	dateStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12}, Border: border(), Fill: fill(colorInput),
 		Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center"}})
 	f.SetCellStyle(sh, cell(colHdrValue, rowDate), cell(colHdrValue, rowDate), dateStyle)
+	f.MergeCell(sh, cell(colHdrValue+1, rowDate), cell(colHdrValue+2, rowDate))
 	f.SetCellStr(sh, cell(colHdrValue+1, rowDate), tplDateHint)
-	f.SetCellStyle(sh, cell(colHdrValue+1, rowDate), cell(colHdrValue+1, rowDate), st.italic)
+	f.SetCellStyle(sh, cell(colHdrValue+1, rowDate), cell(colHdrValue+2, rowDate), st.italic)
 
 	for _, r := range []struct {
 		row  int
@@ -169,6 +170,9 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 			prefill(f, row, r) // after the empty yellow cells are laid
 		}
 		texts := map[field]string{fModel: report.ModelTitle(m), fDeadline: m.Deadline.Text, fRole: roleText(r.Role)}
+		if v, err := f.GetCellValue(sh, cell(columnOf(fIndicator), row)); err == nil {
+			texts[fIndicator] = v
+		}
 		if e := r.Last; e != nil {
 			// Last period's words must show whole when the clerk opens it.
 			texts[fResult], texts[fDifficulty], texts[fProposal], texts[fTasks] = e.Result, e.Difficulty, e.Proposal, e.Tasks

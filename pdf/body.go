@@ -239,12 +239,8 @@ func (b *builder) overdue(c *report.Consolidation) {
 			if !ms.Overdue {
 				continue
 			}
-			status := strings.ToLower(ms.Status.String())
-			if ms.Note() != "" {
-				status += ", " + say("claimedNote", ms.IndicatorCount())
-			}
 			items = append(items, item{"overdueItem", data{"N": ms.Model.Number, "Title": ms.Model.Title,
-				"Deadline": vi.OneLine(ms.Model.Deadline.Text), "Status": status}})
+				"Deadline": vi.OneLine(ms.Model.Deadline.Text), "Status": ms.StatusPhrase()}})
 		}
 		b.list(items)
 	}

@@ -101,14 +101,15 @@ func (a Attributed) Who() string {
 	return fmt.Sprintf(cellFrom, a.Unit, a.From)
 }
 
-// StatusText is the status the report counts, with a note when the units
-// said otherwise: "Đang triển khai (đơn vị báo đã hoàn thành; chỉ tiêu đạt
-// 312/326 đối tượng, 95,7%)".
-func (ms *ModelSummary) StatusText() string {
-	if n := ms.Note(); n != "" {
-		return ms.Status.String() + " (" + n + ")"
+// StatusPhrase is the status within a sentence: "đang triển khai", or with
+// the units' own word when it differs: "đang triển khai, đơn vị báo đã hoàn
+// thành nhưng chỉ tiêu mới đạt 312/326 đối tượng".
+func (ms *ModelSummary) StatusPhrase() string {
+	s := strings.ToLower(ms.Status.String())
+	if ms.Note() != "" {
+		s += ", " + fmt.Sprintf(phraseClaimedDone, ms.IndicatorCount())
 	}
-	return ms.Status.String()
+	return s
 }
 
 // Note says why the status counted is not the units' own word, "" when it

@@ -272,7 +272,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 	if ms.overdueOn(out.Period.ReportDay()) {
 		ms.Overdue = true
 		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: ModelOverdue, Model: m.Number,
-			Message: fmt.Sprintf(msgOverdue, m.Number, vi.OneLine(m.Deadline.Text), vi.FormatDate(*m.Deadline.Due), LowerFirst(ms.StatusText())), Hint: hintOverdue})
+			Message: fmt.Sprintf(msgOverdue, m.Number, vi.OneLine(m.Deadline.Text), vi.FormatDate(*m.Deadline.Due), ms.StatusPhrase()), Hint: hintOverdue})
 	}
 	if prev != nil {
 		var pss []Status

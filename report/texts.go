@@ -159,11 +159,13 @@ const (
 	cellProposes    = "%s đề nghị %s."
 	cellFrom        = "%s (báo cáo %s)"
 	cellClaimedDone = "đơn vị báo đã hoàn thành; chỉ tiêu đạt %s"
-	rowNotReported  = "Chưa báo cáo"
-	rowReturned     = "Có lỗi, đã trả lại để sửa"
-	rowFixing       = "Có lỗi, đang sửa"
-	cellProgress    = "Tiến độ: %s"
-	cellIndicator   = "Chỉ tiêu: %s"
+	// phraseClaimedDone is the same within a sentence.
+	phraseClaimedDone = "đơn vị báo đã hoàn thành nhưng chỉ tiêu mới đạt %s"
+	rowNotReported    = "Chưa báo cáo"
+	rowReturned       = "Có lỗi, đã trả lại để sửa"
+	rowFixing         = "Có lỗi, đang sửa"
+	cellProgress      = "Tiến độ: %s"
+	cellIndicator     = "Chỉ tiêu: %s"
 )
 
 // OverdueMark follows the status of an overdue model in tables.

@@ -140,7 +140,18 @@ func mistakes(p *plan.Plan, w48 plan.Period) map[string]func() ([]byte, error) {
 			r.rows[11] = formfill.Row{Status: "HT", Progress: 100, Result: r.rows[11].Result}
 			r.rows[36] = formfill.Row{Status: "tốt", Progress: 30, Result: r.rows[36].Result}
 			return filled(p, "tram-y-te", w48, r, func(f *excelize.File) error {
-				vn, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: ".VnTime", Size: 12}})
+				// The clerk picks the .VnTime font for the cell: only
+				// the font changes.
+				id, err := f.GetCellStyle(sh, "K15")
+				if err != nil {
+					return err
+				}
+				st, err := f.GetStyle(id)
+				if err != nil {
+					return err
+				}
+				st.Font = &excelize.Font{Family: ".VnTime", Size: 12}
+				vn, err := f.NewStyle(st)
 				if err != nil {
 					return err
 				}
