@@ -225,7 +225,7 @@ func colBreaks(t *testing.T, b []byte, sh string) []int {
 // wider than its column that would spill over a filled neighbour (a cell
 // that does not wrap), a machine value, and a code outside the last column.
 func checkCells(t *testing.T, f *excelize.File, sh string, rows [][]string, widths []float64, ncols int) {
-	merged := map[string][2]int{} // top-left → first, last column
+	merged := map[string][2]int{}   // top-left → first, last column
 	mergedRows := map[string]bool{} // top-left of a range over several rows
 	covered := map[string]bool{}
 	if ms, err := f.GetMergeCells(sh); err == nil {
