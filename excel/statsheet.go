@@ -114,17 +114,27 @@ func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 		f.SetRowHeight(sh, r, textHeight(text, width, 12, style == st.label))
 		r++
 	}
-	line(statOverdueTitle, st.label)
-	found := false
-	for _, ms := range c.Models {
-		if ms.Overdue {
-			found = true
-			line(fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), ms.StatusPhrase()), st.text)
+	// Each list's items end with ";", its last with ".", as in the report.
+	list := func(items []string) {
+		for i, it := range items {
+			end := ";"
+			if i == len(items)-1 {
+				end = "."
+			}
+			line(it+end, st.text)
 		}
 	}
-	if !found {
+	line(statOverdueTitle, st.label)
+	var overdue []string
+	for _, ms := range c.Models {
+		if ms.Overdue {
+			overdue = append(overdue, fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), ms.StatusPhrase()))
+		}
+	}
+	if len(overdue) == 0 {
 		line(statNone, st.text)
 	}
+	list(overdue)
 	r++
 	line(fmt.Sprintf(statUnitsTitle, len(c.Expected)-len(c.NotReported), len(c.Expected)), st.label)
 	first := map[string]report.Entry{}
@@ -133,6 +143,7 @@ func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 			first[e.UnitID] = e
 		}
 	}
+	var sent []string
 	for _, u := range c.Expected {
 		e, ok := first[u.ID]
 		if !ok {
@@ -149,19 +160,22 @@ func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 			}
 			text += fmt.Sprintf(format, len(rows), joinInts(rows))
 		}
-		line(text+".", st.text)
+		sent = append(sent, text)
 	}
+	list(sent)
 	if len(c.NotReported) > 0 {
 		r++
 		line(fmt.Sprintf(statMissingTitle, len(c.NotReported)), st.label)
 	}
+	var missing []string
 	for _, u := range c.NotReported {
-		text := "- " + u.Name + "."
+		text := "- " + u.Name
 		if files := c.Rejected[u.ID]; len(files) > 0 {
 			text = fmt.Sprintf(statRejected, u.Name, strings.Join(files, ", "), report.LowerFirst(c.MissingRow(u.ID, 0)))
 		}
-		line(text, st.text)
+		missing = append(missing, text)
 	}
+	list(missing)
 }
 
 func orDash(s string) string {

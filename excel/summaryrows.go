@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/caongoc/de06/report"
@@ -11,8 +12,9 @@ import (
 const maxRowPt = 400
 
 // modelRows is one model's rows in "Tổng hợp": one, or several when its
-// results or difficulties would not fit in the tallest row; the model's
-// other cells then span them all, and a page may break between them.
+// results or difficulties would not fit in the tallest row; a row that
+// continues a model says so in the model's column, so that it reads alone
+// at the top of a page.
 type modelRows struct {
 	ms              *report.ModelSummary
 	results, issues [][]string // the lines of each row
@@ -75,19 +77,13 @@ func (mr modelRows) write(f *book, st *styles, cols []sumCol, row int, pg *pager
 			}
 		} else {
 			f.SetCellStyle(sh, cell(1, r), cell(last, r), st.wrap)
+			m := columnIndex(cols, report.ColModel)
+			f.SetCellStr(sh, cell(m, r), fmt.Sprintf(sumContinued, mr.ms.Model.Number))
 		}
 		res, iss := columnIndex(cols, report.ColResult), columnIndex(cols, report.ColIssues)
 		f.SetCellStr(sh, cell(res, r), strings.Join(mr.results[k], "\n"))
 		f.SetCellStr(sh, cell(iss, r), strings.Join(mr.issues[k], "\n"))
 		f.SetRowHeight(sh, r, h)
-	}
-	if n := len(mr.heights); n > 1 {
-		res, iss := columnIndex(cols, report.ColResult), columnIndex(cols, report.ColIssues)
-		for i := range cols {
-			if c := i + 1; c != res && c != iss {
-				f.MergeCell(sh, cell(c, row), cell(c, row+n-1))
-			}
-		}
 	}
 	return nil
 }

@@ -87,10 +87,12 @@ func writeFormHeader(f *book, st *styles, form *report.Form) {
 	dateFmt := "dd/mm/yyyy"
 	dateStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12}, Border: border(), Fill: fill(colorInput),
 		Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center"}})
-	f.SetCellStyle(sh, cell(colHdrValue, rowDate), cell(colHdrValue, rowDate), dateStyle)
-	f.MergeCell(sh, cell(colHdrValue+1, rowDate), cell(colHdrValue+2, rowDate))
-	f.SetCellStr(sh, cell(colHdrValue+1, rowDate), tplDateHint)
-	f.SetCellStyle(sh, cell(colHdrValue+1, rowDate), cell(colHdrValue+2, rowDate), st.italic)
+	// Two columns, so that a date never shows as "###".
+	f.MergeCell(sh, cell(colHdrValue, rowDate), cell(colHdrValue+1, rowDate))
+	f.SetCellStyle(sh, cell(colHdrValue, rowDate), cell(colHdrValue+1, rowDate), dateStyle)
+	f.MergeCell(sh, cell(colHdrValue+2, rowDate), cell(colHdrValue+3, rowDate))
+	f.SetCellStr(sh, cell(colHdrValue+2, rowDate), tplDateHint)
+	f.SetCellStyle(sh, cell(colHdrValue+2, rowDate), cell(colHdrValue+3, rowDate), st.italic)
 
 	for _, r := range []struct {
 		row  int
