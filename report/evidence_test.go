@@ -93,7 +93,7 @@ func TestModelFollowsEvidence(t *testing.T) {
 				if got := c.Sources["tram-y-te"]; got != w48 {
 					t.Errorf("source of Trạm y tế = %v", got)
 				}
-				if got := ms.ResultLines(); len(got) == 0 || got[0] != "Trạm y tế xã (báo cáo Tuần 48 năm 2026): 418 lượt trong tuần" {
+				if got := ms.ResultLines(); len(got) == 0 || got[0] != "Trạm y tế xã (báo cáo Tuần 48 năm 2026): 418 lượt trong Tuần 48 năm 2026" {
 					t.Errorf("result lines %q", got)
 				}
 			}},
@@ -119,5 +119,19 @@ func TestModelFollowsEvidence(t *testing.T) {
 			}
 			t.Fatalf("no model %d", tc.model)
 		})
+	}
+}
+
+func TestNameTheWeek(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"418 lượt trong tuần", "418 lượt trong Tuần 48 năm 2026"},
+		{"Cấp mới 63 tài khoản trong tuần; lũy kế 4.512", "Cấp mới 63 tài khoản trong Tuần 48 năm 2026; lũy kế 4.512"},
+		{"Tuần này tổ chức 2 buổi", "Trong Tuần 48 năm 2026 tổ chức 2 buổi"},
+		{"trong tuần 47 đã xong", "trong tuần 47 đã xong"}, // already named
+		{"trong tuầnlễ", "trong tuầnlễ"},
+	} {
+		if got := NameTheWeek(tc.in, w48); got != tc.want {
+			t.Errorf("NameTheWeek(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

@@ -2,9 +2,12 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/caongoc/de06/plan"
 )
 
 // How much of the units' texts the consolidated table and the PDF print.
@@ -16,10 +19,16 @@ type textBudget struct {
 }
 
 // add appends a unit's text to dst, shortened to what the budget leaves,
-// or only counts it once the budget is spent.
+// or only counts it once the budget is spent. A text written for a week
+// that stands in a month's report names that week where it says "trong
+// tuần": a monthly report never says "this week".
 func (tb *textBudget) add(dst *[]Attributed, e Entry, text, what string) {
 	if text == "" {
 		return
+	}
+	src, fromWeek := tb.out.Sources[e.UnitID]
+	if fromWeek {
+		text = NameTheWeek(text, src)
 	}
 	used := 0
 	for _, a := range *dst {
@@ -38,7 +47,7 @@ func (tb *textBudget) add(dst *[]Attributed, e Entry, text, what string) {
 			Message: fmt.Sprintf(msgTextTooLong, what, e.Model.Number, utf8.RuneCountInString(text)), Hint: hintTextTooLong})
 	}
 	a := Attributed{Unit: tb.out.unitName(e.UnitID), Text: shown}
-	if src, ok := tb.out.Sources[e.UnitID]; ok {
+	if fromWeek {
 		a.From = src.Name()
 	}
 	*dst = append(*dst, a)
@@ -67,4 +76,32 @@ func ShortenForReport(text string, limit int) (string, bool) {
 		cut--
 	}
 	return strings.TrimSpace(string(r[:cut])) + fmt.Sprintf(msgTextCut, len(r)-cut), true
+}
+
+// reThisWeek finds "trong tuần" (and "tuần này", "tuần qua").
+var reThisWeek = regexp.MustCompile(`(?i)trong tuần(?: vừa qua| này| qua)?|tuần này|tuần qua`)
+
+// reNamed is what follows a week already named: its number, or a letter
+// of a longer word.
+var reNamed = regexp.MustCompile(`^(\s*\d|\p{L})`)
+
+// NameTheWeek replaces "trong tuần" in a unit's weekly text by the week it
+// means: "418 lượt trong tuần" is "418 lượt trong Tuần 48 năm 2026".
+func NameTheWeek(text string, week plan.Period) string {
+	var sb strings.Builder
+	last := 0
+	for _, m := range reThisWeek.FindAllStringIndex(text, -1) {
+		if reNamed.MatchString(text[m[1]:]) {
+			continue
+		}
+		named := fmt.Sprintf(msgInWeek, week.Name())
+		if r, _ := utf8.DecodeRuneInString(text[m[0]:]); unicode.IsUpper(r) {
+			named = strings.ToUpper(named[:1]) + named[1:]
+		}
+		sb.WriteString(text[last:m[0]])
+		sb.WriteString(named)
+		last = m[1]
+	}
+	sb.WriteString(text[last:])
+	return sb.String()
 }

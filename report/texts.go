@@ -97,6 +97,7 @@ const (
 	hintBackwards            = "kiểm tra lại; nếu đúng là lùi lại thì ghi rõ lý do ở cột Khó khăn"
 	msgTextTooLong           = "%s của mô hình %d dài %d ký tự; bảng Tổng hợp và báo cáo PDF chỉ in phần đầu, toàn văn trong tệp của đơn vị"
 	hintTextTooLong          = "đề nghị đơn vị viết gọn, chỉ nêu kết quả chính của kỳ"
+	msgInWeek                = "trong %s"
 	msgTextCut               = " … [còn %d ký tự, xem tệp của đơn vị]"
 	msgOtherUnits            = "Các đơn vị khác"
 	msgTextsOmitted          = "còn %02d ý kiến, toàn văn trong tệp của các đơn vị"

@@ -129,3 +129,25 @@ func TestErrorSamplesSayWhatTheDataSays(t *testing.T) {
 		t.Error("no row says it was sent back to be fixed")
 	}
 }
+
+// A month made of the units' week 48 says so, in the body and the
+// appendix, and never says "trong tuần" (which week?).
+func TestMonthSaysWhichWeek(t *testing.T) {
+	in, err := readInputs(inputOptions{period: "2026-12"}, []string{filepath.Join("..", "..", "samples", "tuan-48-2026")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cons := report.Consolidate(in.plan, in.checked, nil)
+	doc := pdf.Build(cons, pdf.Options{Date: vi.Day(2026, 12, 14)})
+	body, cells := bodyText(doc)
+	text, table := strings.Join(body, " "), strings.Join(cells, " ")
+	if !strings.Contains(text, "lấy từ báo cáo Tuần 48 năm 2026") {
+		t.Error("the body does not say the figures are week 48's")
+	}
+	if !strings.Contains(table, "(báo cáo Tuần 48 năm 2026)") {
+		t.Error("the appendix does not say which week a unit's words are from")
+	}
+	if strings.Contains(text+" "+table, "trong tuần") {
+		t.Error(`a monthly report says "trong tuần"`)
+	}
+}
