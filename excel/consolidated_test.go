@@ -5,11 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime/debug"
-	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -159,33 +156,6 @@ func BenchmarkMerge500(b *testing.B) {
 	}
 }
 
-// Printed by LibreOffice, the consolidated workbook is readable: the
-// median word is at least 9,5 pt high (a sheet shrunk to one page wide
-// printed at 5 pt).
-func TestConsolidatedPrintsReadably(t *testing.T) {
-	pdftotext := needTool(t, "pdftotext")
-	dir := t.TempDir()
-	path := filepath.Join(dir, "tong-hop.xlsx")
-	os.WriteFile(path, consolidatedBytes(t, sampleConsolidation(t)), 0o644)
-	convert(t, "pdf", dir, path)
-	out, err := exec.Command(pdftotext, "-bbox", filepath.Join(dir, "tong-hop.pdf"), "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var hs []float64
-	for _, m := range regexp.MustCompile(`yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"`).FindAllStringSubmatch(string(out), -1) {
-		lo, _ := strconv.ParseFloat(m[1], 64)
-		hi, _ := strconv.ParseFloat(m[2], 64)
-		hs = append(hs, hi-lo)
-	}
-	if len(hs) < 500 {
-		t.Fatalf("only %d words printed", len(hs))
-	}
-	slices.Sort(hs)
-	if med := hs[len(hs)/2]; med < 9.5 {
-		t.Errorf("median word height %.1f pt, want 9,5 or more", med)
-	}
-}
 
 // No word of a "Tổng hợp" cell is wider than its column, so none is cut in
 // two when printed ("30/9/202 | 4" was).

@@ -340,7 +340,7 @@ func TestWorkbooksPrintInLibreOffice(t *testing.T) {
 				continue // a chart, a short list
 			}
 			slices.Sort(hs)
-			if med := hs[len(hs)/2]; med < 9.3 {
+			if med := hs[len(hs)/2]; med < 9.5 {
 				t.Errorf("%s page %d: median word height %.1f pt", name, i+1, med)
 			}
 		}
