@@ -268,6 +268,15 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 	ms.Progress = CombineProgress(ss, ps)
 	ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
 	ms.Status = countedStatus(m, ms.Claimed, ms.Percent)
+	if ms.Status != ms.Claimed && ms.Progress != nil {
+		// Not done by its own figures: no more advanced than they are.
+		target := 100.0
+		if m.Indicator.Ratio() {
+			target = m.Indicator.Target
+		}
+		p := min(*ms.Progress, math.Round(*ms.Percent/target*1000)/10)
+		ms.Progress = &p
+	}
 	out.checkIndicator(ms)
 	if ms.overdueOn(out.Period.ReportDay()) {
 		ms.Overdue = true

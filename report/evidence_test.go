@@ -31,6 +31,10 @@ func TestModelFollowsEvidence(t *testing.T) {
 				if ms.Status != StatusInProgress || ms.Claimed != StatusDone || !ms.Overdue {
 					t.Errorf("status %v, claimed %v, overdue %v", ms.Status, ms.Claimed, ms.Overdue)
 				}
+				// Its progress is no more than its figures: 95,7, not 100.
+				if ms.Progress == nil || *ms.Progress != 95.7 {
+					t.Errorf("progress %v", deref(ms.Progress))
+				}
 				if got := ms.Note(); got != "đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng" {
 					t.Errorf("note = %q", got)
 				}
