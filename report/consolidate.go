@@ -268,15 +268,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 	ms.Progress = CombineProgress(ss, ps)
 	ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
 	ms.Status = countedStatus(m, ms.Claimed, ms.Percent)
-	if ms.Status != ms.Claimed && ms.Progress != nil {
-		// Not done by its own figures: no more advanced than they are.
-		target := 100.0
-		if m.Indicator.Ratio() {
-			target = m.Indicator.Target
-		}
-		p := min(*ms.Progress, math.Round(*ms.Percent/target*1000)/10)
-		ms.Progress = &p
-	}
+	ms.Progress = countedProgress(m, ms.Claimed, ms.Status, ms.Progress, ms.Percent)
 	out.checkIndicator(ms)
 	if ms.overdueOn(out.Period.ReportDay()) {
 		ms.Overdue = true
@@ -299,8 +291,9 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 			}
 		}
 		ms.HasPrevious = true
-		ms.PreviousStatus = countedStatus(m, CombineStatus(pss), indicatorPercent(m, pa, pt))
-		ms.PreviousProgress = CombineProgress(pss, pps)
+		claimed, percent := CombineStatus(pss), indicatorPercent(m, pa, pt)
+		ms.PreviousStatus = countedStatus(m, claimed, percent)
+		ms.PreviousProgress = countedProgress(m, claimed, ms.PreviousStatus, CombineProgress(pss, pps), percent)
 	}
 	return ms
 }
@@ -343,6 +336,20 @@ func countedStatus(m *plan.Model, claimed Status, percent *float64) Status {
 		return StatusInProgress
 	}
 	return claimed
+}
+
+// countedProgress is the progress a report counts: a model not done by its
+// own figures is no more advanced than they are.
+func countedProgress(m *plan.Model, claimed, counted Status, progress, percent *float64) *float64 {
+	if counted == claimed || progress == nil || percent == nil {
+		return progress
+	}
+	target := 100.0
+	if m.Indicator.Ratio() {
+		target = m.Indicator.Target
+	}
+	p := min(*progress, math.Round(*percent/target*1000)/10)
+	return &p
 }
 
 // overdueOn reports whether the model is late on day: its deadline passed
