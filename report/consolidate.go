@@ -209,6 +209,9 @@ func (out *Consolidation) findMissingUnits(c *Checked) {
 	for id := range accepted {
 		delete(out.Rejected, id)
 	}
+	for _, ms := range out.Returned {
+		slices.Sort(ms)
+	}
 	for _, u := range out.Plan.ReportingUnits() {
 		out.Expected = append(out.Expected, u)
 		if accepted[u.ID] {
