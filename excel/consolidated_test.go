@@ -156,7 +156,6 @@ func BenchmarkMerge500(b *testing.B) {
 	}
 }
 
-
 // No word of a "Tổng hợp" cell is wider than its column, so none is cut in
 // two when printed ("30/9/202 | 4" was).
 func TestSummaryWordsFitTheirColumns(t *testing.T) {
