@@ -1,0 +1,97 @@
+package report
+
+import (
+	"math"
+	"slices"
+	"time"
+
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
+)
+
+// What a report counts follows the evidence, not only the units' words: a
+// "done" its own figures contradict is in progress, a model without usable
+// data is judged neither late nor done, a row sent back is not "not
+// reported".
+
+// countedStatus is the status a report counts for a model whose units
+// claim claimed: "done" while the model's own indicator is below its
+// target is in progress; the evidence wins over the word.
+func countedStatus(m *plan.Model, claimed Status, percent *float64) Status {
+	ind := m.Indicator
+	if claimed != StatusDone || ind == nil || percent == nil {
+		return claimed
+	}
+	target := 100.0
+	if ind.Ratio() {
+		target = ind.Target
+	}
+	if *percent < target {
+		return StatusInProgress
+	}
+	return claimed
+}
+
+// countedProgress is the progress a report counts: a model not done by its
+// own figures is no more advanced than they are.
+func countedProgress(m *plan.Model, claimed, counted Status, progress, percent *float64) *float64 {
+	if counted == claimed || progress == nil || percent == nil {
+		return progress
+	}
+	target := 100.0
+	if m.Indicator.Ratio() {
+		target = m.Indicator.Target
+	}
+	p := min(*progress, math.Round(*percent/target*1000)/10)
+	return &p
+}
+
+// overdueOn reports whether the model is late on day: its deadline passed
+// while it is still being carried out or not started. A model without
+// usable data is not judged (it is "chưa có số liệu"); one done or run as
+// routine is on time.
+func (ms *ModelSummary) overdueOn(day time.Time) bool {
+	d := ms.Model.Deadline.Due
+	return d != nil && d.Before(day) && (ms.Status == StatusInProgress || ms.Status == StatusNotStarted)
+}
+
+// returned reports whether unit id's row about model n, or its whole file,
+// had errors and was left out.
+func (out *Consolidation) returned(id string, n int) bool {
+	return len(out.Rejected[id]) > 0 || slices.Contains(out.Returned[id], n)
+}
+
+// NoData reports whether the report has no usable data on the model.
+func (ms *ModelSummary) NoData() bool { return ms.Status == StatusNone }
+
+// IndicatorText is the indicator with its unit and percentage: "4.512/5.130
+// người (88%)", "22/20 DVC (110%)", or "".
+func (ms *ModelSummary) IndicatorText() string {
+	s := ms.IndicatorCount()
+	if s != "" && ms.Percent != nil {
+		s += " (" + vi.FormatNumber(*ms.Percent) + "%)"
+	}
+	return s
+}
+
+// IndicatorCount is the indicator's figures with their unit: "312/326 đối
+// tượng", "50/53 DVC", or "".
+func (ms *ModelSummary) IndicatorCount() string {
+	ind := ms.Model.Indicator
+	if ind == nil || ms.Achieved == nil {
+		return ""
+	}
+	var s string
+	switch {
+	case !ind.Ratio():
+		s = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(ind.Target) + " " + ind.Unit
+	case ms.Total == nil:
+		s = vi.FormatNumber(*ms.Achieved)
+	default:
+		s = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(*ms.Total)
+	}
+	if ind.Ratio() && ind.Counted != "" {
+		s += " " + ind.Counted
+	}
+	return s
+}
