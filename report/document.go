@@ -41,18 +41,3 @@ func CheckDocument(pl *plan.Plan, p plan.Period, date time.Time) []Finding {
 	}
 	return out
 }
-
-// NothingToReport says why no report can be made of c, or returns nil: a
-// report needs at least one usable row. With none (no file, or every file
-// and row rejected) a consolidated table and a document would state what
-// the data does not say ("no problems", "00/09 units"); the caller writes
-// neither and shows this message.
-func NothingToReport(c *Checked) error {
-	if len(c.Entries()) > 0 {
-		return nil
-	}
-	if len(c.Files) == 0 {
-		return fmt.Errorf(msgNothingNoFiles, c.Period.Name())
-	}
-	return fmt.Errorf(msgNothingUsable, c.Period.Name(), len(c.Files))
-}

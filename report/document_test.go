@@ -1,7 +1,6 @@
 package report
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -66,27 +65,5 @@ func TestCheckDocument(t *testing.T) {
 	p.Header.Confirmed = true
 	if fs := CheckDocument(p, w48, vi.Day(2026, 11, 25)); len(fs) != 0 {
 		t.Errorf("confirmed header: %v", fs)
-	}
-}
-
-// No report from nothing: a period without one usable row has nothing to
-// report, whether no file came or every file was rejected.
-func TestNothingToReport(t *testing.T) {
-	p := testPlan(t)
-	if err := NothingToReport(Validate(p, nil, w48, time.Time{})); err == nil || !strings.Contains(err.Error(), "không có tệp báo cáo nào của Tuần 48 năm 2026") {
-		t.Errorf("no files: %v", err)
-	}
-	wrong := goodSubmission(p, "tram-y-te")
-	wrong.Period.Text = "2026-W47"
-	blank := goodSubmission(p, "cong-an")
-	for i := range blank.Rows {
-		blank.Rows[i].Status.Text = "tốt"
-	}
-	err := NothingToReport(Validate(p, []*Submission{wrong, blank}, w48, time.Time{}))
-	if err == nil || !strings.Contains(err.Error(), "cả 2 tệp đều bị loại") {
-		t.Errorf("all rejected: %v", err)
-	}
-	if err := NothingToReport(Validate(p, []*Submission{wrong, goodSubmission(p, "cong-an")}, w48, time.Time{})); err != nil {
-		t.Errorf("one usable file: %v", err)
 	}
 }

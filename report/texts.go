@@ -104,8 +104,6 @@ const (
 	msgDocumentDate          = "ngày ký báo cáo %s nằm ngoài khoảng hợp lý của %s (từ %s đến %s)"
 	hintDocumentDate         = "kiểm tra lại --date; nếu đúng thì không cần sửa"
 	hintDocumentDistrict     = "sửa ở trang \"Thông tin chung\" của kế hoạch (de06 plan --export, sửa, rồi dùng --plan); đến khi sửa, báo cáo in chữ DỰ THẢO"
-	msgNothingNoFiles        = "không có tệp báo cáo nào của %s: chưa thể tổng hợp, không ghi bảng tổng hợp và báo cáo"
-	msgNothingUsable         = "không có số liệu dùng được cho %s: cả %d tệp đều bị loại hoặc mọi dòng đều có lỗi; không ghi bảng tổng hợp và báo cáo — trả lại các tệp cho đơn vị sửa rồi tổng hợp lại"
 	msgDocumentUnconfirmed   = "thông tin văn bản (cơ quan chủ quản, cơ quan ban hành, Kính gửi, Nơi nhận, người ký) lấy từ kế hoạch, chưa được cán bộ xác nhận; báo cáo in chữ DỰ THẢO"
 	hintDocumentUnconfirmed  = "xem lại trang \"Thông tin chung\" của kế hoạch, sửa nếu cần, ghi \"Có\" ở dòng xác nhận rồi dùng --plan"
 	wordResult               = "Kết quả"

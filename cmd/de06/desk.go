@@ -52,7 +52,8 @@ func (d deskEngine) Render(m *desk.Merged) (xlsx, pdfBytes []byte, err error) {
 func renderWorkbook(w io.Writer, m *desk.Merged) error { return excel.WriteConsolidated(w, m.Cons) }
 
 func renderPDF(w io.Writer, m *desk.Merged) error {
-	opt := pdf.Options{Number: m.Doc.Number, Date: m.Doc.Date, Signer: m.Doc.Signer, Created: m.Doc.Created}
+	opt := pdf.Options{Number: m.Doc.Number, Date: m.Doc.Date, Signer: m.Doc.Signer, Created: m.Doc.Created,
+		Draft: len(m.Cons.Plan.Header.DraftReasons(m.Doc.Date)) > 0}
 	return pdf.Build(m.Cons, opt).Render(w)
 }
 

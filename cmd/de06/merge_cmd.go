@@ -65,13 +65,10 @@ func runMerge(e *env, args []string) error {
 	if errs > 0 && *strict {
 		return &findingsError{fmt.Sprintf(msgStrict, errs)}
 	}
-	draft := in.plan.Header.DraftReasons(doc.Date)
-	doc.Draft = len(draft) > 0
-	printMergeFindings(e.stdout, checked, cons, doc.Draft)
-	// No report from nothing: without one usable row, neither file.
-	if err := report.NothingToReport(checked); err != nil {
-		return &findingsError{err.Error()}
-	}
+	// Unconfirmed, or naming a body that no longer existed: a draft, and
+	// the console says why (renderPDF marks it).
+	draft := in.plan.Header.DraftReasons(m.Doc.Date)
+	printMergeFindings(e.stdout, checked, cons, len(draft) > 0)
 
 	base := "bao-cao-de-an-06-" + checked.Period.String()
 	xlsxPath := filepath.Join(*outDir, base+".xlsx")
@@ -92,7 +89,7 @@ func runMerge(e *env, args []string) error {
 	if !cons.Previous.IsZero() {
 		fmt.Fprintf(e.stdout, msgComparedWith, cons.Previous.Name())
 	}
-	if doc.Draft {
+	if len(draft) > 0 {
 		fmt.Fprintf(e.stdout, msgDraft, "\n  - "+strings.Join(draft, "\n  - "))
 	}
 	fmt.Fprintf(e.stdout, msgWrote, xlsxPath)
