@@ -9,9 +9,19 @@ import (
 
 // Slip is one unit's secret link, as the officer hands it out on paper.
 type Slip struct {
-	Unit string // the unit's name
-	URL  string
+	Unit  string // the unit's name
+	URL   string
+	Reach Reach // where the link opens, said on the slip
 }
+
+// Reach says where a slip's link opens.
+type Reach int
+
+const (
+	ReachThisPC   Reach = iota // only on the computer running the desk
+	ReachLAN                   // on the commune's network only
+	ReachAnywhere              // wherever there is Internet
+)
 
 // SlipsOptions are the facts printed on every slip.
 type SlipsOptions struct {
@@ -73,9 +83,18 @@ func (b *builder) slip(top float64, s Slip, opt SlipsOptions) error {
 		}
 		y += 1
 	}
-	// The link itself, for a computer without a camera; it may run under
-	// the QR code, so it starts below it when the steps are short.
+	// Where the link opens, then the link itself, for a computer without
+	// a camera; they may run under the QR code, so they start below it
+	// when the steps are short.
 	y = max(y+1, top+slipMargin+qrSide+3)
+	reach := Font{"I", 11}
+	if s.Reach == ReachThisPC {
+		reach = Font{"B", 11}
+	}
+	for _, l := range b.m.wrap(txtSlipsReach[s.Reach], reach, w) {
+		b.text(x, y, w, l, reach, "L", "slip-reach")
+		y += lineHeight(11)
+	}
 	for _, l := range b.m.wrap(s.URL, Font{"B", 11}, w) {
 		b.text(x, y, w, l, Font{"B", 11}, "L", "slip-url")
 		y += lineHeight(11)

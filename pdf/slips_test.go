@@ -17,7 +17,7 @@ func slips(n int) []Slip {
 	var out []Slip
 	for i := range n {
 		out = append(out, Slip{Unit: fmt.Sprintf("Công chức Địa chính – nông nghiệp – xây dựng – môi trường %d", i),
-			URL: fmt.Sprintf("http://192.168.100.200:8606/u/abcdefghijklmnopqrstuvwx%02d", i)})
+			URL: fmt.Sprintf("http://192.168.100.200:8606/u/abcdefghijklmnopqrstuvwx%02d", i), Reach: Reach(i % 3)})
 	}
 	return out
 }
@@ -103,6 +103,12 @@ func TestSlipsWithPoppler(t *testing.T) {
 	for _, s := range slips(4) {
 		if !strings.Contains(text, s.URL) || !strings.Contains(text, "Đơn vị: "+s.Unit) {
 			t.Errorf("pdftotext lacks the slip of %s", s.Unit)
+		}
+	}
+	// Each slip says where its link opens.
+	for _, want := range []string{"chỉ mở được trên máy của cán bộ tổng hợp", "chỉ trong mạng của xã", "ở mọi nơi có Internet"} {
+		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+			t.Errorf("no slip says %q:\n%s", want, text)
 		}
 	}
 }

@@ -69,12 +69,21 @@ const (
 	txtSlipsTitle = "PHIẾU ĐƯỜNG DẪN GỬI BÁO CÁO ĐỀ ÁN 06"
 	txtSlipsTeam  = "TỔ CÔNG TÁC ĐỀ ÁN 06"
 	txtSlipsUnit  = "Đơn vị: "
-	txtSlipsStep1 = "1. Quét mã QR bằng điện thoại, hoặc gõ đường dẫn dưới đây vào trình duyệt của máy tính nối mạng của xã."
+	txtSlipsStep1 = "1. Quét mã QR bằng điện thoại, hoặc gõ đường dẫn dưới đây vào trình duyệt."
 	txtSlipsStep2 = "2. Bấm “Tải tệp mẫu”, mở bằng Excel, chỉ điền các ô màu vàng rồi lưu lại."
-	txtSlipsStep3 = "3. Gửi tệp ở bước 2 của trang: kết quả kiểm tra hiện ngay; có lỗi thì sửa và gửi lại. Hạn gửi: thứ Tư hằng tuần; báo cáo tháng trước ngày 16."
+	txtSlipsStep3 = "3. Gửi tệp ở bước 2 của trang: kết quả kiểm tra hiện ngay; có lỗi thì sửa và gửi lại. Hạn gửi: 17 giờ thứ Tư hằng tuần; báo cáo tháng: 17 giờ ngày 15."
 	txtSlipsKeep  = "Đường dẫn này chỉ dành cho đơn vị; không chia sẻ cho người khác. Nếu lộ, báo %s để cấp đường dẫn mới."
 	msgSlipQR     = "không tạo được mã QR cho %s: đường dẫn quá dài"
 )
+
+// Where a slip's link opens, printed above the link.
+var txtSlipsReach = map[Reach]string{
+	ReachThisPC:   "Chú ý: đường dẫn này chỉ mở được trên máy của cán bộ tổng hợp; điện thoại, máy tính khác không mở được.",
+	ReachLAN:      "Nơi mở được: chỉ trong mạng của xã (máy nối Wi-Fi hoặc dây mạng của trụ sở xã); dùng 4G hay mạng khác thì không mở được.",
+	ReachAnywhere: "Nơi mở được: ở mọi nơi có Internet (Wi-Fi hoặc 4G).",
+}
+
+const ()
 
 // statusAbbr marks the chart's segments and legend, so that a black and
 // white print tells the statuses apart.

@@ -102,6 +102,13 @@ func randomToken() (string, error) {
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
+// sessionCookie is the officer's session cookie: never read by scripts,
+// never sent by another site, and over HTTPS never sent in clear.
+func (s *Server) sessionCookie(value string, maxAge int) *http.Cookie {
+	return &http.Cookie{Name: sessionCookie, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: s.https()}
+}
+
 // officerSession reports whether the request carries a live session: one
 // the store still holds (logging out, a new password or "đăng xuất mọi
 // nơi" delete it) and not expired.

@@ -28,7 +28,7 @@ type UnitLink struct {
 func (s *Server) Links(renew []string) ([]UnitLink, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return makeLinks(s.store, s.secret, s.latest(), s.cfg.BaseURL, renew, s.now(), true)
+	return makeLinks(s.store, s.secret, s.latest(), s.LinkBase(), renew, s.now(), true)
 }
 
 // UnitLinks gives the units their links without a running desk (de06
@@ -78,7 +78,7 @@ func makeLinks(st *store.Store, secret []byte, pl *plan.Plan, base string, renew
 
 // currentLinks lists the links as they stand, writing nothing.
 func (s *Server) currentLinks() ([]UnitLink, error) {
-	return makeLinks(s.store, s.secret, s.latest(), s.cfg.BaseURL, nil, s.now(), false)
+	return makeLinks(s.store, s.secret, s.latest(), s.LinkBase(), nil, s.now(), false)
 }
 
 type unitKey struct{}
@@ -153,9 +153,9 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 		return
 	}
 	now := s.now()
-	data := map[string]any{"Period": p, "Board": b, "Reports": reports, "Reminder": desk.Reminder(b, now),
+	data := s.reachData(map[string]any{"Period": p, "Board": b, "Reports": reports, "Reminder": desk.Reminder(b, now),
 		"Deadline": desk.DeadlineText(p, now), "Links": links, "Periods": nearPeriods(now),
-		"Today": vi.FormatDate(report.DefaultReportDate(p, now))}
+		"Today": vi.FormatDate(report.DefaultReportDate(p, now))})
 	// The period's table as it stands, before anyone merges: the same
 	// words as the workbook's "Tổng hợp".
 	if m, err := s.consolidate(r.Context(), b, desk.Doc{}); err == nil {

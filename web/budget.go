@@ -90,3 +90,7 @@ func (e budgeted) ReadPlan(f File) (*plan.Plan, error) {
 func (e budgeted) PlanWorkbook(pl *plan.Plan) ([]byte, error) {
 	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.PlanWorkbook(pl) })
 }
+
+func (e budgeted) Slips(pl *plan.Plan, links []UnitLink) ([]byte, error) {
+	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.Slips(pl, links) })
+}

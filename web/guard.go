@@ -156,13 +156,18 @@ func (s *Server) spooled(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// hostCheck answers only for the hosts the desk serves: loopback, the
-// host of its links, and cfg.Hosts. A page of another site that made its
-// name resolve to this computer (DNS rebinding) gets 421, and cannot set
-// the first password or use a session.
+// hostCheck answers only for the hosts the desk serves: loopback, its own
+// address, its public one, its LAN addresses, and cfg.Hosts. A page of
+// another site that made its name resolve to this computer (DNS
+// rebinding) gets 421, and cannot set the first password or use a
+// session.
 func (s *Server) hostCheck(h http.Handler) http.Handler {
 	allowed := map[string]bool{}
-	for _, hs := range append([]string{hostOf(s.cfg.BaseURL)}, s.cfg.Hosts...) {
+	names := []string{hostOf(s.cfg.BaseURL), hostOf(s.cfg.PublicURL)}
+	for _, u := range s.cfg.LAN {
+		names = append(names, hostOf(u))
+	}
+	for _, hs := range append(names, s.cfg.Hosts...) {
 		if hs != "" {
 			allowed[normHost(hs)] = true
 		}

@@ -215,7 +215,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, MaxAge: int(sessionLife.Seconds())})
+	http.SetCookie(w, s.sessionCookie(token, int(sessionLife.Seconds())))
 	if wantsJSON(r) {
 		writeJSON(w, map[string]string{"ok": "true"})
 		return
@@ -232,7 +232,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.SetCookie(w, s.sessionCookie("", -1))
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 

@@ -69,6 +69,9 @@ func (e *fakeEngine) Template(pl *plan.Plan, unitID string, p plan.Period, prev 
 
 func (e *fakeEngine) ReadPlan(f File) (*plan.Plan, error)        { return nil, errors.New("no") }
 func (e *fakeEngine) PlanWorkbook(pl *plan.Plan) ([]byte, error) { return []byte("PK plan"), nil }
+func (e *fakeEngine) Slips(pl *plan.Plan, _ []UnitLink) ([]byte, error) {
+	return []byte("%PDF slips"), nil
+}
 func (e *fakeEngine) Annotate(f File, _ []report.Finding) ([]byte, error) {
 	defer e.enter()()
 	time.Sleep(e.annotateDelay)

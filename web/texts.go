@@ -47,7 +47,22 @@ const (
 	msgStoredPeriod   = "tệp đã lưu số %d có kỳ %q không đọc được"
 	msgNoSuchUnit     = "không có đơn vị báo cáo %q"
 	msgNoSuchSendID   = "không rõ lần gửi nào (thiếu số của lần gửi)"
+
+	msgShareTitle      = "Đường dẫn của các đơn vị"
+	msgCannotShare     = "Bàn làm việc này được mở với một địa chỉ cố định (máy chủ, hoặc lệnh có --addr, --public-url), nên không bật, tắt chia sẻ ở đây được. Muốn đổi: dừng bàn làm việc (Ctrl+C) rồi mở lại với tùy chọn khác."
+	msgShareFailed     = "Không đổi được cách chia sẻ: %v. Bàn làm việc vẫn chạy như trước."
+	msgSharedOn        = "Đã bật chia sẻ: các máy tính, điện thoại trong mạng của xã mở được đường dẫn của đơn vị. Lần mở bàn làm việc sau vẫn bật."
+	msgSharedOff       = "Đã tắt chia sẻ: chỉ máy này mở được bàn làm việc. Lần mở bàn làm việc sau vẫn tắt."
+	msgSharedNoNetwork = "Đã bật chia sẻ, nhưng máy này chưa nối mạng nào (không có địa chỉ mạng): nối máy vào mạng của xã (dây mạng hoặc Wi-Fi), rồi tắt và bật lại chia sẻ."
+	msgNoSuchAddress   = "Địa chỉ đã chọn không phải địa chỉ mạng của máy này."
+	msgAddressPicked   = "Các đường dẫn dùng địa chỉ %s từ bây giờ. Phiếu đã in với địa chỉ khác cần in lại."
 )
+
+var reachLabels = map[Reach]string{
+	ReachThisPC:   "chỉ mở được trên máy này",
+	ReachLAN:      "chỉ mở được trong mạng của xã",
+	ReachAnywhere: "mở được ở mọi nơi có Internet",
+}
 
 var funcs = template.FuncMap{
 	"date": vi.FormatDate,

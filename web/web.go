@@ -42,6 +42,9 @@ type Engine interface {
 	ReadPlan(f File) (*plan.Plan, error)
 	// PlanWorkbook writes a plan as the workbook ReadPlan reads back.
 	PlanWorkbook(pl *plan.Plan) ([]byte, error)
+	// Slips writes the printable slips of the units' links, each saying
+	// where its link opens (ReachOf).
+	Slips(pl *plan.Plan, links []UnitLink) ([]byte, error)
 	// Annotate writes a copy of a file with its findings marked.
 	Annotate(f File, findings []report.Finding) ([]byte, error)
 }
@@ -55,7 +58,26 @@ type File struct {
 
 // Config is how the desk runs.
 type Config struct {
-	BaseURL      string        // the address printed in unit links, "http://127.0.0.1:8606"
+	// BaseURL is this computer's own address of the desk,
+	// "http://127.0.0.1:8606": the links' base while the desk is neither
+	// shared nor hosted.
+	BaseURL string
+	// PublicURL is the base of every link of a hosted desk (--public-url,
+	// --domain); the officer cannot change it on the desk.
+	PublicURL string
+	// Shared says the desk listens beyond this computer; LAN are then the
+	// addresses other computers reach it on ("http://192.168.1.10:8606").
+	Shared bool
+	LAN    []string
+	// Share turns sharing on the commune's network on or off: the command
+	// moves the listener (same port, same limits) and returns the LAN
+	// addresses. Nil when the desk cannot switch (hosted, or started on a
+	// given address).
+	Share func(on bool) (lan []string, err error)
+	// BehindProxy says a reverse proxy on this computer forwards every
+	// request: the client's address is the last one of X-Forwarded-For.
+	// Never set otherwise (the header is the client's to write).
+	BehindProxy  bool
 	MaxUpload    int64         // bytes; a larger upload is refused
 	CheckTimeout time.Duration // a check taking longer is refused
 	MaxChecks    int           // checks, merges, templates, copies running at once
@@ -94,6 +116,7 @@ type Server struct {
 	secret    []byte // derives the units' link tokens
 	log       *errlog.Log
 	mu        sync.Mutex
+	reach     reachState // where the links open
 }
 
 //go:embed templates/*.html templates/*.css templates/*.js
@@ -132,7 +155,8 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	s := &Server{store: st, cfg: cfg, now: now, pages: pages, logins: newLimiter(), log: cfg.Log,
 		work:      slots.New(cfg.MaxChecks, 32),
 		hashing:   slots.New(cfg.MaxHashes, 16),
-		receiving: slots.New(8, 64)}
+		receiving: slots.New(8, 64),
+		reach:     reachState{shared: cfg.Shared, lan: cfg.LAN}}
 	s.engine = budgeted{Engine: engine, s: s}
 	if s.secret, err = st.LinkSecret(); err != nil {
 		return nil, err
@@ -145,6 +169,10 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	if _, err := s.Links(nil); err != nil {
 		return nil, err
 	}
+	// de06 links reads where the running (or last-run) desk's links open.
+	if err := s.recordBase(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -155,6 +183,10 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") })
 	mux.HandleFunc("GET /style.css", static("style.css", "text/css; charset=utf-8"))
 	mux.HandleFunc("GET /chon-tep.js", static("chon-tep.js", "text/javascript; charset=utf-8"))
+	mux.HandleFunc("GET /chia-se", s.officer(s.sharePage))
+	mux.HandleFunc("POST /chia-se", s.officer(s.shareSet))
+	mux.HandleFunc("POST /chia-se/dia-chi", s.officer(s.shareAddress))
+	mux.HandleFunc("GET /chia-se/phieu.pdf", s.officer(s.slips))
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("POST /setup", s.setup)
 	mux.HandleFunc("POST /login", s.login)
@@ -184,11 +216,17 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)
 	}))
-	return s.recovered(s.hostCheck(securityHeaders(s.limitBodies(cop.Handler(mux)))))
+	return s.forwarded(s.recovered(s.hostCheck(s.securityHeaders(s.limitBodies(cop.Handler(mux))))))
 }
 
-func securityHeaders(h http.Handler) http.Handler {
+func (s *Server) securityHeaders(h http.Handler) http.Handler {
+	https := s.https()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if https {
+			// Browsers that once reached the desk over HTTPS never try
+			// plain HTTP again (a year; renewed on every answer).
+			w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("X-Frame-Options", "DENY")
 		w.Header().Set("Referrer-Policy", "no-referrer") // unit links are secrets

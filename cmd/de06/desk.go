@@ -90,3 +90,33 @@ func (d deskEngine) PlanWorkbook(pl *plan.Plan) ([]byte, error) {
 	err := excel.WritePlan(&b, pl)
 	return b.Bytes(), err
 }
+
+func (d deskEngine) Slips(pl *plan.Plan, links []web.UnitLink) ([]byte, error) {
+	doc, err := pdf.BuildSlips(slipsOf(links), pdf.SlipsOptions{Issuer: pl.Document.Issuer, Agency: pl.Document.StandingAgency, Created: now()})
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	err = doc.Render(&b)
+	return b.Bytes(), err
+}
+
+// slipsOf turns the units' links into slips, each saying where its link
+// opens: the desk's download and de06 links --pdf alike.
+func slipsOf(links []web.UnitLink) []pdf.Slip {
+	out := make([]pdf.Slip, 0, len(links))
+	for _, l := range links {
+		out = append(out, pdf.Slip{Unit: l.Unit.Name, URL: l.URL, Reach: slipReach(web.ReachOf(l.URL))})
+	}
+	return out
+}
+
+func slipReach(r web.Reach) pdf.Reach {
+	switch r {
+	case web.ReachLAN:
+		return pdf.ReachLAN
+	case web.ReachAnywhere:
+		return pdf.ReachAnywhere
+	}
+	return pdf.ReachThisPC
+}

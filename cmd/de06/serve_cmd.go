@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base32"
@@ -9,13 +10,11 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/errlog"
@@ -62,11 +61,13 @@ func runServe(e *env, args []string) (err error) {
 	demo := fl.Bool("demo", false, "")
 	open := fl.Bool("open", false, "")
 	hosts := fl.StringArray("host", nil, "")
+	var h hosting
+	h.flags(fl)
 	if err := parseFlags(e, fl, usageServe, args); err != nil {
 		return err
 	}
-	if *lan && *addr == "127.0.0.1:8606" {
-		*addr = ":8606"
+	if err := h.check(); err != nil {
+		return err
 	}
 	if *demo {
 		dir, err := os.MkdirTemp("", "de06-demo-")
@@ -76,6 +77,7 @@ func runServe(e *env, args []string) (err error) {
 		defer os.RemoveAll(dir)
 		*dataDir = dir
 	}
+	*addr = h.listenAddr(*addr, fl.Changed("addr"), *lan, *dataDir)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return usagef(msgListen, *addr)
@@ -83,30 +85,40 @@ func runServe(e *env, args []string) (err error) {
 	// Also when serving never starts; once served, Serve has closed it
 	// already, and closing it again only says so.
 	defer ln.Close()
-	base := "http://" + displayAddr(ln.Addr())
-	srv, st, p, err := openDeskWith(*dataDir, *planPath, web.Config{BaseURL: base, Hosts: append(deskHosts(ln.Addr()), *hosts...)})
+	cfg, tc, err := h.config(ln.Addr(), *dataDir)
+	if err != nil {
+		return err
+	}
+	stn := newStation(nil, tc, cmp.Or(cfg.PublicURL, cfg.BaseURL))
+	if h.shareable(ln.Addr()) {
+		cfg.Share = shareSwitch(stn, portOf(ln.Addr()))
+	}
+	cfg.Hosts = append(deskHosts(ln.Addr(), cfg.Share != nil), *hosts...)
+	srv, st, p, err := openDeskWith(*dataDir, *planPath, cfg)
 	if err != nil {
 		return err
 	}
 	defer closeDesk(&err, *dataDir, srv, st)
+	stn.hs.Handler = srv.Handler()
 	if *demo {
 		if err := loadDemo(e, srv, st, p); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stdout, msgServing, base, *dataDir)
-	if *lan {
-		for _, a := range lanAddrs(ln.Addr()) {
-			fmt.Fprintf(e.stdout, msgServingLAN, a)
-		}
+	fmt.Fprintf(e.stdout, msgServing, cfg.BaseURL, *dataDir)
+	for _, a := range cfg.LAN {
+		fmt.Fprintf(e.stdout, msgServingLAN, a)
 	}
+	base := srv.LinkBase()
+	fmt.Fprintf(e.stdout, msgLinksBase, base, web.ReachOf(base).Label())
 	fmt.Fprint(e.stdout, msgKeepOpen)
 	if *open {
-		if err := openBrowser(base); err != nil {
+		if err := openBrowser(cfg.BaseURL); err != nil {
 			fmt.Fprint(e.stdout, msgBrowserFailed)
 		}
 	}
-	return serve(ln, srv.Handler())
+	stn.start(ln)
+	return stn.run()
 }
 
 // closeDesk closes the desk's log and database, and reports a failure to
@@ -136,39 +148,6 @@ var interrupted = func() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
-// Connections: at most connsPerAddr from one address, so that one
-// client's flood of idle or slow connections never shuts out the officer
-// and /healthz (a browser opens about six; an office behind one address
-// may hold several browsers); at most connsTotal in all, well under the
-// descriptors a process has.
-const (
-	connsPerAddr = 64
-	connsTotal   = 1024
-)
-
-// serve runs until Ctrl+C, then lets requests under way finish. Its
-// timeouts are for a desk on the internet: a request's header must come
-// within 10 s and a form within 30 s; an idle connection closes after a
-// minute; uploads and downloads get five minutes (web extends them per
-// route), which a phone on a weak 3G signal needs for 10 MB.
-func serve(ln net.Listener, h http.Handler) error {
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: web.ReadHeaderTimeout, ReadTimeout: web.ReadTimeout,
-		WriteTimeout: web.WriteTimeout, IdleTimeout: web.IdleTimeout, MaxHeaderBytes: web.MaxHeaderBytes}
-	ln = web.LimitListener(ln, connsPerAddr, connsTotal)
-	ctx, stop := interrupted()
-	defer stop()
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		return hs.Shutdown(shut)
-	}
-}
-
 func displayAddr(a net.Addr) string {
 	s := a.String()
 	if strings.HasPrefix(s, "[::]:") || strings.HasPrefix(s, "0.0.0.0:") {
@@ -177,33 +156,42 @@ func displayAddr(a net.Addr) string {
 	return s
 }
 
-// lanAddrs are the addresses other computers reach the desk on.
-func lanAddrs(a net.Addr) []string {
-	port := a.String()[strings.LastIndex(a.String(), ":")+1:]
-	var out []string
+// lanAddrs are the addresses other computers reach the desk on, under
+// scheme ("http://"): the machine's IPv4 addresses but loopback, private
+// ones (the commune's network) first.
+func lanAddrs(a net.Addr, scheme string) []string {
+	port := portOf(a)
 	addrs, err := net.InterfaceAddrs()
 	if err != nil {
 		return nil // none printed; the desk still answers on them
 	}
+	var private, other []string
 	for _, ad := range addrs {
-		if ipn, ok := ad.(*net.IPNet); ok && ipn.IP.To4() != nil && !ipn.IP.IsLoopback() {
-			out = append(out, "http://"+ipn.IP.String()+":"+port)
+		ipn, ok := ad.(*net.IPNet)
+		if !ok || ipn.IP.To4() == nil || ipn.IP.IsLoopback() || ipn.IP.IsLinkLocalUnicast() {
+			continue
+		}
+		u := scheme + ipn.IP.String() + ":" + port
+		if ipn.IP.IsPrivate() {
+			private = append(private, u)
+		} else {
+			other = append(other, u)
 		}
 	}
-	return out
+	return append(private, other...)
 }
 
 // deskHosts are the names and addresses the desk answers for besides
-// loopback: when it listens beyond this computer, every address of its
-// interfaces and the computer's name (as Windows networks and mDNS give
-// it).
-func deskHosts(a net.Addr) []string {
+// loopback: when it listens beyond this computer, or may (shareable: the
+// officer can turn sharing on), every address of its interfaces and the
+// computer's name (as Windows networks and mDNS give it).
+func deskHosts(a net.Addr, shareable bool) []string {
 	tcp, ok := a.(*net.TCPAddr)
-	if !ok || tcp.IP.IsLoopback() {
+	if !ok || tcp.IP.IsLoopback() && !shareable {
 		return nil
 	}
 	var out []string
-	if tcp.IP.IsUnspecified() {
+	if tcp.IP.IsUnspecified() || shareable {
 		if addrs, err := net.InterfaceAddrs(); err == nil {
 			for _, ad := range addrs {
 				if ipn, ok := ad.(*net.IPNet); ok {
@@ -293,7 +281,7 @@ func runLinks(e *env, args []string) (err error) {
 	dataDir := fl.String("data", defaultData, "")
 	units := fl.StringArray("unit", nil, "")
 	renew := fl.Bool("renew", false, "")
-	base := fl.String("url", "http://127.0.0.1:8606", "")
+	base := fl.String("url", "", "")
 	planPath := fl.String("plan", "", "")
 	slipsPath := fl.String("pdf", "", "")
 	force := fl.Bool("force", false, "")
@@ -310,6 +298,13 @@ func runLinks(e *env, args []string) (err error) {
 		return writeError(filepath.Join(*dataDir, store.FileName), err)
 	}
 	defer closeDesk(&err, *dataDir, nil, st)
+	recorded := false
+	if *base == "" {
+		*base, recorded, err = linksBase(st)
+		if err != nil {
+			return readError(filepath.Join(*dataDir, store.FileName), err)
+		}
+	}
 	// The newest plan the desk applied names the units.
 	_, p, err := web.UnitLinks(st, base0, *base, nil, now())
 	if err != nil {
@@ -339,19 +334,39 @@ func runLinks(e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	var slips []pdf.Slip
+	var chosen []web.UnitLink
 	for _, l := range links {
 		for _, id := range ids {
 			if l.Unit.ID == id {
 				fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", l.Unit.ID, l.Unit.Name, l.URL)
-				slips = append(slips, pdf.Slip{Unit: l.Unit.Name, URL: l.URL})
+				chosen = append(chosen, l)
 			}
 		}
+	}
+	// Where the links open, on stderr: stdout stays one link a line.
+	reach := web.ReachOf(*base)
+	fmt.Fprintf(e.stderr, msgLinksReach, *base, reach.Label())
+	if recorded {
+		fmt.Fprint(e.stderr, msgLinksFrom)
+	}
+	if reach == web.ReachThisPC {
+		fmt.Fprint(e.stderr, msgLinksLocal)
 	}
 	if *slipsPath == "" {
 		return nil
 	}
-	return writeSlips(e, *slipsPath, *force, slips, p)
+	return writeSlips(e, *slipsPath, *force, slipsOf(chosen), p)
+}
+
+// linksBase is the base of the links the running (or last-run) desk
+// recorded in the data folder, else this computer's default address;
+// recorded says which.
+func linksBase(st *store.Store) (base string, recorded bool, err error) {
+	base, recorded, err = web.RecordedBase(st)
+	if err != nil || recorded {
+		return base, recorded, err
+	}
+	return "http://127.0.0.1:8606", false, nil
 }
 
 // writeSlips writes the printable sheet of link slips, one per unit.

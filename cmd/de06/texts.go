@@ -247,33 +247,52 @@ const usageServe = `de06 serve — bàn làm việc trên trình duyệt
 
 Cách dùng:
   de06 serve [--data THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--lan] [--plan TỆP] [--demo] [--open]
-             [--host TÊN]...
+             [--public-url https://TÊN] [--tls-cert TỆP --tls-key TỆP | --domain TÊN]
+             [--behind-proxy] [--host TÊN]...
 
-Mở bàn làm việc tại http://127.0.0.1:8606 (chỉ máy này). Đơn vị gửi báo cáo
-qua đường dẫn riêng (de06 links), cán bộ đăng nhập để theo dõi, nhắc, tổng
-hợp. Mọi tệp, kết quả kiểm tra, báo cáo tổng hợp được lưu trong THƯ-MỤC.
+Mở bàn làm việc tại http://127.0.0.1:8606. Đơn vị gửi báo cáo qua đường dẫn
+riêng (de06 links), cán bộ đăng nhập để theo dõi, nhắc, tổng hợp. Mọi tệp,
+kết quả kiểm tra, báo cáo tổng hợp được lưu trong THƯ-MỤC.
+
+Ba cách chạy:
+  1. Chỉ máy này (mặc định): đơn vị gửi tệp qua Zalo, cán bộ nộp thay.
+  2. Mạng của xã: --lan, hoặc bật "chia sẻ" trên bàn làm việc (được nhớ cho
+     lần mở sau). Máy, điện thoại nối mạng của trụ sở xã mở được đường dẫn.
+  3. Máy chủ có tên và HTTPS: điện thoại ở bất cứ đâu (4G) mở được. Cần một
+     máy chạy thường xuyên, một tên miền trỏ về máy đó và cổng 443 mở:
+       de06 serve --domain baocao.xa.gov.vn          (tự xin chứng chỉ)
+       de06 serve --tls-cert c.pem --tls-key k.pem --addr :443 --public-url https://TÊN
+       de06 serve --addr 127.0.0.1:8606 --behind-proxy --public-url https://TÊN
+                                      (sau một máy chủ trung gian như nginx, Caddy)
 
 Tùy chọn:
-  --data DIR     thư mục dữ liệu (mặc định: du-lieu-de06)
-  --addr A:P     địa chỉ và cổng (mặc định: 127.0.0.1:8606)
-  --lan          cho các máy trong mạng của xã truy cập (in các địa chỉ)
-  --plan TỆP     kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
-  --demo         xem thử: dữ liệu tạm, nạp sẵn tuần mẫu, in mật khẩu và
-                 đường dẫn của các đơn vị
-  --open         mở trình duyệt tại bàn làm việc (khi bấm đúp de06.exe,
-                 chương trình tự làm việc này)
-  --host TÊN     tên miền hoặc địa chỉ khác mà bàn làm việc trả lời (có
-                 thể lặp lại); yêu cầu tới tên khác bị từ chối
-  -h, --help     xem hướng dẫn này
+  --data DIR         thư mục dữ liệu (mặc định: du-lieu-de06)
+  --addr A:P         địa chỉ và cổng (mặc định: 127.0.0.1:8606; với --domain: :443)
+  --lan              cho các máy trong mạng của xã truy cập (in các địa chỉ)
+  --public-url URL   địa chỉ đặt trong mọi đường dẫn và phiếu của đơn vị (còn
+                     viết là --url), ví dụ https://baocao.xa.gov.vn
+  --tls-cert TỆP     chứng chỉ HTTPS (PEM), cùng với --tls-key TỆP (khóa)
+  --domain TÊN       tự xin và gia hạn chứng chỉ Let's Encrypt cho TÊN (lưu
+                     trong THƯ-MỤC/chung-chi); cần cổng 443 mở ra Internet
+  --behind-proxy     chạy sau máy chủ trung gian trên chính máy này: địa chỉ
+                     người dùng lấy từ X-Forwarded-For (chỉ dùng khi đúng như vậy)
+  --plan TỆP         kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
+  --demo             xem thử: dữ liệu tạm, nạp sẵn tuần mẫu, in mật khẩu và
+                     đường dẫn của các đơn vị
+  --open             mở trình duyệt tại bàn làm việc (khi bấm đúp de06.exe,
+                     chương trình tự làm việc này)
+  --host TÊN         tên miền hoặc địa chỉ khác mà bàn làm việc trả lời (có
+                     thể lặp lại); yêu cầu tới tên khác bị từ chối
+  -h, --help         xem hướng dẫn này
 
+Với HTTPS, kết nối http:// đến cùng cổng được chuyển sang https://.
 Lỗi bên trong chương trình được ghi vào nhat-ky-loi.log trong THƯ-MỤC, với
 mã lỗi mà người gặp lỗi được báo.
-
 Dừng: bấm Ctrl+C.
 
 MÃ THOÁT (EXIT STATUS)
   0  đã dừng bình thường
-  2  không mở được cổng, thư mục dữ liệu hoặc kế hoạch
+  2  không mở được cổng, thư mục dữ liệu, chứng chỉ hoặc kế hoạch
 `
 
 const usagePasswd = `de06 passwd — đặt mật khẩu cho cán bộ tổng hợp
@@ -302,8 +321,10 @@ cũ thôi dùng được và tất cả được cấp lại (khi nghi khóa b�
 một bản sao lưu có --with-secret); khởi động lại bàn làm việc sau đó.
 --pdf ghi thêm một tệp để in: mỗi đơn vị một phiếu có mã QR và cách gửi
 báo cáo (ba phiếu một trang A4, cắt theo đường chấm).
---url là địa chỉ các đơn vị mở được: khi chạy de06 serve --lan, dùng địa
-chỉ mạng của xã mà lệnh đó in ra, ví dụ http://192.168.1.10:8606.
+Địa chỉ trong đường dẫn là địa chỉ bàn làm việc (đang chạy hoặc chạy lần
+sau cùng trên cùng thư mục dữ liệu) ghi lại: địa chỉ mạng của xã khi chia
+sẻ, địa chỉ công khai của máy chủ. --url đặt địa chỉ khác. Dòng cuối (trên
+đầu ra lỗi) nói đường dẫn mở được ở đâu.
 
 Ví dụ:
   de06 links
@@ -351,4 +372,18 @@ const (
 	msgDemoNoSamples = "Không đọc được tuần mẫu: %s\n"
 	msgStdin         = "(dòng nhập)"
 	msgBackupTarget  = "cần đúng một tệp sao lưu, ví dụ: de06 backup sao-luu.sqlite"
+	msgLinksBase     = "Đường dẫn của các đơn vị dùng địa chỉ %s (%s).\n"
+	msgLinksReach    = "Các đường dẫn trên dùng địa chỉ %s: %s.\n"
+	msgLinksLocal    = "Chú ý: điện thoại, máy tính của các đơn vị không mở được các đường dẫn này. Bật chia sẻ trong mạng của xã trên bàn làm việc (trang Đường dẫn, chia sẻ) hoặc chạy de06 serve --lan, rồi chạy lại lệnh này.\n"
+	msgLinksFrom     = "(địa chỉ do bàn làm việc ghi lại khi chạy lần sau cùng; đổi bằng --url)\n"
+
+	// hosting
+	msgTwoURLs       = "--url và --public-url là một; chỉ ghi một địa chỉ"
+	msgBadPublicURL  = "địa chỉ %q không dùng được cho đường dẫn: cần dạng https://TÊN-MÁY-CHỦ hoặc http://ĐỊA-CHỈ:CỔNG, không có gì sau tên máy"
+	msgCertPair      = "--tls-cert và --tls-key đi cùng nhau: tệp chứng chỉ và tệp khóa của nó"
+	msgDomainOrCert  = "chỉ dùng một cách: --domain (tự xin chứng chỉ) hoặc --tls-cert và --tls-key (chứng chỉ có sẵn)"
+	msgBadDomain     = "--domain cần một tên miền, ví dụ baocao.caongoc.gov.vn, không phải %q"
+	msgProxyNeedsURL = "--behind-proxy cần --public-url: địa chỉ https mà máy chủ trung gian nhận cho bàn làm việc"
+	msgBadCert       = "không dùng được chứng chỉ %s với khóa %s: tệp không phải chứng chỉ, khóa dạng PEM, hoặc khóa không khớp chứng chỉ"
+	msgUseHTTPS      = "Bàn làm việc chỉ nhận kết nối an toàn (https); trình duyệt sẽ tự chuyển sang địa chỉ https."
 )

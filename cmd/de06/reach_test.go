@@ -1,0 +1,530 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"io"
+	"math/big"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/caongoc/de06/store"
+	"github.com/caongoc/de06/web"
+)
+
+// lockedBuffer is a buffer a running command writes while the test reads.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// served is de06 serve running in this process.
+type served struct {
+	out, errb lockedBuffer
+	stop      context.CancelFunc
+	done      chan int
+}
+
+// serveInProcess runs de06 serve with args until the test ends, and waits
+// until url answers /healthz (client: how to reach it).
+func serveInProcess(t *testing.T, client *http.Client, healthz string, args ...string) *served {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	restore := swap(&interrupted, func() (context.Context, context.CancelFunc) { return ctx, cancel })
+	s := &served{stop: cancel, done: make(chan int, 1)}
+	go func() { s.done <- run(append([]string{"serve"}, args...), &s.out, &s.errb) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-s.done:
+		case <-time.After(15 * time.Second):
+			t.Error("de06 serve did not stop")
+		}
+		restore()
+	})
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		select {
+		case code := <-s.done:
+			t.Fatalf("de06 serve ended with %d: %s %s", code, s.out.String(), s.errb.String())
+		default:
+		}
+		if resp, err := client.Get(healthz); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return s
+			}
+		}
+	}
+	t.Fatalf("de06 serve never answered %s: %s %s", healthz, s.out.String(), s.errb.String())
+	return nil
+}
+
+// freePort is a port nothing listens on now.
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return portOf(ln.Addr())
+}
+
+// withPassword makes a data folder whose officer password is set.
+func withPassword(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := web.SetPassword(st, "mat-khau-thu", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// logIn logs the officer in at base and returns the client and the
+// session cookie as the desk set it.
+func logIn(t *testing.T, client *http.Client, base string) *http.Cookie {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	client.Jar = jar
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.PostForm(base+"/login", url.Values{"password": {"mat-khau-thu"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.Value != "" {
+			return c
+		}
+	}
+	t.Fatalf("login at %s: %d, no session cookie", base, resp.StatusCode)
+	return nil
+}
+
+func get(t *testing.T, client *http.Client, u string) (string, *http.Response) {
+	t.Helper()
+	resp, err := client.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b), resp
+}
+
+// pdfText is a PDF's text by pdftotext, "" when poppler is missing.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Log("pdftotext is not installed: the slips' text is not read")
+		return ""
+	}
+	path := filepath.Join(t.TempDir(), "phieu.pdf")
+	os.WriteFile(path, pdf, 0o644)
+	out, err := exec.Command(pdftotext, "-raw", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+var reLink = regexp.MustCompile(`https?://[^\s"<]+/u/[a-z2-7]{26}`)
+
+// linksIn are the unit links written in text.
+func linksIn(text string) []string { return reLink.FindAllString(text, -1) }
+
+// With de06 serve --lan --addr :PORT, the board, de06 links and the slips
+// (from the desk and from de06 links --pdf) give links on an address of
+// the machine other computers reach, and on PORT; turning sharing off on
+// the desk moves them back to this computer, labelled so, and the LAN
+// address stops answering; on again, it answers.
+func TestServeLANLinks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping a desk on the network")
+	}
+	port := freePort(t)
+	lan := lanAddrs(&net.TCPAddr{IP: net.IPv4zero, Port: 1}, "http://")
+	if len(lan) == 0 {
+		t.Skip("this machine has no network address but loopback")
+	}
+	lanHost := strings.TrimPrefix(lan[0][:strings.LastIndex(lan[0], ":")], "http://")
+	dir := withPassword(t)
+	client := &http.Client{Timeout: 10 * time.Second}
+	local := "http://127.0.0.1:" + port
+	s := serveInProcess(t, client, local+"/healthz", "--lan", "--addr", ":"+port, "--data", dir)
+	if !strings.Contains(s.out.String(), "Các máy trong mạng của xã mở: http://"+lanHost+":"+port) {
+		t.Errorf("serve --lan does not print its LAN address:\n%s", s.out.String())
+	}
+	onLAN := func(what string, links []string, want int) {
+		t.Helper()
+		if len(links) < want {
+			t.Errorf("%s: %d links, want %d", what, len(links), want)
+		}
+		for _, l := range links {
+			u, _ := url.Parse(l)
+			ip := net.ParseIP(u.Hostname())
+			if ip == nil || ip.IsLoopback() || u.Port() != port {
+				t.Errorf("%s: link %s is not on a network address of the machine and port %s", what, l, port)
+			}
+		}
+	}
+	logIn(t, client, local)
+	board, _ := get(t, client, local+"/bang")
+	onLAN("board", linksIn(board), 9)
+	if strings.Contains(board, "127.0.0.1") {
+		t.Error("the board shows 127.0.0.1")
+	}
+	var out, errb lockedBuffer
+	if code := run([]string{"links", "--data", dir}, &out, &errb); code != 0 {
+		t.Fatalf("de06 links: %d %s", code, errb.String())
+	}
+	onLAN("de06 links", linksIn(out.String()), 9)
+	if strings.Contains(out.String()+errb.String(), "127.0.0.1") || !strings.Contains(errb.String(), "bàn làm việc ghi lại") {
+		t.Errorf("de06 links:\n%s\n%s", out.String(), errb.String())
+	}
+	slipsPath := filepath.Join(t.TempDir(), "phieu.pdf")
+	if code := run([]string{"links", "--data", dir, "--pdf", slipsPath}, &out, &errb); code != 0 {
+		t.Fatalf("de06 links --pdf: %d %s", code, errb.String())
+	}
+	pdf, _ := os.ReadFile(slipsPath)
+	if text := pdfText(t, pdf); text != "" {
+		onLAN("slips of de06 links", linksIn(text), 9)
+		if strings.Contains(text, "127.0.0.1") || !strings.Contains(text, "Nơi mở được") {
+			t.Errorf("slips:\n%s", text)
+		}
+	}
+	body, resp := get(t, client, local+"/chia-se/phieu.pdf")
+	if resp.Header.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("the desk's slips: %s", resp.Status)
+	}
+	if text := pdfText(t, []byte(body)); text != "" {
+		onLAN("slips of the desk", linksIn(text), 9)
+	}
+	// The LAN address answers.
+	if _, err := client.Get(lan[0][:strings.LastIndex(lan[0], ":")+1] + port + "/healthz"); err != nil {
+		t.Fatalf("the LAN address does not answer: %v", err)
+	}
+
+	// Sharing off on the desk: links on this computer, labelled; the LAN
+	// address no longer answers.
+	page := postShare(t, client, local, "off")
+	if !strings.Contains(page, "Đã tắt chia sẻ") || !strings.Contains(page, "chỉ mở được trên máy này") {
+		t.Errorf("sharing off: %.600s", page)
+	}
+	board, _ = get(t, client, local+"/bang")
+	for _, l := range linksIn(board) {
+		if !strings.HasPrefix(l, local+"/u/") {
+			t.Errorf("after sharing off, the board shows %s", l)
+		}
+	}
+	if !strings.Contains(board, "chỉ mở được trên máy này") {
+		t.Error("the board does not say its links open on this computer only")
+	}
+	if conn, err := net.DialTimeout("tcp", net.JoinHostPort(lanHost, port), 2*time.Second); err == nil {
+		conn.Close()
+		t.Error("sharing is off, yet the LAN address takes connections")
+	}
+	if code := run([]string{"links", "--data", dir}, &out, &errb); code != 0 || !strings.Contains(errb.String(), "không mở được các đường dẫn này") {
+		t.Errorf("de06 links after sharing off does not warn: %s", errb.String())
+	}
+	if on, set, _ := savedSharingOf(t, dir); on || !set {
+		t.Errorf("the switch is not kept: on %v, set %v", on, set)
+	}
+	// On again.
+	if page := postShare(t, client, local, "on"); !strings.Contains(page, "Đã bật chia sẻ") {
+		t.Errorf("sharing on: %.600s", page)
+	}
+	if _, err := client.Get("http://" + net.JoinHostPort(lanHost, port) + "/healthz"); err != nil {
+		t.Errorf("sharing on again, the LAN address does not answer: %v", err)
+	}
+	board, _ = get(t, client, local+"/bang")
+	onLAN("board after sharing on", linksIn(board), 9)
+}
+
+func postShare(t *testing.T, client *http.Client, base, to string) string {
+	t.Helper()
+	req, _ := http.NewRequest("POST", base+"/chia-se", strings.NewReader("share="+to))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", base)
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+func savedSharingOf(t *testing.T, dir string) (bool, bool, error) {
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	return web.SavedSharing(st)
+}
+
+// selfSigned writes a certificate for 127.0.0.1 and its key; the pool
+// trusts it.
+func selfSigned(t *testing.T) (certFile, keyFile string, pool *x509.CertPool) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "de06 thu"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, KeyUsage: x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kder, _ := x509.MarshalECPrivateKey(key)
+	dir := t.TempDir()
+	certFile, keyFile = filepath.Join(dir, "c.pem"), filepath.Join(dir, "k.pem")
+	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644)
+	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kder}), 0o600)
+	leaf, _ := x509.ParseCertificate(der)
+	pool = x509.NewCertPool()
+	pool.AddCert(leaf)
+	return certFile, keyFile, pool
+}
+
+// de06 serve --tls-cert --tls-key answers over HTTPS with HSTS and Secure
+// cookies, sends plain HTTP on the same port to https, and --public-url
+// is the base of every link: board, de06 links, slips.
+func TestServeTLS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the HTTPS desk")
+	}
+	certFile, keyFile, pool := selfSigned(t)
+	port := freePort(t)
+	dir := withPassword(t)
+	base := "https://127.0.0.1:" + port
+	const public = "https://bao-cao.caongoc.example"
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	serveInProcess(t, client, base+"/healthz", "--tls-cert", certFile, "--tls-key", keyFile, "--addr", "127.0.0.1:"+port,
+		"--public-url", public, "--data", dir)
+	body, resp := get(t, client, base+"/healthz")
+	if body != "ok" || resp.TLS == nil {
+		t.Fatalf("healthz over HTTPS: %q", body)
+	}
+	if hsts := resp.Header.Get("Strict-Transport-Security"); !strings.Contains(hsts, "max-age=") {
+		t.Errorf("no HSTS: %q", hsts)
+	}
+	cookie := logIn(t, client, base)
+	if !cookie.Secure || !cookie.HttpOnly {
+		t.Errorf("session cookie not Secure and HttpOnly: %+v", cookie)
+	}
+	board, _ := get(t, client, base+"/bang")
+	links := linksIn(board)
+	if len(links) < 9 {
+		t.Fatalf("board: %d links", len(links))
+	}
+	for _, l := range links {
+		if !strings.HasPrefix(l, public+"/u/") {
+			t.Errorf("board link %s is not under %s", l, public)
+		}
+	}
+	if !strings.Contains(board, "mở được ở mọi nơi có Internet") {
+		t.Error("the board does not say the links open anywhere")
+	}
+	var out, errb lockedBuffer
+	if code := run([]string{"links", "--data", dir}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	for _, l := range linksIn(out.String()) {
+		if !strings.HasPrefix(l, public+"/u/") {
+			t.Errorf("de06 links gives %s", l)
+		}
+	}
+	slips, _ := get(t, client, base+"/chia-se/phieu.pdf")
+	if text := pdfText(t, []byte(slips)); text != "" {
+		if ls := linksIn(text); len(ls) < 9 || !strings.HasPrefix(ls[0], public) || !strings.Contains(text, "ở mọi nơi có Internet") {
+			t.Errorf("slips:\n%s", text)
+		}
+	}
+	// Plain HTTP on the same port is sent to the public https address.
+	plain := &http.Client{Timeout: 5 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := plain.Get("http://127.0.0.1:" + port + "/bang?period=2026-W48")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusPermanentRedirect || resp.Header.Get("Location") != public+"/bang?period=2026-W48" {
+		t.Errorf("plain HTTP: %s → %q", resp.Status, resp.Header.Get("Location"))
+	}
+}
+
+// Behind a reverse proxy the client's address is the proxy's last
+// X-Forwarded-For, for the login throttle and the audit; never otherwise.
+func TestBehindProxy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the login throttle (slow by design)")
+	}
+	for _, behind := range []bool{true, false} {
+		dir := t.TempDir()
+		srv, st, _, err := openDeskWith(dir, "", web.Config{BaseURL: "http://127.0.0.1:8606",
+			PublicURL: "https://bao-cao.caongoc.example", BehindProxy: behind})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := srv.Handler()
+		// The first password is set only from this computer: behind a
+		// proxy, a forwarded client is not this computer.
+		req, _ := http.NewRequest("GET", "/", nil)
+		req.Header.Set("X-Forwarded-For", "203.0.113.9")
+		req.RemoteAddr, req.Host = "127.0.0.1:40000", "bao-cao.caongoc.example"
+		rec := newRecorder()
+		h.ServeHTTP(rec, req)
+		if want := map[bool]int{true: http.StatusForbidden, false: http.StatusOK}[behind]; rec.code != want {
+			t.Errorf("behind a proxy %v: the first-password page from a forwarded client: %d, want %d", behind, rec.code, want)
+		}
+		web.SetPassword(st, "mat-khau-thu", time.Now())
+		login := func(from string) int {
+			req, _ := http.NewRequest("POST", "/login", strings.NewReader("password=sai-mat-khau"))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Accept", "application/json")
+			req.Header.Set("X-Forwarded-For", "198.51.100.7, "+from)
+			req.RemoteAddr, req.Host = "127.0.0.1:40000", "bao-cao.caongoc.example" // the proxy
+			rec := newRecorder()
+			h.ServeHTTP(rec, req)
+			return rec.code
+		}
+		for range 5 {
+			login("203.0.113.9")
+		}
+		blocked, other := login("203.0.113.9"), login("203.0.113.10")
+		if behind && (blocked != http.StatusTooManyRequests || other != http.StatusUnauthorized) {
+			t.Errorf("behind a proxy: the same client %d, another %d; want 429, 401", blocked, other)
+		}
+		if !behind && other != http.StatusTooManyRequests {
+			t.Errorf("not behind a proxy, X-Forwarded-For was believed: another client %d, want 429", other)
+		}
+		st.Close()
+	}
+}
+
+// recorder is a minimal ResponseWriter for handler tests.
+type recorder struct {
+	h    http.Header
+	code int
+	body bytes.Buffer
+}
+
+func newRecorder() *recorder                    { return &recorder{h: http.Header{}, code: 200} }
+func (r *recorder) Header() http.Header         { return r.h }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+func (r *recorder) WriteHeader(code int)        { r.code = code }
+
+// The hosting flags are read together, with a Vietnamese message for each
+// mistake; the listening address follows --addr, --lan, --domain and the
+// officer's saved switch.
+func TestHostingFlags(t *testing.T) {
+	for _, c := range []struct {
+		h    hosting
+		want string // "" for fine
+	}{
+		{hosting{public: "https://bao-cao.xa.gov.vn/"}, ""},
+		{hosting{url: "http://192.168.1.10:8606"}, ""},
+		{hosting{public: "https://a.vn", url: "https://b.vn"}, "chỉ ghi một địa chỉ"},
+		{hosting{public: "bao-cao.xa.gov.vn"}, "không dùng được cho đường dẫn"},
+		{hosting{public: "https://bao-cao.xa.gov.vn/de06"}, "không có gì sau tên máy"},
+		{hosting{public: "ftp://a.vn"}, "không dùng được"},
+		{hosting{certFile: "c.pem"}, "đi cùng nhau"},
+		{hosting{domain: "a.vn", certFile: "c", keyFile: "k"}, "chỉ dùng một cách"},
+		{hosting{domain: "https://a.vn"}, "cần một tên miền"},
+		{hosting{behindProxy: true}, "--behind-proxy cần --public-url"},
+		{hosting{behindProxy: true, public: "https://a.vn"}, ""},
+	} {
+		err := c.h.check()
+		if (err == nil) != (c.want == "") || err != nil && !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%+v: %v, want %q", c.h, err, c.want)
+		}
+	}
+	if h := (hosting{public: "https://bao-cao.xa.gov.vn/"}); h.check() == nil && h.public != "https://bao-cao.xa.gov.vn" {
+		t.Errorf("public URL kept as %q", h.public)
+	}
+	shared := withPassword(t)
+	st, _ := store.Open(shared)
+	st.SetSetting("lan_sharing", []byte("on"), "officer", time.Now())
+	st.Close()
+	plain := t.TempDir()
+	for _, c := range []struct {
+		h         hosting
+		addr      string
+		given     bool
+		lan       bool
+		dir, want string
+	}{
+		{hosting{}, "127.0.0.1:8606", false, false, plain, "127.0.0.1:8606"},
+		{hosting{}, "127.0.0.1:8606", false, true, plain, ":8606"},
+		{hosting{}, "127.0.0.1:9000", true, true, plain, ":9000"},
+		{hosting{}, "192.168.1.10:8606", true, true, plain, "192.168.1.10:8606"},
+		{hosting{}, "127.0.0.1:8606", false, false, shared, ":8606"},         // the officer's switch, kept
+		{hosting{}, "127.0.0.1:9000", true, false, shared, "127.0.0.1:9000"}, // --addr wins
+		{hosting{domain: "a.vn"}, "127.0.0.1:8606", false, false, shared, ":443"},
+		{hosting{public: "https://a.vn"}, "127.0.0.1:8606", false, false, shared, "127.0.0.1:8606"},
+	} {
+		if got := c.h.listenAddr(c.addr, c.given, c.lan, c.dir); got != c.want {
+			t.Errorf("listenAddr(%+v, %s, given %v, lan %v) = %s, want %s", c.h, c.addr, c.given, c.lan, got, c.want)
+		}
+	}
+}
+
+// Where a link opens, from its address.
+func TestReachOf(t *testing.T) {
+	for u, want := range map[string]web.Reach{
+		"http://127.0.0.1:8606":         web.ReachThisPC,
+		"http://localhost:8606":         web.ReachThisPC,
+		"http://[::1]:8606":             web.ReachThisPC,
+		"http://192.168.1.10:8606":      web.ReachLAN,
+		"http://10.0.0.5:8606":          web.ReachLAN,
+		"http://172.20.1.1:8606":        web.ReachLAN,
+		"http://100.64.3.3:8606":        web.ReachLAN,
+		"http://may-cong-an:8606":       web.ReachLAN,
+		"http://may-cong-an.local:8606": web.ReachLAN,
+		"https://bao-cao.caongoc.vn":    web.ReachAnywhere,
+		"http://203.0.113.5:8606":       web.ReachAnywhere,
+	} {
+		if got := web.ReachOf(u); got != want {
+			t.Errorf("ReachOf(%s) = %v, want %v", u, got, want)
+		}
+	}
+}
