@@ -392,3 +392,65 @@ func TestMerge(t *testing.T) {
 		t.Errorf("a later previous report: %v", err)
 	}
 }
+
+// A unit's page lists this week's report, the month's while due, and an
+// earlier week only while the unit owes it and the desk collected it.
+func TestAskedOf(t *testing.T) {
+	pl := defaultPlan(t)
+	const u = "tram-y-te"
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, time.Local) // Thursday: week 50 under way, month 12 due
+	w50 := plan.WeekOf(now)
+	names := func(as []Asked) []string {
+		var out []string
+		for _, a := range as {
+			s := a.Period.String() + ":" + string(a.Status.State)
+			if a.Current {
+				s += ":current"
+			}
+			if a.Late {
+				s += ":late"
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	cases := []struct {
+		name  string
+		sends []Send
+		want  []string
+	}{
+		{"a new desk asks for this week and the month only", nil,
+			[]string{"2026-W50:missing:current", "2026-12:missing"}},
+		{"a week others sent for and the unit did not: still owed, late",
+			[]Send{send(1, "cong-an", w48, at(0, 8), "good")},
+			[]string{"2026-W50:missing:current", "2026-12:missing", "2026-W48:missing:late"}},
+		{"a week the unit sent: no longer asked",
+			[]Send{send(1, u, w49, at(7, 8), "good")},
+			[]string{"2026-W50:missing:current", "2026-12:accepted"}}, // the month from week 49
+		{"a week with row errors is still owed",
+			[]Send{send(1, u, w48, at(0, 8), "rows")},
+			[]string{"2026-W50:missing:current", "2026-12:partial", "2026-W48:partial:late"}},
+	}
+	for _, c := range cases {
+		var boards []*Board
+		for _, p := range Owed(now, AskedBack) {
+			boards = append(boards, Status(pl, p, Ledger{Sends: c.sends}))
+		}
+		got := AskedOf(u, boards, now)
+		if !slices.Equal(names(got), c.want) {
+			t.Errorf("%s: %v, want %v", c.name, names(got), c.want)
+		}
+		if m := CurrentMissing(got); m == nil || m.Period != w50 {
+			t.Errorf("%s: this week's report not said missing: %v", c.name, m)
+		}
+	}
+	// Once this week's report is in, nothing is said missing.
+	var boards []*Board
+	sends := []Send{send(1, u, w50, now, "good")}
+	for _, p := range Owed(now, AskedBack) {
+		boards = append(boards, Status(pl, p, Ledger{Sends: sends}))
+	}
+	if m := CurrentMissing(AskedOf(u, boards, now)); m != nil {
+		t.Errorf("this week's report sent, yet said missing: %v", m.Period)
+	}
+}

@@ -60,8 +60,49 @@ func (s *Server) unitData(u *plan.Unit, p plan.Period, token string) (map[string
 		}
 		history = append(history, us)
 	}
-	return map[string]any{"Unit": u, "Period": p, "Status": b.Unit(u.ID), "History": history, "Token": token,
-		"Deadline": desk.DeadlineText(p, s.now())}, nil
+	data := map[string]any{"Unit": u, "Period": p, "Status": b.Unit(u.ID), "History": history, "Token": token,
+		"Deadline": desk.DeadlineText(p, s.now())}
+	if err := s.askedData(data, u, p, boards); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// askedView is one report the unit is asked for, as its page lists it.
+type askedView struct {
+	desk.Asked
+	Deadline string
+	Shown    bool // the period the page is about
+}
+
+// askedData adds the reports the unit is asked for now (this week's, the
+// month's while due, earlier weeks it still owes), each with its state
+// and deadline, and this week's when it is missing while the page is
+// about another period (a late send for an older week).
+func (s *Server) askedData(data map[string]any, u *plan.Unit, p plan.Period, boards map[plan.Period]*desk.Board) error {
+	now := s.now()
+	var list []*desk.Board
+	for _, q := range desk.Owed(now, desk.AskedBack) {
+		b, ok := boards[q]
+		if !ok {
+			var err error
+			if b, err = s.boardOf(q); err != nil {
+				return err
+			}
+			boards[q] = b
+		}
+		list = append(list, b)
+	}
+	asked := desk.AskedOf(u.ID, list, now)
+	var views []askedView
+	for _, a := range asked {
+		views = append(views, askedView{Asked: a, Deadline: desk.DeadlineText(a.Period, now), Shown: a.Period == p})
+	}
+	data["Asked"] = views
+	if m := desk.CurrentMissing(asked); m != nil && m.Period != p {
+		data["Missing"], data["MissingDeadline"] = m, desk.DeadlineText(m.Period, now)
+	}
+	return nil
 }
 
 func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// pageSizes is what the phone test measures on a page.
+type pageSizes struct {
+	ScrollWidth int      `json:"scrollWidth"`
+	Short       []string `json:"short"` // buttons and link-buttons under 44 px tall
+	Small       []string `json:"small"` // visible text under 16 px
+	Green       []string `json:"green"` // warnings coloured as a success
+}
+
+// measure reads the page's width, the height of every visible button and
+// link-button, and the size of every visible text.
+const measure = `(() => {
+  const out = {scrollWidth: document.documentElement.scrollWidth, short: [], small: [], green: []};
+  for (const el of document.querySelectorAll('button, a.button, .button, input[type=submit]')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.height < 44) out.short.push(el.textContent.trim().slice(0, 40) + ': ' + r.height + ' px');
+  }
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const n = walk.currentNode, el = n.parentElement;
+    if (!n.textContent.trim() || !el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 16) out.small.push(el.tagName + ' ' + size + ' px: ' + n.textContent.trim().slice(0, 40));
+  }
+  // A warning never looks like a success: nothing that warns is green.
+  const green = 'rgb(27, 94, 32)';
+  for (const el of document.querySelectorAll('.warn, .partial, .missing, .rejected, .bad, .send.errors')) {
+    if (!el.getClientRects().length) continue;
+    const st = getComputedStyle(el);
+    if (st.color === green || st.borderLeftColor === green || st.backgroundColor === 'rgb(237, 247, 238)')
+      out.green.push(el.className + ': ' + el.textContent.trim().slice(0, 40));
+  }
+  return out;
+})()`
+
+func measurePage(t *testing.T, ctx context.Context, name string, width int) {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[pageSizes](measure))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ScrollWidth > width {
+		t.Errorf("%s at %d px scrolls sideways: scrollWidth %d", name, width, got.ScrollWidth)
+	}
+	for _, s := range got.Short {
+		t.Errorf("%s at %d px: a button under 44 px tall: %s", name, width, s)
+	}
+	for _, s := range got.Small {
+		t.Errorf("%s at %d px: text under 16 px: %s", name, width, s)
+	}
+	for _, s := range got.Green {
+		t.Errorf("%s: a warning coloured as a success: %s", name, s)
+	}
+}
+
+// The unit page on a 390 px phone (and a 1366 px screen): no sideways
+// scrolling, buttons at least 44 px tall, text at least 16 px, a visible
+// focus for the keyboard; every open report listed with its state, the
+// month's template there, and this week's report said missing after a
+// late send for an older week.
+func TestBrowserPhone(t *testing.T) {
+	ctx := newBrowser(t)
+	d := newDesk(t)
+	abs := func(p string) string { a, _ := filepath.Abs(p); return a }
+	// Week 48: the police sends, the health station sends a file with an
+	// error. A week later (Thursday 3/12: week 50 under way, the month of
+	// December due) the health station opens its link.
+	d.upload(http.DefaultClient, d.links["cong-an"], sample("cong-an-2026-W48.xlsx"))
+	d.upload(http.DefaultClient, d.links["tram-y-te"], filepath.Join("..", "..", "samples", "co-loi", "tram-y-te-go-tay.xlsx"))
+	d.clock = time.Date(2026, 12, 3, 9, 0, 0, 0, time.Local)
+	link := d.links["tram-y-te"]
+
+	for _, size := range []struct{ w, h int64 }{{390, 844}, {1366, 768}} {
+		opts := []chromedp.EmulateViewportOption{}
+		if size.w < 600 {
+			opts = append(opts, chromedp.EmulateMobile)
+		}
+		err := chromedp.Do(ctx, chromedp.EmulateViewport(size.w, size.h, opts...),
+			chromedp.Navigate(link), chromedp.WaitVisible(`#can-gui`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := chromedp.Run(ctx, chromedp.Text(`#can-gui`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Tuần 50 năm 2026 (kỳ đang báo cáo): Chưa gửi", "Tháng 12 năm 2026", "tạm dùng báo cáo Tuần 48",
+			"Tuần 48 năm 2026: Đã nhận, còn lỗi", "đã quá hạn", "Gửi muộn vẫn được nhận", "17 giờ 00, thứ Tư 09/12/2026 (còn 6 ngày)"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("open reports lack %q:\n%s", want, text)
+			}
+		}
+		if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#can-gui a[href*="mau?period=2026-12"]').length`)); err != nil || n != 1 {
+			t.Errorf("the month's template is not offered in the list (%d, %v)", n, err)
+		}
+		measurePage(t, ctx, "unit page", int(size.w))
+		shot(t, ctx, "don-vi-"+strconv.FormatInt(size.w, 10)+".png")
+	}
+
+	// A late send for week 48 from the phone, without ?period=: filed under
+	// week 48, and the page still says week 50's report is missing.
+	err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+		chromedp.Navigate(link), chromedp.WaitVisible(`input[type=file]`),
+		chromedp.SetUploadFiles(`input[type=file]`, []string{abs(sample("tram-y-te-2026-W48.xlsx"))}),
+		chromedp.Click(`#gui-tep button`), chromedp.WaitVisible(`#ket-qua`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	result, err := chromedp.Run(ctx, chromedp.Text(`main`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Tệp này đang được dùng để tổng hợp", "chưa gửi báo cáo Tuần 50 năm 2026", "nộp muộn 8 ngày"} {
+		if !strings.Contains(result, want) {
+			t.Errorf("after a late send the page lacks %q:\n%.1500s", want, result)
+		}
+	}
+	measurePage(t, ctx, "unit page after a late send", 390)
+	shot(t, ctx, "don-vi-nop-muon-390.png")
+	// Keyboard users see where they are: the first Tab shows an outline.
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	outline, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.activeElement).outlineStyle + ' ' + document.activeElement.tagName`))
+	if err != nil || strings.HasPrefix(outline, "none") || strings.HasSuffix(outline, "BODY") {
+		t.Errorf("focus not visible: %q (%v)", outline, err)
+	}
+}
