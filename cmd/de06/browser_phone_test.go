@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/caongoc/de06/web"
 	"github.com/chromedp/chromedp"
 )
 
@@ -139,4 +141,114 @@ func TestBrowserPhone(t *testing.T) {
 	if err != nil || strings.HasPrefix(outline, "none") || strings.HasSuffix(outline, "BODY") {
 		t.Errorf("focus not visible: %q (%v)", outline, err)
 	}
+}
+
+// shareDesk is a desk whose sharing switch is a stand-in: on, the
+// machine has two network addresses.
+func shareDesk(t *testing.T) *testDesk {
+	t.Helper()
+	d := &testDesk{t: t, dir: t.TempDir(), links: map[string]string{}, clock: time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)}
+	now = func() time.Time { return d.clock }
+	t.Cleanup(func() { now = time.Now })
+	d.ts = httptest.NewUnstartedServer(nil)
+	port := portOf(d.ts.Listener.Addr())
+	share := func(on bool) ([]string, error) {
+		if !on {
+			return nil, nil
+		}
+		return []string{"http://192.168.1.10:" + port, "http://10.8.0.2:" + port}, nil
+	}
+	var err error
+	d.srv, d.st, _, err = openDeskWith(d.dir, "", web.Config{BaseURL: "http://" + d.ts.Listener.Addr().String(), Share: share})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.ts.Config.Handler = d.srv.Handler()
+	d.ts.Start()
+	t.Cleanup(func() { d.ts.Close(); d.st.Close() })
+	return d
+}
+
+// copied waits until a copy button says it copied.
+func copied(ctx context.Context, sel string) (string, error) {
+	return chromedp.Run(ctx, chromedp.Poll[string](`(() => { const b = document.querySelector('`+sel+`'); return b && b.textContent === 'Đã chép' ? b.textContent : null; })()`,
+		chromedp.WithPollingTimeout(3*time.Second)))
+}
+
+// The officer's page of links: where they open, the switch (on: the
+// address to use when the machine has several), the slips, a copy button
+// per link that copies it; the board's reminder has one too.
+func TestBrowserShare(t *testing.T) {
+	ctx := newBrowser(t)
+	d := shareDesk(t)
+	d.officer() // sets the password
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(d.ts.URL),
+		chromedp.WaitVisible(`input[name=password]`),
+		chromedp.SendKeys(`input[name=password]`, "mat-khau-thu"),
+		chromedp.Submit(`input[name=password]`),
+		chromedp.WaitVisible(`table.units`),
+		chromedp.Click(`button[data-copy=loi-nhac]`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := copied(ctx, `button[data-copy=loi-nhac]`); err != nil {
+		t.Errorf("the reminder's copy button says %q (%v)", got, err)
+	}
+	for _, size := range []struct{ w, h int64 }{{1366, 768}, {390, 844}} {
+		opts := []chromedp.EmulateViewportOption{}
+		if size.w < 600 {
+			opts = append(opts, chromedp.EmulateMobile)
+		}
+		err := chromedp.Do(ctx, chromedp.EmulateViewport(size.w, size.h, opts...),
+			chromedp.Navigate(d.ts.URL+"/chia-se"), chromedp.WaitVisible(`#duong-dan`),
+			chromedp.Click(`button[data-copy=dd-0]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := chromedp.Run(ctx, chromedp.Text(`main`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"chỉ mở được trên máy này", "Tường lửa Windows", "Tải phiếu có mã QR"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the links page lacks %q", want)
+			}
+		}
+		if got, err := copied(ctx, `button[data-copy=dd-0]`); err != nil {
+			t.Errorf("a link's copy button says %q (%v)", got, err)
+		}
+		if w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || w > int(size.w) {
+			t.Errorf("the links page at %d px is %d px wide (%v)", size.w, w, err)
+		}
+		shot(t, ctx, "chia-se-"+strconv.FormatInt(size.w, 10)+".png")
+	}
+	// Sharing on: the machine's two addresses to pick from; the second
+	// picked, every link uses it.
+	err = chromedp.Do(ctx, chromedp.EmulateViewport(1366, 768),
+		chromedp.Click(`#chia-se button`), chromedp.WaitVisible(`#dia-chi`),
+		chromedp.Click(`#dia-chi input[value^="http://10.8.0.2"]`), chromedp.Click(`#dia-chi button`),
+		// The new page marks the pick in its markup (a click sets only the property).
+		chromedp.WaitVisible(`#dia-chi input[value^="http://10.8.0.2"][checked]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text(`main`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "Các đường dẫn dùng địa chỉ http://10.8.0.2") || !strings.Contains(text, "chỉ mở được trong mạng của xã") {
+		t.Errorf("after picking an address: %.800s", text)
+	}
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('ul.links code')).map(c => c.textContent)`))
+	if err != nil || len(links) != 9 {
+		t.Fatalf("links: %v %v", links, err)
+	}
+	for _, l := range links {
+		if !strings.HasPrefix(l, "http://10.8.0.2:") {
+			t.Errorf("link %s does not use the picked address", l)
+		}
+	}
+	shot(t, ctx, "chia-se-bat.png")
 }
