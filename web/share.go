@@ -44,7 +44,10 @@ func (s *Server) renderShare(w http.ResponseWriter, r *http.Request, code int, e
 	for k, v := range extra {
 		data[k] = v
 	}
-	w.WriteHeader(code)
+	if code != http.StatusOK {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(code)
+	}
 	s.render(w, "chia-se.html", data)
 }
 

@@ -528,3 +528,43 @@ func TestReachOf(t *testing.T) {
 		}
 	}
 }
+
+// The links page and its actions are the officer's: without a session
+// they lead to the login; from another site they are refused; a desk with
+// a fixed address says it cannot switch; an address that is not the
+// machine's is refused.
+func TestShareIsTheOfficers(t *testing.T) {
+	d := newDesk(t)
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, path := range []string{"/chia-se", "/chia-se/phieu.pdf"} {
+		resp, err := noRedirect.Get(d.ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+			t.Errorf("GET %s without a session: %s", path, resp.Status)
+		}
+	}
+	c := d.officer()
+	for _, path := range []string{"/chia-se", "/chia-se/dia-chi"} {
+		req, _ := http.NewRequest("POST", d.ts.URL+path, strings.NewReader("share=on"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", "http://evil.example")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		if r, _ := c.Do(req); r.StatusCode != http.StatusForbidden {
+			t.Errorf("cross-site POST %s: %d", path, r.StatusCode)
+		}
+	}
+	resp := d.postForm(c, d.ts.URL+"/chia-se", url.Values{"share": {"on"}})
+	if b, _ := io.ReadAll(resp.Body); resp.StatusCode != http.StatusConflict || !strings.Contains(string(b), "địa chỉ cố định") {
+		t.Errorf("switching a desk with a fixed address: %d", resp.StatusCode)
+	}
+	resp = d.postForm(c, d.ts.URL+"/chia-se/dia-chi", url.Values{"url": {"http://203.0.113.5:8606"}})
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("picking an address that is not the machine's: %d", resp.StatusCode)
+	}
+	if base, ok, _ := web.RecordedBase(d.st); !ok || base != d.ts.URL {
+		t.Errorf("recorded base %q, want %q", base, d.ts.URL)
+	}
+}
