@@ -55,7 +55,8 @@ type served struct {
 }
 
 // serveInProcess runs de06 serve with args until the test ends, and waits
-// until url answers /healthz (client: how to reach it).
+// until healthz answers (client: how to reach it; a redirect to https
+// counts).
 func serveInProcess(t *testing.T, client *http.Client, healthz string, args ...string) *served {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -79,7 +80,7 @@ func serveInProcess(t *testing.T, client *http.Client, healthz string, args ...s
 		}
 		if resp, err := client.Get(healthz); err == nil {
 			resp.Body.Close()
-			if resp.StatusCode == 200 {
+			if resp.StatusCode == 200 || resp.StatusCode == http.StatusPermanentRedirect {
 				return s
 			}
 		}
@@ -566,5 +567,40 @@ func TestShareIsTheOfficers(t *testing.T) {
 	}
 	if base, ok, _ := web.RecordedBase(d.st); !ok || base != d.ts.URL {
 		t.Errorf("recorded base %q, want %q", base, d.ts.URL)
+	}
+}
+
+// --domain: links and slips under https://NAME (with the port when it is
+// not 443), plain HTTP sent there, and no certificate for another name
+// (autocert's host policy; no certificate is asked for in the test).
+func TestServeDomain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the HTTPS desk")
+	}
+	port := freePort(t)
+	dir := withPassword(t)
+	plain := &http.Client{Timeout: 5 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	serveInProcess(t, plain, "http://127.0.0.1:"+port+"/healthz", "--domain", "bao-cao.caongoc.example", "--addr", "127.0.0.1:"+port, "--data", dir)
+	public := "https://bao-cao.caongoc.example:" + port
+	resp, err := plain.Get("http://127.0.0.1:" + port + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("Location") != public+"/" {
+		t.Errorf("plain HTTP sent to %q, want %q", resp.Header.Get("Location"), public+"/")
+	}
+	var out, errb lockedBuffer
+	if code := run([]string{"links", "--data", dir}, &out, &errb); code != 0 {
+		t.Fatal(errb.String())
+	}
+	if ls := linksIn(out.String()); len(ls) != 9 || !strings.HasPrefix(ls[0], public+"/u/") {
+		t.Errorf("de06 links under --domain: %v", ls)
+	}
+	conn, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", "127.0.0.1:"+port,
+		&tls.Config{ServerName: "evil.example", InsecureSkipVerify: true})
+	if err == nil {
+		conn.Close()
+		t.Error("a certificate was served for a name that is not the desk's")
 	}
 }
