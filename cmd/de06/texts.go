@@ -246,9 +246,10 @@ const (
 const usageServe = `de06 serve — bàn làm việc trên trình duyệt
 
 Cách dùng:
-  de06 serve [--data THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--lan] [--plan TỆP] [--demo] [--open]
-             [--public-url https://TÊN] [--tls-cert TỆP --tls-key TỆP | --domain TÊN]
-             [--behind-proxy] [--host TÊN]...
+  de06 serve [--data THƯ-MỤC] [--addr ĐỊA-CHỈ:CỔNG] [--lan] [--plan TỆP]
+             [--demo] [--open] [--public-url https://TÊN]
+             [--tls-cert TỆP --tls-key TỆP | --domain TÊN] [--behind-proxy]
+             [--host TÊN]...
 
 Mở bàn làm việc tại http://127.0.0.1:8606. Đơn vị gửi báo cáo qua đường dẫn
 riêng (de06 links), cán bộ đăng nhập để theo dõi, nhắc, tổng hợp. Mọi tệp,
@@ -261,13 +262,15 @@ Ba cách chạy:
   3. Máy chủ có tên và HTTPS: điện thoại ở bất cứ đâu (4G) mở được. Cần một
      máy chạy thường xuyên, một tên miền trỏ về máy đó và cổng 443 mở:
        de06 serve --domain baocao.xa.gov.vn          (tự xin chứng chỉ)
-       de06 serve --tls-cert c.pem --tls-key k.pem --addr :443 --public-url https://TÊN
+       de06 serve --tls-cert c.pem --tls-key k.pem --addr :443
+                  --public-url https://TÊN                (chứng chỉ có sẵn)
        de06 serve --addr 127.0.0.1:8606 --behind-proxy --public-url https://TÊN
-                                      (sau một máy chủ trung gian như nginx, Caddy)
+                  (sau một máy chủ trung gian như nginx, Caddy)
 
 Tùy chọn:
   --data DIR         thư mục dữ liệu (mặc định: du-lieu-de06)
-  --addr A:P         địa chỉ và cổng (mặc định: 127.0.0.1:8606; với --domain: :443)
+  --addr A:P         địa chỉ và cổng (mặc định: 127.0.0.1:8606;
+                     với --domain: :443)
   --lan              cho các máy trong mạng của xã truy cập (in các địa chỉ)
   --public-url URL   địa chỉ đặt trong mọi đường dẫn và phiếu của đơn vị (còn
                      viết là --url), ví dụ https://baocao.xa.gov.vn
@@ -275,7 +278,8 @@ Tùy chọn:
   --domain TÊN       tự xin và gia hạn chứng chỉ Let's Encrypt cho TÊN (lưu
                      trong THƯ-MỤC/chung-chi); cần cổng 443 mở ra Internet
   --behind-proxy     chạy sau máy chủ trung gian trên chính máy này: địa chỉ
-                     người dùng lấy từ X-Forwarded-For (chỉ dùng khi đúng như vậy)
+                     người dùng lấy từ X-Forwarded-For (chỉ dùng khi
+                     đúng như vậy)
   --plan TỆP         kế hoạch (JSON hoặc Excel); mặc định: kế hoạch có sẵn
   --demo             xem thử: dữ liệu tạm, nạp sẵn tuần mẫu, in mật khẩu và
                      đường dẫn của các đơn vị
