@@ -15,6 +15,12 @@ import (
 // header block and the model rows are locked, the cells the unit fills are
 // unlocked, yellow and validated.
 func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
+	return writeForm(w, form, agency, nil)
+}
+
+// writeForm writes the template of form, with what was typed into it
+// when typed is not nil.
+func writeForm(w io.Writer, form *report.Form, agency string, typed *report.Filled) error {
 	f := newBook()
 	defer f.Close()
 	st := newStyles(f)
@@ -24,6 +30,9 @@ func WriteTemplate(w io.Writer, form *report.Form, agency string) error {
 	}
 	writeFormHeader(f, st, form)
 	writeFormRows(f, st, form)
+	if typed != nil {
+		writeTyped(f, typed)
+	}
 	if err := addValidations(f, rowFirstModel+len(form.Rows)-1); err != nil {
 		return err
 	}
@@ -152,7 +161,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 			set(fl, "", st.input)
 		}
 		if r.Indicator {
-			set(fIndicator, fmt.Sprintf(tplTarget, m.Indicator.Name, targetText(m.Indicator)), st.wrap)
+			set(fIndicator, fmt.Sprintf(tplTarget, m.Indicator.Name, report.TargetText(m.Indicator)), st.wrap)
 			set(fAchieved, "", st.inputNum)
 			if m.Indicator.Ratio() {
 				set(fTotal, "", st.inputNum)
@@ -171,21 +180,28 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		if r.Last != nil {
 			prefill(f, row, r) // after the empty yellow cells are laid
 		}
-		texts := map[field]string{fModel: report.ModelTitle(m), fDeadline: m.Deadline.Text, fRole: roleText(r.Role)}
-		if v, err := f.GetCellValue(sh, cell(columnOf(fIndicator), row)); err == nil {
-			texts[fIndicator] = v
+		var e report.PreviousEntry
+		if r.Last != nil {
+			e = *r.Last // last period's words must show whole when the clerk opens it
 		}
-		if e := r.Last; e != nil {
-			// Last period's words must show whole when the clerk opens it.
-			texts[fResult], texts[fDifficulty], texts[fProposal], texts[fTasks] = e.Result, e.Difficulty, e.Proposal, e.Tasks
-		}
-		h := 18.0
-		for fl, text := range texts {
-			h = max(h, textHeight(text, reportColumns[columnOf(fl)-1].width, 12, false))
-		}
-		// Room to type a few lines in the yellow cells.
-		f.SetRowHeight(sh, row, max(h, 60))
+		f.SetRowHeight(sh, row, rowHeight(f, row, r, e.Result, e.Difficulty, e.Proposal, e.Tasks))
 	}
+}
+
+// rowHeight is the height of model row row: its own words (the indicator's
+// as written) and the texts in its yellow cells show whole, with room to
+// type a few lines.
+func rowHeight(f *book, row int, r report.FormRow, result, difficulty, proposal, tasks string) float64 {
+	texts := map[field]string{fModel: report.ModelTitle(r.Model), fDeadline: r.Model.Deadline.Text, fRole: roleText(r.Role),
+		fResult: result, fDifficulty: difficulty, fProposal: proposal, fTasks: tasks}
+	if v, err := f.GetCellValue(sheetReport, cell(columnOf(fIndicator), row)); err == nil {
+		texts[fIndicator] = v
+	}
+	h := 18.0
+	for fl, text := range texts {
+		h = max(h, textHeight(text, reportColumns[columnOf(fl)-1].width, 12, false))
+	}
+	return max(h, 60)
 }
 
 // prefill writes last period's values into the yellow cells of one row.
@@ -270,14 +286,6 @@ func roleText(r plan.Role) string {
 		return tplRoleShared
 	}
 	return tplRoleLead
-}
-
-func targetText(ind *plan.Indicator) string {
-	t := vi.FormatExact(ind.Target)
-	if ind.Ratio() {
-		return t + "%"
-	}
-	return t + " " + ind.Unit
 }
 
 // rowHeight estimates the height a wrapped text needs in a column of width

@@ -22,6 +22,8 @@ import (
 // nil leaves the cell as it is.
 type Values struct {
 	ReportDate *time.Time
+	// ReportDateText is a report date typed as text, when ReportDate is nil.
+	ReportDateText string
 	Reporter   string
 	Phone      string
 	Rows       map[int]Row // by model number
@@ -31,13 +33,14 @@ type Values struct {
 type Row struct {
 	Status, Progress, Achieved, Total any
 	Result, Difficulty, Proposal      string
+	Tasks                             string // "Nhiệm vụ kỳ tới"
 }
 
 // The visible texts a clerk looks for, folded.
 var (
 	labels   = map[string]string{"ngay bao cao": "date", "nguoi bao cao": "reporter", "so dien thoai": "phone"}
 	headings = map[string]string{"tinh trang": "status", "tien do": "progress", "dat": "achieved", "tong so": "total",
-		"ket qua": "result", "kho khan": "difficulty", "de xuat": "proposal", "mo hinh": "model"}
+		"ket qua": "result", "kho khan": "difficulty", "de xuat": "proposal", "nhiem vu": "tasks", "mo hinh": "model"}
 	reModel = regexp.MustCompile(`^Mô hình (\d+)`)
 )
 
@@ -88,7 +91,7 @@ func Fill(w io.Writer, template []byte, v Values) error {
 			continue
 		}
 		for what, x := range map[string]any{"status": rv.Status, "progress": rv.Progress, "achieved": rv.Achieved, "total": rv.Total,
-			"result": rv.Result, "difficulty": rv.Difficulty, "proposal": rv.Proposal} {
+			"result": rv.Result, "difficulty": rv.Difficulty, "proposal": rv.Proposal, "tasks": rv.Tasks} {
 			if x == nil || x == "" || cols[what] == 0 {
 				continue
 			}
@@ -122,6 +125,9 @@ func fillLabel(f *excelize.File, sh string, col, row int, what string, v Values)
 	case "date":
 		if v.ReportDate != nil {
 			return f.SetCellValue(sh, ref, *v.ReportDate)
+		}
+		if v.ReportDateText != "" {
+			return f.SetCellStr(sh, ref, v.ReportDateText)
 		}
 	case "reporter":
 		return f.SetCellStr(sh, ref, v.Reporter)
