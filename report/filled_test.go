@@ -86,8 +86,8 @@ func TestStartFilled(t *testing.T) {
 func TestTypedText(t *testing.T) {
 	for in, want := range map[string]string{
 		"Kha\u0301m be\u0323\u0302nh": "Khám bệnh",
-		"một\r\nhai\rba\n":             "một\nhai\nba\n",
-		"  giữ nguyên  ":               "  giữ nguyên  ",
+		"một\r\nhai\rba\n":            "một\nhai\nba\n",
+		"  giữ nguyên  ":              "  giữ nguyên  ",
 	} {
 		if got := TypedText(in); got != want {
 			t.Errorf("TypedText(%q) = %q, want %q", in, got, want)

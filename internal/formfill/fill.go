@@ -24,9 +24,9 @@ type Values struct {
 	ReportDate *time.Time
 	// ReportDateText is a report date typed as text, when ReportDate is nil.
 	ReportDateText string
-	Reporter   string
-	Phone      string
-	Rows       map[int]Row // by model number
+	Reporter       string
+	Phone          string
+	Rows           map[int]Row // by model number
 }
 
 // Row is one model's inputs.
