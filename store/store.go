@@ -110,6 +110,10 @@ var migrations = []string{
 	 ALTER TABLE sessions ADD COLUMN agent TEXT NOT NULL DEFAULT '';
 	 CREATE INDEX sessions_expires ON sessions(expires);
 	 CREATE INDEX uploads_unit ON uploads(unit_id, period);`,
+	// Drafts: what a unit typed into its form in the browser, per period.
+	`CREATE TABLE drafts (
+		unit_id TEXT NOT NULL, period TEXT NOT NULL, fields TEXT NOT NULL, at INTEGER NOT NULL,
+		PRIMARY KEY (unit_id, period));`,
 }
 
 func (s *Store) migrate() error {

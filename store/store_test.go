@@ -206,3 +206,34 @@ func TestPlans(t *testing.T) {
 		t.Fatalf("Plans = %+v, %v", vs, err)
 	}
 }
+
+// A draft survives closing the store, and a later save replaces it; each
+// unit and period has its own.
+func TestDrafts(t *testing.T) {
+	s, dir := open(t)
+	at := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	if _, ok, err := s.Draft("tram-y-te", "2026-W48"); ok || err != nil {
+		t.Fatalf("a draft before any save: %v %v", ok, err)
+	}
+	for i, f := range []string{`{"result_6":"một"}`, `{"result_6":"hai"}`} {
+		if err := s.SaveDraft(Draft{UnitID: "tram-y-te", Period: "2026-W48", Fields: f, At: at.Add(time.Duration(i) * time.Minute)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SaveDraft(Draft{UnitID: "cong-an", Period: "2026-W48", Fields: `{}`, At: at}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	d, ok, err := s2.Draft("tram-y-te", "2026-W48")
+	if !ok || err != nil || d.Fields != `{"result_6":"hai"}` || !d.At.Equal(at.Add(time.Minute)) {
+		t.Errorf("after reopening: %+v %v %v", d, ok, err)
+	}
+	if _, ok, _ := s2.Draft("tram-y-te", "2026-W49"); ok {
+		t.Error("a draft of another period")
+	}
+}
