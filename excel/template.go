@@ -7,7 +7,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/caongoc/de06/internal/vi"
-	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -153,7 +152,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 		f.SetCellInt(sh, cell(columnOf(fTT), row), int64(i+1))
 		f.SetCellStyle(sh, cell(columnOf(fTT), row), cell(columnOf(fTT), row), st.wrapCenter)
 		set(fModel, report.ModelTitle(m), st.wrap)
-		set(fRole, roleText(r.Role), st.wrapCenter)
+		set(fRole, report.RoleText(r.Role), st.wrapCenter)
 		set(fDeadline, m.Deadline.Text, st.wrap)
 		set(fStatus, "", st.input)
 		set(fProgress, "", st.inputNum)
@@ -192,7 +191,7 @@ func writeFormRows(f *book, st *styles, form *report.Form) {
 // as written) and the texts in its yellow cells show whole, with room to
 // type a few lines.
 func rowHeight(f *book, row int, r report.FormRow, result, difficulty, proposal, tasks string) float64 {
-	texts := map[field]string{fModel: report.ModelTitle(r.Model), fDeadline: r.Model.Deadline.Text, fRole: roleText(r.Role),
+	texts := map[field]string{fModel: report.ModelTitle(r.Model), fDeadline: r.Model.Deadline.Text, fRole: report.RoleText(r.Role),
 		fResult: result, fDifficulty: difficulty, fProposal: proposal, fTasks: tasks}
 	if v, err := f.GetCellValue(sheetReport, cell(columnOf(fIndicator), row)); err == nil {
 		texts[fIndicator] = v
@@ -277,15 +276,6 @@ func addValidations(f *book, lastRow int) error {
 func colName(n int) string {
 	s, _ := excelize.ColumnNumberToName(n)
 	return s
-}
-
-// roleText says what the unit does for a model in words a clerk reads:
-// "Chủ trì", or "Cùng thực hiện" for a model every unit reports on.
-func roleText(r plan.Role) string {
-	if r == plan.RoleCollective {
-		return tplRoleShared
-	}
-	return tplRoleLead
 }
 
 // rowHeight estimates the height a wrapped text needs in a column of width

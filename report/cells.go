@@ -17,6 +17,15 @@ import (
 // ModelTitle is "Mô hình 5: …", as tables and templates name a model.
 func ModelTitle(m *plan.Model) string { return fmt.Sprintf(cellModel, m.Number, m.Title) }
 
+// RoleText says what a unit does for a model in words a clerk reads:
+// "Chủ trì", or "Cùng thực hiện" for a model every unit reports on.
+func RoleText(r plan.Role) string {
+	if r == plan.RoleCollective {
+		return cellRoleShared
+	}
+	return cellRoleLead
+}
+
 // Title is the model's title (ModelTitle).
 func (ms *ModelSummary) Title() string { return ModelTitle(ms.Model) }
 

@@ -165,6 +165,8 @@ const (
 	rowFixing         = "Có lỗi, đang sửa"
 	cellProgress      = "Tiến độ: %s"
 	cellIndicator     = "Chỉ tiêu: %s"
+	cellRoleLead      = "Chủ trì"
+	cellRoleShared    = "Cùng thực hiện (mọi đơn vị)"
 )
 
 // OverdueMark follows the status of an overdue model in tables.

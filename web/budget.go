@@ -74,6 +74,10 @@ func (e budgeted) Template(pl *plan.Plan, unitID string, p plan.Period, prev *re
 	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.Template(pl, unitID, p, prev) })
 }
 
+func (e budgeted) Filled(pl *plan.Plan, f *report.Filled) ([]byte, error) {
+	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.Filled(pl, f) })
+}
+
 func (e budgeted) Annotate(f File, findings []report.Finding) ([]byte, error) {
 	return e.annotate(context.Background(), f, findings)
 }

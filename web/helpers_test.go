@@ -67,6 +67,11 @@ func (e *fakeEngine) Template(pl *plan.Plan, unitID string, p plan.Period, prev 
 	return []byte("PK template"), nil
 }
 
+func (e *fakeEngine) Filled(pl *plan.Plan, f *report.Filled) ([]byte, error) {
+	defer e.enter()()
+	return []byte("PK filled"), nil
+}
+
 func (e *fakeEngine) ReadPlan(f File) (*plan.Plan, error)        { return nil, errors.New("no") }
 func (e *fakeEngine) PlanWorkbook(pl *plan.Plan) ([]byte, error) { return []byte("PK plan"), nil }
 func (e *fakeEngine) Slips(pl *plan.Plan, _ []UnitLink) ([]byte, error) {

@@ -121,9 +121,32 @@ type received struct {
 // it under that period's plan, admits it for linkUnit ("" for the
 // officer's drop: the unit it names) and stores it.
 func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Via, f File, requested plan.Period) (received, error) {
-	sub, err := s.read(ctx, f)
+	ex, err := s.examine(ctx, linkUnit, f, requested)
 	if err != nil {
 		return received{}, err
+	}
+	return s.keep(ex, from, via, f)
+}
+
+// examined is a file as receive reads, files, checks and admits it, before
+// it is stored.
+type examined struct {
+	sub    *report.Submission
+	check  *report.Checked
+	period plan.Period
+	unit   string
+	at     time.Time
+}
+
+// result is the file's check.
+func (ex examined) result() *report.FileResult { return ex.check.Files[0] }
+
+// examine is receive up to storing: what the desk makes of f, sent through
+// linkUnit's link for period requested.
+func (s *Server) examine(ctx context.Context, linkUnit string, f File, requested plan.Period) (examined, error) {
+	sub, err := s.read(ctx, f)
+	if err != nil {
+		return examined{}, err
 	}
 	now := s.now()
 	p, notOpen := desk.Period(s.latest(), sub, requested, now)
@@ -133,7 +156,13 @@ func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Vi
 	if notOpen != nil {
 		desk.RefusePeriod(fr, notOpen)
 	}
-	unit := desk.Admit(pl, linkUnit, fr)
+	return examined{sub: sub, check: c, period: p, unit: desk.Admit(pl, linkUnit, fr), at: now}, nil
+}
+
+// keep stores an examined file, held to the storage quotas, and says what
+// it did to the unit's state.
+func (s *Server) keep(ex examined, from string, via desk.Via, f File) (received, error) {
+	p, unit, fr, sub := ex.period, ex.unit, ex.result(), ex.sub
 	var before *desk.UnitStatus
 	if unit != "" {
 		if b, err := s.boardOf(p); err == nil {
@@ -141,7 +170,7 @@ func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Vi
 		}
 	}
 	var js bytes.Buffer
-	if err := report.WriteCheckJSON(&js, c, nil); err != nil {
+	if err := report.WriteCheckJSON(&js, ex.check, nil); err != nil {
 		return received{}, s.logged(err)
 	}
 	// What is kept of the file, held to the storage quotas.
@@ -151,9 +180,10 @@ func (s *Server) receive(ctx context.Context, from, linkUnit string, via desk.Vi
 	}
 	errs, warns := fr.Counts()
 	sum := sha256.Sum256(f.Data)
-	up := store.Upload{UnitID: unit, Period: p.String(), Name: fileName(f.Name), SHA256: hex.EncodeToString(sum[:]), Size: len(f.Data), At: now,
+	up := store.Upload{UnitID: unit, Period: p.String(), Name: fileName(f.Name), SHA256: hex.EncodeToString(sum[:]), Size: len(f.Data), At: ex.at,
 		From: from, ByOfficer: via == desk.ViaOfficer, Via: string(via), Accepted: fr.Accepted, Errors: errs, Warnings: warns,
 		Findings: js.String(), Reporter: vi.Shorten(sub.Reporter.Text, maxCellStored), Phone: vi.Shorten(sub.Phone.Text, maxCellStored)}
+	var err error
 	if up.ID, err = s.store.AddUpload(up, keep); err != nil {
 		return received{}, s.logged(err)
 	}

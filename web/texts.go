@@ -64,6 +64,25 @@ var reachLabels = map[Reach]string{
 	ReachAnywhere: "mở được ở mọi nơi có Internet",
 }
 
+// The form in the browser.
+const (
+	msgFormTitle      = "Báo cáo %s"
+	msgModelN         = "Mô hình %d"
+	msgFieldTooLong   = "ô %s dài quá %d ký tự, hơn một ô Excel chứa được; xin viết gọn lại"
+	msgFormTooLarge   = "Nội dung gửi lên lớn hơn %d MB; xin viết gọn lại."
+	msgFormUnreadable = "Không đọc được nội dung biểu mẫu gửi lên; xin thử lại."
+	msgFormAction     = "Không rõ lưu nháp hay gửi báo cáo (thiếu action=save hoặc action=send)."
+	msgDraftKept      = "Nội dung đã nhập được lưu nháp; xin bấm lưu hoặc gửi lại sau ít phút."
+)
+
+// fieldLabels name the form's inputs as the template's headings do.
+var fieldLabels = map[report.Field]string{
+	report.FieldReportDate: "Ngày báo cáo", report.FieldReporter: "Người báo cáo", report.FieldPhone: "Số điện thoại",
+	report.FieldStatus: "Tình trạng", report.FieldProgress: "Tiến độ (%)", report.FieldAchieved: "Chỉ tiêu — số đạt",
+	report.FieldTotal: "Chỉ tiêu — tổng số", report.FieldResult: "Kết quả thực hiện", report.FieldDifficulty: "Khó khăn, vướng mắc",
+	report.FieldProposal: "Đề xuất, kiến nghị", report.FieldTasks: "Nhiệm vụ kỳ tới",
+}
+
 var funcs = template.FuncMap{
 	"date": vi.FormatDate,
 	"time": sentAt,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/internal/vi"
@@ -223,7 +224,7 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
-	prev, err := s.earlier(r, u.ID, p)
+	prev, _, err := s.earlier(r, u.ID, p)
 	if err != nil {
 		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
 		return
@@ -237,15 +238,16 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 }
 
 // earlier is the values the unit's template for p starts from: its
-// counting send of the latest period before p; nil when there is none.
-func (s *Server) earlier(r *http.Request, unitID string, p plan.Period) (*report.Previous, error) {
+// counting send of the latest period before p, and that send; nil when
+// there is none.
+func (s *Server) earlier(r *http.Request, unitID string, p plan.Period) (*report.Previous, *desk.Send, error) {
 	ups, err := s.store.UnitUploads(unitID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sends, err := sendsOf(ups)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var periods []string
 	seen := map[plan.Period]bool{}
@@ -257,25 +259,25 @@ func (s *Server) earlier(r *http.Request, unitID string, p plan.Period) (*report
 	}
 	cs, err := s.store.Choices(periods...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	choices, err := choicesOf(cs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	last, q := desk.LastCounting(unitID, sends, choices, p)
 	if last == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	up, data, err := s.store.Upload(last.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sub, err := s.read(r.Context(), File{Name: up.Name, Data: data, Modified: up.At})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return desk.PreviousOf(s.planFor(q), sub, unitID, q, s.now()), nil
+	return desk.PreviousOf(s.planFor(q), sub, unitID, q, s.now()), last, nil
 }
 
 func (s *Server) unitAnnotated(w http.ResponseWriter, r *http.Request) {
@@ -285,4 +287,15 @@ func (s *Server) unitAnnotated(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.sendAnnotated(w, r, up, data)
+}
+
+// unitDownload sends one of the unit's own stored files back as it was
+// sent (a form's send: the workbook it became).
+func (s *Server) unitDownload(w http.ResponseWriter, r *http.Request) {
+	up, data, ok := s.storedFile(r, unitOf(r).ID)
+	if !ok {
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	attach(w, vi.Slug(strings.TrimSuffix(up.Name, ".xlsx"))+".xlsx", data)
 }

@@ -37,6 +37,9 @@ type Engine interface {
 	// Template writes a unit's report template for a period, pre-filled
 	// with prev's values when prev is not nil.
 	Template(pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error)
+	// Filled writes a form filled in the browser as the workbook its
+	// template becomes with the same typed in.
+	Filled(pl *plan.Plan, f *report.Filled) ([]byte, error)
 	// ReadPlan reads an edited plan: a workbook from de06 plan --export,
 	// or JSON.
 	ReadPlan(f File) (*plan.Plan, error)
@@ -187,6 +190,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /chia-se", s.officer(s.shareSet))
 	mux.HandleFunc("POST /chia-se/dia-chi", s.officer(s.shareAddress))
 	mux.HandleFunc("GET /chia-se/phieu.pdf", s.officer(s.slips))
+	mux.HandleFunc("GET /bieu-mau.js", static("bieu-mau.js", "text/javascript; charset=utf-8"))
 	mux.HandleFunc("GET /{$}", s.home)
 	mux.HandleFunc("POST /setup", s.setup)
 	mux.HandleFunc("POST /login", s.login)
@@ -212,6 +216,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /u/{token}/withdraw", s.unit(s.unitWithdraw))
 	mux.HandleFunc("GET /u/{token}/mau", s.unit(s.unitTemplate))
 	mux.HandleFunc("GET /u/{token}/tep/{id}/danh-dau", s.unit(s.unitAnnotated))
+	mux.HandleFunc("GET /u/{token}/tep/{id}", s.unit(s.unitDownload))
+	mux.HandleFunc("GET /u/{token}/form", s.unit(s.formGet))
+	mux.HandleFunc("POST /u/{token}/form", s.unit(s.formPost))
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)

@@ -72,6 +72,12 @@ func (d deskEngine) Template(pl *plan.Plan, unitID string, p plan.Period, prev *
 	return b.Bytes(), err
 }
 
+func (d deskEngine) Filled(pl *plan.Plan, f *report.Filled) ([]byte, error) {
+	var b bytes.Buffer
+	err := excel.WriteFilled(&b, f, pl.Document.StandingAgency)
+	return b.Bytes(), err
+}
+
 func (d deskEngine) Annotate(f web.File, findings []report.Finding) ([]byte, error) {
 	var b bytes.Buffer
 	err := excel.Annotate(&b, f.Data, f.Name, findings, d.soffice)

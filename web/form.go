@@ -1,0 +1,258 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/store"
+)
+
+// The form in the browser ("Điền trực tiếp"): the unit's template as a
+// page, for a phone. Every save writes the workbook the template would
+// have become (Engine.Filled) and checks it by the one path a file takes
+// (examine), so a form and a workbook get the same findings; a send with
+// no error stores that workbook as the unit's send (keep, desk.ViaForm).
+
+// maxFormBody caps a form's POST: twenty models of long texts fit in it
+// many times over.
+const maxFormBody = 1 << 20
+
+// fieldName is an input's name in the contract: "status_6", "reporter".
+func fieldName(fl report.Field, model int) string {
+	if model == 0 {
+		return string(fl)
+	}
+	return string(fl) + "_" + strconv.Itoa(model)
+}
+
+// filledFrom reads a unit's form from named values (a POST, a draft): the
+// inputs the template offers, each as TypedText; an error names a field
+// too long for a cell.
+func filledFrom(form *report.Form, get func(name string) string) (*report.Filled, error) {
+	f := report.NewFilled(form)
+	typed := func(fl report.Field, model int) (string, error) {
+		v := report.TypedText(get(fieldName(fl, model)))
+		if report.CellTextLen(v) > report.MaxCellText {
+			return "", fmt.Errorf(msgFieldTooLong, placeName(report.Place{Model: model, Field: fl}), report.MaxCellText)
+		}
+		return v, nil
+	}
+	for _, fl := range report.HeaderFields {
+		v, err := typed(fl, 0)
+		if err != nil {
+			return nil, err
+		}
+		f.SetHeader(fl, v)
+	}
+	for i, r := range form.Rows {
+		for _, fl := range r.Fields() {
+			v, err := typed(fl, r.Model.Number)
+			if err != nil {
+				return nil, err
+			}
+			f.Rows[i].Set(fl, v)
+		}
+	}
+	return f, nil
+}
+
+// fieldsOf is a filled form as named values: a draft's JSON.
+func fieldsOf(f *report.Filled) map[string]string {
+	out := map[string]string{}
+	for _, fl := range report.HeaderFields {
+		out[fieldName(fl, 0)] = f.Header(fl)
+	}
+	for i, r := range f.Form.Rows {
+		for _, fl := range r.Fields() {
+			out[fieldName(fl, r.Model.Number)] = f.Rows[i].Get(fl)
+		}
+	}
+	return out
+}
+
+// placeName names an input as a person reads it: "Mô hình 6 › Tiến độ (%)".
+func placeName(pl report.Place) string {
+	switch {
+	case pl.Model == 0:
+		return fieldLabels[pl.Field]
+	case pl.Field == "":
+		return fmt.Sprintf(msgModelN, pl.Model)
+	}
+	return fmt.Sprintf(msgModelN, pl.Model) + " › " + fieldLabels[pl.Field]
+}
+
+// unitForm is the form of a unit for the period a request names.
+func (s *Server) unitForm(r *http.Request) (*plan.Unit, plan.Period, *report.Form, error) {
+	u := unitOf(r)
+	p, err := s.period(r)
+	if err != nil {
+		return nil, p, nil, err
+	}
+	form, err := report.NewForm(s.planFor(p), u.ID, p)
+	return u, p, form, err
+}
+
+// formStart is how the form opens: the unit's draft when it saved one,
+// else what it reported before, else empty.
+type formStart struct {
+	Filled  *report.Filled
+	DraftAt string       // when the draft was saved; "" for none
+	From    *plan.Period // the period whose report filled the form
+	ex      *examined    // the draft's check
+}
+
+func (s *Server) startForm(r *http.Request, u *plan.Unit, form *report.Form, p plan.Period) (formStart, error) {
+	d, ok, err := s.store.Draft(u.ID, p.String())
+	if err != nil {
+		return formStart{}, err
+	}
+	if ok {
+		var fields map[string]string
+		if err := json.Unmarshal([]byte(d.Fields), &fields); err != nil {
+			return formStart{}, err
+		}
+		f, err := filledFrom(form, func(name string) string { return fields[name] })
+		if err != nil {
+			return formStart{}, err
+		}
+		st := formStart{Filled: f, DraftAt: sentAt(d.At)}
+		if ex, err := s.examineFilled(r, u, f, p); err == nil {
+			st.ex = &ex // a busy desk shows the draft unchecked
+		}
+		return st, nil
+	}
+	prev, last, err := s.earlier(r, u.ID, p)
+	if err != nil {
+		return formStart{}, err
+	}
+	var st formStart
+	reporter, phone := "", ""
+	if prev != nil {
+		if n, err := form.Prefill(prev); err == nil && n > 0 {
+			st.From = &prev.Period
+			reporter, phone = last.Reporter, last.Phone
+		}
+	}
+	st.Filled = report.StartFilled(form, reporter, phone, s.now())
+	return st, nil
+}
+
+// formGet shows the unit's form for a period.
+func (s *Server) formGet(w http.ResponseWriter, r *http.Request) {
+	u, p, form, err := s.unitForm(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	st, err := s.startForm(r, u, form, p)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	s.renderForm(w, r, u, st, nil)
+}
+
+// formPost saves the unit's form as its draft and checks it; with
+// action=send, a form without errors becomes the unit's send.
+func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
+	if err := r.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(msgFormTooLarge, maxFormBody>>20))
+			return
+		}
+		s.fail(w, r, http.StatusBadRequest, msgFormUnreadable)
+		return
+	}
+	action := r.PostFormValue("action")
+	if action != "save" && action != "send" {
+		s.fail(w, r, http.StatusBadRequest, msgFormAction)
+		return
+	}
+	u, p, form, err := s.unitForm(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	filled, err := filledFrom(form, r.PostFormValue)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	// The draft first: a dropped connection or a busy desk loses nothing.
+	fields, _ := json.Marshal(fieldsOf(filled))
+	at := s.now()
+	if err := s.store.SaveDraft(store.Draft{UnitID: u.ID, Period: p.String(), Fields: string(fields), At: at}); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	f, err := s.filledFile(filled)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	ex, err := s.examine(r.Context(), u.ID, f, p)
+	if err != nil {
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error()+" "+msgDraftKept)
+		return
+	}
+	errs, _ := ex.result().Counts()
+	if action == "send" && errs == 0 {
+		rec, err := s.keep(ex, clientAddr(r), desk.ViaForm, f)
+		if err != nil {
+			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			return
+		}
+		s.answerSend(w, r, u, rec)
+		return
+	}
+	refused := action == "send"
+	if wantsJSON(r) {
+		s.answerCheck(w, r, ex, refused)
+		return
+	}
+	if refused {
+		w.WriteHeader(http.StatusUnprocessableEntity)
+	}
+	s.renderForm(w, r, u, formStart{Filled: filled, DraftAt: sentAt(at), ex: &ex}, &formOutcome{Refused: refused, Saved: true})
+}
+
+// filledFile is a filled form as the workbook a send stores.
+func (s *Server) filledFile(f *report.Filled) (File, error) {
+	data, err := s.engine.Filled(s.planFor(f.Form.Period), f)
+	return File{Name: f.Form.FileName(), Data: data, Modified: s.now()}, err
+}
+
+// examineFilled checks a filled form as a send of it would be.
+func (s *Server) examineFilled(r *http.Request, u *plan.Unit, f *report.Filled, p plan.Period) (examined, error) {
+	file, err := s.filledFile(f)
+	if err != nil {
+		return examined{}, err
+	}
+	return s.examine(r.Context(), u.ID, file, p)
+}
+
+// answerCheck answers a save (or a refused send) in the upload contract's
+// JSON: the check, and "upload": null for a send that stored nothing.
+func (s *Server) answerCheck(w http.ResponseWriter, r *http.Request, ex examined, refused bool) {
+	var js bytes.Buffer
+	var doc map[string]any
+	if err := report.WriteCheckJSON(&js, ex.check, nil); err != nil || json.Unmarshal(js.Bytes(), &doc) != nil {
+		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		return
+	}
+	if refused {
+		doc["upload"] = nil
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(http.StatusUnprocessableEntity)
+	}
+	writeJSON(w, doc)
+}
