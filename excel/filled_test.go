@@ -189,3 +189,38 @@ func join(ss []string) string {
 	}
 	return b.String()
 }
+
+// BenchmarkFormSave is what a save of the form costs the desk: write the
+// filled workbook, read it back, check it. The floor, in the same run, is
+// writing the unit's template alone (what "Tải tệp mẫu" costs).
+func BenchmarkFormSave(b *testing.B) {
+	pl := defaultPlan(b)
+	w48 := plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
+	form, err := report.NewForm(pl, "tram-y-te", w48)
+	if err != nil {
+		b.Fatal(err)
+	}
+	filled := baseFilled(form)
+	b.Run("floor-template", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := WriteTemplate(&buf, form, pl.Document.StandingAgency); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("save", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := WriteFilled(&buf, filled, pl.Document.StandingAgency); err != nil {
+				b.Fatal(err)
+			}
+			s := Reader{}.Read(buf.Bytes(), &report.Submission{Name: "tep.xlsx", Meta: map[string]string{}})
+			if fr := report.Validate(pl, []*report.Submission{s}, w48, time.Time{}).Files[0]; !fr.Accepted {
+				b.Fatal(fr.Findings)
+			}
+		}
+	})
+}

@@ -2,11 +2,13 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/plan"
@@ -23,6 +25,9 @@ import (
 // maxFormBody caps a form's POST: twenty models of long texts fit in it
 // many times over.
 const maxFormBody = 1 << 20
+
+// draftCheckWait is how long opening a saved draft waits to check it.
+const draftCheckWait = 5 * time.Second
 
 // fieldName is an input's name in the contract: "status_6", "reporter".
 func fieldName(fl report.Field, model int) string {
@@ -123,8 +128,12 @@ func (s *Server) startForm(r *http.Request, u *plan.Unit, form *report.Form, p p
 			return formStart{}, err
 		}
 		st := formStart{Filled: f, DraftAt: sentAt(d.At)}
-		if ex, err := s.examineFilled(r, u, f, p); err == nil {
-			st.ex = &ex // a busy desk shows the draft unchecked
+		// A busy desk shows the draft unchecked rather than keep the
+		// clerk waiting: the next save checks it.
+		ctx, cancel := context.WithTimeout(r.Context(), draftCheckWait)
+		defer cancel()
+		if ex, err := s.examineFilled(ctx, u, f, p); err == nil {
+			st.ex = &ex
 		}
 		return st, nil
 	}
@@ -232,12 +241,12 @@ func (s *Server) filledFile(f *report.Filled) (File, error) {
 }
 
 // examineFilled checks a filled form as a send of it would be.
-func (s *Server) examineFilled(r *http.Request, u *plan.Unit, f *report.Filled, p plan.Period) (examined, error) {
+func (s *Server) examineFilled(ctx context.Context, u *plan.Unit, f *report.Filled, p plan.Period) (examined, error) {
 	file, err := s.filledFile(f)
 	if err != nil {
 		return examined{}, err
 	}
-	return s.examine(r.Context(), u.ID, file, p)
+	return s.examine(ctx, u.ID, file, p)
 }
 
 // answerCheck answers a save (or a refused send) in the upload contract's
