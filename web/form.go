@@ -139,7 +139,7 @@ func (s *Server) startForm(r *http.Request, u *plan.Unit, form *report.Form, p p
 	}
 	prev, last, err := s.earlier(r, u.ID, p)
 	if err != nil {
-		return formStart{}, err
+		return formStart{}, unavailable{err}
 	}
 	var st formStart
 	reporter, phone := "", ""
@@ -153,6 +153,10 @@ func (s *Server) startForm(r *http.Request, u *plan.Unit, form *report.Form, p p
 	return st, nil
 }
 
+// unavailable is a failure to read what the form starts from (a busy
+// desk, a slow file): its message is for the clerk.
+type unavailable struct{ error }
+
 // formGet shows the unit's form for a period.
 func (s *Server) formGet(w http.ResponseWriter, r *http.Request) {
 	u, p, form, err := s.unitForm(r)
@@ -161,7 +165,12 @@ func (s *Server) formGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st, err := s.startForm(r, u, form, p)
-	if err != nil {
+	var busy unavailable
+	switch {
+	case errors.As(err, &busy):
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+		return
+	case err != nil:
 		s.fail(w, r, http.StatusInternalServerError, msgInternal)
 		return
 	}
