@@ -48,12 +48,20 @@
       credentials: 'same-origin',
       headers: { 'Accept': 'text/html' }
     }).then(function (resp) {
+      if (resp.status === 503) { // saved, but the desk is too busy to check now
+        return null;
+      }
       if (!resp.ok && resp.status !== 422) {
         throw new Error(String(resp.status));
       }
       return resp.text();
     }).then(function (html) {
-      if (n === latest) { // an older answer never overwrites a newer one
+      if (n !== latest) { // an older answer never overwrites a newer one
+        return;
+      }
+      if (html === null) {
+        status.textContent = form.dataset.busy;
+      } else {
         apply(html);
       }
     }).catch(function () {
