@@ -22,8 +22,8 @@ import (
 // (examine), so a form and a workbook get the same findings; a send with
 // no error stores that workbook as the unit's send (keep, desk.ViaForm).
 
-// maxFormBody caps a form's POST: twenty models of long texts fit in it
-// many times over.
+// maxFormBody caps a form's POST (limitBodies): twenty models of long
+// texts fit in it many times over.
 const maxFormBody = 1 << 20
 
 // draftCheckWait is how long opening a saved draft waits to check it.
@@ -171,7 +171,7 @@ func (s *Server) formGet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
 		return
 	case err != nil:
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.internalError(w, r, err)
 		return
 	}
 	s.renderForm(w, r, u, st, nil)
@@ -180,8 +180,7 @@ func (s *Server) formGet(w http.ResponseWriter, r *http.Request) {
 // formPost saves the unit's form as its draft and checks it; with
 // action=send, a form without errors becomes the unit's send.
 func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
-	if err := r.ParseForm(); err != nil {
+	if err := r.ParseForm(); err != nil { // the body is capped (limitBodies)
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf(msgFormTooLarge, maxFormBody>>20))
@@ -209,12 +208,16 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	fields, _ := json.Marshal(fieldsOf(filled))
 	at := s.now()
 	if err := s.store.SaveDraft(store.Draft{UnitID: u.ID, Period: p.String(), Fields: string(fields), At: at}); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.internalError(w, r, err)
 		return
 	}
 	f, err := s.filledFile(filled)
+	if errors.Is(err, errBusy) {
+		s.fail(w, r, http.StatusServiceUnavailable, msgBusy+" "+msgDraftKept)
+		return
+	}
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.internalError(w, r, err)
 		return
 	}
 	ex, err := s.examine(r.Context(), u.ID, f, p)
@@ -225,8 +228,8 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	errs, _ := ex.result().Counts()
 	if action == "send" && errs == 0 {
 		rec, err := s.keep(ex, clientAddr(r), desk.ViaForm, f)
-		if err != nil {
-			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		if err != nil { // a quota, or an error already logged: said as an upload's
+			s.fail(w, r, http.StatusServiceUnavailable, err.Error())
 			return
 		}
 		s.answerSend(w, r, u, rec)
@@ -263,8 +266,12 @@ func (s *Server) examineFilled(ctx context.Context, u *plan.Unit, f *report.Fill
 func (s *Server) answerCheck(w http.ResponseWriter, r *http.Request, ex examined, refused bool) {
 	var js bytes.Buffer
 	var doc map[string]any
-	if err := report.WriteCheckJSON(&js, ex.check, nil); err != nil || json.Unmarshal(js.Bytes(), &doc) != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+	err := report.WriteCheckJSON(&js, ex.check, nil)
+	if err == nil {
+		err = json.Unmarshal(js.Bytes(), &doc)
+	}
+	if err != nil {
+		s.internalError(w, r, err)
 		return
 	}
 	if refused {

@@ -47,6 +47,7 @@ const (
 	routeLogin
 	routeUpload
 	routeDownload
+	routeFill // the form in the browser: the unit's report typed in
 )
 
 // kindOf sorts a request by what its body and answer may be, from its
@@ -60,11 +61,13 @@ func kindOf(r *http.Request) routeKind {
 			return routeLogin
 		case p == "/nop" || p == "/ke-hoach" || strings.HasPrefix(p, "/u/") && strings.Count(p, "/") == 2:
 			return routeUpload
+		case strings.HasPrefix(p, "/u/") && strings.HasSuffix(p, "/form"):
+			return routeFill
 		}
 		return routeForm
 	case http.MethodGet, http.MethodHead:
 		if strings.HasPrefix(p, "/tep/") || strings.HasPrefix(p, "/bao-cao/") || p == "/ke-hoach/tai" ||
-			strings.HasPrefix(p, "/u/") && (strings.HasSuffix(p, "/mau") || strings.HasSuffix(p, "/danh-dau")) {
+			strings.HasPrefix(p, "/u/") && (strings.HasSuffix(p, "/mau") || strings.HasSuffix(p, "/danh-dau") || strings.Contains(p, "/tep/")) {
 			return routeDownload
 		}
 	}
@@ -85,6 +88,8 @@ func (s *Server) limitBodies(h http.Handler) http.Handler {
 			limit = formBodyMax
 		case routeUpload:
 			limit = s.cfg.MaxUpload + multipartSlack
+		case routeFill:
+			limit = maxFormBody
 		}
 		if r.ContentLength > limit {
 			// Not read: the connection closes after the answer. A login
@@ -115,8 +120,11 @@ func (s *Server) limitBodies(h http.Handler) http.Handler {
 }
 
 func (s *Server) tooLarge(kind routeKind) string {
-	if kind == routeUpload {
+	switch kind {
+	case routeUpload:
 		return fmt.Sprintf(msgTooLarge, s.cfg.MaxUpload>>20)
+	case routeFill:
+		return fmt.Sprintf(msgFormTooLarge, maxFormBody>>20)
 	}
 	return msgBodyTooLarge
 }
