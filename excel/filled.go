@@ -9,24 +9,18 @@ import (
 
 // WriteFilled writes a form filled in the browser as the workbook its
 // template becomes when a clerk types the same into it: the template
-// (WriteTemplate, without last period's values) with each typed value in
-// its yellow cell — a plain number as a number, the report date as a date,
-// everything else as the text typed. Reading it back gives what reading
-// the typed text gives (report.TypedNumber), so a form is checked by the
-// reader and Validate like any workbook.
+// (WriteTemplate: pre-filled, with its notice and its record of the
+// pre-filled rows, when the form was) with each input's cell holding what
+// was typed — a plain number as a number, the report date as a date,
+// everything else as the text typed, an emptied input empty. Reading it
+// back gives what reading the typed text gives (report.TypedNumber), so a
+// form is checked by the reader and Validate like any workbook.
 func WriteFilled(w io.Writer, typed *report.Filled, agency string) error {
-	form := *typed.Form
-	form.Rows = append([]report.FormRow(nil), form.Rows...)
-	for i := range form.Rows {
-		form.Rows[i].Last = nil // the typed values are the whole truth
-	}
-	t := *typed
-	t.Form = &form
-	return writeForm(w, &form, agency, &t)
+	return writeForm(w, typed.Form, agency, typed)
 }
 
-// writeTyped types what was typed into the template's cells, and makes
-// each row tall enough to show its texts.
+// writeTyped types what was typed into the template's cells, over what
+// the template held, and makes each row tall enough to show its texts.
 func writeTyped(f *book, typed *report.Filled) {
 	sh := sheetReport
 	if d := typed.ReportDate; d != "" {
@@ -51,9 +45,6 @@ func writeTyped(f *book, typed *report.Filled) {
 		row, v := rowFirstModel+i, typed.Rows[i]
 		for _, fl := range r.Fields() {
 			s := v.Get(fl)
-			if s == "" {
-				continue
-			}
 			ref := cell(columnOf(cols[fl]), row)
 			if x, ok := report.TypedNumber(s); ok && fl.Numeric() {
 				f.SetCellFloat(sh, ref, x, -1, 64)

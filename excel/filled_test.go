@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/caongoc/de06/internal/formfill"
 	"github.com/caongoc/de06/plan"
@@ -223,4 +226,90 @@ func BenchmarkFormSave(b *testing.B) {
 			}
 		}
 	})
+}
+
+// A form that starts pre-filled is the pre-filled template: sent back as
+// it came, both get the same findings (a row unchanged past its deadline
+// is warned about); a value changed or emptied is what the clerk does to
+// the template's cell.
+func TestFilledPrefilledAsTemplate(t *testing.T) {
+	pl := defaultPlan(t)
+	w48 := plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
+	today := time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)
+	newForm := func() *report.Form {
+		form, err := report.NewForm(pl, "tram-y-te", w48)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := 50.0
+		prev := &report.Previous{Period: w48.Previous(), Entries: []report.PreviousEntry{
+			// Model 11 is due Quý II/2024: still under way is stale.
+			{UnitID: "tram-y-te", Model: 11, Status: report.StatusInProgress, Progress: &p, Result: "Đang triển khai ASM"},
+			{UnitID: "tram-y-te", Model: 6, Status: report.StatusRecurring, Progress: &p, Result: "Khám bằng CCCD", Tasks: "Duy trì"},
+		}}
+		if n, err := form.Prefill(prev); err != nil || n != 2 {
+			t.Fatalf("Prefill: %d %v", n, err)
+		}
+		return form
+	}
+	at := func(form *report.Form, model int, fl field) string {
+		for i, r := range form.Rows {
+			if r.Model.Number == model {
+				return cell(columnOf(fl), rowFirstModel+i)
+			}
+		}
+		t.Fatalf("no model %d", model)
+		return ""
+	}
+	header := func(f *report.Filled) {
+		f.ReportDate, f.Reporter, f.Phone = "25/11/2026", "Lê Thị Hoa", "0912 345 678"
+	}
+	typedHeader := func(b []byte) []byte {
+		return editWorkbook(t, b, func(x *excelize.File) {
+			x.SetCellValue(sheetReport, cell(colHdrValue, rowDate), time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+			x.SetCellStr(sheetReport, cell(colHdrValue, rowReporter), "Lê Thị Hoa")
+			x.SetCellStr(sheetReport, cell(colHdrValue, rowPhone), "0912 345 678")
+		})
+	}
+	cases := []struct {
+		name  string
+		form  func(f *report.Filled)                    // what the clerk types in the browser
+		excel func(form *report.Form, x *excelize.File) // the same in Excel
+		want  string                                    // a finding code the check must give
+	}{
+		{"sent as it came", func(*report.Filled) {}, func(*report.Form, *excelize.File) {}, "entry.unchanged"},
+		{"progress changed", func(f *report.Filled) { setTyped(f, 11, report.FieldProgress, "60") },
+			func(form *report.Form, x *excelize.File) { x.SetCellValue(sheetReport, at(form, 11, fProgress), 60) }, ""},
+		{"a text emptied", func(f *report.Filled) { setTyped(f, 6, report.FieldResult, "") },
+			func(form *report.Form, x *excelize.File) { x.SetCellValue(sheetReport, at(form, 6, fResult), nil) }, "entry.unchanged"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			form := newForm()
+			f := report.StartFilled(form, "", "", today)
+			header(f)
+			c.form(f)
+			got := checkFilled(t, pl, f, w48, today)
+			var tpl bytes.Buffer
+			if err := WriteTemplate(&tpl, newForm(), pl.Document.StandingAgency); err != nil {
+				t.Fatal(err)
+			}
+			book := editWorkbook(t, typedHeader(tpl.Bytes()), func(x *excelize.File) { c.excel(form, x) })
+			want := checked(t, pl, book, w48, today)
+			if !slices.Equal(got, want) {
+				t.Errorf("form:\n  %s\ntemplate:\n  %s", join(got), join(want))
+			}
+			if c.want != "" && !strings.Contains(join(got), " "+c.want+" ") {
+				t.Errorf("no %s:\n  %s", c.want, join(got))
+			}
+		})
+	}
+}
+
+func setTyped(f *report.Filled, model int, fl report.Field, v string) {
+	for i, r := range f.Form.Rows {
+		if r.Model.Number == model {
+			f.Rows[i].Set(fl, v)
+		}
+	}
 }

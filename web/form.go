@@ -113,43 +113,59 @@ type formStart struct {
 	ex      *examined    // the draft's check
 }
 
+// prefill starts form from the unit's counting send of the period before,
+// as the unit's template does (and so it is the template a save writes
+// into): that send, nil when there is none.
+func (s *Server) prefill(r *http.Request, u *plan.Unit, form *report.Form) (*desk.Send, error) {
+	prev, last, err := s.earlier(r, u.ID, form.Period)
+	if err != nil {
+		return nil, unavailable{err}
+	}
+	if prev == nil {
+		return nil, nil
+	}
+	if n, err := form.Prefill(prev); err != nil || n == 0 {
+		return nil, nil
+	}
+	return last, nil
+}
+
 func (s *Server) startForm(r *http.Request, u *plan.Unit, form *report.Form, p plan.Period) (formStart, error) {
 	d, ok, err := s.store.Draft(u.ID, p.String())
 	if err != nil {
 		return formStart{}, err
 	}
-	if ok {
-		var fields map[string]string
-		if err := json.Unmarshal([]byte(d.Fields), &fields); err != nil {
-			return formStart{}, err
-		}
-		f, err := filledFrom(form, func(name string) string { return fields[name] })
-		if err != nil {
-			return formStart{}, err
-		}
-		st := formStart{Filled: f, DraftAt: sentAt(d.At)}
-		// A busy desk shows the draft unchecked rather than keep the
-		// clerk waiting: the next save checks it.
-		ctx, cancel := context.WithTimeout(r.Context(), draftCheckWait)
-		defer cancel()
-		if ex, err := s.examineFilled(ctx, u, f, p); err == nil {
-			st.ex = &ex
-		}
-		return st, nil
-	}
-	prev, last, err := s.earlier(r, u.ID, p)
+	last, err := s.prefill(r, u, form)
 	if err != nil {
-		return formStart{}, unavailable{err}
+		return formStart{}, err
 	}
 	var st formStart
-	reporter, phone := "", ""
-	if prev != nil {
-		if n, err := form.Prefill(prev); err == nil && n > 0 {
-			st.From = &prev.Period
+	if !form.PrefilledFrom.IsZero() {
+		st.From = &form.PrefilledFrom
+	}
+	if !ok {
+		reporter, phone := "", ""
+		if last != nil {
 			reporter, phone = last.Reporter, last.Phone
 		}
+		st.Filled = report.StartFilled(form, reporter, phone, s.now())
+		return st, nil
 	}
-	st.Filled = report.StartFilled(form, reporter, phone, s.now())
+	var fields map[string]string
+	if err := json.Unmarshal([]byte(d.Fields), &fields); err != nil {
+		return formStart{}, err
+	}
+	if st.Filled, err = filledFrom(form, func(name string) string { return fields[name] }); err != nil {
+		return formStart{}, err
+	}
+	st.DraftAt = sentAt(d.At)
+	// A busy desk shows the draft unchecked rather than keep the clerk
+	// waiting: the next save checks it.
+	ctx, cancel := context.WithTimeout(r.Context(), draftCheckWait)
+	defer cancel()
+	if ex, err := s.examineFilled(ctx, u, st.Filled, p); err == nil {
+		st.ex = &ex
+	}
 	return st, nil
 }
 
@@ -211,6 +227,11 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
+	// Typed into the template the unit would download now.
+	if _, err := s.prefill(r, u, form); err != nil {
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error()+" "+msgDraftKept)
+		return
+	}
 	f, err := s.filledFile(filled)
 	if errors.Is(err, errBusy) {
 		s.fail(w, r, http.StatusServiceUnavailable, msgBusy+" "+msgDraftKept)
@@ -243,7 +264,11 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	if refused {
 		w.WriteHeader(http.StatusUnprocessableEntity)
 	}
-	s.renderForm(w, r, u, formStart{Filled: filled, DraftAt: sentAt(at), ex: &ex}, &formOutcome{Refused: refused, Saved: true})
+	st := formStart{Filled: filled, DraftAt: sentAt(at), ex: &ex}
+	if !form.PrefilledFrom.IsZero() {
+		st.From = &form.PrefilledFrom
+	}
+	s.renderForm(w, r, u, st, &formOutcome{Refused: refused, Saved: true})
 }
 
 // filledFile is a filled form as the workbook a send stores.

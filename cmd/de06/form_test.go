@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -406,4 +408,85 @@ func httptestServer(t *testing.T, h http.Handler) *httptest.Server {
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	return ts
+}
+
+// The form next week, pre-filled, sent as it came, gets the findings of
+// next week's pre-filled template sent back as it came (with the same
+// header typed in).
+func TestFormPrefilledAsTemplate(t *testing.T) {
+	d := newDesk(t)
+	// Week 48: every model under way, model 11 (due Quý II/2024) too.
+	tpl48, _ := os.ReadFile(d.blankTemplate("tram-y-te", "2026-W48"))
+	values := formfill.Values{ReportDateText: "25/11/2026", Reporter: "Lê Thị Hoa", Phone: "0912 345 678", Rows: map[int]formfill.Row{}}
+	for _, r := range formRows(t) {
+		values.Rows[r.Model.Number] = formfill.Row{Status: "Đang triển khai", Progress: 50.0, Result: result(r.Model.Number)}
+	}
+	var w48 bytes.Buffer
+	if err := formfill.Fill(&w48, tpl48, values); err != nil {
+		t.Fatal(err)
+	}
+	p48 := filepath.Join(t.TempDir(), "tram-y-te-2026-W48.xlsx")
+	os.WriteFile(p48, w48.Bytes(), 0o644)
+	if _, doc := d.upload(http.DefaultClient, d.links["tram-y-te"], p48); !strings.Contains(fmt.Sprint(doc), "accepted:true") {
+		t.Fatalf("week 48: %v", doc)
+	}
+	d.clock = d.clock.AddDate(0, 0, 7)
+	link := d.links["tram-y-te"]
+	v := formValues(t, d.getForm(link, "2026-W49"))
+	if v.Get("status_11") == "" || v.Get("reporter") == "" {
+		t.Fatalf("the form is not pre-filled: %v", v)
+	}
+	v.Set("action", "send")
+	resp := d.post(http.DefaultClient, link+"/form?period=2026-W49", "application/x-www-form-urlencoded", strings.NewReader(v.Encode()), true)
+	var doc map[string]any
+	json.NewDecoder(resp.Body).Decode(&doc)
+	form := findingsOf(t, doc)
+
+	tplResp, err := http.Get(link + "/mau?period=2026-W49")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, _ := io.ReadAll(tplResp.Body)
+	day, _ := time.Parse("02/01/2006", v.Get("report_date"))
+	var filled bytes.Buffer
+	if err := formfill.Fill(&filled, tpl, formfill.Values{ReportDate: &day, Reporter: v.Get("reporter"), Phone: v.Get("phone")}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "tram-y-te-2026-W49.xlsx")
+	os.WriteFile(path, filled.Bytes(), 0o644)
+	w := newDesk(t)
+	w.clock = d.clock
+	wdoc := w.uploadTo(http.DefaultClient, w.links["tram-y-te"], path, "2026-W49")
+	book := findingsOf(t, wdoc)
+	if !slices.Equal(form, book) || !strings.Contains(strings.Join(form, "\n"), "entry.unchanged") {
+		t.Errorf("form:\n  %s\ntemplate:\n  %s", strings.Join(form, "\n  "), strings.Join(book, "\n  "))
+	}
+}
+
+var (
+	reInput    = regexp.MustCompile(`<input id="([a-z_0-9]+)" name="[^"]*" value="([^"]*)"`)
+	reTextarea = regexp.MustCompile(`(?s)<textarea id="([a-z_0-9]+)"[^>]*>(.*?)</textarea>`)
+	reSelect   = regexp.MustCompile(`(?s)<select id="([a-z_0-9]+)".*?</select>`)
+	reSelected = regexp.MustCompile(`<option selected>([^<]*)</option>`)
+)
+
+// formValues reads what a form page holds in its inputs, as a browser
+// would post it.
+func formValues(t *testing.T, page string) url.Values {
+	t.Helper()
+	v := url.Values{}
+	for _, m := range reInput.FindAllStringSubmatch(page, -1) {
+		v.Set(m[1], html.UnescapeString(m[2]))
+	}
+	for _, m := range reTextarea.FindAllStringSubmatch(page, -1) {
+		v.Set(m[1], html.UnescapeString(m[2]))
+	}
+	for _, m := range reSelect.FindAllStringSubmatch(page, -1) {
+		sel := ""
+		if s := reSelected.FindStringSubmatch(m[0]); s != nil {
+			sel = html.UnescapeString(s[1])
+		}
+		v.Set(m[1], sel)
+	}
+	return v
 }
