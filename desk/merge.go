@@ -69,6 +69,7 @@ func Merge(in MergeInput) (*Merged, error) {
 		return nil, ErrNothingUsable
 	}
 	cons := report.Consolidate(in.Plan, in.Checked, in.Previous)
+	cons.Signed = report.Signed{Number: doc.Number, Date: doc.Date}
 	own = append(own, report.CheckDocument(in.Plan, p, doc.Date)...)
 	cons.Findings = append(cons.Findings, own...)
 	report.SortFindings(cons.Findings)

@@ -15,8 +15,9 @@ import (
 
 // WriteConsolidated renders the commune's consolidated workbook: "Tổng hợp"
 // in the plan's appendix layout with the progress columns, "Thống kê" with
-// counts and a chart, "Kiểm tra" with every finding, and "Dữ liệu", one
-// machine-readable row per unit × model for --previous and the level above.
+// counts and a chart, "Kiểm tra" with every finding, "Dữ liệu", one
+// machine-readable row per unit × model for --previous and the level above,
+// and "Thông tin chung", whose workbook it is (infosheet.go).
 func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	f := newBook()
 	defer f.Close()
@@ -34,6 +35,9 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 		return err
 	}
 	if err := writeData(f, st, c); err != nil {
+		return err
+	}
+	if err := writeInfo(f, st, c); err != nil {
 		return err
 	}
 	if err := setDocProps(f, sumTitle+" — "+c.Period.Name(), c.Period.ReportDay()); err != nil {

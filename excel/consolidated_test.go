@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/caongoc/de06/internal/metrics"
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/report"
 )
 
@@ -40,12 +41,16 @@ func consolidatedBytes(t testing.TB, c *report.Consolidation) []byte {
 }
 
 func TestConsolidatedGolden(t *testing.T) {
-	b := consolidatedBytes(t, sampleConsolidation(t))
+	c := sampleConsolidation(t)
+	c.Signed = report.Signed{Number: 5, Date: vi.Day(2026, 11, 25)}
+	b := consolidatedBytes(t, c)
 	dump := dumpBytes(t, b)
 	golden(t, "consolidated-2026-W48.txt", dump)
 	for _, want := range []string{
 		"Tổng hợp!C4=Phân công thực hiện", "Tổng hợp!C5=Chủ trì", "Tổng hợp!D5=Phối hợp", "Tổng hợp!E5=Đơn vị hỗ trợ",
-		"Tổng hợp!A6=I", "Thống kê!A4=I", "Dữ liệu!A1=ky_bao_cao",
+		"Tổng hợp!A6=I", "Thống kê!A4=I", "Dữ liệu!A1=ky_bao_cao", "Dữ liệu!R1=chi_tieu",
+		"Thông tin chung!A3=Cơ quan ban hành kế hoạch", "Thông tin chung!B3=UBND xã Cao Ngọc",
+		"Thông tin chung!B16=05/BC-CAX", "Thông tin chung!B17=25/11/2026",
 	} {
 		if !strings.Contains(dump, want+"\n") {
 			t.Errorf("dump lacks %q", want)
@@ -53,7 +58,7 @@ func TestConsolidatedGolden(t *testing.T) {
 	}
 	f, _ := excelize.OpenReader(bytes.NewReader(b))
 	defer f.Close()
-	if sheets := f.GetSheetList(); strings.Join(sheets, ",") != "Tổng hợp,Thống kê,Kiểm tra,Dữ liệu" {
+	if sheets := f.GetSheetList(); strings.Join(sheets, ",") != "Tổng hợp,Thống kê,Kiểm tra,Dữ liệu,Thông tin chung" {
 		t.Errorf("sheets = %v", sheets)
 	}
 	charts := 0
@@ -66,7 +71,15 @@ func TestConsolidatedGolden(t *testing.T) {
 	if charts != 1 {
 		t.Errorf("%d charts, want 1", charts)
 	}
-	for _, sh := range []string{sheetSummary, sheetStats, sheetChecks} {
+	props, _ := f.GetCustomProps()
+	got := map[string]any{}
+	for _, p := range props {
+		got[p.Name] = p.Value
+	}
+	if got["de06.kind"] != kindConsolidated || got["de06.issuer"] != "UBND xã Cao Ngọc" || got["de06.report_date"] != "2026-11-25" {
+		t.Errorf("custom properties %v", got)
+	}
+	for _, sh := range []string{sheetSummary, sheetStats, sheetChecks, sheetInfo} {
 		layout, _ := f.GetPageLayout(sh)
 		if *layout.Orientation != "landscape" || layout.AdjustTo == nil || *layout.AdjustTo < 80 {
 			t.Errorf("%s: page layout %+v, want landscape at 80 %% or more", sh, layout)

@@ -14,7 +14,17 @@ import (
 // dataHeader is the machine-readable contract of "Dữ liệu": ASCII names,
 // one row per unit × model. Columns are only ever added at the end.
 var dataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_trang", "ma_tinh_trang", "tien_do", "dat", "tong",
-	"ket_qua", "kho_khan", "de_xuat", "tep", "dong", "nhiem_vu_ky_toi", "nguoi_bao_cao", "dien_thoai"}
+	"ket_qua", "kho_khan", "de_xuat", "tep", "dong", "nhiem_vu_ky_toi", "nguoi_bao_cao", "dien_thoai", "chi_tieu", "don_vi_tinh", "muc_chi_tieu"}
+
+// indicatorCells are the last columns of a "Dữ liệu" row: what the model's
+// indicator is in this commune's plan (name, unit, target), so that the
+// level above sums only indicators that mean the same.
+func indicatorCells(m *plan.Model) []any {
+	if ind := m.Indicator; ind != nil {
+		return []any{ind.Name, ind.Unit, ind.Target}
+	}
+	return nil
+}
 
 func writeData(f *book, st *styles, c *report.Consolidation) error {
 	sh := sheetData
@@ -54,6 +64,7 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 		}
 		row := []any{c.Period.String(), e.UnitID, name, e.Model.Number, e.Status.String(), e.Status.Key(), num(e.Progress), num(e.Achieved), num(e.Total),
 			e.Result, e.Difficulty, e.Proposal, e.File, e.Line, e.Tasks, e.Reporter, e.Phone}
+		row = append(row, indicatorCells(e.Model)...)
 		if err := sw.SetRow(cell(1, r), row); err != nil {
 			return err
 		}
@@ -67,13 +78,16 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 				continue
 			}
 			row := []any{c.Period.String(), u.ID, u.Name, a.Model.Number, c.MissingRow(u.ID, a.Model.Number), report.StatusNone.Key()}
+			if ic := indicatorCells(a.Model); ic != nil {
+				row = append(append(row, make([]any, len(dataHeader)-len(row)-len(ic))...), ic...)
+			}
 			if err := sw.SetRow(cell(1, r), row); err != nil {
 				return err
 			}
 			r++
 		}
 	}
-	for i, wd := range []float64{11, 20, 30, 9, 20, 12, 9, 9, 9, 50, 40, 40, 30, 6, 40, 24, 14} {
+	for i, wd := range []float64{11, 20, 30, 9, 20, 12, 9, 9, 9, 50, 40, 40, 30, 6, 40, 24, 14, 30, 10, 10} {
 		sw.SetColWidth(i+1, i+1, wd)
 	}
 	return sw.Flush()

@@ -136,28 +136,6 @@ func writeHeaderSheet(f *book, st *styles, p *plan.Plan) error {
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	widths := []float64{34, 90}
-	f.SetCellValue(sh, "A1", colField)
-	f.SetCellValue(sh, "B1", colValue)
-	f.SetCellStyle(sh, "A1", "B1", st.header)
-	f.SetRowHeight(sh, 1, textHeight(colValue, widths[1], 12, true))
-	for i, h := range headerFields() {
-		r := i + 2
-		v := ""
-		switch {
-		case h.text != nil:
-			v = *h.text(p)
-		case h.flag != nil:
-			v = yesNo(*h.flag(p))
-		default:
-			v = joinLines(*h.list(p))
-		}
-		f.SetCellStr(sh, cell(1, r), h.label)
-		f.SetCellStr(sh, cell(2, r), v)
-		f.SetCellStyle(sh, cell(1, r), cell(2, r), st.wrap)
-		f.SetRowHeight(sh, r, max(textHeight(h.label, widths[0], 12, false), textHeight(v, widths[1], 12, false)))
-	}
-	f.SetColWidth(sh, "A", "A", widths[0])
-	f.SetColWidth(sh, "B", "B", widths[1])
+	widths := writeFields(f, st, sh, p, headerFields(), nil)
 	return printLayout(f, sh, printScale(widths), 1, 1)
 }

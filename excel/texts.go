@@ -212,4 +212,8 @@ const (
 	msgPrevColumn      = "tệp %s, trang %q: thiếu cột %s"
 	msgPrevRow         = "tệp %s, trang %q, dòng %d: %s"
 	msgPrevModel       = "số mô hình %q không phải là số"
+	sheetInfo          = "Thông tin chung"
+	infoPeriod         = "Kỳ báo cáo"
+	infoReportNumber   = "Số báo cáo"
+	infoReportDate     = "Ngày báo cáo"
 )

@@ -35,6 +35,8 @@ type Consolidation struct {
 	Findings []Finding
 	// Previous is the period compared with (--previous), zero when none.
 	Previous plan.Period
+	// Signed is the report this goes with, set by the caller when known.
+	Signed Signed
 }
 
 // Attributed is one unit's text about a model.

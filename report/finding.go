@@ -63,6 +63,11 @@ const (
 	DocumentDistrict     Code = "document.district"
 	DocumentUnconfirmed  Code = "document.unconfirmed"
 	ReportUnchanged      Code = "entry.unchanged"
+	// The level above (package rollup): a commune's consolidated workbook.
+	FileNotConsolidated    Code = "file.not-consolidated"
+	ConsolidationErrors    Code = "consolidation.errors"
+	IndicatorNotComparable Code = "indicator.not-comparable"
+	DocumentBlankHeader    Code = "document.blank-header"
 )
 
 // Label names the kind of finding in Vietnamese.

@@ -146,7 +146,9 @@ var codeLabels = map[Code]string{
 	IndicatorMismatch: "Tình trạng và chỉ tiêu không khớp", ProgressBackwards: "Lùi so với kỳ trước",
 	PreviousNotPreceding: "Không so với kỳ liền trước", TextLegacy: "Chữ gõ bằng bảng mã cũ", TextTooLong: "Nội dung quá dài",
 	DocumentDate: "Ngày ký báo cáo", DocumentDistrict: "Cơ quan không còn hoạt động", DocumentUnconfirmed: "Văn bản chưa xác nhận",
-	ReportUnchanged: "Số liệu không đổi so với kỳ trước",
+	ReportUnchanged:     "Số liệu không đổi so với kỳ trước",
+	FileNotConsolidated: "Không phải bảng tổng hợp của xã", ConsolidationErrors: "Bảng tổng hợp của xã còn lỗi",
+	IndicatorNotComparable: "Chỉ tiêu khác nghĩa, không cộng", DocumentBlankHeader: "Phần đầu văn bản để trống",
 }
 
 // Cells of the consolidated table (cells.go).

@@ -121,7 +121,7 @@ func Validate(pl *plan.Plan, subs []*Submission, p plan.Period, today time.Time)
 	for _, s := range subs {
 		c.Files = append(c.Files, validateFile(pl, s, p, today))
 	}
-	resolveDuplicates(c)
+	ResolveDuplicates(c.Files)
 	return c
 }
 
@@ -265,15 +265,17 @@ func (fc *fileChecker) checkDate() {
 	}
 }
 
-// resolveDuplicates keeps one file per unit when a unit sent several: the
+// ResolveDuplicates keeps one file per unit when a unit sent several: the
 // one with the latest report date, then the one saved last. The others are
 // marked not used, with a message that says exactly why and names both
 // files; none of their data is merged. When nothing tells which is newer,
-// the choice is an error the officer must settle.
-func resolveDuplicates(c *Checked) {
+// the choice is an error the officer must settle. It is the one rule for a
+// unit's several files, whatever the unit: a commune sending its
+// consolidated workbook twice to the province is judged by it too.
+func ResolveDuplicates(files []*FileResult) {
 	byUnit := map[string][]*FileResult{}
 	var units []string
-	for _, f := range c.Files {
+	for _, f := range files {
 		if f.Accepted && f.Unit != nil {
 			if _, ok := byUnit[f.Unit.ID]; !ok {
 				units = append(units, f.Unit.ID)
