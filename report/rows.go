@@ -50,8 +50,7 @@ func (fc *fileChecker) checkRows() {
 // column, or a plan title without its number.
 func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	k := vi.Fold(r.Model.Text)
-	if g := reModelNum.FindStringSubmatch(k); g != nil {
-		n, _ := strconv.Atoi(g[1])
+	if n, ok := ModelNumber(r.Model.Text); ok {
 		if m := fc.pl.Model(n); m != nil {
 			return m
 		}
@@ -76,6 +75,17 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	}
 	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, echo(text)), hintModelUnknown)
 	return nil
+}
+
+// ModelNumber reads the model a table names: 6 in "Mô hình 6: …" (also
+// "MH6", any case, with or without diacritics).
+func ModelNumber(text string) (int, bool) {
+	g := reModelNum.FindStringSubmatch(vi.Fold(text))
+	if g == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(g[1])
+	return n, err == nil
 }
 
 // checkRow judges one model row; an error leaves the row out.

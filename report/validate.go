@@ -211,6 +211,17 @@ func suggestion(pl *plan.Plan, typed string) string {
 	return strings.Join(names, "; ")
 }
 
+// CheckPeriod judges the period a file declares (its visible period, else
+// its metadata) against p, the period being put together, by the rule a
+// unit's report is judged by: the period it is for, its findings, and
+// whether it can be used. A consolidated workbook sent to the level above
+// is judged by it too.
+func CheckPeriod(s *Submission, p plan.Period) (plan.Period, []Finding, bool) {
+	fc := &fileChecker{s: s, fr: &FileResult{Sub: s}, per: p}
+	ok := fc.checkPeriod()
+	return fc.fr.Period, fc.fr.Findings, ok
+}
+
 func (fc *fileChecker) checkPeriod() bool {
 	s := fc.s
 	per, fromMeta, ok := submissionPeriod(s)

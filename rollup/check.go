@@ -1,0 +1,216 @@
+package rollup
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
+)
+
+// Checked is the communes' workbooks of one period, judged.
+type Checked struct {
+	Period   plan.Period
+	Communes []*Commune // in the order given
+}
+
+// Report is the check in the shape of the units' check, for what prints
+// it, writes it as JSON or shows it on the desk's board: a file per
+// commune workbook, the commune as its unit.
+func (c *Checked) Report() *report.Checked {
+	out := &report.Checked{Period: c.Period}
+	for _, cm := range c.Communes {
+		out.Files = append(out.Files, cm.FileResult)
+	}
+	return out
+}
+
+// InferPeriod is the period most workbooks are for, or fallback.
+func InferPeriod(cs []*Commune, fallback plan.Period) plan.Period {
+	subs := make([]*report.Submission, 0, len(cs))
+	for _, c := range cs {
+		if c.Kind == KindConsolidated {
+			subs = append(subs, c.Sub)
+		}
+	}
+	return report.InferPeriod(subs, fallback)
+}
+
+// Check judges examined workbooks for period p: which of the province's
+// communes each is, whether it is for p, what its models are in the
+// province's plan and whether its indicators add up with the province's;
+// then, of a commune's several files, the one that counts. It may be
+// called again on the same communes (the desk checks each upload, then
+// all of a period's): what it decided before is decided anew.
+func Check(pv *Province, cs []*Commune, p plan.Period) *Checked {
+	out := &Checked{Period: p, Communes: cs}
+	ix := newIndex(pv.Communes)
+	for _, c := range cs {
+		c.reset()
+		c.check(pv, ix, p)
+	}
+	files := make([]*report.FileResult, len(cs))
+	for i, c := range cs {
+		files[i] = c.FileResult
+	}
+	report.ResolveDuplicates(files)
+	markSummed(pv, cs)
+	return out
+}
+
+// reset forgets what a previous Check decided, keeping what Examine found.
+func (c *Commune) reset() {
+	fr := c.FileResult
+	fr.Unit, fr.Period, fr.Accepted, fr.UsedInstead, fr.Entries = nil, plan.Period{}, false, "", nil
+	fr.Findings = append([]report.Finding(nil), c.examined...)
+	for i := range c.Lines {
+		c.Lines[i].Summed = false
+	}
+}
+
+func (c *Commune) check(pv *Province, ix index, p plan.Period) {
+	if c.HasErrors() {
+		return
+	}
+	if !c.recognise(pv, ix) {
+		return
+	}
+	per, fs, ok := report.CheckPeriod(c.Sub, p)
+	for i := range fs {
+		if fs[i].Code == report.PeriodMismatch {
+			fs[i].Hint = fmt.Sprintf(hintPeriod, p.String())
+		}
+	}
+	c.Findings = append(c.Findings, fs...)
+	c.Period = per
+	if !ok {
+		return
+	}
+	c.checkHeader(p)
+	for i := range c.Lines {
+		l := &c.Lines[i]
+		m := pv.Plan.Model(l.Model)
+		if m == nil {
+			c.add(report.Warning, report.ModelUnknown, c.modelSheet, "", l.Model, fmt.Sprintf(msgModelNotInPlan, l.Model, vi.Shorten(l.Title, 80)), hintModelNotInPlan)
+			continue
+		}
+		c.Entries = append(c.Entries, report.Entry{UnitID: c.Unit.ID, Model: m, Status: l.Status, Progress: l.Progress,
+			Achieved: l.Achieved, Total: l.Total, File: c.Sub.Name, Sheet: c.modelSheet, Line: l.Row, StatusCell: l.StatusCell})
+	}
+	c.Accepted = true
+}
+
+// HasErrors reports whether a finding so far rejects the file.
+func (c *Commune) HasErrors() bool {
+	errs, _ := report.Count(c.Findings)
+	return errs > 0
+}
+
+// recognise finds which commune the workbook is: one of the province's
+// when it keeps a list (else an error naming the closest), or the commune
+// the workbook names.
+func (c *Commune) recognise(pv *Province, ix index) bool {
+	if len(c.names) == 0 {
+		c.add(report.Error, report.UnitUnknown, c.Sub.Sheet, c.Sub.Unit.Cell, 0, msgNoCommune, hintNoCommune)
+		return false
+	}
+	if len(pv.Communes) == 0 {
+		c.Unit = &plan.Unit{ID: vi.Slug(c.Name), Name: c.Name, Reports: true}
+		return true
+	}
+	if u := ix.match(c.names); u != nil {
+		c.Unit = u
+		return true
+	}
+	c.add(report.Error, report.UnitUnknown, c.Sub.Sheet, c.Sub.Unit.Cell, 0, fmt.Sprintf(msgCommuneUnknown, strings.Join(c.names, "; ")),
+		fmt.Sprintf(hintCommuneUnknown, closest(pv.Communes, c.Name)))
+	return false
+}
+
+// closest names the three communes of the list nearest to name.
+func closest(units []*plan.Unit, name string) string {
+	p := &plan.Plan{}
+	for _, u := range units {
+		p.Units = append(p.Units, *u)
+	}
+	var names []string
+	for _, u := range p.SuggestUnits(name) {
+		names = append(names, u.Name)
+		if len(names) == 3 {
+			break
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+// checkHeader warns when a report dated after districts ended still names
+// a district body: the commune's plan header is out of date.
+func (c *Commune) checkHeader(p plan.Period) {
+	day := p.ReportDay()
+	if c.ReportDate != nil {
+		day = *c.ReportDate
+	}
+	if !report.AfterDistricts(day) {
+		return
+	}
+	if t := report.DistrictBody(c.header); t != "" {
+		c.add(report.Warning, report.DocumentDistrict, c.Sub.Sheet, "", 0, fmt.Sprintf(msgDistrict, t), hintDistrict)
+	}
+}
+
+// markSummed decides, model by model, whose indicator figures the province
+// adds up: those of counting workbooks whose indicator means the province's
+// (the plan's, else the first counting commune's): the same unit of
+// measure, and the same name where both say one. The others are named in a
+// warning and left out of the sum.
+func markSummed(pv *Province, cs []*Commune) {
+	ref := map[int]*Indicator{}
+	for _, m := range pv.Plan.Models() {
+		if ind := m.Indicator; ind != nil {
+			t := ind.Target
+			ref[m.Number] = &Indicator{Name: ind.Name, Unit: ind.Unit, Target: &t}
+		}
+	}
+	for _, c := range cs {
+		if !c.Accepted {
+			continue
+		}
+		for i := range c.Lines {
+			l := &c.Lines[i]
+			if l.Indicator == nil || pv.Plan.Model(l.Model) == nil {
+				continue
+			}
+			r, ok := ref[l.Model]
+			if !ok {
+				ref[l.Model], r = l.Indicator, l.Indicator
+			}
+			if sameIndicator(r, l.Indicator) {
+				l.Summed = l.Achieved != nil
+				continue
+			}
+			if l.Achieved != nil {
+				c.add(report.Warning, report.IndicatorNotComparable, c.modelSheet, "", l.Model,
+					fmt.Sprintf(msgNotComparable, l.Model, describe(l.Indicator), describe(r)), hintNotComparable)
+			}
+		}
+	}
+}
+
+// sameIndicator reports whether two indicators mean the same: the same
+// unit of measure, and the same name when both give one.
+func sameIndicator(a, b *Indicator) bool {
+	if vi.Fold(a.Unit) != vi.Fold(b.Unit) {
+		return false
+	}
+	return a.Name == "" || b.Name == "" || vi.Fold(a.Name) == vi.Fold(b.Name)
+}
+
+// describe says an indicator: "tỷ lệ người có tài khoản VNeID (%)".
+func describe(i *Indicator) string {
+	name := i.Name
+	if name == "" {
+		name = msgUnnamedIndicator
+	}
+	return fmt.Sprintf(msgIndicatorDesc, name, i.Unit)
+}

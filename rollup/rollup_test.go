@@ -1,0 +1,117 @@
+package rollup
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/caongoc/de06/report"
+)
+
+func sampleRollup(t *testing.T) *Rollup {
+	t.Helper()
+	dvc := func(status, achieved string) row {
+		return row{model: 3, status: status, achieved: achieved, indName: "DVC không sử dụng hồ sơ giấy", indUnit: "DVC", indTarget: "20"}
+	}
+	vneid := func(achieved, total string) row {
+		return row{model: 24, status: "Đang triển khai", progress: "88", achieved: achieved, total: total, indName: "Người có tài khoản VNeID", indUnit: "%", indTarget: "100"}
+	}
+	books := []*Workbook{
+		book("minh-son.xlsx", "UBND xã Minh Sơn", w48, row{model: 1, status: "Đang triển khai", progress: "80", overdue: true}, dvc("Đã hoàn thành", "22"), vneid("4512", "5130")),
+		book("ngoc-lac.xlsx", "UBND xã Ngọc Lặc", w48, row{model: 1, status: "Đã hoàn thành", progress: "100"}, dvc("Đang triển khai", "15"), vneid("3000", "4000")),
+		book("thach-lap.xlsx", "UBND xã Thạch Lập", "Tuần 47 năm 2026", row{model: 1, status: "Đã hoàn thành"}),
+	}
+	// Ngọc Lặc counts its DVC in another unit: not added to the others.
+	books[1].Data[1].IndicatorUnit = "thủ tục"
+	var cs []*Commune
+	for _, b := range books {
+		cs = append(cs, Examine(b))
+	}
+	pv := NewProvince(provincePlan(), []string{"Xã Minh Sơn", "Xã Ngọc Lặc", "Xã Thạch Lập", "Xã Kiên Thọ"})
+	return Roll(pv, Check(pv, cs, period("2026-W48")))
+}
+
+func TestRoll(t *testing.T) {
+	r := sampleRollup(t)
+	var lines []string
+	for _, cl := range r.Communes {
+		s := cl.Unit.Name + ":"
+		switch {
+		case cl.Sent():
+			s += "sent"
+		case len(cl.Rejected) > 0:
+			s += "unusable " + cl.Rejected[0]
+		default:
+			s += "missing"
+		}
+		lines = append(lines, s)
+	}
+	if want := []string{"Xã Minh Sơn:sent", "Xã Ngọc Lặc:sent", "Xã Thạch Lập:unusable thach-lap.xlsx", "Xã Kiên Thọ:missing"}; !slices.Equal(lines, want) {
+		t.Errorf("communes %q, want %q", lines, want)
+	}
+	n := r.Counts()
+	if n.Expected != 4 || n.Sent != 2 || n.Unusable != 1 || n.Missing != 1 || n.Lines != 6 || n.Overdue != 1 || n.OverdueCommunes != 1 ||
+		n.ByStatus[report.StatusDone] != 2 || n.ByStatus[report.StatusInProgress] != 4 {
+		t.Errorf("counts %+v", n)
+	}
+	m1, m3, m24 := r.Models[0], r.Models[1], r.Models[2]
+	if m1.Communes != 2 || m1.ByStatus[report.StatusDone] != 1 || !slices.Equal(m1.Overdue, []string{"Xã Minh Sơn"}) || *m1.Progress != 90 {
+		t.Errorf("model 1: %+v", m1)
+	}
+	if m3.Summed != 1 || *m3.Achieved != 22 || *m3.Target != 20 || !slices.Equal(m3.NotSummed, []string{"Xã Ngọc Lặc"}) || m3.IndicatorText() != "22/20 DVC (110%)" {
+		t.Errorf("model 3: %+v, %q", m3, m3.IndicatorText())
+	}
+	if m24.Summed != 2 || m24.IndicatorText() != "7.512/9.130 (82,3%)" {
+		t.Errorf("model 24: %q", m24.IndicatorText())
+	}
+	gs := r.Groups[0]
+	if gs.Models != 6 || gs.ByStatus[report.StatusDone] != 2 || gs.Overdue != 1 {
+		t.Errorf("group: %+v", gs)
+	}
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, string(f.Code)+" "+f.File)
+	}
+	// Errors first, then by file: the province's own findings have none.
+	want := []string{"period.mismatch thach-lap.xlsx", "unit.not-submitted ", "unit.not-submitted ", "indicator.not-comparable ngoc-lac.xlsx"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}
+
+// Without a plan, the province's models are the communes', titled by the
+// first commune by name, and the header is left to fill by hand.
+func TestDerivedProvince(t *testing.T) {
+	a := book("b.xlsx", "UBND xã Ngọc Lặc", w48, row{model: 24, status: "Đang triển khai"}, row{model: 1, status: "Đã hoàn thành"})
+	b := book("a.xlsx", "UBND xã Minh Sơn", w48, row{model: 1, status: "Đang triển khai"}, row{model: 5, status: "Đang triển khai"})
+	b.Models[0].Model.Text = "Mô hình 1: Tên ở Minh Sơn"
+	b.Models[1].GroupCode, b.Models[1].GroupName = "II", "Nhóm II"
+	cs := []*Commune{Examine(a), Examine(b)}
+	pv := DerivedProvince(cs, []string{"Xã Minh Sơn"})
+	var got []string
+	for _, g := range pv.Plan.Groups {
+		for _, m := range g.Models {
+			got = append(got, g.Code+" "+m.Title)
+		}
+	}
+	// Groups in the order of their first model, models by number.
+	if want := []string{"I Tên ở Minh Sơn", "I Mô hình số 24", "II Mô hình số 5"}; !slices.Equal(got, want) {
+		t.Errorf("models %q, want %q", got, want)
+	}
+	if !pv.Derived || pv.Plan.Header.IssuingAgency != blank || len(pv.Communes) != 1 {
+		t.Errorf("province %+v", pv)
+	}
+	// A list given: a commune not on it is not taken.
+	r := Roll(pv, Check(pv, cs, period("2026-W48")))
+	if len(r.Communes) != 1 || !r.Communes[0].Sent() {
+		t.Errorf("communes: %+v", r.Communes)
+	}
+	if want := []string{"error:unit.unknown", "warning:document.blank-header"}; !slices.Equal(codes(r.Findings), want) {
+		t.Errorf("findings %q", codes(r.Findings))
+	}
+	// No list: every commune that sends, the unlisted after the listed.
+	pv = DerivedProvince(cs, nil)
+	r = Roll(pv, Check(pv, cs, period("2026-W48")))
+	if len(r.Communes) != 2 || r.Communes[0].Unit.Name != "Xã Minh Sơn" || r.Communes[1].Expected {
+		t.Errorf("communes: %+v %+v", r.Communes[0], r.Communes[1])
+	}
+}
