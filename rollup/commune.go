@@ -33,7 +33,7 @@ type Commune struct {
 	// Errors and Warnings count its own "Kiểm tra".
 	Errors, Warnings int
 	// Lines are its models, in its workbook's order.
-	Lines []Line
+	Lines      []Line
 	modelSheet string
 	// examined keeps Examine's findings, for Check to start from anew.
 	examined []report.Finding

@@ -64,7 +64,7 @@ func TestCleanList(t *testing.T) {
 		{[]string{"Tên xã, phường", "1. Xã Minh Sơn", "2) Xã Ngọc Lặc", "- Xã Thạch Lập"}, []string{"Xã Minh Sơn", "Xã Ngọc Lặc", "Xã Thạch Lập"}},
 		{[]string{"STT", "Xã Minh Sơn"}, []string{"Xã Minh Sơn"}},
 		{[]string{"Xã Minh Sơn", "Xã"}, []string{"Xã Minh Sơn", "Xã"}}, // a heading only first
-		{[]string{"Xa\u0303 Minh Sơn"}, []string{"Xã Minh Sơn"}},      // NFD to NFC
+		{[]string{"Xa\u0303 Minh Sơn"}, []string{"Xã Minh Sơn"}},       // NFD to NFC
 	} {
 		if got := CleanList(tc.lines); !slices.Equal(got, tc.want) {
 			t.Errorf("CleanList(%q) = %q, want %q", tc.lines, got, tc.want)
