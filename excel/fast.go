@@ -128,6 +128,26 @@ func inflateParts(b []byte) (map[string][]byte, error) {
 
 // openFast reads the workbook in b, or fails with errFallback.
 func openFast(b []byte) (*fastSource, error) {
+	fs, err := openParts(b)
+	if err != nil {
+		return nil, err
+	}
+	// A report without its template's metadata in its properties has it
+	// on the hidden sheet, which excelize reads.
+	if fs.props["de06."+metaUnit] == "" || fs.props["de06."+metaPeriod] == "" {
+		return nil, fallback()
+	}
+	if err := fs.readStyles(fs.parts[partStyles]); err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+// openParts inflates the workbook in b and reads its package, its sheet
+// list, its custom properties and its shared strings; worksheets are read
+// when asked for. Any workbook, not only a report: the roll-up reads
+// consolidated workbooks with it.
+func openParts(b []byte) (*fastSource, error) {
 	parts, err := inflateParts(b)
 	if err != nil {
 		return nil, err
@@ -144,9 +164,6 @@ func openFast(b []byte) (*fastSource, error) {
 	}
 	shared, err := readShared(parts[partShared])
 	if err != nil {
-		return nil, err
-	}
-	if err := fs.readStyles(parts[partStyles]); err != nil {
 		return nil, err
 	}
 	fs.parts, fs.shared = parts, shared

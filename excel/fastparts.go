@@ -3,6 +3,7 @@ package excel
 import (
 	"errors"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -75,14 +76,12 @@ func (fs *fastSource) readWorkbook(wb, rels []byte, parts map[string][]byte) err
 	return nil
 }
 
-// readProps reads the custom properties. Only text values are taken; a
-// workbook whose template metadata is missing goes to excelize, which
-// reads the hidden sheet instead.
+// readProps reads the custom properties. Only text values are taken.
 func (fs *fastSource) readProps(data []byte) error {
-	if data == nil {
-		return fallback()
-	}
 	fs.props = map[string]string{}
+	if data == nil {
+		return nil
+	}
 	name, inValue, values := "", false, 0
 	var text strings.Builder
 	err := xmlScan(data, func(t xmlTok) error {
@@ -114,10 +113,7 @@ func (fs *fastSource) readProps(data []byte) error {
 		}
 		return nil
 	})
-	if err != nil || fs.props["de06."+metaUnit] == "" || fs.props["de06."+metaPeriod] == "" {
-		return fallback()
-	}
-	return nil
+	return err
 }
 
 // readShared reads the shared strings: each item's text and its rich-text
@@ -148,7 +144,7 @@ func readShared(data []byte) ([]string, error) {
 			switch t.local {
 			case "si":
 				s := text.String()
-				if strings.Contains(s, "_x") {
+				if escaped(s) {
 					return fallback() // escaped characters: excelize decodes them
 				}
 				out = append(out, s)
@@ -212,6 +208,12 @@ func (fs *fastSource) readStyles(data []byte) error {
 	}
 	return err
 }
+
+// reEscape is an escaped character as excelize decodes it ("_x000D_");
+// text holding one is for excelize. Other "_x" ("de_xuat") is plain text.
+var reEscape = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+
+func escaped(s string) bool { return strings.Contains(s, "_x") && reEscape.MatchString(s) }
 
 // errStop ends a scan early, once what is needed has been read.
 var errStop = errors.New("stop")

@@ -256,7 +256,7 @@ func cellValue(t, v, inline string, shared []string) (string, error) {
 		}
 		return shared[i], nil
 	case "inlineStr":
-		if strings.Contains(inline, "_x") {
+		if escaped(inline) {
 			return "", fallback()
 		}
 		if inline == "" {

@@ -308,7 +308,16 @@ func (pr *planReader) readHeader() {
 	if err != nil {
 		pr.fail(msgPlanNoSheetShort, sheetHeader)
 	}
-	fields := headerFields()
+	readFields(rows, pr.p, headerFields(), func(row int, label, val string) {
+		pr.fail(msgPlanBadCell, sheetHeader, cell(2, row), label, val)
+	})
+}
+
+// readFields reads a "Mục | Nội dung" sheet's rows into p's fields; bad,
+// when not nil, hears of a yes/no field holding anything else. It returns
+// every row's value by folded label, with its row.
+func readFields(rows [][]string, p *plan.Plan, fields []headerField, bad func(row int, label, val string)) map[string]fieldValue {
+	all := map[string]fieldValue{}
 	for ri, row := range rows {
 		if len(row) == 0 {
 			continue
@@ -317,25 +326,36 @@ func (pr *planReader) readHeader() {
 		if len(row) > 1 {
 			val = row[1]
 		}
+		label := vi.Fold(row[0])
+		all[label] = fieldValue{strings.TrimSpace(val), ri + 1}
 		for _, h := range fields {
-			if vi.Fold(row[0]) != vi.Fold(h.label) {
+			if label != vi.Fold(h.label) {
 				continue
 			}
 			switch {
 			case h.text != nil:
-				*h.text(pr.p) = strings.TrimSpace(val)
+				*h.text(p) = strings.TrimSpace(val)
 			case h.flag != nil:
 				switch vi.Fold(val) {
 				case vi.Fold(wordYes):
-					*h.flag(pr.p) = true
+					*h.flag(p) = true
 				case "", vi.Fold(wordNo):
-					*h.flag(pr.p) = false
+					*h.flag(p) = false
 				default:
-					pr.fail(msgPlanBadCell, sheetHeader, cell(2, ri+1), h.label, val)
+					if bad != nil {
+						bad(ri+1, h.label, val)
+					}
 				}
 			default:
-				*h.list(pr.p) = vi.ListLines(val)
+				*h.list(p) = vi.ListLines(val)
 			}
 		}
 	}
+	return all
+}
+
+// fieldValue is a value of a "Mục | Nội dung" sheet and its row.
+type fieldValue struct {
+	text string
+	row  int
 }

@@ -66,21 +66,30 @@ func (rd Reader) ReadAll(paths []string) []*report.Submission {
 // ReadFile reads one file. It never fails: what goes wrong becomes a
 // file-level finding of the submission.
 func (rd Reader) ReadFile(path string) *report.Submission {
-	s := &report.Submission{Path: path, Name: filepath.Base(path), Meta: map[string]string{}}
+	s, b := loadFile(path)
+	if b == nil {
+		return s
+	}
+	return rd.Read(b, s)
+}
+
+// loadFile reads the file at path within the size limit; when it cannot,
+// b is nil and the submission says why.
+func loadFile(path string) (s *report.Submission, b []byte) {
+	s = &report.Submission{Path: path, Name: filepath.Base(path), Meta: map[string]string{}}
 	fail := failer(s)
 	st, err := os.Stat(path)
 	if err != nil {
-		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend)
+		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend), nil
 	}
 	if st.Size() > maxFileSize {
-		return fail(report.FileTooLarge, fmt.Sprintf(msgFileTooLarge, st.Size()>>20, maxFileSize>>20), hintResend)
+		return fail(report.FileTooLarge, fmt.Sprintf(msgFileTooLarge, st.Size()>>20, maxFileSize>>20), hintResend), nil
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend)
+	if b, err = os.ReadFile(path); err != nil {
+		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend), nil
 	}
 	s.Modified = st.ModTime()
-	return rd.Read(b, s)
+	return s, b
 }
 
 // Read reads a workbook from its bytes into s (whose Name is set).
@@ -93,6 +102,46 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 // started; the file is then refused as unreadable, saying why.
 func (rd Reader) ReadContext(ctx context.Context, b []byte, s *report.Submission) *report.Submission {
 	fail := failer(s)
+	if b = rd.xlsxBytes(ctx, b, s); b == nil {
+		return s
+	}
+	fs, err := openFast(b)
+	if le := (*limitError)(nil); errors.As(err, &le) {
+		return fail(report.FileTooLarge, le.msg, hintResend)
+	}
+	if rd.path != pathExcelize {
+		if err == nil {
+			scratch := *s
+			scratch.Meta = maps.Clone(s.Meta)
+			scratch.Findings = slices.Clone(s.Findings)
+			readWorkbook(fs, &scratch, rd.KeepLegacy)
+			if fs.declined == nil {
+				*s = scratch
+				return s
+			}
+		}
+		if rd.path == pathFast {
+			return nil
+		}
+	}
+	f, err := openReader(bytes.NewReader(b))
+	if err != nil {
+		openFailed(s, err)
+		return s
+	}
+	defer f.Close()
+	readWorkbook(&excelSource{f: f, styles: map[int]*excelize.Style{}}, s, rd.KeepLegacy)
+	return s
+}
+
+// xlsxBytes sniffs b: the bytes of an .xlsx workbook, converted through
+// LibreOffice from .xls or .ods; nil when b cannot be one (or ctx ended),
+// with the finding saying why added to s.
+func (rd Reader) xlsxBytes(ctx context.Context, b []byte, s *report.Submission) []byte {
+	fail := func(code report.Code, msg, hint string) []byte {
+		s.Add(report.Error, code, "", "", msg, hint)
+		return nil
+	}
 	if ctx.Err() != nil {
 		return fail(report.FileUnreadable, msgStopped, hintResend)
 	}
@@ -116,43 +165,25 @@ func (rd Reader) ReadContext(ctx context.Context, b []byte, s *report.Submission
 			return fail(code, fmt.Sprintf(msgLegacyConvertFailed, what, err), hintSaveXLSX)
 		}
 		s.Add(report.Warning, code, "", "", fmt.Sprintf(msgLegacyConverted, what), hintSaveXLSX)
-		b = conv
 		if ctx.Err() != nil {
 			return fail(report.FileUnreadable, msgStopped, hintResend)
 		}
+		return conv
 	}
-	fs, err := openFast(b)
-	if le := (*limitError)(nil); errors.As(err, &le) {
-		return fail(report.FileTooLarge, le.msg, hintResend)
+	return b
+}
+
+// openFailed says why excelize could not open the workbook.
+func openFailed(s *report.Submission, err error) {
+	fail := failer(s)
+	switch {
+	case strings.Contains(err.Error(), "unzip size"):
+		fail(report.FileTooLarge, msgZipBomb, hintResend)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword):
+		fail(report.FileEncrypted, msgEncrypted, hintEncrypted)
+	default:
+		fail(report.FileUnreadable, msgCorrupt, hintResend)
 	}
-	if rd.path != pathExcelize {
-		if err == nil {
-			scratch := *s
-			scratch.Meta = maps.Clone(s.Meta)
-			scratch.Findings = slices.Clone(s.Findings)
-			readWorkbook(fs, &scratch, rd.KeepLegacy)
-			if fs.declined == nil {
-				*s = scratch
-				return s
-			}
-		}
-		if rd.path == pathFast {
-			return nil
-		}
-	}
-	f, err := openReader(bytes.NewReader(b))
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return fail(report.FileTooLarge, msgZipBomb, hintResend)
-		}
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) {
-			return fail(report.FileEncrypted, msgEncrypted, hintEncrypted)
-		}
-		return fail(report.FileUnreadable, msgCorrupt, hintResend)
-	}
-	defer f.Close()
-	readWorkbook(&excelSource{f: f, styles: map[int]*excelize.Style{}}, s, rd.KeepLegacy)
-	return s
 }
 
 // failer returns a function that rejects the file with an error finding.

@@ -192,6 +192,7 @@ const (
 	statOverdueLine    = "- Mô hình %d: %s (thời hạn: %s; tình trạng: %s)"
 	statNone           = "Không có mô hình nào quá thời hạn hoàn thành theo kế hoạch."
 	statUnitsTitle     = "Đơn vị đã gửi báo cáo được dùng để tổng hợp (%02d/%02d)"
+	statUnitsTitleV1   = "Đơn vị đã báo cáo: %d/%d." // as workbooks written before 2027 say it, for the roll-up
 	statUnitSent       = "- %s: người báo cáo %s, điện thoại %s, tệp %s"
 	statUnitFrom       = ", báo cáo %s"
 	statUnitReturned   = "; %02d dòng có lỗi (mô hình %s), đã trả lại để sửa"

@@ -144,18 +144,20 @@ func closest(units []*plan.Unit, name string) string {
 	return strings.Join(names, "; ")
 }
 
-// checkHeader warns when a report dated after districts ended still names
-// a district body: the commune's plan header is out of date.
+// checkHeader warns when the commune's report names bodies that no longer
+// existed on its date (the district's, after 2025): its plan's header is
+// out of date. plan.Header.Defunct is the rule.
 func (c *Commune) checkHeader(p plan.Period) {
 	day := p.ReportDay()
 	if c.ReportDate != nil {
 		day = *c.ReportDate
 	}
-	if !report.AfterDistricts(day) {
-		return
+	var bodies []string
+	for _, d := range c.header.Defunct(day) {
+		bodies = append(bodies, fmt.Sprintf(msgDefunctBody, d.Text, vi.FormatDate(d.Ended)))
 	}
-	if t := report.DistrictBody(c.header); t != "" {
-		c.add(report.Warning, report.DocumentDistrict, c.Sub.Sheet, "", 0, fmt.Sprintf(msgDistrict, t), hintDistrict)
+	if len(bodies) > 0 {
+		c.add(report.Warning, report.DocumentDistrict, c.Sub.Sheet, "", 0, fmt.Sprintf(msgDistrict, c.Unit.Name, strings.Join(bodies, "; ")), hintDistrict)
 	}
 }
 

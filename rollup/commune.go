@@ -3,11 +3,13 @@ package rollup
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -24,9 +26,9 @@ type Commune struct {
 	// place), for recognising it.
 	Name  string
 	names []string
-	// header holds the texts of its letterhead and closing, to tell a
-	// district-era header.
-	header []string
+	// header is its letterhead and closing as written, to tell bodies
+	// that no longer exist.
+	header plan.Header
 	Number string // the commune's report: "05/BC-CAX", or ""
 	// Units that reported and were expected, as its "Thống kê" says.
 	UnitsReported, UnitsExpected int
@@ -95,7 +97,8 @@ func examine(wb *Workbook) *Commune {
 	}
 	c.names = nonEmpty(s.Unit.Text, wb.Issuing, wb.Place, s.Meta["issuer"], s.Meta["issuing_agency"], s.Meta["place"])
 	c.Name = communeName(c.names)
-	c.header = append(append([]string{wb.Parent, wb.Issuing}, wb.Recipients...), wb.Distribution...)
+	c.header = plan.Header{ParentAgency: wb.Parent, IssuingAgency: wb.Issuing, Place: wb.Place, Recipients: wb.Recipients,
+		Distribution: wb.Distribution, Province: wb.Province}
 	c.Number = wb.ReportNumber
 	c.modelSheet = wb.ModelSheet
 	c.Errors, c.Warnings = wb.Errors, wb.Warnings
@@ -137,7 +140,9 @@ func reportDate(s *report.Submission) *time.Time {
 	return nil
 }
 
-var foldedNone = vi.Fold(report.StatusNone.String())
+// foldedNone are the words of a model without data: as workbooks write
+// it, and as older ones did.
+var foldedNone = []string{vi.Fold(report.StatusNone.String()), "chua bao cao"}
 
 // readLines reads the models of "Tổng hợp", with their indicator figures
 // summed from "Dữ liệu".
@@ -155,17 +160,22 @@ func (c *Commune) readLines(wb *Workbook) {
 		}
 		seen[n] = true
 		l := Line{Model: n, Title: modelTitle(r.Model.Text), GroupCode: r.GroupCode, GroupName: r.GroupName, Row: r.Line, StatusCell: r.Status.Cell}
-		if k := vi.Fold(r.Status.Text); k != foldedNone && k != "" {
-			st, ok := report.ParseStatus(r.Status.Text)
+		lines := vi.SplitLines(r.Status.Text)
+		status := ""
+		if len(lines) > 0 {
+			status = lines[0]
+		}
+		if k := vi.Fold(status); k != "" && !slices.Contains(foldedNone, k) {
+			st, ok := report.ParseStatus(status)
 			if !ok {
-				c.add(report.Warning, report.StatusInvalid, c.modelSheet, r.Status.Cell, n, fmt.Sprintf(msgStatusUnreadable, r.Status.Text, n), hintResendWorkbook)
+				c.add(report.Warning, report.StatusInvalid, c.modelSheet, r.Status.Cell, n, fmt.Sprintf(msgStatusUnreadable, status, n), hintResendWorkbook)
 			}
 			l.Status = st
 		}
 		if v, ok := number(r.Progress.Text); ok {
 			l.Progress = &v
 		}
-		l.Overdue = strings.TrimSpace(r.Overdue.Text) != ""
+		l.Overdue = strings.TrimSpace(r.Overdue.Text) != "" || slices.Contains(lines, report.OverdueMark)
 		c.Lines = append(c.Lines, l)
 	}
 	if len(c.Lines) == 0 {

@@ -18,6 +18,7 @@ type Workbook struct {
 	Issuing      string // "Công an xã Minh Sơn"
 	Parent       string // "Công an tỉnh Thanh Hóa"
 	Place        string // "Minh Sơn"
+	Province     string // "tỉnh Thanh Hóa"
 	PlanNumber   string // "39/KH-UBND"
 	Recipients   []string
 	Distribution []string
@@ -55,10 +56,13 @@ type ModelRow struct {
 	// Group is the group row above it: code ("I") and heading.
 	GroupCode, GroupName string
 	Model                report.Value // "Mô hình 5: …"
-	Status               report.Value
-	Progress             report.Value
-	Indicator            report.Value // "4.512/5.130 (88%)"
-	Overdue              report.Value // "Quá hạn" or empty
+	// Status is the status cell: the status, then maybe a note, then the
+	// overdue mark (report.OverdueMark); older workbooks mark an overdue
+	// model in a column of its own (Overdue).
+	Status    report.Value
+	Progress  report.Value
+	Indicator report.Value // "4.512/5.130 (88%)"
+	Overdue   report.Value // "Quá hạn" or empty
 }
 
 // DataRow is one unit × model row of "Dữ liệu", as raw text.
