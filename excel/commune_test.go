@@ -108,7 +108,6 @@ func oldCommuneBytes(t testing.TB) []byte {
 	})
 }
 
-
 func TestReadOldCommune(t *testing.T) {
 	wb := communeOf(t, Reader{}, oldCommuneBytes(t), "cu.xlsx")
 	s := wb.File
