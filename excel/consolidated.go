@@ -31,7 +31,7 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	if err := writeStats(f, st, c); err != nil {
 		return err
 	}
-	if err := writeChecks(f, st, c); err != nil {
+	if err := writeChecks(f, st, c.Findings); err != nil {
 		return err
 	}
 	if err := writeData(f, st, c); err != nil {
@@ -275,12 +275,12 @@ func checkCols(fs []report.Finding) []struct {
 
 // writeChecks lists every finding, errors first: its kind in words, where,
 // what and how to fix it; the code, for other programs, last.
-func writeChecks(f *book, st *styles, c *report.Consolidation) error {
+func writeChecks(f *book, st *styles, findings []report.Finding) error {
 	sh := sheetChecks
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	cols := checkCols(c.Findings)
+	cols := checkCols(findings)
 	var widths []float64
 	headH := 18.0
 	for i, col := range cols {
@@ -292,7 +292,7 @@ func writeChecks(f *book, st *styles, c *report.Consolidation) error {
 	last := len(cols)
 	f.SetCellStyle(sh, "A1", cell(last, 1), st.header)
 	f.SetRowHeight(sh, 1, headH)
-	for i, fd := range c.Findings {
+	for i, fd := range findings {
 		r := i + 2
 		sev, style := annWarning, st.warnFill
 		if fd.Severity == report.Error {
@@ -315,12 +315,12 @@ func writeChecks(f *book, st *styles, c *report.Consolidation) error {
 		f.SetCellStyle(sh, cell(1, r), cell(last, r), st.wrap)
 		f.SetCellStyle(sh, cell(1, r), cell(1, r), style)
 	}
-	if len(c.Findings) == 0 {
+	if len(findings) == 0 {
 		f.SetCellStr(sh, "A2", chkNone)
 	}
 	f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	if len(c.Findings) > 0 {
-		f.AutoFilter(sh, "A1:"+cell(last, len(c.Findings)+1), nil)
+	if len(findings) > 0 {
+		f.AutoFilter(sh, "A1:"+cell(last, len(findings)+1), nil)
 	}
 	return printLayout(f, sh, printScale(widths), 1, 1)
 }

@@ -96,21 +96,27 @@ func reportNumber(s report.Signed, symbol string) string {
 // writeInfo writes the consolidated workbook's "Thông tin chung" and its
 // custom properties.
 func writeInfo(f *book, st *styles, c *report.Consolidation) error {
+	return writeIdentity(f, st, c.Plan, c.Period, c.Signed, kindConsolidated)
+}
+
+// writeIdentity writes whose workbook it is (a commune's, or the province's
+// of kind): "Thông tin chung" in the plan workbook's form with the period
+// and the signed report, and the same as custom properties.
+func writeIdentity(f *book, st *styles, p *plan.Plan, per plan.Period, signed report.Signed, kind string) error {
 	sh := sheetInfo
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	p := c.Plan
-	number := reportNumber(c.Signed, p.Header.Symbol)
+	number := reportNumber(signed, p.Header.Symbol)
 	date, isoDate := "", ""
-	if !c.Signed.Date.IsZero() {
-		date, isoDate = vi.FormatDate(c.Signed.Date), c.Signed.Date.Format("2006-01-02")
+	if !signed.Date.IsZero() {
+		date, isoDate = vi.FormatDate(signed.Date), signed.Date.Format("2006-01-02")
 	}
 	widths := writeFields(f, st, sh, p, infoFields(), [][2]string{
-		{infoPeriod, c.Period.Label()}, {infoReportNumber, number}, {infoReportDate, date},
+		{infoPeriod, per.Label()}, {infoReportNumber, number}, {infoReportDate, date},
 	})
 	for _, kv := range [][2]string{
-		{metaKind, kindConsolidated}, {metaConsVersion, consolidatedVersion}, {metaPlan, p.ID}, {metaPeriod, c.Period.String()},
+		{metaKind, kind}, {metaConsVersion, consolidatedVersion}, {metaPlan, p.ID}, {metaPeriod, per.String()},
 		{metaIssuer, p.Document.Issuer}, {metaPlanNumber, p.Document.Number}, {metaIssuing, p.Header.IssuingAgency},
 		{metaPlace, p.Header.Place}, {metaReportNumber, number}, {metaReportDate, isoDate},
 	} {

@@ -100,6 +100,9 @@ func examine(wb *Workbook) *Commune {
 	c.header = plan.Header{ParentAgency: wb.Parent, IssuingAgency: wb.Issuing, Place: wb.Place, Recipients: wb.Recipients,
 		Distribution: wb.Distribution, Province: wb.Province}
 	c.Number = wb.ReportNumber
+	if c.Number == "" {
+		c.Number = s.Meta["report_number"]
+	}
 	c.modelSheet = wb.ModelSheet
 	c.Errors, c.Warnings = wb.Errors, wb.Warnings
 	c.ReportDate = reportDate(s)
