@@ -77,4 +77,3 @@ func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 	}
 	return sw.Flush()
 }
-
