@@ -6,26 +6,30 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
 // The appendix table: the plan's appendix layout with the progress columns.
-type tcol struct {
-	col   report.Column
-	width float64 // mm
-	align string
-}
 
-// The columns, 252 mm in all: the landscape page's text width. The
-// commune's units are written by their short names (plan.Unit.Short), so
-// the assignment columns stay narrow and the room goes to the results.
-var tableCols = []tcol{
-	{report.ColTT, 6, "C"}, {report.ColModel, 30, "L"}, {report.ColLead, 14, "L"}, {report.ColCoordinate, 15, "L"},
-	{report.ColSupport, 16, "L"}, {report.ColDeadline, 15, "L"}, {report.ColPlatforms, 16, "L"}, {report.ColStatus, 14, "C"},
-	{report.ColStanding, 18, "C"}, {report.ColResult, 72, "L"}, {report.ColIssues, 36, "L"},
-}
+// tableCols are the columns, 252 mm in all: the landscape page's text
+// width. The commune's units are written by their short names
+// (plan.Unit.Short), so the assignment columns stay narrow and the room
+// goes to the results; they sit under "Phân công thực hiện".
+var tableCols = func() []tcol {
+	cols := []tcol{
+		{col: report.ColTT, width: 6, align: "C"}, {col: report.ColModel, width: 30, align: "L"}, {col: report.ColLead, width: 14, align: "L"},
+		{col: report.ColCoordinate, width: 15, align: "L"}, {col: report.ColSupport, width: 16, align: "L"}, {col: report.ColDeadline, width: 15, align: "L"},
+		{col: report.ColPlatforms, width: 16, align: "L"}, {col: report.ColStatus, width: 14, align: "C"}, {col: report.ColStanding, width: 18, align: "C"},
+		{col: report.ColResult, width: 72, align: "L"}, {col: report.ColIssues, width: 36, align: "L"},
+	}
+	for i := range cols {
+		if cols[i].col.Assignment() {
+			cols[i].group = report.AssignmentTitle
+		}
+	}
+	return cols
+}()
 
 var cellFont = Font{"", 8}
 var headFont = Font{"B", 8}
@@ -41,27 +45,9 @@ const pad = 1.0
 
 func (b *builder) appendix(c *report.Consolidation, opt Options) {
 	b.plan = c.Plan
-	b.cols = b.fitColumns(c)
-	b.newPart(true)
-	w := b.width()
-	h := c.Plan.Header
-	b.text(b.left(), b.y, w, txtAppendix, Font{"B", 14}, "C", "appendix-title")
-	b.y += lineHeight(14)
-	b.text(b.left(), b.y, w, txtAppTitle, Font{"B", 13}, "C", "appendix-title")
-	b.y += lineHeight(13)
-	// The number is written in when given; otherwise room is left for it.
-	num := fmt.Sprintf(txtAppNumberBlank, h.Symbol)
-	if opt.Number > 0 {
-		num = strings.TrimPrefix(docNumber(opt.Number, h.Symbol), "Số: ")
-	}
-	b.text(b.left(), b.y, w, fmt.Sprintf(txtAppRef, num, vi.FormatDate(opt.Date), h.IssuingAgency), Font{"I", 13}, "C", "appendix-ref")
-	b.y += lineHeight(13) + 4
-
-	b.tableHeader()
+	b.appendixHeading(txtAppendix, txtAppTitle, c.Plan.Header, opt)
+	b.useTable(b.fitColumns(c))
 	for _, g := range c.Plan.Groups {
-		text := fmt.Sprintf(txtAppGroup, g.Code, g.Name, len(g.Models))
-		lines := b.m.wrap(text, headFont, w-2*pad)
-		rh := float64(len(lines))*headLine + 2*pad
 		// A group row never ends a page: keep it with its first model.
 		next := 0.0
 		for _, ms := range c.Models {
@@ -70,14 +56,7 @@ func (b *builder) appendix(c *report.Consolidation, opt Options) {
 				break
 			}
 		}
-		b.ensureRow(rh + next)
-		fill := [3]int{0xF2, 0xF2, 0xF2}
-		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: b.left(), Y: b.y, W: w, H: rh, Fill: &fill, Stroke: true, Role: "group-row", RowKey: "group-" + g.Code})
-		for i, l := range lines {
-			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: b.left() + pad, Y: b.y + pad + float64(i)*headLine, W: w - 2*pad, H: headLine,
-				Text: vi.NFC(l), Font: headFont, Align: "L", Role: "group-row", RowKey: "group-" + g.Code})
-		}
-		b.y += rh
+		b.groupRow(fmt.Sprintf(txtAppGroup, g.Code, g.Name, len(g.Models)), "group-"+g.Code, next)
 		for _, ms := range c.Models {
 			if ms.Model.Group == g.Code {
 				b.modelRow(ms)
@@ -166,47 +145,6 @@ func (b *builder) abbreviationKey(pl *plan.Plan) {
 	}
 }
 
-// ensureRow starts a new landscape page with the header row when h mm do
-// not fit.
-func (b *builder) ensureRow(h float64) {
-	if b.y+h > b.bottom() {
-		b.newPage(true)
-		b.tableHeader()
-	}
-}
-
-func (b *builder) tableHeader() {
-	x := b.left()
-	lh := headLine
-	fill := [3]int{0xDC, 0xE6, 0xF1}
-	top := b.y
-	rowH := 2 * (2*lh + 2*pad) // two header rows, each up to two lines
-	half := rowH / 2
-	ax, aw := 0.0, 0.0 // the assignment columns, under one heading
-	for _, col := range b.cols {
-		y, hgt := top, rowH
-		if col.col.Assignment() {
-			y, hgt = top+half, half
-			if aw == 0 {
-				ax = x
-			}
-			aw += col.width
-		}
-		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: y, W: col.width, H: hgt, Fill: &fill, Stroke: true, Role: "header-row"})
-		lines := b.m.wrap(col.col.Title(), headFont, col.width-2*pad)
-		ty := y + (hgt-float64(len(lines))*lh)/2
-		for _, l := range lines {
-			b.page.Items = append(b.page.Items, Item{Kind: KindText, X: x + pad, Y: ty, W: col.width - 2*pad, H: lh, Text: vi.NFC(l), Font: headFont, Align: "C", Role: "header-row"})
-			ty += lh
-		}
-		x += col.width
-	}
-	// "Phân công thực hiện" over Chủ trì, Phối hợp, Đơn vị hỗ trợ.
-	b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: ax, Y: top, W: aw, H: half, Fill: &fill, Stroke: true, Role: "header-row"})
-	b.page.Items = append(b.page.Items, Item{Kind: KindText, X: ax + pad, Y: top + (half-lh)/2, W: aw - 2*pad, H: lh, Text: report.AssignmentTitle, Font: headFont, Align: "C", Role: "header-row"})
-	b.y = top + rowH
-}
-
 // rowCells gives a model row's cell texts, wrapped to their columns.
 func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	m := ms.Model
@@ -218,61 +156,20 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 		report.ColStanding: strings.Join(ms.StandingLines(), "\n"),
 		report.ColResult:   strings.Join(ms.ResultLines(), "\n"), report.ColIssues: strings.Join(ms.IssueLines(), "\n"),
 	}
-	lines := make([][]string, len(b.cols))
+	texts := make([]string, len(b.cols))
 	for i, col := range b.cols {
-		lines[i] = b.m.wrap(keepTogether(vi.NFC(text[col.col])), cellFont, col.width-2*pad)
+		texts[i] = text[col.col]
 	}
-	return lines
+	return b.cells(texts)
 }
 
-func rowLines(lines [][]string) int {
-	n := 1
-	for _, l := range lines {
-		n = max(n, len(l))
-	}
-	return n
-}
-
-// rowHeight is the height of a row whose cells hold lines.
-func (b *builder) rowHeight(lines [][]string) float64 {
-	return float64(rowLines(lines))*cellLine + 2*pad
-}
-
+// modelRow draws a model's row; an overdue mark is red.
 func (b *builder) modelRow(ms *report.ModelSummary) {
-	m := ms.Model
-	lines := b.rowCells(ms)
-	n := rowLines(lines)
-	lh := cellLine
-	key := fmt.Sprintf("model-%d", m.Number)
-	// Rows are not split across pages; a row taller than a whole page is
-	// split between lines, continuing under a repeated header.
-	first := 0
-	for first < n {
-		avail := int((b.bottom() - b.y - 2*pad) / lh)
-		if avail < n-first {
-			fresh := int((b.bottom() - marginTop - 2*(2*lh+2*pad)*1 - 2*pad) / lh)
-			if first == 0 && n <= fresh || avail < 1 {
-				b.newPage(true)
-				b.tableHeader()
-				continue
-			}
+	status := slices.IndexFunc(b.cols, func(c tcol) bool { return c.col == report.ColStatus })
+	b.row(fmt.Sprintf("model-%d", ms.Model.Number), b.rowCells(ms), func(col int, line string) [3]int {
+		if col == status && ms.Overdue && line == report.OverdueMark {
+			return [3]int{0xC0, 0, 0}
 		}
-		count := min(n-first, avail)
-		rh := float64(count)*lh + 2*pad
-		x := b.left()
-		for i, col := range b.cols {
-			b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y, W: col.width, H: rh, Stroke: true, Role: "cell", RowKey: key})
-			for j := first; j < first+count && j < len(lines[i]); j++ {
-				it := Item{Kind: KindText, X: x + pad, Y: b.y + pad + float64(j-first)*lh, W: col.width - 2*pad, H: lh,
-					Text: lines[i][j], Font: cellFont, Align: col.align, Role: "cell", RowKey: key}
-				if col.col == report.ColStatus && ms.Overdue && lines[i][j] == report.OverdueMark {
-					it.Color = [3]int{0xC0, 0, 0}
-				}
-				b.page.Items = append(b.page.Items, it)
-			}
-			x += col.width
-		}
-		b.y += rh
-		first += count
-	}
+		return [3]int{}
+	})
 }

@@ -32,7 +32,7 @@ func (b *builder) body(c *report.Consolidation) {
 	b.unitsParagraph(c)
 	b.heading(say("modelsTitle", nil))
 	b.modelsParagraph(c)
-	b.chart(c)
+	b.chart(c.Groups)
 	b.heading(say("indicatorsTitle", nil))
 	b.figures(c)
 	b.heading(say("overdueTitle", nil))

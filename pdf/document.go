@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -35,9 +36,9 @@ func Build(c *report.Consolidation, opt Options) *Document {
 	b := newBuilder(doc)
 	b.draft = opt.Draft
 	b.newPage(false)
-	b.letterhead(c, opt)
+	b.letterhead(c.Plan, c.Period, opt)
 	b.body(c)
-	b.closing(c, opt)
+	b.closing(c.Plan.Header, opt)
 	b.appendix(c, opt)
 	return doc
 }
@@ -62,8 +63,11 @@ func placeDate(place string, d time.Time) string {
 
 func upper(s string) string { return strings.ToUpper(vi.NFC(s)) }
 
-func (b *builder) letterhead(c *report.Consolidation, opt Options) {
-	h := c.Plan.Header
+// letterhead draws the document's first lines from the plan's header: the
+// agencies, the number, the nation and motto, place and date, the kind and
+// summary of the report for period per, and "Kính gửi".
+func (b *builder) letterhead(pl *plan.Plan, per plan.Period, opt Options) {
+	h := pl.Header
 	w := b.width()
 	leftW := w * 0.40
 	rightX, rightW := b.left()+leftW, w-leftW
@@ -106,7 +110,7 @@ func (b *builder) letterhead(c *report.Consolidation, opt Options) {
 	// Title, summary line, short rule.
 	b.text(b.left(), b.y, w, txtKind, Font{"B", 14}, "C", "kind")
 	b.y += lineHeight(14)
-	for _, l := range []string{txtSummary, fmt.Sprintf(txtSummary2, c.Period.Label())} {
+	for _, l := range []string{txtSummary, fmt.Sprintf(txtSummary2, per.Label())} {
 		for _, wl := range b.m.wrap(l, Font{"B", 14}, w) {
 			b.text(b.left(), b.y, w, wl, Font{"B", 14}, "C", "summary")
 			b.y += lineHeight(14)
@@ -151,9 +155,9 @@ const indent = 10.0
 const maxPartText = 4000
 
 // chart draws a stacked horizontal bar per group: one segment per status.
-func (b *builder) chart(c *report.Consolidation) {
+func (b *builder) chart(groups []report.GroupSummary) {
 	barH, gap := 5.0, 2.5
-	h := lineHeight(12) + float64(len(c.Groups))*(barH+gap) + 12
+	h := lineHeight(12) + float64(len(groups))*(barH+gap) + 12
 	b.ensure(h)
 	w := b.width()
 	b.text(b.left(), b.y, w, txtChartTitle, Font{"I", 12}, "C", "chart-title")
@@ -162,11 +166,11 @@ func (b *builder) chart(c *report.Consolidation) {
 	x0 := b.left() + labelW
 	barW := w - labelW - 10
 	maxModels := 0
-	for _, g := range c.Groups {
+	for _, g := range groups {
 		maxModels = max(maxModels, g.Models)
 	}
 	unit := barW / float64(max(1, maxModels))
-	for _, g := range c.Groups {
+	for _, g := range groups {
 		b.text(b.left(), b.y, labelW-2, fmt.Sprintf(txtChartGroup, g.Code), Font{"", 11}, "R", "chart-label")
 		x := x0
 		for _, s := range report.StatusesWithNone {
@@ -220,8 +224,7 @@ func statusColor(s report.Status) [3]int {
 
 // closing draws "Nơi nhận" on the left and the signature block on the
 // right, kept together on one page.
-func (b *builder) closing(c *report.Consolidation, opt Options) {
-	h := c.Plan.Header
+func (b *builder) closing(h plan.Header, opt Options) {
 	w := b.width()
 	leftW := w * 0.45
 	rightX, rightW := b.left()+leftW, w-leftW
