@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"regexp"
 	"runtime"
@@ -318,4 +319,34 @@ func readUnitsLine(g *sheetGrid, wb *rollup.Workbook) {
 			}
 		}
 	}
+}
+
+// ReadList reads a list kept in a workbook (a province's communes): the
+// first text of each row of its first sheet, numbers (a TT column) left
+// out; name is used in messages.
+func ReadList(r io.Reader, name string) ([]string, error) {
+	f, err := openReader(r)
+	if err != nil {
+		return nil, fmt.Errorf(msgListNotWorkbook, name)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fmt.Errorf(msgListNotWorkbook, name)
+	}
+	rows, err := f.GetRows(sheets[0])
+	if err != nil {
+		return nil, fmt.Errorf(msgListNotWorkbook, name)
+	}
+	var out []string
+	for _, row := range rows {
+		for _, v := range row {
+			v = strings.TrimSpace(v)
+			if _, err := strconv.ParseFloat(v, 64); v != "" && err != nil {
+				out = append(out, v)
+				break
+			}
+		}
+	}
+	return out, nil
 }

@@ -134,8 +134,6 @@ func writeCommunes(f *book, st *styles, r *rollup.Rollup) error {
 		vals := []any{i + 1, cl.Unit.Name}
 		sent, sentStyle := provSent, st.statusFill[report.StatusDone.Key()]
 		switch {
-		case cl.Sent() && !cl.Expected:
-			sent = provNotListed
 		case !cl.Sent() && len(cl.Rejected) > 0:
 			sent, sentStyle = provUnusable, st.errFill
 		case !cl.Sent():

@@ -116,23 +116,30 @@ func TestLayoutWithinMargins(t *testing.T) {
 		if len(doc.Pages) < 3 || len(doc.Pages[0].Items) < 20 {
 			t.Fatalf("long=%v: %d pages; nothing to check", long, len(doc.Pages))
 		}
-		m := newMeasurer()
-		for pi, p := range doc.Pages {
-			w, h := p.Size()
-			for _, it := range p.Items {
-				if it.Role == "page-number" {
-					if it.Y < 5 || it.Y > marginTop {
-						t.Errorf("page %d: page number at y=%.1f", pi+1, it.Y)
-					}
-					continue
+		checkWithinMargins(t, doc)
+	}
+}
+
+// checkWithinMargins checks every item of doc lies within the page's
+// margins (page numbers above them) and no text overflows its box.
+func checkWithinMargins(t *testing.T, doc *Document) {
+	t.Helper()
+	m := newMeasurer()
+	for pi, p := range doc.Pages {
+		w, h := p.Size()
+		for _, it := range p.Items {
+			if it.Role == "page-number" {
+				if it.Y < 5 || it.Y > marginTop {
+					t.Errorf("page %d: page number at y=%.1f", pi+1, it.Y)
 				}
-				const eps = 0.01
-				if it.X < marginLeft-eps || it.X+it.W > w-marginRight+eps || it.Y < marginTop-eps || it.Y+it.H > h-marginBottom+eps {
-					t.Errorf("page %d: %s %q outside the margins: x=%.1f w=%.1f y=%.1f h=%.1f", pi+1, it.Role, it.Text, it.X, it.W, it.Y, it.H)
-				}
-				if it.Kind == KindText && m.width(it.Text, it.Font) > it.W+0.5 {
-					t.Errorf("page %d: %q (%.1f mm) overflows its box of %.1f mm", pi+1, it.Text, m.width(it.Text, it.Font), it.W)
-				}
+				continue
+			}
+			const eps = 0.01
+			if it.X < marginLeft-eps || it.X+it.W > w-marginRight+eps || it.Y < marginTop-eps || it.Y+it.H > h-marginBottom+eps {
+				t.Errorf("page %d: %s %q outside the margins: x=%.1f w=%.1f y=%.1f h=%.1f", pi+1, it.Role, it.Text, it.X, it.W, it.Y, it.H)
+			}
+			if it.Kind == KindText && m.width(it.Text, it.Font) > it.W+0.5 {
+				t.Errorf("page %d: %q (%.1f mm) overflows its box of %.1f mm", pi+1, it.Text, m.width(it.Text, it.Font), it.W)
 			}
 		}
 	}
@@ -520,7 +527,8 @@ func TestEverySentenceFills(t *testing.T) {
 	full := data{"Plan": "Kế hoạch số 39", "Agency": "Công an xã", "Period": "tuần 48", "Sent": []string{"A", "B"}, "Expected": 9,
 		"Unit": "Trạm y tế xã", "N": 2, "Models": []int{26, 27}, "Units": []string{"A"}, "Week": "Tuần 48", "Parts": "…", "Status": "đang triển khai",
 		"Which": []int{44}, "Total": 20, "Got": "1/1 cơ sở (100%)", "Target": "100%", "Previous": "Tuần 47", "Up": 1, "Same": 2, "Down": 0, "Name": "chỉ tiêu",
-		"Title": "Mô hình", "Deadline": "Quý II/2024", "Text": "nội dung", "Task": "Công an xã phối hợp", "Difficulty": "khó khăn", "End": "."}
+		"Title": "Mô hình", "Deadline": "Quý II/2024", "Text": "nội dung", "Task": "Công an xã phối hợp", "Difficulty": "khó khăn", "End": ".",
+		"Names": "Xã Minh Sơn, Xã Ngọc Lặc", "Model": 18, "Other": 1, "Lines": 4, "Communes": 2}
 	for _, tm := range sentences.Templates() {
 		name := tm.Name()
 		if name == "body" {

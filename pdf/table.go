@@ -32,18 +32,31 @@ func (c tcol) heading() string {
 	return c.col.Title()
 }
 
-// headerHeight is the height of the table's heading: two rows of up to
-// two lines when columns sit under a common heading, else one row as tall
-// as the longest heading (at least two lines).
-func (b *builder) headerHeight() float64 {
-	lines := 2
+// headerHeights are the heights of the table's heading: the common
+// headings' row (0 when no columns sit under one) and the row of the
+// columns' own headings under it, each as tall as its longest heading and
+// at least two lines.
+func (b *builder) headerHeights() (upper, lower float64) {
+	grouped, lines := false, 2
 	for _, c := range b.cols {
-		if c.group != "" {
-			return 2 * (2*headLine + 2*pad)
-		}
-		lines = max(lines, len(b.m.wrap(c.heading(), headFont, c.width-2*pad)))
+		grouped = grouped || c.group != ""
 	}
-	return float64(lines)*headLine + 2*pad
+	for _, c := range b.cols {
+		if !grouped || c.group != "" {
+			lines = max(lines, len(b.m.wrap(c.heading(), headFont, c.width-2*pad)))
+		}
+	}
+	lower = float64(lines)*headLine + 2*pad
+	if grouped {
+		upper = 2*headLine + 2*pad
+	}
+	return upper, lower
+}
+
+// headerHeight is the height of the table's heading.
+func (b *builder) headerHeight() float64 {
+	upper, lower := b.headerHeights()
+	return upper + lower
 }
 
 // useTable makes cols the table that rows go into, and draws its heading.
@@ -66,8 +79,8 @@ func (b *builder) tableHeader() {
 	lh := headLine
 	fill := [3]int{0xDC, 0xE6, 0xF1}
 	top := b.y
-	rowH := b.headerHeight()
-	half := rowH / 2
+	upper, lower := b.headerHeights()
+	rowH := upper + lower
 	type span struct {
 		text string
 		x, w float64
@@ -76,7 +89,7 @@ func (b *builder) tableHeader() {
 	for _, col := range b.cols {
 		y, hgt := top, rowH
 		if col.group != "" {
-			y, hgt = top+half, half
+			y, hgt = top+upper, lower
 			if n := len(spans); n > 0 && spans[n-1].text == col.group && math.Abs(spans[n-1].x+spans[n-1].w-x) < 0.01 {
 				spans[n-1].w += col.width
 			} else {
@@ -93,8 +106,8 @@ func (b *builder) tableHeader() {
 		x += col.width
 	}
 	for _, s := range spans {
-		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: s.x, Y: top, W: s.w, H: half, Fill: &fill, Stroke: true, Role: "header-row"})
-		b.page.Items = append(b.page.Items, Item{Kind: KindText, X: s.x + pad, Y: top + (half-lh)/2, W: s.w - 2*pad, H: lh, Text: s.text, Font: headFont, Align: "C", Role: "header-row"})
+		b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: s.x, Y: top, W: s.w, H: upper, Fill: &fill, Stroke: true, Role: "header-row"})
+		b.page.Items = append(b.page.Items, Item{Kind: KindText, X: s.x + pad, Y: top + (upper-lh)/2, W: s.w - 2*pad, H: lh, Text: s.text, Font: headFont, Align: "C", Role: "header-row"})
 	}
 	b.y = top + rowH
 }

@@ -10,10 +10,13 @@ import (
 )
 
 // Every text of this package that a person reads, in one place: the body's
-// sentences in body.tmpl, the rest below.
+// sentences in body.tmpl (the province's in province.tmpl), the rest below.
 
 //go:embed body.tmpl
 var bodyTemplates string
+
+//go:embed province.tmpl
+var provinceTemplates string
 
 var sentences = template.Must(template.New("body").Funcs(template.FuncMap{
 	"count": count,
@@ -25,7 +28,7 @@ var sentences = template.Must(template.New("body").Funcs(template.FuncMap{
 		}
 		return strings.Join(s, ", ")
 	},
-}).Parse(bodyTemplates))
+}).Parse(bodyTemplates + provinceTemplates))
 
 // say is the sentence name of body.tmpl filled with d. The templates are
 // fixed and a test fills every one, so a failure is a bug in this package.
@@ -91,3 +94,28 @@ var statusAbbr = map[report.Status]string{
 	report.StatusDone: "HT", report.StatusRecurring: "TX", report.StatusInProgress: "ĐTK",
 	report.StatusNotStarted: "CTK", report.StatusNone: "CSL",
 }
+
+// The province's report, put together from its communes' workbooks.
+const (
+	txtProvAppendix1      = "PHỤ LỤC I"
+	txtProvAppTitle1      = "TÌNH HÌNH BÁO CÁO CỦA CÁC XÃ, PHƯỜNG"
+	txtProvAppendix2      = "PHỤ LỤC II"
+	txtProvAppTitle2      = "TIẾN ĐỘ THỰC HIỆN CÁC MÔ HÌNH CỦA ĐỀ ÁN 06 TRÊN ĐỊA BÀN CÁC XÃ, PHƯỜNG"
+	txtProvColCommune     = "Xã, phường"
+	txtProvColReport      = "Báo cáo số, ngày"
+	txtProvColUnits       = "Đơn vị đã báo cáo"
+	txtProvColModels      = "Số mô hình"
+	txtProvColNote        = "Ghi chú"
+	txtProvColHave        = "Số xã có mô hình"
+	txtProvColProgress    = "Tiến độ bình quân (%)"
+	txtProvColIndicator   = "Chỉ tiêu (cộng các xã)"
+	txtProvColOverdue     = "Xã quá hạn"
+	txtProvByStatusModels = "Số mô hình theo tình trạng"
+	txtProvByStatusXa     = "Số xã theo tình trạng"
+	txtProvReportNo       = "Số %s"
+	txtProvReportDate     = "ngày %s"
+	txtProvUnitsOf        = "%d/%d"
+	txtProvNoteNotSent    = "Chưa gửi"
+	txtProvNoteUnusable   = "Tệp không dùng được: %s"
+	txtProvNoteErrors     = "Bảng của xã còn %d lỗi"
+)

@@ -193,7 +193,7 @@ func markSummed(pv *Province, cs []*Commune) {
 			}
 			if l.Achieved != nil {
 				c.add(report.Warning, report.IndicatorNotComparable, c.modelSheet, "", l.Model,
-					fmt.Sprintf(msgNotComparable, l.Model, describe(l.Indicator), describe(r)), hintNotComparable)
+					fmt.Sprintf(msgNotComparable, l.Model, c.Unit.Name, describe(l.Indicator), describe(r)), hintNotComparable)
 			}
 		}
 	}

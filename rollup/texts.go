@@ -23,7 +23,7 @@ const (
 	msgDistrict          = "bảng tổng hợp của %s còn ghi cơ quan đã kết thúc hoạt động: %s; số liệu vẫn được tổng hợp"
 	msgDefunctBody       = "\"%s\" (từ ngày %s)"
 	hintDistrict         = "đề nghị xã sửa cơ quan chủ quản, Kính gửi, Nơi nhận ở trang \"Thông tin chung\" của kế hoạch xã từ kỳ sau"
-	msgNotComparable     = "chỉ tiêu mô hình %d của xã là %s, khác chỉ tiêu của tỉnh %s: số liệu của xã không được cộng vào tỉnh"
+	msgNotComparable     = "chỉ tiêu mô hình %d của %s là %s, khác chỉ tiêu của tỉnh %s: số liệu này không được cộng vào tỉnh"
 	hintNotComparable    = "nếu là cùng một chỉ tiêu, sửa tên và đơn vị tính cho khớp trong kế hoạch của xã hoặc của tỉnh"
 	msgIndicatorDesc     = "\"%s\" (%s)"
 	msgUnnamedIndicator  = "không ghi tên"

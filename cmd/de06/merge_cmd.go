@@ -68,7 +68,7 @@ func runMerge(e *env, args []string) error {
 	// Unconfirmed, or naming a body that no longer existed: a draft, and
 	// the console says why (renderPDF marks it).
 	draft := in.plan.Header.DraftReasons(m.Doc.Date)
-	printMergeFindings(e.stdout, checked, cons, len(draft) > 0)
+	printMergeFindings(e.stdout, checked, cons.Findings, len(draft) > 0)
 
 	base := "bao-cao-de-an-06-" + checked.Period.String()
 	xlsxPath := filepath.Join(*outDir, base+".xlsx")
@@ -122,13 +122,13 @@ func readPrevious(path string) (*report.Previous, error) {
 // date…), and the totals of the workbook's "Kiểm tra" sheet, so that the
 // console and the sheet say the same. The header's findings are left to the
 // "DỰ THẢO" lines when the document is a draft.
-func printMergeFindings(w io.Writer, checked *report.Checked, cons *report.Consolidation, draft bool) {
+func printMergeFindings(w io.Writer, checked *report.Checked, findings []report.Finding, draft bool) {
 	fromFiles := map[report.Finding]int{}
 	for _, f := range checked.Findings() {
 		fromFiles[f]++
 	}
 	var own []report.Finding
-	for _, f := range cons.Findings {
+	for _, f := range findings {
 		if fromFiles[f] > 0 {
 			fromFiles[f]--
 			continue
@@ -148,6 +148,6 @@ func printMergeFindings(w io.Writer, checked *report.Checked, cons *report.Conso
 			fmt.Fprintf(w, "  %s %s\n", tag, f.String())
 		}
 	}
-	errs, warns := report.Count(cons.Findings)
+	errs, warns := report.Count(findings)
 	fmt.Fprintf(w, msgChecksSheet, errs, warns)
 }

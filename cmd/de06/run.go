@@ -38,6 +38,7 @@ func commands() []command {
 		{"template", usageTemplate, runTemplate},
 		{"check", usageCheck, runCheck},
 		{"merge", usageMerge, runMerge},
+		{"rollup", usageRollup, runRollup},
 		{"serve", usageServe, runServe},
 		{"passwd", usagePasswd, runPasswd},
 		{"links", usageLinks, runLinks},

@@ -13,6 +13,7 @@ Các lệnh:
   template   tạo tệp Excel mẫu báo cáo cho từng đơn vị (đã điền sẵn, có khóa)
   check      kiểm tra các tệp báo cáo đơn vị gửi về, chỉ ra lỗi theo tệp, trang, ô
   merge      tổng hợp các tệp báo cáo thành bảng tổng hợp Excel và báo cáo PDF
+  rollup     cấp tỉnh: tổng hợp bảng tổng hợp của các xã thành bảng và báo cáo
   serve      mở bàn làm việc trên trình duyệt: đơn vị gửi báo cáo qua đường dẫn
              riêng, cán bộ theo dõi, nhắc, tổng hợp (xem thử: de06 serve --demo)
   passwd     đặt mật khẩu cho cán bộ tổng hợp
@@ -152,6 +153,48 @@ MÃ THOÁT (EXIT STATUS)
   2  dùng sai lệnh, không đọc được kế hoạch, không ghi được tệp kết quả
 `
 
+const usageRollup = `de06 rollup — cấp trên xã: tổng hợp bảng tổng hợp của các xã, phường
+
+Cách dùng:
+  de06 rollup [--plan TỆP] [--period KỲ] [--communes TỆP] [-o THƯ-MỤC]
+              [--number SỐ --date NGÀY --signer TÊN] ĐƯỜNG-DẪN...
+
+Đọc bảng tổng hợp bao-cao-de-an-06-<kỳ>.xlsx mà các xã gửi lên (do de06 merge ghi
+ra, kể cả đã mở và lưu lại bằng Excel, LibreOffice), nhận ra từng xã theo chính
+tệp, kiểm tra (sai kỳ, không phải bảng tổng hợp, tệp hỏng, một xã gửi hai tệp),
+rồi ghi vào THƯ-MỤC:
+  tong-hop-cac-xa-<kỳ>.xlsx   từng xã, từng mô hình, xã chưa gửi, danh sách lỗi,
+                              dữ liệu xã × mô hình
+  tong-hop-cac-xa-<kỳ>.pdf    báo cáo theo thể thức Nghị định 30/2020, có phụ lục
+                              các xã và các mô hình, để ký
+
+Tùy chọn:
+  --plan TỆP          kế hoạch của tỉnh (JSON hoặc Excel, như kế hoạch của xã:
+                      đơn vị là các xã, mô hình đánh số theo danh mục của tỉnh);
+                      thiếu thì phần đầu báo cáo để trống để ghi tay
+  --communes TỆP      danh sách xã của tỉnh (.txt hoặc .xlsx, mỗi dòng một xã)
+                      để biết xã nào chưa gửi; mặc định: các xã trong --plan
+  --period KỲ         2026-W48 (tuần) hoặc 2026-11 (tháng); mặc định: kỳ ghi
+                      trong các tệp, nếu không có thì tuần hiện tại
+  -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao-tinh)
+  --number SỐ         số văn bản (ví dụ 12 → "Số: 12/…", ký hiệu lấy từ kế hoạch)
+  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: ngày báo cáo
+                      của kỳ, hoặc hôm nay nếu sớm hơn)
+  --signer TÊN        họ tên người ký
+  -h, --help          xem hướng dẫn này
+
+Ví dụ:
+  de06 rollup samples/tinh -o bao-cao-tinh --communes samples/tinh/xa.txt
+  de06 rollup --plan samples/ke-hoach-tinh.json --number 12 bao-cao-cac-xa/
+
+MÃ THOÁT (EXIT STATUS)
+  0  đã tổng hợp, không có lỗi (có thể có cảnh báo)
+  1  có tệp bị loại (sai kỳ, không phải bảng tổng hợp, tệp hỏng, không rõ xã);
+     vẫn ghi kết quả từ các tệp còn lại
+  2  dùng sai lệnh, không đọc được kế hoạch hay danh sách xã, không ghi được
+     tệp kết quả
+`
+
 const usageVersion = `de06 version — in phiên bản chương trình
 
 Cách dùng:
@@ -239,6 +282,9 @@ const (
 	msgDraft         = "Báo cáo PDF in chữ DỰ THẢO vì:%s\n"
 	msgMergeFindings = "\nKhi tổng hợp (%d):\n"
 	msgChecksSheet   = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
+	msgRollupSummary = "\nXã đã gửi: %s. Lượt mô hình: %d (%d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có báo cáo); %d lượt quá hạn ở %d xã.\n"
+	msgCommunesExt   = "không đọc được danh sách xã %s: chỉ nhận tệp .txt, .csv hoặc .xlsx (mỗi dòng một xã)"
+	msgCommunesEmpty = "danh sách xã %s không có tên xã nào (mỗi dòng một xã)"
 	msgBadDate       = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
 	msgBadNumber     = "--number phải là số dương, không phải %d"
 )

@@ -1,11 +1,14 @@
 // Command gensamples writes the sample files under samples/: a plausible
-// week of filled unit reports (samples/tuan-48-2026) and a few files with
-// the mistakes officials really make (samples/co-loi). Every file is then
-// opened and saved again by LibreOffice, so the samples are what a unit's
-// spreadsheet program writes, not what de06's own library writes.
+// week of filled unit reports (samples/tuan-48-2026), a few files with
+// the mistakes officials really make (samples/co-loi), and a province's
+// communes' consolidated workbooks with its plan (samples/tinh, tinh.go).
+// Every workbook is then opened and saved again by LibreOffice, so the
+// samples are what a spreadsheet program writes, not what de06's own
+// library writes.
 //
 //	go run ./internal/cmd/gensamples            # needs soffice
 //	go run ./internal/cmd/gensamples -soffice=false
+//	go run ./internal/cmd/gensamples -only tinh # the province's sample alone
 package main
 
 import (
@@ -34,8 +37,18 @@ type unitReport struct {
 func main() {
 	out := flag.String("o", "samples", "folder to write into")
 	useSoffice := flag.Bool("soffice", true, "save every file again with LibreOffice")
+	only := flag.String("only", "", "write only this sample: tinh")
 	flag.Parse()
-	if err := run(*out, *useSoffice); err != nil {
+	var err error
+	if *only == "tinh" {
+		err = writeProvince(*out)
+		if err == nil && *useSoffice {
+			err = resave(filepath.Join(*out, "tinh"))
+		}
+	} else {
+		err = run(*out, *useSoffice)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensamples:", err)
 		os.Exit(1)
 	}
@@ -77,8 +90,11 @@ func run(out string, useSoffice bool) error {
 			return err
 		}
 	}
+	if err := writeProvince(out); err != nil {
+		return err
+	}
 	if useSoffice {
-		for _, d := range []string{week, bad} {
+		for _, d := range []string{week, bad, filepath.Join(out, "tinh")} {
 			if err := resave(d); err != nil {
 				return err
 			}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/pdf"
+	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/rollup"
+)
+
+// runRollup puts communes' consolidated workbooks together for the level
+// above: the province's workbook and its Decree 30 report.
+func runRollup(e *env, args []string) error {
+	fl := newFlags("rollup")
+	planPath := fl.String("plan", "", "")
+	periodText := fl.String("period", "", "")
+	communes := fl.String("communes", "", "")
+	outDir := fl.StringP("output", "o", "bao-cao-tinh", "")
+	number := fl.Int("number", 0, "")
+	dateText := fl.String("date", "", "")
+	signer := fl.String("signer", "", "")
+	if err := parseFlags(e, fl, usageRollup, args); err != nil {
+		return err
+	}
+	if fl.NArg() == 0 {
+		return usagef(msgNeedPaths)
+	}
+	if *number < 0 {
+		return usagef(msgBadNumber, *number)
+	}
+	var date *time.Time
+	if *dateText != "" {
+		d, ok := vi.ParseDate(*dateText)
+		if !ok {
+			return usagef(msgBadDate, *dateText)
+		}
+		date = &d
+	}
+	var period plan.Period
+	if *periodText != "" {
+		p, err := plan.ParsePeriod(*periodText)
+		if err != nil {
+			return &usageError{err.Error()}
+		}
+		period = p
+	}
+	var pl *plan.Plan
+	if *planPath != "" {
+		p, err := loadPlan(*planPath)
+		if err != nil {
+			return err
+		}
+		pl = p
+	}
+	list, err := readCommuneList(*communes)
+	if err != nil {
+		return err
+	}
+	files, skipped, err := expandPaths(fl.Args())
+	if err != nil {
+		return err
+	}
+
+	// Each workbook is examined as soon as it is read, and only what the
+	// roll-up needs is kept: thousands of communes fit in little memory.
+	cs := make([]*rollup.Commune, len(files))
+	excel.Reader{Soffice: excel.FindSoffice()}.ReadCommunes(files, func(i int, wb *rollup.Workbook) { cs[i] = rollup.Examine(wb) })
+	if period.IsZero() {
+		period = rollup.InferPeriod(cs, plan.WeekOf(now()))
+	}
+	pv := rollup.DerivedProvince(cs, list)
+	if pl != nil {
+		pv = rollup.NewProvince(pl, list)
+	}
+	checked := rollup.Check(pv, cs, period)
+	r := rollup.Roll(pv, checked)
+	day := report.DefaultReportDate(period, now())
+	if date != nil {
+		day = *date
+	}
+	// The province's header, as a commune's: unconfirmed, or naming a body
+	// that no longer existed, the report is a draft (a blank one, too).
+	draft := r.Plan.Header.DraftReasons(day)
+	doc := pdf.Options{Number: *number, Date: day, Signer: *signer, Created: day.Add(8 * time.Hour), Draft: len(draft) > 0}
+	r.Signed = report.Signed{Number: doc.Number, Date: doc.Date}
+	if pl != nil {
+		r.Findings = append(r.Findings, report.CheckDocument(pl, period, doc.Date)...)
+		report.SortFindings(r.Findings)
+	}
+
+	printSkipped(e.stdout, skipped)
+	chk := checked.Report()
+	printCheck(e.stdout, chk)
+	printMergeFindings(e.stdout, chk, r.Findings, len(draft) > 0)
+
+	base := "tong-hop-cac-xa-" + period.String()
+	xlsxPath := filepath.Join(*outDir, base+".xlsx")
+	pdfPath := filepath.Join(*outDir, base+".pdf")
+	inputs := append(append([]string(nil), files...), *communes, *planPath)
+	if err := refuseInputs(inputs, xlsxPath, pdfPath); err != nil {
+		return err
+	}
+	err = writeOutputs([]output{
+		{xlsxPath, func(w io.Writer) error { return excel.WriteProvince(w, r) }},
+		{pdfPath, func(w io.Writer) error { return pdf.BuildProvince(r, doc).Render(w) }},
+	})
+	if err != nil {
+		return err
+	}
+	n := r.Counts()
+	sent := fmt.Sprint(n.Sent)
+	if n.Expected > 0 {
+		sent = fmt.Sprintf("%d/%d", n.Sent, n.Expected)
+	}
+	fmt.Fprintf(e.stdout, msgRollupSummary, sent, n.Lines, n.ByStatus[report.StatusDone], n.ByStatus[report.StatusRecurring],
+		n.ByStatus[report.StatusInProgress], n.ByStatus[report.StatusNotStarted], n.ByStatus[report.StatusNone], n.Overdue, n.OverdueCommunes)
+	fmt.Fprintf(e.stdout, msgWrote, xlsxPath)
+	fmt.Fprintf(e.stdout, msgWrote, pdfPath)
+	if len(draft) > 0 {
+		fmt.Fprintf(e.stdout, msgDraft, "\n  - "+strings.Join(draft, "\n  - "))
+	}
+	if errs, _ := report.Count(r.Findings); errs > 0 {
+		return &findingsError{}
+	}
+	return nil
+}
+
+// readCommuneList reads --communes: a text file or a workbook, one commune
+// a line (the first column of the first sheet).
+func readCommuneList(path string) ([]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	defer f.Close()
+	var lines []string
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+		if lines, err = excel.ReadList(f, path); err != nil {
+			return nil, &usageError{err.Error()}
+		}
+	case ".txt", ".csv", "":
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if strings.HasSuffix(strings.ToLower(path), ".csv") {
+				line, _, _ = strings.Cut(line, ",")
+			}
+			lines = append(lines, line)
+		}
+		if err := sc.Err(); err != nil {
+			return nil, readError(path, err)
+		}
+	default:
+		return nil, usagef(msgCommunesExt, path)
+	}
+	list := rollup.CleanList(lines)
+	if len(list) == 0 {
+		return nil, usagef(msgCommunesEmpty, path)
+	}
+	return list, nil
+}
