@@ -29,8 +29,8 @@ type commune struct {
 	number, day      int    // its report: number, day of November 2026
 	// districtEra keeps the 2024 plan's district-level letterhead.
 	districtEra bool
-	missing     []string     // units that did not report
-	dropModels  []int        // models its plan does not have
+	missing     []string // units that did not report
+	dropModels  []int    // models its plan does not have
 	edit        func(*plan.Plan)
 	shift       int // statuses moved forward (+) or back (−), in tens of progress points
 }
@@ -88,7 +88,9 @@ func communePlan(c commune) (*plan.Plan, error) {
 		return nil, err
 	}
 	p.ID = "" // made again from the issuer and number
-	replace := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "xã Cao Ngọc", c.kind+" "+c.name), "Cao Ngọc", c.name) }
+	replace := func(s string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(s, "xã Cao Ngọc", c.kind+" "+c.name), "Cao Ngọc", c.name)
+	}
 	p.Document.Issuer = replace(p.Document.Issuer)
 	p.Document.Title, p.Document.DateText = replace(p.Document.Title), replace(p.Document.DateText)
 	h := &p.Header
