@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -172,5 +173,23 @@ func TestReadCommuneSavedByLibreOffice(t *testing.T) {
 	}
 	if *a.ReportDate != *o.ReportDate || a.Sub.Period.Text != o.Sub.Period.Text {
 		t.Errorf("date %v, period %q", a.ReportDate, a.Sub.Period.Text)
+	}
+}
+
+// A province's list kept in a workbook: the first text of each row, a TT
+// column left out.
+func TestReadList(t *testing.T) {
+	f := excelize.NewFile()
+	for i, row := range [][]any{{"STT", "Tên xã, phường"}, {1, "Xã Minh Sơn"}, {2, "Phường Hạc Thành", "ghi chú"}, {nil, nil}, {3, "Xã Ngọc Lặc"}} {
+		f.SetSheetRow("Sheet1", cell(1, i+1), &row)
+	}
+	var b bytes.Buffer
+	f.WriteTo(&b)
+	got, err := ReadList(bytes.NewReader(b.Bytes()), "xa.xlsx")
+	if err != nil || strings.Join(got, "|") != "STT|Xã Minh Sơn|Phường Hạc Thành|Xã Ngọc Lặc" {
+		t.Errorf("ReadList = %q, %v", got, err)
+	}
+	if _, err := ReadList(strings.NewReader("Xã Minh Sơn"), "xa.xlsx"); err == nil || !strings.Contains(err.Error(), "xa.xlsx") {
+		t.Errorf("a text file as a workbook: %v", err)
 	}
 }

@@ -163,11 +163,11 @@ func (c *Commune) checkHeader(p plan.Period) {
 
 // markSummed decides, model by model, whose indicator figures the province
 // adds up: those of counting workbooks whose indicator means the province's
-// (the plan's, else the first counting commune's): the same unit of
-// measure, and the same name where both say one. The others are named in a
-// warning and left out of the sum.
+// (the plan's, else the one most communes have): the same unit of measure,
+// and the same name where both say one. The others are named in a warning
+// and left out of the sum.
 func markSummed(pv *Province, cs []*Commune) {
-	ref := map[int]*Indicator{}
+	ref := commonIndicators(cs)
 	for _, m := range pv.Plan.Models() {
 		if ind := m.Indicator; ind != nil {
 			t := ind.Target
@@ -183,10 +183,7 @@ func markSummed(pv *Province, cs []*Commune) {
 			if l.Indicator == nil || pv.Plan.Model(l.Model) == nil {
 				continue
 			}
-			r, ok := ref[l.Model]
-			if !ok {
-				ref[l.Model], r = l.Indicator, l.Indicator
-			}
+			r := ref[l.Model]
 			if sameIndicator(r, l.Indicator) {
 				l.Summed = l.Achieved != nil
 				continue
@@ -197,6 +194,52 @@ func markSummed(pv *Province, cs []*Commune) {
 			}
 		}
 	}
+}
+
+// commonIndicators is, model by model, the indicator most counting
+// workbooks give (the first of them, of those that mean the same, stands
+// for them; ties go to the one met first).
+func commonIndicators(cs []*Commune) map[int]*Indicator {
+	type tally struct {
+		ind *Indicator
+		n   int
+	}
+	byModel := map[int][]*tally{}
+	for _, c := range cs {
+		if !c.Accepted {
+			continue
+		}
+		for _, l := range c.Lines {
+			if l.Indicator == nil {
+				continue
+			}
+			found := false
+			for _, t := range byModel[l.Model] {
+				if sameIndicator(t.ind, l.Indicator) {
+					t.n++
+					if t.ind.Name == "" {
+						t.ind = l.Indicator // one that says its name speaks for all
+					}
+					found = true
+					break
+				}
+			}
+			if !found {
+				byModel[l.Model] = append(byModel[l.Model], &tally{l.Indicator, 1})
+			}
+		}
+	}
+	out := map[int]*Indicator{}
+	for m, ts := range byModel {
+		best := ts[0]
+		for _, t := range ts[1:] {
+			if t.n > best.n {
+				best = t
+			}
+		}
+		out[m] = best.ind
+	}
+	return out
 }
 
 // sameIndicator reports whether two indicators mean the same: the same

@@ -193,3 +193,29 @@ func TestInferPeriod(t *testing.T) {
 		t.Errorf("inferred %v", got)
 	}
 }
+
+// Without the plan saying what an indicator is, the one most communes give
+// stands for the province, whichever file comes first.
+func TestIndicatorMostCommunesGive(t *testing.T) {
+	dvc := func(file, issuer, unit string) *Workbook {
+		return book(file, issuer, w48, row{model: 1, status: "Đang triển khai", achieved: "10", indName: "DVC thiết yếu", indUnit: unit, indTarget: "53"})
+	}
+	cs := []*Commune{
+		Examine(dvc("a.xlsx", "UBND phường Hạc Thành", "dịch vụ công")),
+		Examine(dvc("b.xlsx", "UBND xã Minh Sơn", "DVC")),
+		Examine(dvc("c.xlsx", "UBND xã Ngọc Lặc", "DVC")),
+	}
+	pv := NewProvince(provincePlan(), nil)
+	pv.Communes = nil
+	Check(pv, cs, period("2026-W48"))
+	var got []string
+	for _, c := range cs {
+		got = append(got, strings.Join(codes(c.Findings), ","))
+	}
+	if want := []string{"warning:indicator.not-comparable", "", ""}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if !cs[1].Lines[0].Summed || cs[0].Lines[0].Summed {
+		t.Errorf("summed: %v %v", cs[0].Lines[0].Summed, cs[1].Lines[0].Summed)
+	}
+}

@@ -118,10 +118,13 @@ func (c *Commune) add(sev report.Severity, code report.Code, sheet, cell string,
 	c.Findings = append(c.Findings, report.Finding{Severity: sev, Code: code, File: c.Sub.Name, Sheet: sheet, Cell: cell, Model: model, Message: msg, Hint: hint})
 }
 
+// nonEmpty keeps the texts that say something, each once.
 func nonEmpty(ss ...string) []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, s := range ss {
-		if s = strings.TrimSpace(s); s != "" {
+		if s = strings.TrimSpace(s); s != "" && !seen[vi.Fold(s)] {
+			seen[vi.Fold(s)] = true
 			out = append(out, s)
 		}
 	}
