@@ -48,6 +48,6 @@ func lineHeight(size float64) float64 { return size * 0.3528 * 1.25 }
 // spaces: a dash between words stays with the word before it (a line never
 // starts with "- ", which reads as a list item), and "C06 - BCA" stays
 // whole.
-func keepTogether(s string) string {
-	return strings.NewReplacer(" - ", "\u00a0- ", " – ", "\u00a0– ", "C06 - BCA", "C06\u00a0-\u00a0BCA").Replace(s)
-}
+func keepTogether(s string) string { return together.Replace(s) }
+
+var together = strings.NewReplacer(" - ", "\u00a0- ", " – ", "\u00a0– ", "C06 - BCA", "C06\u00a0-\u00a0BCA")

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unique"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
@@ -165,7 +166,10 @@ func (c *Commune) readLines(wb *Workbook) {
 			continue
 		}
 		seen[n] = true
-		l := Line{Model: n, Title: modelTitle(r.Model.Text), GroupCode: r.GroupCode, GroupName: r.GroupName, Row: r.Line, StatusCell: r.Status.Cell}
+		// Thousands of communes repeat the same titles and cells: each is
+		// kept once (a copy, so that no workbook's strings stay alive).
+		l := Line{Model: n, Title: intern(modelTitle(r.Model.Text)), GroupCode: intern(r.GroupCode), GroupName: intern(r.GroupName),
+			Row: r.Line, StatusCell: intern(r.Status.Cell)}
 		lines := vi.SplitLines(r.Status.Text)
 		status := ""
 		if len(lines) > 0 {
@@ -189,6 +193,9 @@ func (c *Commune) readLines(wb *Workbook) {
 	}
 	c.readIndicators(wb)
 }
+
+// intern is s, kept once however many workbooks hold it.
+func intern(s string) string { return unique.Make(s).Value() }
 
 // modelTitle is the title after "Mô hình N: ".
 func modelTitle(s string) string {
@@ -241,7 +248,7 @@ func (c *Commune) readIndicators(wb *Workbook) {
 		add(&l.Achieved, d.Achieved)
 		add(&l.Total, d.Total)
 		if l.Indicator == nil && (d.IndicatorName != "" || d.IndicatorUnit != "") {
-			ind := &Indicator{Name: d.IndicatorName, Unit: d.IndicatorUnit}
+			ind := &Indicator{Name: intern(d.IndicatorName), Unit: intern(d.IndicatorUnit)}
 			if t, ok := number(d.IndicatorTarget); ok {
 				ind.Target = &t
 			}
@@ -255,7 +262,7 @@ func (c *Commune) readIndicators(wb *Workbook) {
 			continue
 		}
 		if g := reIndicatorText.FindStringSubmatch(strings.TrimSpace(r.Indicator.Text)); g != nil {
-			ind := &Indicator{Unit: g[2]}
+			ind := &Indicator{Unit: intern(g[2])}
 			if g[2] == "" {
 				ind.Unit = "%"
 			} else if t, ok := report.ParseNumber(report.Value{Text: g[1]}); ok {

@@ -9,6 +9,8 @@
 //	go run ./internal/cmd/gensamples            # needs soffice
 //	go run ./internal/cmd/gensamples -soffice=false
 //	go run ./internal/cmd/gensamples -only tinh # the province's sample alone
+//	go run ./internal/cmd/gensamples -only scale -n 3321 -o /tmp/ca-nuoc
+//	                                            # the country's communes, to measure
 package main
 
 import (
@@ -24,6 +26,7 @@ import (
 
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/formfill"
+	"github.com/caongoc/de06/internal/scale"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
@@ -37,15 +40,22 @@ type unitReport struct {
 func main() {
 	out := flag.String("o", "samples", "folder to write into")
 	useSoffice := flag.Bool("soffice", true, "save every file again with LibreOffice")
-	only := flag.String("only", "", "write only this sample: tinh")
+	only := flag.String("only", "", "write only this sample: tinh, or scale (n communes made from samples/tinh, into -o: not committed)")
+	n := flag.Int("n", 3321, "with -only scale: how many communes")
 	flag.Parse()
 	var err error
-	if *only == "tinh" {
+	switch *only {
+	case "scale":
+		var list string
+		if list, err = scale.Communes(filepath.Join("samples", "tinh"), filepath.Join(*out, "tinh"), *n); err == nil {
+			err = os.Rename(list, filepath.Join(*out, "xa.txt"))
+		}
+	case "tinh":
 		err = writeProvince(*out)
 		if err == nil && *useSoffice {
 			err = resave(filepath.Join(*out, "tinh"))
 		}
-	} else {
+	default:
 		err = run(*out, *useSoffice)
 	}
 	if err != nil {
