@@ -43,7 +43,8 @@ func WriteProvince(w io.Writer, r *rollup.Rollup) error {
 	if err := setDocProps(f, provTitle+" — "+r.Period.Name(), r.Period.ReportDay()); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	// "Các xã", the first sheet, is the active one as the workbook was
+	// made: SetActiveSheet would decode every sheet, the streamed ones too.
 	return writeTo(f, w)
 }
 
