@@ -58,16 +58,29 @@ func (b *book) WriteTo(w io.Writer) (int64, error) {
 }
 
 // canonicalZip makes a workbook the same bytes for the same content:
-// excelize lists the content types in map order, so they are sorted;
-// every other part is copied as it is.
+// excelize lists the content types in map order, so they are sorted, and
+// writes streamed sheets in map order, so the parts are put in order of
+// name ([Content_Types].xml first, as Office writes it); every other part
+// is copied as it is.
 func canonicalZip(b []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, err
 	}
+	files := slices.Clone(zr.File)
+	slices.SortStableFunc(files, func(a, b *zip.File) int {
+		ca, cb := a.Name == "[Content_Types].xml", b.Name == "[Content_Types].xml"
+		if ca != cb {
+			if ca {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
+	for _, f := range files {
 		if f.Name != "[Content_Types].xml" {
 			raw, err := f.OpenRaw()
 			if err != nil {

@@ -189,6 +189,8 @@ func TestNoEnglish(t *testing.T) {
 		{"missing input", []string{"check", filepath.Join(dir, "none")}, "không có tệp hoặc thư mục này"},
 		{"template into a file", []string{"template", "-o", afile}, "một phần của đường dẫn là tệp"},
 		{"export into a folder", []string{"plan", "--export", taken, "--force"}, "thư mục"},
+		{"rollup under a file", []string{"rollup", filepath.Join("..", "..", "samples", "tinh"), "-o", afile}, "một phần của đường dẫn là tệp"},
+		{"rollup --communes a PDF", []string{"rollup", week, "--communes", pdfFile}, "chỉ nhận tệp .txt, .csv hoặc .xlsx"},
 	}
 	if os.Geteuid() != 0 && runtime.GOOS != "windows" {
 		ro := filepath.Join(dir, "ro")
