@@ -51,6 +51,7 @@ var rules = map[string][]string{
 	"internal/metrics":        {module + "/excel", module + "/pdf", module + "/store", module + "/web", "excelize", "fpdf", "sqlite"},
 	"internal/oserr":          {module + "/", "excelize", "fpdf", "sqlite"},
 	"internal/formfill":       {module + "/pdf", module + "/store", module + "/web", "fpdf", "sqlite"},
+	"internal/scale":          {module + "/", "excelize", "fpdf", "sqlite"},
 	"internal/cmd/release":    {module + "/excel", module + "/pdf", module + "/store", module + "/web", "sqlite"},
 	"internal/cmd/gensamples": {module + "/store", module + "/web", "sqlite"},
 	// The desk's slot pool and error log: the standard library (and the

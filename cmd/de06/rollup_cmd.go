@@ -109,6 +109,10 @@ func runRollup(e *env, args []string) error {
 	printSkipped(e.stdout, skipped)
 	chk := checked.Report()
 	printCheck(e.stdout, chk)
+	if r.Counts().Sent == 0 {
+		// A report made of nothing is never written.
+		return &findingsError{msgRollupNothing}
+	}
 	printMergeFindings(e.stdout, chk, r.Findings, len(draft) > 0)
 
 	base := "tong-hop-cac-xa-" + period.String()
