@@ -161,6 +161,9 @@ func TestProvinceDocumentAtScale(t *testing.T) {
 }
 
 func TestProvincePDFWithPoppler(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the test that needs poppler")
+	}
 	pdftotext := needTool(t, "pdftotext")
 	pdffonts := needTool(t, "pdffonts")
 	path := filepath.Join(t.TempDir(), "tinh.pdf")
