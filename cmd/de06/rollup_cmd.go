@@ -25,7 +25,7 @@ const rollupMemory = 160 << 20
 // above: the province's workbook and its Decree 30 report.
 func runRollup(e *env, args []string) error {
 	// The country's 3,321 communes keep some 90 MB alive at the peak; the
-	// collector, left to run seldom (run's GC percent), would let the heap
+	// collector, left to run seldom (batchGC), would let the heap
 	// grow five times that. A soft limit keeps it within reach of a small
 	// office PC (README: measured at 3,321 communes).
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(rollupMemory))

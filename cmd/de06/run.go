@@ -53,7 +53,7 @@ func commands() []command {
 // default, which holds its peak memory lower.
 func batchGC(cmd string) {
 	switch cmd {
-	case "plan", "template", "check", "merge":
+	case "plan", "template", "check", "merge", "rollup":
 		if os.Getenv("GOGC") == "" {
 			debug.SetGCPercent(400)
 		}
