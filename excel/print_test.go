@@ -77,6 +77,13 @@ func printedWorkbooks(t *testing.T) map[string][]byte {
 		t.Fatal(err)
 	}
 	out["ke-hoach"] = pb.Bytes()
+
+	r, _ := provinceRollup(t)
+	var prov bytes.Buffer
+	if err := WriteProvince(&prov, r); err != nil {
+		t.Fatal(err)
+	}
+	out["tinh"] = prov.Bytes()
 	return out
 }
 

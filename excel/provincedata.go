@@ -19,6 +19,11 @@ func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
+	// For programs and the level above, as a commune's: hidden, so that
+	// no one prints machine values.
+	if err := f.SetSheetVisible(sh, false); err != nil {
+		return err
+	}
 	if err := printLayout(f, sh, 1, 1, 1); err != nil {
 		return err
 	}

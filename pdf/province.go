@@ -25,6 +25,7 @@ func BuildProvince(r *rollup.Rollup, opt Options) *Document {
 		Created: opt.Created,
 	}
 	b := newBuilder(doc)
+	b.draft = opt.Draft
 	b.newPage(false)
 	b.letterhead(r.Plan, r.Period, opt)
 	b.provinceBody(r)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,6 +104,14 @@ func TestProvinceDocument(t *testing.T) {
 		t.Errorf("%d appendices, want 2", parts)
 	}
 	checkHeadingsInTheirCells(t, doc)
+	// A draft (an unconfirmed or blank header) says so on every page.
+	opt := provinceOptions()
+	opt.Draft = true
+	for i, p := range BuildProvince(provinceFixture(t, 6), opt).Pages {
+		if !slices.ContainsFunc(p.Items, func(it Item) bool { return it.Role == "draft" && it.Text == txtDraft }) {
+			t.Errorf("draft: page %d not marked", i+1)
+		}
+	}
 }
 
 // checkHeadingsInTheirCells checks that every heading's lines lie within

@@ -282,7 +282,7 @@ const (
 	msgDraft         = "Báo cáo PDF in chữ DỰ THẢO vì:%s\n"
 	msgMergeFindings = "\nKhi tổng hợp (%d):\n"
 	msgChecksSheet   = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
-	msgRollupSummary = "\nXã đã gửi: %s. Lượt mô hình: %d (%d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có báo cáo); %d lượt quá hạn ở %d xã.\n"
+	msgRollupSummary = "\nXã đã gửi: %s. Lượt mô hình: %d (%d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu); %d lượt quá hạn ở %d xã.\n"
 	msgCommunesExt   = "không đọc được danh sách xã %s: chỉ nhận tệp .txt, .csv hoặc .xlsx (mỗi dòng một xã)"
 	msgCommunesEmpty = "danh sách xã %s không có tên xã nào (mỗi dòng một xã)"
 	msgRollupNothing = "chưa có bảng tổng hợp nào của xã dùng được cho kỳ này: không lập báo cáo từ không có số liệu; sửa các tệp bị loại hoặc đợi các xã gửi"

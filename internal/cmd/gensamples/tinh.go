@@ -98,7 +98,10 @@ func communePlan(c commune) (*plan.Plan, error) {
 	for i := range h.Recipients {
 		h.Recipients[i] = replace(h.Recipients[i])
 	}
+	h.Province = "tỉnh Thanh Hóa"
 	if !c.districtEra {
+		// Its officer has read the post-2025 header and confirmed it.
+		h.Confirmed = true
 		h.ParentAgency = "Công an tỉnh Thanh Hóa"
 		h.Recipients = []string{"Tổ công tác Đề án 06 tỉnh Thanh Hóa", replace("Đảng ủy, UBND xã Cao Ngọc")}
 		h.Distribution = []string{"Như trên", "Công an tỉnh Thanh Hóa (để b/c)", "Tổ công tác Đề án 06 " + c.kind, "Lưu: VT, CAX"}
@@ -212,7 +215,7 @@ func writeProvincePlan(out string) error {
 	p.Header = plan.Header{ParentAgency: "UBND tỉnh Thanh Hóa", IssuingAgency: "Công an tỉnh Thanh Hóa", Place: "Thanh Hóa", Symbol: "BC-CAT",
 		Recipients:      []string{"Ban Chỉ đạo triển khai Đề án 06 tỉnh Thanh Hóa", "Cục C06 - Bộ Công an"},
 		Distribution:    []string{"Như trên", "UBND tỉnh (để b/c)", "Các xã, phường (để t/h)", "Lưu: VT, PV06"},
-		SignerAuthority: "KT. GIÁM ĐỐC", SignerPosition: "Phó Giám đốc"}
+		SignerAuthority: "KT. GIÁM ĐỐC", SignerPosition: "Phó Giám đốc", Province: "tỉnh Thanh Hóa", Confirmed: true}
 	p.Collective = nil
 	lead := map[string]string{"I": "Văn phòng UBND tỉnh", "II": "Sở Y tế", "III": "Công an tỉnh", "IV": "Sở Khoa học và Công nghệ", "V": "Văn phòng UBND tỉnh"}
 	bodies := []string{"Văn phòng UBND tỉnh", "Sở Y tế", "Công an tỉnh", "Sở Khoa học và Công nghệ"}
