@@ -19,12 +19,12 @@ import (
 )
 
 // rollupMemory is the heap the roll-up tries to stay within.
-const rollupMemory = 160 << 20
+const rollupMemory = 140 << 20
 
 // runRollup puts communes' consolidated workbooks together for the level
 // above: the province's workbook and its Decree 30 report.
 func runRollup(e *env, args []string) error {
-	// The country's 3,321 communes keep some 90 MB alive at the peak; the
+	// The country's 3,321 communes keep some 100 MB alive at the peak; the
 	// collector, left to run seldom (batchGC), would let the heap
 	// grow five times that. A soft limit keeps it within reach of a small
 	// office PC (README: measured at 3,321 communes).
