@@ -372,12 +372,71 @@ func TestAdmit(t *testing.T) {
 	}
 }
 
+// The plan for a period: its models and units are those in force on its
+// first day; its header is the newest, whatever the period.
 func TestPlansInForce(t *testing.T) {
 	base := defaultPlan(t)
+	// next changes the models from week 49 on; header, saved in week 48
+	// after it, changes only the header (confirmed, the province's police).
 	next := defaultPlan(t)
-	ps := Plans{Base: base, Versions: []PlanVersion{{From: ApplyFrom(at(0, 9)), Plan: next}}}
-	if ps.For(w48) != base || ps.For(w49) != next || ps.Latest() != next {
-		t.Error("a version applies from the week after it was applied")
+	next.Groups = next.Groups[:1]
+	header := defaultPlan(t)
+	header.Groups = next.Groups
+	header.Header.IssuingAgency, header.Header.Confirmed = "CÔNG AN XÃ CAO NGỌC", true
+	header.Header.ParentAgency = "CÔNG AN TỈNH THANH HÓA"
+
+	v1 := PlanVersion{ID: 1, From: ApplyFrom(at(0, 9)), Plan: next}
+	v2 := PlanVersion{ID: 2, From: ApplyFrom(at(0, 10)), Plan: header}
+	tests := []struct {
+		name     string
+		versions []PlanVersion
+		p        plan.Period
+		models   *plan.Plan // whose groups the period has
+		header   *plan.Plan // whose header
+	}{
+		{"no version: the base", nil, w48, base, base},
+		{"a version applies from the week after", []PlanVersion{v1}, w48, base, next},
+		{"and governs that week", []PlanVersion{v1}, w49, next, next},
+		{"a header saved later applies at once to the week under way", []PlanVersion{v1, v2}, w48, base, header},
+		{"… to a week long past", []PlanVersion{v1, v2}, w47, base, header},
+		{"… to the month whose window began weeks ago", []PlanVersion{v1, v2}, m12, base, header},
+		{"… and to the weeks after", []PlanVersion{v1, v2}, w49, header, header},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := Plans{Base: base, Versions: tt.versions}
+			got := ps.For(tt.p)
+			if len(got.Groups) != len(tt.models.Groups) || &got.Groups[0] != &tt.models.Groups[0] {
+				t.Errorf("models: %d groups, want those of the plan with %d", len(got.Groups), len(tt.models.Groups))
+			}
+			if got.Header.IssuingAgency != tt.header.Header.IssuingAgency || got.Header.Confirmed != tt.header.Header.Confirmed {
+				t.Errorf("header %q (confirmed %v), want %q", got.Header.IssuingAgency, got.Header.Confirmed, tt.header.Header.IssuingAgency)
+			}
+			if got.Unit("tram-y-te") == nil {
+				t.Error("the plan's units are lost")
+			}
+		})
+	}
+	if (Plans{Base: base, Versions: []PlanVersion{v1, v2}}).Latest() != header {
+		t.Error("the newest version is the latest plan")
+	}
+	// The plan itself is never changed: the header goes on a copy.
+	if base.Header.Confirmed || next.Header.Confirmed {
+		t.Error("a stored plan was changed")
+	}
+}
+
+// A version that changes only the header keeps the models' date of a plan
+// applied from next week; otherwise it takes next week's.
+func TestHeaderFrom(t *testing.T) {
+	ps := Plans{Base: defaultPlan(t)}
+	if got, want := ps.HeaderFrom(at(0, 9)), ApplyFrom(at(0, 9)); !got.Equal(want) {
+		t.Errorf("no version: %v, want %v", got, want)
+	}
+	later := ApplyFrom(at(14, 9))
+	ps.Versions = []PlanVersion{{From: later, Plan: defaultPlan(t)}}
+	if got := ps.HeaderFrom(at(0, 9)); !got.Equal(later) {
+		t.Errorf("a plan from a later week: %v, want %v", got, later)
 	}
 }
 

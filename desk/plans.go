@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"slices"
 	"time"
 
 	"github.com/caongoc/de06/plan"
@@ -8,13 +9,17 @@ import (
 
 // The plan in force: the one the desk started with, replaced by versions
 // the officer applies, each from the start of a period on. A period is
-// read, checked and merged under the plan in force on its first day, so a
-// new plan never changes a period already under way.
+// read, checked and merged under the models and units in force on its
+// first day, so a new plan never changes a period already under way. The
+// report's header is another matter: it is the officer's word on who
+// reports to whom, confirmed once, so every report made after a change
+// carries the newest header, whatever the period (a month whose window
+// began weeks ago included).
 
 // PlanVersion is a plan the officer applied.
 type PlanVersion struct {
 	ID   int64
-	From time.Time // the first day of the first period it governs
+	From time.Time // the first day of the first period its models and units govern
 	Name string    // the file it came from
 	Plan *plan.Plan
 	At   time.Time
@@ -27,8 +32,8 @@ type Plans struct {
 	Versions []PlanVersion
 }
 
-// For is the plan in force for period p: the last version whose first day
-// is on or before p's.
+// For is the plan for period p: the models and units of the last version
+// whose first day is on or before p's, under the newest header.
 func (ps Plans) For(p plan.Period) *plan.Plan {
 	pl := ps.Base
 	for _, v := range ps.Versions {
@@ -36,7 +41,26 @@ func (ps Plans) For(p plan.Period) *plan.Plan {
 			pl = v.Plan
 		}
 	}
-	return pl
+	return withHeader(pl, ps.Latest().Header)
+}
+
+// withHeader is pl under header h: pl itself when it has h already, else a
+// copy that shares everything but the header (plans are read-only once
+// loaded).
+func withHeader(pl *plan.Plan, h plan.Header) *plan.Plan {
+	if sameHeader(pl.Header, h) {
+		return pl
+	}
+	c := *pl
+	c.Header = h
+	return &c
+}
+
+func sameHeader(a, b plan.Header) bool {
+	return a.ParentAgency == b.ParentAgency && a.IssuingAgency == b.IssuingAgency && a.Place == b.Place &&
+		a.Symbol == b.Symbol && slices.Equal(a.Recipients, b.Recipients) && slices.Equal(a.Distribution, b.Distribution) &&
+		a.SignerAuthority == b.SignerAuthority && a.SignerPosition == b.SignerPosition &&
+		a.SignerName == b.SignerName && a.Province == b.Province && a.Confirmed == b.Confirmed
 }
 
 // Latest is the newest plan, in force or about to be: unit links and names
@@ -51,3 +75,15 @@ func (ps Plans) Latest() *plan.Plan {
 // ApplyFrom is the first day a plan applied at now governs: the start of
 // next week, so the week under way keeps its plan.
 func ApplyFrom(now time.Time) time.Time { return plan.WeekOf(now).Next().Start() }
+
+// HeaderFrom is the first day a plan version that changes only the header,
+// saved at now over ps, governs with its models and units: no earlier than
+// the newest version's, so a plan applied from next week keeps its date
+// (the header itself applies at once, see For).
+func (ps Plans) HeaderFrom(now time.Time) time.Time {
+	from := ApplyFrom(now)
+	if n := len(ps.Versions); n > 0 && ps.Versions[n-1].From.After(from) {
+		from = ps.Versions[n-1].From
+	}
+	return from
+}
