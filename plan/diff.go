@@ -11,14 +11,22 @@ import (
 // reports depend on: the report's header, units, models, who carries a
 // model out, deadlines, platforms and indicators. An empty result means no
 // such difference.
-func Diff(a, b *Plan) []string {
+func Diff(a, b *Plan) []string { return diff(a, b, true) }
+
+// DiffContent is Diff without the header's changes: what a plan governs
+// from the period it applies to (the desk applies a header at once).
+func DiffContent(a, b *Plan) []string { return diff(a, b, false) }
+
+func diff(a, b *Plan, header bool) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 
 	if a.Document.Number != b.Document.Number || a.Document.Issuer != b.Document.Issuer {
 		add(diffDocument, a.Document.Number, a.Document.Issuer, b.Document.Number, b.Document.Issuer)
 	}
-	out = append(out, diffHeader(a.Header, b.Header)...)
+	if header {
+		out = append(out, DiffHeader(a.Header, b.Header)...)
+	}
 	for _, u := range b.Units {
 		old := a.Unit(u.ID)
 		switch {
@@ -70,9 +78,9 @@ func Diff(a, b *Plan) []string {
 	return out
 }
 
-// diffHeader lists the header's changes, field by field, then whether it
+// DiffHeader lists the header's changes, field by field, then whether it
 // became confirmed or stopped being so.
-func diffHeader(a, b Header) []string {
+func DiffHeader(a, b Header) []string {
 	var out []string
 	field := func(label, x, y string) {
 		if x != y {

@@ -58,6 +58,11 @@ func TestDiff(t *testing.T) {
 			if got := Diff(base, b); !slices.Equal(got, tc.want) {
 				t.Errorf("Diff =\n%q\nwant\n%q", got, tc.want)
 			}
+			// Diff is the header's changes and the rest's, each once.
+			h, c := DiffHeader(base.Header, b.Header), DiffContent(base, b)
+			if len(h)+len(c) != len(tc.want) || slices.ContainsFunc(c, func(l string) bool { return slices.Contains(h, l) }) {
+				t.Errorf("DiffHeader %q and DiffContent %q do not split Diff %q", h, c, tc.want)
+			}
 		})
 	}
 }
