@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 )
@@ -177,5 +178,11 @@ func TestStorageUsed(t *testing.T) {
 	us, _ := s.Uploads("p1")
 	if us[1].Size != 10_000 || us[1].Kept != 64 {
 		t.Errorf("size %d kept %d", us[1].Size, us[1].Kept)
+	}
+	// Every unit of every period in one reading, as kept.
+	got, err := s.StorageUse()
+	want := []Usage{{"p1", "a", 2, 164}, {"p1", "b", 1, 1000}, {"p2", "a", 1, 7}}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("StorageUse = %v, %v; want %v", got, err, want)
 	}
 }

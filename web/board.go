@@ -91,14 +91,14 @@ func (s *Server) unit(h http.HandlerFunc) http.HandlerFunc {
 		h0 := tokenHash(token)
 		id, ok, err := s.store.UnitByTokenHash(h0)
 		if err != nil {
-			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			s.failErr(w, r, err)
 			return
 		}
 		var u *plan.Unit
 		if ok {
 			links, err := s.store.Links()
 			if err != nil {
-				s.fail(w, r, http.StatusInternalServerError, msgInternal)
+				s.failErr(w, r, err)
 				return
 			}
 			// The token, derived again, must match in constant time.
@@ -139,23 +139,32 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Period, extra map[string]any) {
 	b, err := s.boardOf(p)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	reports, err := s.store.Reports(p.String())
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	links, err := s.currentLinks()
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
+		return
+	}
+	used, err := s.store.StorageUsed("", p.String())
+	if err != nil {
+		s.failErr(w, r, err)
 		return
 	}
 	now := s.now()
+	day := report.DefaultReportDate(p, now)
 	data := s.reachData(map[string]any{"Period": p, "Board": b, "Reports": reports, "Reminder": desk.Reminder(b, now),
 		"Deadline": desk.DeadlineText(p, now), "Links": links, "Periods": nearPeriods(now),
-		"Today": vi.FormatDate(report.DefaultReportDate(p, now))})
+		"Today": vi.FormatDate(day), "Storage": used, "PeriodQuota": s.cfg.PeriodQuota,
+		// Why the period's report would be a draft (the header the merge
+		// prints, on the date it proposes).
+		"Draft": b.Plan.Header.DraftReasons(day)})
 	// The period's table as it stands, before anyone merges: the same
 	// words as the workbook's "Tổng hợp".
 	if m, err := s.consolidate(r.Context(), b, desk.Doc{}); err == nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"net/http"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/internal/slots"
@@ -11,31 +12,35 @@ import (
 )
 
 // budgeted runs the engine's work in the desk's shared slot pool, each
-// call within WorkTimeout: rendering a merge, reading a merged workbook
-// back, a template, an annotated copy, a plan read or written. A call
-// over budget is answered at once and keeps its slot until it ends, so
-// that no input can multiply the work in flight. Read goes through
-// unchanged: Server.read pools it under CheckTimeout with the request's
-// context.
+// call within WorkTimeout and while the client waits: rendering a merge,
+// reading a merged workbook back, a template, an annotated copy, a plan
+// read or written, the slips. The engine gets the slot's context, which
+// ends with the budget or when the client leaves, and stops its work
+// there; a call over budget is answered at once and keeps its slot until
+// it ends, so that no input can multiply the work in flight. Read goes
+// through unchanged: Server.read pools it under CheckTimeout.
 type budgeted struct {
 	Engine
 	s *Server
 }
 
-// errBusy: the work was not done, the desk being busy or the budget over.
-var errBusy = errors.New(msgBusy)
+// errBusy: the work was not done, the desk being busy or the budget over
+// (503).
+var errBusy = refuse(http.StatusServiceUnavailable, msgBusy)
 
 // within runs fn in the work pool within WorkTimeout. Busy or over budget
-// is errBusy; a panic is an error of its own, kept in the log.
+// is errBusy, the client gone its context's error; a panic is an internal
+// error, kept in the log.
 func within[T any](ctx context.Context, s *Server, fn func(context.Context) T) (T, error) {
 	v, err := slots.Do(ctx, s.work, s.cfg.WorkTimeout, fn)
 	var pe *slots.PanicError
 	switch {
 	case errors.As(err, &pe):
-		s.log.Error("lỗi bên trong khi xử lý tệp", err)
+		return v, s.logged(err)
+	case errors.Is(err, context.Canceled):
 		return v, err
 	case err != nil:
-		return v, errors.Join(errBusy, err)
+		return v, errBusy
 	}
 	return v, nil
 }
@@ -46,9 +51,9 @@ type result[T any] struct {
 	err error
 }
 
-func call[T any](ctx context.Context, s *Server, fn func() (T, error)) (T, error) {
-	r, err := within(ctx, s, func(context.Context) result[T] {
-		v, err := fn()
+func call[T any](ctx context.Context, s *Server, fn func(context.Context) (T, error)) (T, error) {
+	r, err := within(ctx, s, func(ctx context.Context) result[T] {
+		v, err := fn(ctx)
 		return result[T]{v, err}
 	})
 	if err != nil {
@@ -57,44 +62,39 @@ func call[T any](ctx context.Context, s *Server, fn func() (T, error)) (T, error
 	return r.v, r.err
 }
 
-func (e budgeted) ReadPrevious(xlsx []byte) (*report.Previous, error) {
-	return call(context.Background(), e.s, func() (*report.Previous, error) { return e.Engine.ReadPrevious(xlsx) })
+func (e budgeted) ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error) {
+	return call(ctx, e.s, func(ctx context.Context) (*report.Previous, error) { return e.Engine.ReadPrevious(ctx, xlsx) })
 }
 
-func (e budgeted) Render(m *desk.Merged) ([]byte, []byte, error) {
+func (e budgeted) Render(ctx context.Context, m *desk.Merged) ([]byte, []byte, error) {
 	type two struct{ xlsx, pdf []byte }
-	r, err := call(context.Background(), e.s, func() (two, error) {
-		x, p, err := e.Engine.Render(m)
+	r, err := call(ctx, e.s, func(ctx context.Context) (two, error) {
+		x, p, err := e.Engine.Render(ctx, m)
 		return two{x, p}, err
 	})
 	return r.xlsx, r.pdf, err
 }
 
-func (e budgeted) Template(pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error) {
-	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.Template(pl, unitID, p, prev) })
+func (e budgeted) Template(ctx context.Context, pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error) {
+	return call(ctx, e.s, func(ctx context.Context) ([]byte, error) { return e.Engine.Template(ctx, pl, unitID, p, prev) })
 }
 
-func (e budgeted) Filled(pl *plan.Plan, f *report.Filled) ([]byte, error) {
-	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.Filled(pl, f) })
+func (e budgeted) Filled(ctx context.Context, pl *plan.Plan, f *report.Filled) ([]byte, error) {
+	return call(ctx, e.s, func(ctx context.Context) ([]byte, error) { return e.Engine.Filled(ctx, pl, f) })
 }
 
-func (e budgeted) Annotate(f File, findings []report.Finding) ([]byte, error) {
-	return e.annotate(context.Background(), f, findings)
+func (e budgeted) Annotate(ctx context.Context, f File, findings []report.Finding) ([]byte, error) {
+	return call(ctx, e.s, func(ctx context.Context) ([]byte, error) { return e.Engine.Annotate(ctx, f, findings) })
 }
 
-// annotate is Annotate that also ends when ctx does (the client gone).
-func (e budgeted) annotate(ctx context.Context, f File, findings []report.Finding) ([]byte, error) {
-	return call(ctx, e.s, func() ([]byte, error) { return e.Engine.Annotate(f, findings) })
+func (e budgeted) ReadPlan(ctx context.Context, f File) (*plan.Plan, error) {
+	return call(ctx, e.s, func(ctx context.Context) (*plan.Plan, error) { return e.Engine.ReadPlan(ctx, f) })
 }
 
-func (e budgeted) ReadPlan(f File) (*plan.Plan, error) {
-	return call(context.Background(), e.s, func() (*plan.Plan, error) { return e.Engine.ReadPlan(f) })
+func (e budgeted) PlanWorkbook(ctx context.Context, pl *plan.Plan) ([]byte, error) {
+	return call(ctx, e.s, func(ctx context.Context) ([]byte, error) { return e.Engine.PlanWorkbook(ctx, pl) })
 }
 
-func (e budgeted) PlanWorkbook(pl *plan.Plan) ([]byte, error) {
-	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.PlanWorkbook(pl) })
-}
-
-func (e budgeted) Slips(pl *plan.Plan, links []UnitLink) ([]byte, error) {
-	return call(context.Background(), e.s, func() ([]byte, error) { return e.Engine.Slips(pl, links) })
+func (e budgeted) Slips(ctx context.Context, pl *plan.Plan, links []UnitLink) ([]byte, error) {
+	return call(ctx, e.s, func(ctx context.Context) ([]byte, error) { return e.Engine.Slips(ctx, pl, links) })
 }

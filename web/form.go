@@ -232,7 +232,7 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusServiceUnavailable, err.Error()+" "+msgDraftKept)
 		return
 	}
-	f, err := s.filledFile(filled)
+	f, err := s.filledFile(r.Context(), filled)
 	if errors.Is(err, errBusy) {
 		s.fail(w, r, http.StatusServiceUnavailable, msgBusy+" "+msgDraftKept)
 		return
@@ -250,7 +250,7 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	if action == "send" && errs == 0 {
 		rec, err := s.keep(ex, clientAddr(r), desk.ViaForm, f)
 		if err != nil { // a quota, or an error already logged: said as an upload's
-			s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+			s.failErr(w, r, err)
 			return
 		}
 		s.answerSend(w, r, u, rec)
@@ -272,14 +272,14 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 }
 
 // filledFile is a filled form as the workbook a send stores.
-func (s *Server) filledFile(f *report.Filled) (File, error) {
-	data, err := s.engine.Filled(s.planFor(f.Form.Period), f)
+func (s *Server) filledFile(ctx context.Context, f *report.Filled) (File, error) {
+	data, err := s.engine.Filled(ctx, s.planFor(f.Form.Period), f)
 	return File{Name: f.Form.FileName(), Data: data, Modified: s.now()}, err
 }
 
 // examineFilled checks a filled form as a send of it would be.
 func (s *Server) examineFilled(ctx context.Context, u *plan.Unit, f *report.Filled, p plan.Period) (examined, error) {
-	file, err := s.filledFile(f)
+	file, err := s.filledFile(ctx, f)
 	if err != nil {
 		return examined{}, err
 	}

@@ -124,7 +124,8 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
-	s.startSession(w, r)
+	// The first run goes on to the document's details (the header).
+	s.startSession(w, r, "/van-ban?dau=1")
 }
 
 // hashed runs fn, which hashes a password, in the hashing pool: argon2id
@@ -194,7 +195,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.logins.end(addr, s.now(), attemptOK)
-	s.startSession(w, r)
+	s.startSession(w, r, "/bang")
 }
 
 // waitText says a wait in minutes (or seconds, when under one).
@@ -205,7 +206,8 @@ func waitText(d time.Duration) string {
 	return fmt.Sprintf(msgMinutes, int(d.Minutes()+0.999))
 }
 
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request) {
+// startSession logs the officer in and goes on to page to.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, to string) {
 	token, err := randomToken()
 	if err == nil {
 		err = s.store.StartSession(store.Session{TokenHash: tokenHash(token), Created: s.now(), Expires: s.now().Add(sessionLife),
@@ -220,7 +222,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, map[string]string{"ok": "true"})
 		return
 	}
-	http.Redirect(w, r, "/bang", http.StatusSeeOther)
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
 // logout ends the session on the desk, not only in the browser: the old
@@ -352,12 +354,13 @@ func (s *Server) sendAnnotated(w http.ResponseWriter, r *http.Request, up store.
 		s.internalError(w, r, fmt.Errorf("findings of upload %d: %w", up.ID, err))
 		return
 	}
-	b, err := s.engine.(budgeted).annotate(r.Context(), File{Name: up.Name, Data: data, Modified: up.At}, fs)
+	b, err := s.engine.Annotate(r.Context(), File{Name: up.Name, Data: data, Modified: up.At}, fs)
 	switch {
-	case errors.Is(err, errBusy):
-		s.fail(w, r, http.StatusServiceUnavailable, msgBusy)
+	case isRefusal(err):
+		s.failErr(w, r, err)
 		return
 	case err != nil:
+		// The adapter's own words: the file cannot be copied with marks.
 		s.fail(w, r, http.StatusUnprocessableEntity, msgNoAnnotation+" ("+err.Error()+")")
 		return
 	}

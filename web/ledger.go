@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/caongoc/de06/desk"
@@ -209,11 +210,13 @@ func (s *Server) read(ctx context.Context, f File) (*report.Submission, error) {
 	var pe *slots.PanicError
 	switch {
 	case errors.Is(err, slots.ErrTimeout):
-		return nil, errors.New(msgCheckTimeout)
+		return nil, refuse(http.StatusUnprocessableEntity, msgCheckTimeout)
 	case errors.As(err, &pe):
 		return nil, s.logged(err)
+	case errors.Is(err, context.Canceled):
+		return nil, err
 	case err != nil:
-		return nil, errors.New(msgBusy)
+		return nil, refuse(http.StatusServiceUnavailable, msgBusy)
 	}
 	return sub, nil
 }

@@ -35,7 +35,7 @@ func (s *Server) consolidate(ctx context.Context, b *desk.Board, doc desk.Doc) (
 		subs = append(subs, sub)
 	}
 	now := s.now()
-	prev, err := s.previousReport(b.Period)
+	prev, err := s.previousReport(ctx, b.Period)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (s *Server) consolidate(ctx context.Context, b *desk.Board, doc desk.Doc) (
 // previousReport is the last merge of the period before p, read back, so
 // that the desk compares with it as merge --previous does; nil when that
 // period was never merged here.
-func (s *Server) previousReport(p plan.Period) (*report.Previous, error) {
+func (s *Server) previousReport(ctx context.Context, p plan.Period) (*report.Previous, error) {
 	reps, err := s.store.Reports(p.Previous().String())
 	if err != nil || len(reps) == 0 {
 		return nil, err
@@ -55,8 +55,12 @@ func (s *Server) previousReport(p plan.Period) (*report.Previous, error) {
 	if err != nil {
 		return nil, err
 	}
-	prev, err := s.engine.ReadPrevious(b)
-	if err != nil {
+	prev, err := s.engine.ReadPrevious(ctx, b)
+	switch {
+	case isRefusal(err) || ctx.Err() != nil:
+		return nil, err
+	case err != nil:
+		s.log.Error("tổng hợp kỳ trước không đọc lại được", err, "period", p.Previous().String())
 		return nil, nil // a stored workbook that cannot be read only loses the comparison
 	}
 	return prev, nil
@@ -82,7 +86,7 @@ func (s *Server) merge(ctx context.Context, p plan.Period, doc desk.Doc) (mergeR
 	if err != nil {
 		return mergeResult{}, err
 	}
-	xlsx, pdf, err := s.engine.Render(m)
+	xlsx, pdf, err := s.engine.Render(ctx, m)
 	if err != nil {
 		return mergeResult{}, err
 	}
@@ -146,8 +150,11 @@ func (s *Server) mergeRequest(w http.ResponseWriter, r *http.Request) (plan.Peri
 	case errors.Is(err, desk.ErrNothingUsable):
 		s.fail(w, r, http.StatusConflict, vi.Sentence(err.Error()))
 		return p, mergeResult{}, false
+	case err != nil && !isRefusal(err):
+		s.failCause(w, r, http.StatusInternalServerError, msgMergeFailed, err)
+		return p, mergeResult{}, false
 	case err != nil:
-		s.fail(w, r, http.StatusInternalServerError, msgMergeFailed)
+		s.failErr(w, r, err)
 		return p, mergeResult{}, false
 	}
 	return p, res, true
@@ -188,7 +195,7 @@ func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
 	}
 	b, err := s.boardOf(p)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	out := struct {
@@ -264,12 +271,12 @@ func (s *Server) renderUnitSends(w http.ResponseWriter, r *http.Request, b *desk
 		sd := sends[i]
 		up, _, err := s.store.Upload(sd.ID)
 		if err != nil {
-			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			s.failErr(w, r, err)
 			return
 		}
 		fs, err := findingsOf(up)
 		if err != nil {
-			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			s.failErr(w, r, err)
 			return
 		}
 		views = append(views, sendView{Send: sd, Role: u.Role(&sd), From: up.From, Findings: fs, Late: desk.LateDays(sd.Period, sd.At)})

@@ -92,7 +92,8 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, extra map[st
 	if b, ok, _ := s.store.Setting(planDraftKey); ok && len(b) > 0 {
 		if draft, err := plan.DecodeJSON(bytes.NewReader(b), "du-thao"); err == nil {
 			data["Draft"] = draft
-			data["Changes"] = plan.Diff(s.latest(), draft)
+			data["HeaderChanges"] = plan.DiffHeader(s.latest().Header, draft.Header)
+			data["Changes"] = plan.DiffContent(s.latest(), draft)
 		}
 	}
 	for k, v := range extra {
@@ -110,22 +111,26 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := files[0]
-	p, err := s.engine.ReadPlan(f)
-	if err != nil {
+	p, err := s.engine.ReadPlan(r.Context(), f)
+	if isRefusal(err) {
+		s.failErr(w, r, err)
+		return
+	}
+	if err != nil { // the plan's own findings, in the reader's words
 		s.renderPlan(w, r, map[string]any{"Error": err.Error()})
 		return
 	}
 	var b bytes.Buffer
 	if err := plan.EncodeJSON(&b, p); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if err := s.store.SetSetting(planDraftNameKey, []byte(f.Name), "officer", s.now()); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if err := s.store.SetSetting(planDraftKey, b.Bytes(), "officer", s.now()); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	s.renderPlan(w, r, map[string]any{"Uploaded": f.Name})
@@ -142,24 +147,24 @@ func (s *Server) planApply(w http.ResponseWriter, r *http.Request) {
 	next := plan.WeekOf(from)
 	name, _, err := s.store.Setting(planDraftNameKey)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	rec := store.PlanVersion{From: from.Format(time.DateOnly), Name: string(name), JSON: b, At: s.now()}
 	if _, err := s.store.AddPlan(rec); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if err := s.store.SetSetting(planDraftKey, []byte{}, "officer", s.now()); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if err := s.loadPlans(); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if _, err := s.Links(nil); err != nil { // a unit the new plan adds gets its link
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	s.renderPlan(w, r, map[string]any{"Applied": next})
@@ -167,9 +172,9 @@ func (s *Server) planApply(w http.ResponseWriter, r *http.Request) {
 
 // planDownload sends the newest plan as a workbook to edit.
 func (s *Server) planDownload(w http.ResponseWriter, r *http.Request) {
-	b, err := s.engine.PlanWorkbook(s.latest())
+	b, err := s.engine.PlanWorkbook(r.Context(), s.latest())
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	attach(w, "ke-hoach.xlsx", b)

@@ -1,8 +1,8 @@
 package web
 
 import (
-	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
@@ -33,8 +33,8 @@ func kept(fr *report.FileResult, data []byte) []byte {
 }
 
 // withinQuota refuses n more bytes for unit ("" for a file of no known
-// unit) in period p when they would take the unit past UnitQuota, or the
-// period past PeriodQuota.
+// unit) in period p when they would take the unit past UnitQuota (413), or
+// the period past PeriodQuota (507: the desk's storage).
 func (s *Server) withinQuota(unit string, p plan.Period, n int64) error {
 	if unit != "" {
 		used, err := s.store.StorageUsed(unit, p.String())
@@ -42,7 +42,7 @@ func (s *Server) withinQuota(unit string, p plan.Period, n int64) error {
 			return s.logged(err)
 		}
 		if used+n > s.cfg.UnitQuota {
-			return fmt.Errorf(msgUnitQuota, p.Name(), s.cfg.UnitQuota>>20)
+			return refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf(msgUnitQuota, p.Name(), s.cfg.UnitQuota>>20))
 		}
 	}
 	used, err := s.store.StorageUsed("", p.String())
@@ -50,14 +50,7 @@ func (s *Server) withinQuota(unit string, p plan.Period, n int64) error {
 		return s.logged(err)
 	}
 	if used+n > s.cfg.PeriodQuota {
-		return fmt.Errorf(msgPeriodQuota, p.Name(), s.cfg.PeriodQuota>>20)
+		return refuse(http.StatusInsufficientStorage, fmt.Sprintf(msgPeriodQuota, p.Name(), s.cfg.PeriodQuota>>20))
 	}
 	return nil
-}
-
-// logged keeps err in the log and returns the message a person is shown
-// in its place.
-func (s *Server) logged(err error) error {
-	ref := s.log.Error("lỗi bên trong", err)
-	return errors.New(msgInternal + " " + fmt.Sprintf(msgReference, ref))
 }

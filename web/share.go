@@ -33,7 +33,7 @@ func (s *Server) sharePage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderShare(w http.ResponseWriter, r *http.Request, code int, extra map[string]any) {
 	links, err := s.currentLinks()
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	s.reach.mu.Lock()
@@ -77,11 +77,11 @@ func (s *Server) shareSet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err := s.store.SetSetting(settingSharing, []byte(value), "officer", s.now()); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if err := s.recordBase(); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	s.renderShare(w, r, http.StatusOK, map[string]any{"Done": done})
@@ -96,11 +96,11 @@ func (s *Server) shareAddress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.store.SetSetting(settingLANPick, []byte(pick), "officer", s.now()); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if err := s.recordBase(); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	s.renderShare(w, r, http.StatusOK, map[string]any{"Done": fmt.Sprintf(msgAddressPicked, pick)})
@@ -111,12 +111,12 @@ func (s *Server) shareAddress(w http.ResponseWriter, r *http.Request) {
 func (s *Server) slips(w http.ResponseWriter, r *http.Request) {
 	links, err := s.currentLinks()
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
-	b, err := s.engine.Slips(s.latest(), links)
+	b, err := s.engine.Slips(r.Context(), s.latest(), links)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	attach(w, "phieu-duong-dan.pdf", b)

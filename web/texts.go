@@ -58,6 +58,37 @@ const (
 	msgAddressPicked   = "Các đường dẫn dùng địa chỉ %s từ bây giờ. Phiếu đã in với địa chỉ khác cần in lại."
 )
 
+// The document header's page (header.go).
+const (
+	msgHeaderTitle    = "Thông tin văn bản báo cáo"
+	msgHeaderVersion  = "Thông tin văn bản (sửa trên bàn làm việc)"
+	msgHeaderEmpty    = "chưa điền %s"
+	msgHeaderLong     = "%s dài quá %d ký tự"
+	msgHeaderLines    = "%s có quá %d dòng"
+	msgProvinceFirst  = "chưa biết tỉnh nên chưa thay được cơ quan cấp huyện: điền ô %s trước rồi chọn lại"
+	msgDistrictLevel  = "cấp huyện"
+	msgDistrictPolice = "Công an cấp huyện"
+	labelPlace        = "Địa danh (nơi ban hành)"
+	labelSymbol       = "Ký hiệu văn bản"
+	labelProvince     = "Tỉnh (thành phố)"
+	labelSignerName   = "Họ tên người ký"
+	hintParent        = "Dòng trên cùng bên trái, ví dụ: Công an tỉnh Thanh Hóa."
+	hintIssuing       = "In đậm dưới cơ quan chủ quản, ví dụ: Công an xã Cao Ngọc."
+	hintPlace         = "Dùng trong dòng “…, ngày … tháng … năm …”, ví dụ: Cao Ngọc."
+	hintSymbol        = "Phần sau “Số: 05/”, ví dụ: BC-CAX."
+	hintProvince      = "Ví dụ: tỉnh Thanh Hóa. Dùng để đề xuất cơ quan thay cho cơ quan cấp huyện."
+	hintLines         = "Mỗi cơ quan một dòng."
+	hintDistribution  = "Mỗi nơi một dòng; dòng cuối thường là “Lưu: VT, …”."
+	hintAuthority     = "Ví dụ: KT. TRƯỞNG CÔNG AN XÃ; để trống khi người đứng đầu ký."
+	hintSignerName    = "Để trống nếu muốn ghi tay khi ký."
+)
+
+// The settings page (settings.go).
+const (
+	msgSettingsTitle = "Cài đặt"
+	msgNoUnit        = "Tệp không rõ đơn vị"
+)
+
 var reachLabels = map[Reach]string{
 	ReachThisPC:   "chỉ mở được trên máy này",
 	ReachLAN:      "chỉ mở được trong mạng của xã",
@@ -89,4 +120,11 @@ var funcs = template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	"col":  func(c string) string { return report.Column(c).Title() },
 	"join": func(ss []string) string { return strings.Join(ss, "; ") },
+	"size": size,
+	"pct": func(n, of int64) string {
+		if of <= 0 {
+			return "0"
+		}
+		return vi.FormatNumber(float64(n) * 100 / float64(of))
+	},
 }

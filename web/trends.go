@@ -50,7 +50,7 @@ type trendCell struct {
 func (s *Server) trends(w http.ResponseWriter, r *http.Request) {
 	reps, err := s.store.Reports("")
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	byPeriod := map[plan.Period][]modelPoint{}

@@ -115,7 +115,7 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 	}
 	data, err := s.unitData(u, p, r.PathValue("token"))
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	s.render(w, "unit.html", data)
@@ -135,7 +135,7 @@ func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
 	}
 	rec, err := s.receive(r.Context(), clientAddr(r), u.ID, desk.ViaLink, files[0], p)
 	if err != nil {
-		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+		s.failErr(w, r, err)
 		return
 	}
 	s.answerSend(w, r, u, rec)
@@ -147,7 +147,7 @@ func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, u *plan.Unit
 	if wantsJSON(r) {
 		var doc map[string]any
 		if err := json.Unmarshal([]byte(rec.Upload.Findings), &doc); err != nil {
-			s.fail(w, r, http.StatusInternalServerError, msgInternal)
+			s.failErr(w, r, err)
 			return
 		}
 		doc["upload"] = map[string]any{"id": rec.Upload.ID, "counting": rec.Verdict.Counts, "period": rec.Period.String()}
@@ -156,7 +156,7 @@ func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, u *plan.Unit
 	}
 	data, err := s.unitData(u, rec.Period, r.PathValue("token"))
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	data["Result"], data["Upload"], data["Verdict"] = rec.Result, rec.Upload, rec.Verdict
@@ -179,12 +179,12 @@ func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
 	}
 	sd, err := sendOf(up)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	b, err := s.boardOf(sd.Period)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if err := desk.MayWithdraw(b.Unit(u.ID), id); err != nil {
@@ -192,11 +192,11 @@ func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.store.Withdraw(id, s.now()); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	if b, err = s.boardOf(sd.Period); err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	st := b.Unit(u.ID)
@@ -210,7 +210,7 @@ func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
 	}
 	data, err := s.unitData(u, sd.Period, r.PathValue("token"))
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	data["Withdrawn"] = sd
@@ -226,12 +226,12 @@ func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 	}
 	prev, _, err := s.earlier(r, u.ID, p)
 	if err != nil {
-		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+		s.failErr(w, r, err)
 		return
 	}
-	b, err := s.engine.Template(s.planFor(p), u.ID, p, prev)
+	b, err := s.engine.Template(r.Context(), s.planFor(p), u.ID, p, prev)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, msgInternal)
+		s.failErr(w, r, err)
 		return
 	}
 	attach(w, u.ID+"-"+p.String()+".xlsx", b)

@@ -25,31 +25,34 @@ import (
 )
 
 // Engine reads and writes workbooks and documents; cmd/de06 provides it
-// through the excel and pdf adapters.
+// through the excel and pdf adapters. Every method works on what users
+// sent or the desk holds for them, and stops when ctx ends (the budget
+// over, or the client gone): the desk calls each within its slot pool
+// (budgeted).
 type Engine interface {
 	// Read reads one file as received, giving a conversion through
 	// LibreOffice no more time than ctx has left.
 	Read(ctx context.Context, f File) *report.Submission
 	// ReadPrevious reads a merged report's workbook back, to compare with.
-	ReadPrevious(xlsx []byte) (*report.Previous, error)
+	ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error)
 	// Render writes a merged period's workbook and PDF.
-	Render(m *desk.Merged) (xlsx, pdf []byte, err error)
+	Render(ctx context.Context, m *desk.Merged) (xlsx, pdf []byte, err error)
 	// Template writes a unit's report template for a period, pre-filled
 	// with prev's values when prev is not nil.
-	Template(pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error)
+	Template(ctx context.Context, pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error)
 	// Filled writes a form filled in the browser as the workbook its
 	// template becomes with the same typed in.
-	Filled(pl *plan.Plan, f *report.Filled) ([]byte, error)
+	Filled(ctx context.Context, pl *plan.Plan, f *report.Filled) ([]byte, error)
 	// ReadPlan reads an edited plan: a workbook from de06 plan --export,
 	// or JSON.
-	ReadPlan(f File) (*plan.Plan, error)
+	ReadPlan(ctx context.Context, f File) (*plan.Plan, error)
 	// PlanWorkbook writes a plan as the workbook ReadPlan reads back.
-	PlanWorkbook(pl *plan.Plan) ([]byte, error)
+	PlanWorkbook(ctx context.Context, pl *plan.Plan) ([]byte, error)
 	// Slips writes the printable slips of the units' links, each saying
 	// where its link opens (ReachOf).
-	Slips(pl *plan.Plan, links []UnitLink) ([]byte, error)
+	Slips(ctx context.Context, pl *plan.Plan, links []UnitLink) ([]byte, error)
 	// Annotate writes a copy of a file with its findings marked.
-	Annotate(f File, findings []report.Finding) ([]byte, error)
+	Annotate(ctx context.Context, f File, findings []report.Finding) ([]byte, error)
 }
 
 // File is a workbook as received.
@@ -179,46 +182,69 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	return s, nil
 }
 
+// route is one of the desk's routes: an http.ServeMux pattern and what
+// answers it.
+type route struct {
+	pattern string
+	handler http.HandlerFunc
+}
+
+// routes are every route the desk answers (the web tests have a case for
+// each): the officer's behind a session, a unit's behind its link.
+func (s *Server) routes() []route {
+	return []route{
+		{"GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }},
+		{"GET /style.css", static("style.css", "text/css; charset=utf-8")},
+		{"GET /chon-tep.js", static("chon-tep.js", "text/javascript; charset=utf-8")},
+		{"GET /bieu-mau.js", static("bieu-mau.js", "text/javascript; charset=utf-8")},
+		{"GET /{$}", s.home},
+		{"POST /setup", s.setup},
+		{"POST /login", s.login},
+		{"POST /logout", s.logout},
+
+		{"GET /bang", s.officer(s.board)},
+		{"GET /bang/don-vi", s.officer(s.unitSends)},
+		{"POST /bang/chon", s.officer(s.chooseForm)},
+		{"POST /nop", s.officer(s.spooled(s.drop))},
+		{"POST /tong-hop", s.officer(s.mergeForm)},
+		{"GET /tep/{id}", s.officer(s.download)},
+		{"GET /tep/{id}/danh-dau", s.officer(s.annotated)},
+		{"GET /bao-cao/{id}/{kind}", s.officer(s.reportFile)},
+		{"GET /tien-do", s.officer(s.trends)},
+		{"GET /ke-hoach", s.officer(s.planPage)},
+		{"POST /ke-hoach", s.officer(s.spooled(s.planUpload))},
+		{"GET /ke-hoach/tai", s.officer(s.planDownload)},
+		{"POST /ke-hoach/ap-dung", s.officer(s.planApply)},
+		{"GET /van-ban", s.officer(s.headerPage)},
+		{"POST /van-ban", s.officer(s.headerSave)},
+		{"GET /cai-dat", s.officer(s.settingsPage)},
+		{"POST /cai-dat/dang-xuat", s.officer(s.endAllSessions)},
+		{"GET /chia-se", s.officer(s.sharePage)},
+		{"POST /chia-se", s.officer(s.shareSet)},
+		{"POST /chia-se/dia-chi", s.officer(s.shareAddress)},
+		{"GET /chia-se/phieu.pdf", s.officer(s.slips)},
+		{"GET /api/status", s.officer(s.apiStatus)},
+		{"POST /api/merge", s.officer(s.apiMerge)},
+		{"POST /api/choose", s.officer(s.apiChoose)},
+
+		{"GET /u/{token}", s.unit(s.unitPage)},
+		{"POST /u/{token}", s.unit(s.spooled(s.unitUpload))},
+		{"POST /u/{token}/withdraw", s.unit(s.unitWithdraw)},
+		{"GET /u/{token}/mau", s.unit(s.unitTemplate)},
+		{"GET /u/{token}/tep/{id}/danh-dau", s.unit(s.unitAnnotated)},
+		{"GET /u/{token}/tep/{id}", s.unit(s.unitDownload)},
+		{"GET /u/{token}/form", s.unit(s.formGet)},
+		{"POST /u/{token}/form", s.unit(s.formPost)},
+	}
+}
+
 // Handler is the desk's HTTP handler: every state-changing request must
 // come from the desk's own pages (http.CrossOriginProtection).
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") })
-	mux.HandleFunc("GET /style.css", static("style.css", "text/css; charset=utf-8"))
-	mux.HandleFunc("GET /chon-tep.js", static("chon-tep.js", "text/javascript; charset=utf-8"))
-	mux.HandleFunc("GET /chia-se", s.officer(s.sharePage))
-	mux.HandleFunc("POST /chia-se", s.officer(s.shareSet))
-	mux.HandleFunc("POST /chia-se/dia-chi", s.officer(s.shareAddress))
-	mux.HandleFunc("GET /chia-se/phieu.pdf", s.officer(s.slips))
-	mux.HandleFunc("GET /bieu-mau.js", static("bieu-mau.js", "text/javascript; charset=utf-8"))
-	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("POST /setup", s.setup)
-	mux.HandleFunc("POST /login", s.login)
-	mux.HandleFunc("POST /logout", s.logout)
-	mux.HandleFunc("GET /bang", s.officer(s.board))
-	mux.HandleFunc("GET /bang/don-vi", s.officer(s.unitSends))
-	mux.HandleFunc("POST /bang/chon", s.officer(s.chooseForm))
-	mux.HandleFunc("POST /nop", s.officer(s.spooled(s.drop)))
-	mux.HandleFunc("POST /tong-hop", s.officer(s.mergeForm))
-	mux.HandleFunc("GET /tep/{id}", s.officer(s.download))
-	mux.HandleFunc("GET /tep/{id}/danh-dau", s.officer(s.annotated))
-	mux.HandleFunc("GET /bao-cao/{id}/{kind}", s.officer(s.reportFile))
-	mux.HandleFunc("GET /tien-do", s.officer(s.trends))
-	mux.HandleFunc("GET /ke-hoach", s.officer(s.planPage))
-	mux.HandleFunc("POST /ke-hoach", s.officer(s.spooled(s.planUpload)))
-	mux.HandleFunc("GET /ke-hoach/tai", s.officer(s.planDownload))
-	mux.HandleFunc("POST /ke-hoach/ap-dung", s.officer(s.planApply))
-	mux.HandleFunc("GET /api/status", s.officer(s.apiStatus))
-	mux.HandleFunc("POST /api/merge", s.officer(s.apiMerge))
-	mux.HandleFunc("POST /api/choose", s.officer(s.apiChoose))
-	mux.HandleFunc("GET /u/{token}", s.unit(s.unitPage))
-	mux.HandleFunc("POST /u/{token}", s.unit(s.spooled(s.unitUpload)))
-	mux.HandleFunc("POST /u/{token}/withdraw", s.unit(s.unitWithdraw))
-	mux.HandleFunc("GET /u/{token}/mau", s.unit(s.unitTemplate))
-	mux.HandleFunc("GET /u/{token}/tep/{id}/danh-dau", s.unit(s.unitAnnotated))
-	mux.HandleFunc("GET /u/{token}/tep/{id}", s.unit(s.unitDownload))
-	mux.HandleFunc("GET /u/{token}/form", s.unit(s.formGet))
-	mux.HandleFunc("POST /u/{token}/form", s.unit(s.formPost))
+	for _, rt := range s.routes() {
+		mux.HandleFunc(rt.pattern, rt.handler)
+	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)

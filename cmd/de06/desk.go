@@ -32,17 +32,30 @@ func (d deskEngine) Read(ctx context.Context, f web.File) *report.Submission {
 	return excel.Reader{Soffice: so}.ReadContext(ctx, f.Data, s)
 }
 
-func (d deskEngine) ReadPrevious(xlsx []byte) (*report.Previous, error) {
+// The writers below take no context: the desk's engine looks at ctx
+// before each step, so work whose client left (or whose budget ran out)
+// stops at the next step; each step is bounded by the limits on what it
+// reads (excel's reader, report's text budget).
+
+func (d deskEngine) ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return excel.ReadPrevious(bytes.NewReader(xlsx), "kỳ trước")
 }
 
-func (d deskEngine) Render(m *desk.Merged) (xlsx, pdfBytes []byte, err error) {
+func (d deskEngine) Render(ctx context.Context, m *desk.Merged) (xlsx, pdfBytes []byte, err error) {
 	var xb, pb bytes.Buffer
-	if err := renderWorkbook(&xb, m); err != nil {
-		return nil, nil, err
-	}
-	if err := renderPDF(&pb, m); err != nil {
-		return nil, nil, err
+	for _, step := range []func() error{
+		func() error { return renderWorkbook(&xb, m) },
+		func() error { return renderPDF(&pb, m) },
+	} {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		if err := step(); err != nil {
+			return nil, nil, err
+		}
 	}
 	return xb.Bytes(), pb.Bytes(), nil
 }
@@ -57,7 +70,10 @@ func renderPDF(w io.Writer, m *desk.Merged) error {
 	return pdf.Build(m.Cons, opt).Render(w)
 }
 
-func (d deskEngine) Template(pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error) {
+func (d deskEngine) Template(ctx context.Context, pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	form, err := report.NewForm(pl, unitID, p)
 	if err != nil {
 		return nil, err
@@ -72,32 +88,45 @@ func (d deskEngine) Template(pl *plan.Plan, unitID string, p plan.Period, prev *
 	return b.Bytes(), err
 }
 
-func (d deskEngine) Filled(pl *plan.Plan, f *report.Filled) ([]byte, error) {
+func (d deskEngine) Filled(ctx context.Context, pl *plan.Plan, f *report.Filled) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
 	err := excel.WriteFilled(&b, f, pl.Document.StandingAgency)
 	return b.Bytes(), err
 }
 
-func (d deskEngine) Annotate(f web.File, findings []report.Finding) ([]byte, error) {
+// Annotate stops when ctx ends, LibreOffice with it.
+func (d deskEngine) Annotate(ctx context.Context, f web.File, findings []report.Finding) ([]byte, error) {
 	var b bytes.Buffer
-	err := excel.Annotate(&b, f.Data, f.Name, findings, d.soffice)
+	err := excel.AnnotateContext(ctx, &b, f.Data, f.Name, findings, d.soffice)
 	return b.Bytes(), err
 }
 
-func (d deskEngine) ReadPlan(f web.File) (*plan.Plan, error) {
+func (d deskEngine) ReadPlan(ctx context.Context, f web.File) (*plan.Plan, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if strings.HasSuffix(strings.ToLower(f.Name), ".json") {
 		return plan.DecodeJSON(bytes.NewReader(f.Data), f.Name)
 	}
 	return excel.ReadPlan(bytes.NewReader(f.Data), f.Name)
 }
 
-func (d deskEngine) PlanWorkbook(pl *plan.Plan) ([]byte, error) {
+func (d deskEngine) PlanWorkbook(ctx context.Context, pl *plan.Plan) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
 	err := excel.WritePlan(&b, pl)
 	return b.Bytes(), err
 }
 
-func (d deskEngine) Slips(pl *plan.Plan, links []web.UnitLink) ([]byte, error) {
+func (d deskEngine) Slips(ctx context.Context, pl *plan.Plan, links []web.UnitLink) ([]byte, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	doc, err := pdf.BuildSlips(slipsOf(links), pdf.SlipsOptions{Issuer: pl.Document.Issuer, Agency: pl.Document.StandingAgency, Created: now()})
 	if err != nil {
 		return nil, err

@@ -414,7 +414,7 @@ func TestDeskPlan(t *testing.T) {
 		t.Fatalf("plan page: %.300s", p)
 	}
 	// A broken file: a Vietnamese message, nothing kept.
-	if p := send("ke-hoach.json", []byte(`{"id": `)); !strings.Contains(p, "không phải JSON hợp lệ") || strings.Contains(p, "Áp dụng từ") {
+	if p := send("ke-hoach.json", []byte(`{"id": `)); !strings.Contains(p, "không phải JSON hợp lệ") || strings.Contains(p, "Áp dụng kế hoạch này") {
 		t.Errorf("broken plan: %.400s", p[strings.Index(p, "<h1>"):])
 	}
 	// The officer downloads the plan's workbook and sends it back
@@ -427,17 +427,25 @@ func TestDeskPlan(t *testing.T) {
 	if p := send("ke-hoach.xlsx", wb); !strings.Contains(p, "Không khác kế hoạch hiện tại") {
 		t.Errorf("unchanged plan: %.600s", p[strings.Index(p, "<h1>"):])
 	}
-	// The school is renamed.
+	// The school is renamed, and the header's signer named: the preview
+	// says the header applies at once, the units from next week.
 	edited := defaultPlanT(t)
 	edited.Unit("truong-hoc").Name = "Các trường học"
+	edited.Header.SignerName = "Lê Văn Hùng"
 	var js bytes.Buffer
 	plan.EncodeJSON(&js, edited)
 	p := send("ke-hoach-moi.json", js.Bytes())
-	if !strings.Contains(p, "đổi tên đơn vị: Trường học trên địa bàn xã → Các trường học") || !strings.Contains(p, "Áp dụng từ Tuần 49 năm 2026") {
-		t.Fatalf("draft: %.600s", p[strings.Index(p, "<h1>"):])
+	if !strings.Contains(p, "đổi tên đơn vị: Trường học trên địa bàn xã → Các trường học") || !strings.Contains(p, "áp dụng từ Tuần 49 năm 2026") ||
+		!strings.Contains(p, "Họ tên người ký: (không có) → Lê Văn Hùng") || !strings.Contains(p, "áp dụng ngay") {
+		t.Fatalf("draft: %.900s", p[strings.Index(p, "<h1>"):])
 	}
-	if p := page(d.post(c, d.ts.URL+"/ke-hoach/ap-dung", "application/x-www-form-urlencoded", nil, false)); !strings.Contains(p, "Đã áp dụng kế hoạch mới từ Tuần 49 năm 2026") {
+	if p := page(d.post(c, d.ts.URL+"/ke-hoach/ap-dung", "application/x-www-form-urlencoded", nil, false)); !strings.Contains(p, "mô hình, đơn vị từ Tuần 49 năm 2026") {
 		t.Fatalf("apply: %.600s", p[strings.Index(p, "<h1>"):])
+	}
+	// The week under way keeps its units but signs with the new header.
+	d.upload(http.DefaultClient, d.links["cong-an"], sample("cong-an-2026-W48.xlsx"))
+	if b := get("/bang?period=2026-W48"); !strings.Contains(b, `name="signer" value="Lê Văn Hùng"`) {
+		t.Errorf("week 48's merge does not take the new header")
 	}
 	if b := get("/bang?period=2026-W48"); !strings.Contains(b, `"missing"><td>Trường học trên địa bàn xã</td>`) {
 		t.Errorf("week 48 is not under the old plan")
