@@ -54,6 +54,14 @@ type result[T any] struct {
 func call[T any](ctx context.Context, s *Server, fn func(context.Context) (T, error)) (T, error) {
 	r, err := within(ctx, s, func(ctx context.Context) result[T] {
 		v, err := fn(ctx)
+		if err != nil && ctx.Err() != nil {
+			// Stopped because the context ended, whatever the engine
+			// says: the client left, or the budget ran out (busy).
+			err = errBusy
+			if errors.Is(ctx.Err(), context.Canceled) {
+				err = ctx.Err()
+			}
+		}
 		return result[T]{v, err}
 	})
 	if err != nil {

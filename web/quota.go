@@ -42,7 +42,7 @@ func (s *Server) withinQuota(unit string, p plan.Period, n int64) error {
 			return s.logged(err)
 		}
 		if used+n > s.cfg.UnitQuota {
-			return refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf(msgUnitQuota, p.Name(), s.cfg.UnitQuota>>20))
+			return refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf(msgUnitQuota, p.Name(), size(s.cfg.UnitQuota)))
 		}
 	}
 	used, err := s.store.StorageUsed("", p.String())
@@ -50,7 +50,7 @@ func (s *Server) withinQuota(unit string, p plan.Period, n int64) error {
 		return s.logged(err)
 	}
 	if used+n > s.cfg.PeriodQuota {
-		return refuse(http.StatusInsufficientStorage, fmt.Sprintf(msgPeriodQuota, p.Name(), s.cfg.PeriodQuota>>20))
+		return refuse(http.StatusInsufficientStorage, fmt.Sprintf(msgPeriodQuota, p.Name(), size(s.cfg.PeriodQuota)))
 	}
 	return nil
 }

@@ -182,59 +182,70 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	return s, nil
 }
 
-// route is one of the desk's routes: an http.ServeMux pattern and what
-// answers it.
+// route is one of the desk's routes: an http.ServeMux pattern, who may
+// use it, and what answers it.
 type route struct {
 	pattern string
+	access  access
 	handler http.HandlerFunc
 }
+
+// access is who a route answers: anyone, the officer with a live session
+// (Server.officer), or a unit through its current link (Server.unit).
+type access int
+
+const (
+	accessPublic access = iota
+	accessOfficer
+	accessUnit
+)
 
 // routes are every route the desk answers (the web tests have a case for
 // each): the officer's behind a session, a unit's behind its link.
 func (s *Server) routes() []route {
 	return []route{
-		{"GET /healthz", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }},
-		{"GET /style.css", static("style.css", "text/css; charset=utf-8")},
-		{"GET /chon-tep.js", static("chon-tep.js", "text/javascript; charset=utf-8")},
-		{"GET /bieu-mau.js", static("bieu-mau.js", "text/javascript; charset=utf-8")},
-		{"GET /{$}", s.home},
-		{"POST /setup", s.setup},
-		{"POST /login", s.login},
-		{"POST /logout", s.logout},
+		{"GET /healthz", accessPublic, func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }},
+		{"GET /style.css", accessPublic, static("style.css", "text/css; charset=utf-8")},
+		{"GET /chon-tep.js", accessPublic, static("chon-tep.js", "text/javascript; charset=utf-8")},
+		{"GET /bieu-mau.js", accessPublic, static("bieu-mau.js", "text/javascript; charset=utf-8")},
+		{"GET /{$}", accessPublic, s.home},
+		{"POST /setup", accessPublic, s.setup},
+		{"POST /login", accessPublic, s.login},
+		{"POST /logout", accessPublic, s.logout},
 
-		{"GET /bang", s.officer(s.board)},
-		{"GET /bang/don-vi", s.officer(s.unitSends)},
-		{"POST /bang/chon", s.officer(s.chooseForm)},
-		{"POST /nop", s.officer(s.spooled(s.drop))},
-		{"POST /tong-hop", s.officer(s.mergeForm)},
-		{"GET /tep/{id}", s.officer(s.download)},
-		{"GET /tep/{id}/danh-dau", s.officer(s.annotated)},
-		{"GET /bao-cao/{id}/{kind}", s.officer(s.reportFile)},
-		{"GET /tien-do", s.officer(s.trends)},
-		{"GET /ke-hoach", s.officer(s.planPage)},
-		{"POST /ke-hoach", s.officer(s.spooled(s.planUpload))},
-		{"GET /ke-hoach/tai", s.officer(s.planDownload)},
-		{"POST /ke-hoach/ap-dung", s.officer(s.planApply)},
-		{"GET /van-ban", s.officer(s.headerPage)},
-		{"POST /van-ban", s.officer(s.headerSave)},
-		{"GET /cai-dat", s.officer(s.settingsPage)},
-		{"POST /cai-dat/dang-xuat", s.officer(s.endAllSessions)},
-		{"GET /chia-se", s.officer(s.sharePage)},
-		{"POST /chia-se", s.officer(s.shareSet)},
-		{"POST /chia-se/dia-chi", s.officer(s.shareAddress)},
-		{"GET /chia-se/phieu.pdf", s.officer(s.slips)},
-		{"GET /api/status", s.officer(s.apiStatus)},
-		{"POST /api/merge", s.officer(s.apiMerge)},
-		{"POST /api/choose", s.officer(s.apiChoose)},
+		{"GET /bang", accessOfficer, s.board},
+		{"GET /bang/don-vi", accessOfficer, s.unitSends},
+		{"POST /bang/chon", accessOfficer, s.chooseForm},
+		{"POST /nop", accessOfficer, s.spooled(s.drop)},
+		{"POST /tong-hop", accessOfficer, s.mergeForm},
+		{"GET /tep/{id}", accessOfficer, s.download},
+		{"GET /tep/{id}/danh-dau", accessOfficer, s.annotated},
+		{"GET /bao-cao/{id}/{kind}", accessOfficer, s.reportFile},
+		{"GET /tien-do", accessOfficer, s.trends},
+		{"GET /ke-hoach", accessOfficer, s.planPage},
+		{"POST /ke-hoach", accessOfficer, s.spooled(s.planUpload)},
+		{"GET /ke-hoach/tai", accessOfficer, s.planDownload},
+		{"POST /ke-hoach/ap-dung", accessOfficer, s.planApply},
+		{"GET /van-ban", accessOfficer, s.headerPage},
+		{"POST /van-ban", accessOfficer, s.headerSave},
+		{"GET /cai-dat", accessOfficer, s.settingsPage},
+		{"POST /cai-dat/dang-xuat", accessOfficer, s.endAllSessions},
+		{"GET /chia-se", accessOfficer, s.sharePage},
+		{"POST /chia-se", accessOfficer, s.shareSet},
+		{"POST /chia-se/dia-chi", accessOfficer, s.shareAddress},
+		{"GET /chia-se/phieu.pdf", accessOfficer, s.slips},
+		{"GET /api/status", accessOfficer, s.apiStatus},
+		{"POST /api/merge", accessOfficer, s.apiMerge},
+		{"POST /api/choose", accessOfficer, s.apiChoose},
 
-		{"GET /u/{token}", s.unit(s.unitPage)},
-		{"POST /u/{token}", s.unit(s.spooled(s.unitUpload))},
-		{"POST /u/{token}/withdraw", s.unit(s.unitWithdraw)},
-		{"GET /u/{token}/mau", s.unit(s.unitTemplate)},
-		{"GET /u/{token}/tep/{id}/danh-dau", s.unit(s.unitAnnotated)},
-		{"GET /u/{token}/tep/{id}", s.unit(s.unitDownload)},
-		{"GET /u/{token}/form", s.unit(s.formGet)},
-		{"POST /u/{token}/form", s.unit(s.formPost)},
+		{"GET /u/{token}", accessUnit, s.unitPage},
+		{"POST /u/{token}", accessUnit, s.spooled(s.unitUpload)},
+		{"POST /u/{token}/withdraw", accessUnit, s.unitWithdraw},
+		{"GET /u/{token}/mau", accessUnit, s.unitTemplate},
+		{"GET /u/{token}/tep/{id}/danh-dau", accessUnit, s.unitAnnotated},
+		{"GET /u/{token}/tep/{id}", accessUnit, s.unitDownload},
+		{"GET /u/{token}/form", accessUnit, s.formGet},
+		{"POST /u/{token}/form", accessUnit, s.formPost},
 	}
 }
 
@@ -243,7 +254,14 @@ func (s *Server) routes() []route {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
-		mux.HandleFunc(rt.pattern, rt.handler)
+		h := rt.handler
+		switch rt.access {
+		case accessOfficer:
+			h = s.officer(h)
+		case accessUnit:
+			h = s.unit(h)
+		}
+		mux.HandleFunc(rt.pattern, h)
 	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
