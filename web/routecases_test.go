@@ -412,8 +412,8 @@ var routeCases = map[string]func(t *testing.T){
 		}
 		h := d.srv.latest().Header
 		want := plan.Header{ParentAgency: "Công an tỉnh Thanh Hóa", IssuingAgency: "Công an xã Cao Ngọc", Place: "Cao Ngọc", Symbol: "BC-CAX",
-			Recipients:   []string{"Tổ công tác Đề án 06 tỉnh Thanh Hóa", "Đảng ủy, UBND xã Cao Ngọc"},
-			Distribution: []string{"Như trên", "Công an tỉnh Thanh Hóa (để b/c)", "Tổ công tác Đề án 06 xã", "Lưu: VT, CAX"},
+			Recipients:     []string{"Tổ công tác Đề án 06 tỉnh Thanh Hóa", "Đảng ủy, UBND xã Cao Ngọc"},
+			Distribution:   []string{"Như trên", "Công an tỉnh Thanh Hóa (để b/c)", "Tổ công tác Đề án 06 xã", "Lưu: VT, CAX"},
 			SignerPosition: "Trưởng Công an xã", SignerName: "Lê Văn Hùng", Province: "tỉnh Thanh Hóa", Confirmed: true}
 		if len(plan.DiffHeader(h, want)) != 0 {
 			t.Fatalf("stored header differs: %q", plan.DiffHeader(h, want))
