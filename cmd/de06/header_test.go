@@ -51,8 +51,8 @@ func TestDeskHeaderDraftThenClean(t *testing.T) {
 	v := url.Values{
 		"parent_agency": {"Công an huyện Ngọc Lặc"}, "issuing_agency": {"Công an xã Cao Ngọc"}, "place": {"Cao Ngọc"},
 		"symbol": {"BC-CAX"}, "province": {"tỉnh Thanh Hóa"},
-		"recipients":   {"Tổ công tác Đề án 06 huyện Ngọc Lặc\nĐảng ủy, UBND xã Cao Ngọc"},
-		"distribution": {"Như trên\nCông an huyện Ngọc Lặc (để b/c)\nTổ công tác Đề án 06 xã\nLưu: VT, CAX"},
+		"recipients":      {"Tổ công tác Đề án 06 huyện Ngọc Lặc\nĐảng ủy, UBND xã Cao Ngọc"},
+		"distribution":    {"Như trên\nCông an huyện Ngọc Lặc (để b/c)\nTổ công tác Đề án 06 xã\nLưu: VT, CAX"},
 		"signer_position": {"Trưởng Công an xã"}, "signer_name": {"Lê Văn Hùng"}, "xac-nhan": {"1"},
 		"goc-parent_agency-0": {"Công an huyện Ngọc Lặc"}, "thay-parent_agency-0": {"0"},
 		"goc-recipients-0": {"Tổ công tác Đề án 06 huyện Ngọc Lặc"}, "thay-recipients-0": {"0"},
