@@ -93,3 +93,19 @@ func TestRefusalStatuses(t *testing.T) {
 		t.Errorf("refusals were logged as errors: %+v", es)
 	}
 }
+
+func TestBrowserOf(t *testing.T) {
+	for _, c := range []struct{ agent, want string }{
+		{"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36", "trình duyệt Chrome trên Windows"},
+		{"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0", "trình duyệt Edge trên Windows"},
+		{"Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1", "trình duyệt Safari trên iPhone"},
+		{"Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36", "trình duyệt Chrome trên Android"},
+		{"Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0", "trình duyệt Firefox trên Linux"},
+		{"curl/8.5.0", ""},
+		{"", ""},
+	} {
+		if got := browserOf(c.agent); got != c.want {
+			t.Errorf("browserOf(%q) = %q, want %q", c.agent, got, c.want)
+		}
+	}
+}

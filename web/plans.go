@@ -67,6 +67,9 @@ func (s *Server) latest() *plan.Plan {
 	return s.plans.Latest()
 }
 
+// fieldKeepHeader, ticked, applies an uploaded plan without its header.
+const fieldKeepHeader = "giu-van-ban"
+
 // planDraftKey holds an uploaded plan the officer has not yet applied,
 // planDraftNameKey the name of its file.
 const (
@@ -91,9 +94,15 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, extra map[st
 	data["Versions"] = versions
 	if b, ok, _ := s.store.Setting(planDraftKey); ok && len(b) > 0 {
 		if draft, err := plan.DecodeJSON(bytes.NewReader(b), "du-thao"); err == nil {
+			cur, now := s.latest().Header, s.now()
 			data["Draft"] = draft
-			data["HeaderChanges"] = plan.DiffHeader(s.latest().Header, draft.Header)
+			data["HeaderChanges"] = plan.DiffHeader(cur, draft.Header)
 			data["Changes"] = plan.DiffContent(s.latest(), draft)
+			// A file made before the header was confirmed (an old export)
+			// would make every report a draft again: said, and the header
+			// in use kept unless the officer unticks it.
+			data["HeaderBack"] = len(cur.DraftReasons(now)) == 0 && len(draft.Header.DraftReasons(now)) > 0
+			data["DraftReasons"] = draft.Header.DraftReasons(now)
 		}
 	}
 	for k, v := range extra {
@@ -149,6 +158,22 @@ func (s *Server) planApply(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.failErr(w, r, err)
 		return
+	}
+	if r.PostFormValue(fieldKeepHeader) == "1" {
+		// The header in use stays: the draft's models and units, the
+		// newest header.
+		draft, err := plan.DecodeJSON(bytes.NewReader(b), string(name))
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+		draft.Header = s.latest().Header
+		var js bytes.Buffer
+		if err := plan.EncodeJSON(&js, draft); err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+		b = js.Bytes()
 	}
 	rec := store.PlanVersion{From: from.Format(time.DateOnly), Name: string(name), JSON: b, At: s.now()}
 	if _, err := s.store.AddPlan(rec); err != nil {

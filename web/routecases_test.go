@@ -128,7 +128,7 @@ var routeCases = map[string]func(t *testing.T){
 			// The header is not confirmed: the report would be a draft, and why.
 			`id="du-thao"`, "chưa được cán bộ xác nhận", "Công an huyện Ngọc Lặc", `href="/van-ban"`,
 			// The storage the week's files take, and the bar's links.
-			`id="dung-luong"`, "% giới hạn", `href="/cai-dat"`, `href="/van-ban"`,
+			`id="dung-luong"`, "mỗi kỳ nhận được tối đa 400 MB", `href="/cai-dat"`, `href="/van-ban"`,
 			// The period's table before any merge.
 			"Bảng tổng hợp Tuần 48 năm 2026")
 		if strings.Contains(body, "- Trạm y tế xã") {
@@ -363,6 +363,29 @@ var routeCases = map[string]func(t *testing.T){
 		d.sendJSON(c, "/api/merge?period=2026-W48", nil, &res)
 		_, pdf := d.page(c, res.PDF)
 		mustContain(t, "week 48's PDF", pdf, "Công an tỉnh Thanh Hóa")
+
+		// A plan file from before the header was confirmed: the preview
+		// warns, and applying it keeps the header in use (ticked).
+		d = newTestDesk(t, Config{})
+		c = d.officer()
+		form := headerForm(d.srv.latest().Header)
+		form.Set("thay-parent_agency-0", "0")
+		form.Set("thay-recipients-0", "0")
+		form.Set("thay-distribution-1", "0")
+		form.Set("xac-nhan", "1")
+		d.submit(c, "/van-ban", form)
+		stale, _ := plan.Default()
+		stale.Model(3).Deadline.Text = "31/12/2026"
+		_, body = d.postFiles(c, "/ke-hoach", "file", map[string][]byte{"cu.json": []byte(mustJSON(t, stale))}, nil)
+		mustContain(t, "a stale plan's preview", body, "sẽ làm báo cáo ghi “DỰ THẢO”", `name="giu-van-ban" value="1" checked>`)
+		resp, body = d.submit(c, "/ke-hoach/ap-dung", url.Values{"giu-van-ban": {"1"}})
+		status(t, "apply keeping the header", resp, body, 200)
+		if h := d.srv.latest().Header; !h.Confirmed || h.ParentAgency != "Công an tỉnh Thanh Hóa" {
+			t.Errorf("the header in use was not kept: %+v", h)
+		}
+		if got := d.srv.planFor(w49); got.Model(3).Deadline.Text != "31/12/2026" {
+			t.Errorf("the stale plan's models were not applied: %q", got.Model(3).Deadline.Text)
+		}
 	},
 	"GET /van-ban": func(t *testing.T) {
 		d := newTestDesk(t, Config{})

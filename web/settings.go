@@ -3,8 +3,10 @@ package web
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/caongoc/de06/internal/errlog"
 	"github.com/caongoc/de06/internal/vi"
@@ -22,7 +24,45 @@ const recentErrors = 20
 // sessionView is a live session as the page lists it.
 type sessionView struct {
 	store.Session
-	This bool // the session of the page's reader
+	This    bool   // the session of the page's reader
+	Browser string // the browser and system, in the page's words
+}
+
+// browsers and systems name what a browser's User-Agent says it is, in
+// the order to look for them (Edge and Opera call themselves Chrome too;
+// Chrome calls itself Safari).
+var (
+	browsers = []struct{ mark, name string }{{"Edg/", "Edge"}, {"OPR/", "Opera"}, {"Zalo", "Zalo"}, {"coc_coc", "Cốc Cốc"},
+		{"Firefox/", "Firefox"}, {"Chrome/", "Chrome"}, {"Safari/", "Safari"}}
+	systems = []struct{ mark, name string }{{"Windows", "Windows"}, {"Android", "Android"}, {"iPhone", "iPhone"},
+		{"iPad", "iPad"}, {"Mac OS X", "máy Mac"}, {"CrOS", "Chromebook"}, {"Linux", "Linux"}}
+)
+
+// browserOf says which browser on which system a User-Agent names:
+// "Chrome trên Windows"; "" when it names neither.
+func browserOf(agent string) string {
+	var b, sys string
+	for _, x := range browsers {
+		if strings.Contains(agent, x.mark) {
+			b = x.name
+			break
+		}
+	}
+	for _, x := range systems {
+		if strings.Contains(agent, x.mark) {
+			sys = x.name
+			break
+		}
+	}
+	switch {
+	case b != "" && sys != "":
+		return fmt.Sprintf(msgBrowserOn, b, sys)
+	case b != "":
+		return fmt.Sprintf(msgBrowser, b)
+	case sys != "":
+		return fmt.Sprintf(msgSystem, sys)
+	}
+	return ""
 }
 
 // periodUse is the storage one period's files take, with each unit's.
@@ -56,7 +96,7 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, extra ma
 	}
 	var sessions []sessionView
 	for _, se := range live {
-		sessions = append(sessions, sessionView{Session: se, This: bytes.Equal(se.TokenHash, mine)})
+		sessions = append(sessions, sessionView{Session: se, This: bytes.Equal(se.TokenHash, mine), Browser: browserOf(se.Agent)})
 	}
 	errs, err := s.RecentErrors(recentErrors)
 	if err != nil {

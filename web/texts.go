@@ -87,6 +87,9 @@ const (
 const (
 	msgSettingsTitle = "Cài đặt"
 	msgNoUnit        = "Tệp không rõ đơn vị"
+	msgBrowserOn     = "trình duyệt %s trên %s"
+	msgBrowser       = "trình duyệt %s"
+	msgSystem        = "trình duyệt trên %s"
 )
 
 var reachLabels = map[Reach]string{
@@ -121,10 +124,11 @@ var funcs = template.FuncMap{
 	"col":  func(c string) string { return report.Column(c).Title() },
 	"join": func(ss []string) string { return strings.Join(ss, "; ") },
 	"size": size,
+	// pct is n in per cent of of, "" under 1 % (nothing worth saying).
 	"pct": func(n, of int64) string {
-		if of <= 0 {
-			return "0"
+		if of <= 0 || n*100 < of {
+			return ""
 		}
-		return vi.FormatNumber(float64(n) * 100 / float64(of))
+		return vi.FormatNumber(float64(n)*100/float64(of)) + " %"
 	},
 }

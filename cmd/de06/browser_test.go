@@ -79,10 +79,14 @@ func TestBrowserDesk(t *testing.T) {
 		t.Fatal(err)
 	}
 	shot(t, ctx, "dat-mat-khau.png")
+	// The first run goes on to the document's details; "later" leads to
+	// the board.
 	err = chromedp.Do(ctx,
 		chromedp.SendKeys(`input[name=password]`, "mat-khau-thu"),
 		chromedp.SendKeys(`input[name=again]`, "mat-khau-thu"),
 		chromedp.Submit(`input[name=again]`),
+		chromedp.WaitVisible(`form.header-form`),
+		chromedp.Click(`a[href="/bang"]`),
 		chromedp.WaitVisible(`table.units`),
 		chromedp.Click(`button.link`),
 		chromedp.WaitVisible(`input[name=password]`))
