@@ -184,7 +184,7 @@ func (s *Server) formGet(w http.ResponseWriter, r *http.Request) {
 	var busy unavailable
 	switch {
 	case errors.As(err, &busy):
-		s.fail(w, r, http.StatusServiceUnavailable, err.Error())
+		s.failErr(w, r, busy.error) // busy, a slow file: said; the rest logged
 		return
 	case err != nil:
 		s.internalError(w, r, err)
@@ -229,7 +229,7 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	}
 	// Typed into the template the unit would download now.
 	if _, err := s.prefill(r, u, form); err != nil {
-		s.fail(w, r, http.StatusServiceUnavailable, err.Error()+" "+msgDraftKept)
+		s.failKept(w, r, err)
 		return
 	}
 	f, err := s.filledFile(r.Context(), filled)
@@ -243,7 +243,7 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	}
 	ex, err := s.examine(r.Context(), u.ID, f, p)
 	if err != nil {
-		s.fail(w, r, http.StatusServiceUnavailable, err.Error()+" "+msgDraftKept)
+		s.failKept(w, r, err)
 		return
 	}
 	errs, _ := ex.result().Counts()
@@ -269,6 +269,21 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 		st.From = &form.PrefilledFrom
 	}
 	s.renderForm(w, r, u, st, &formOutcome{Refused: refused, Saved: true})
+}
+
+// failKept answers a save whose draft is kept but which could not be
+// checked: a refusal (busy, a slow file) in its words and that the draft
+// is kept; anything else as an internal error.
+func (s *Server) failKept(w http.ResponseWriter, r *http.Request, err error) {
+	var un unavailable
+	if errors.As(err, &un) {
+		err = un.error
+	}
+	var rf *refusal
+	if errors.As(err, &rf) {
+		err = refuse(rf.code, rf.msg+" "+msgDraftKept)
+	}
+	s.failErr(w, r, err)
 }
 
 // filledFile is a filled form as the workbook a send stores.

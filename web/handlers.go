@@ -373,6 +373,12 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
 		return
 	}
+	s.sendStored(w, r, up, data)
+}
+
+// sendStored sends a stored file as it came, under an ASCII name; a file
+// of which only the start was kept cannot be (410).
+func (s *Server) sendStored(w http.ResponseWriter, r *http.Request, up store.Upload, data []byte) {
 	if up.Kept < up.Size {
 		s.fail(w, r, http.StatusGone, fmt.Sprintf(msgOnlyPrefix, up.Kept>>10))
 		return

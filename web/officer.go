@@ -228,7 +228,7 @@ func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
 func (s *Server) unitPeriod(r *http.Request) (*desk.Board, *desk.UnitStatus, error) {
 	p, err := s.period(r)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, refuse(http.StatusBadRequest, err.Error())
 	}
 	b, err := s.boardOf(p)
 	if err != nil {
@@ -236,7 +236,7 @@ func (s *Server) unitPeriod(r *http.Request) (*desk.Board, *desk.UnitStatus, err
 	}
 	u := b.Unit(r.FormValue("unit"))
 	if u == nil {
-		return nil, nil, fmt.Errorf(msgNoSuchUnit, r.FormValue("unit"))
+		return nil, nil, refuse(http.StatusBadRequest, fmt.Sprintf(msgNoSuchUnit, r.FormValue("unit")))
 	}
 	return b, u, nil
 }
@@ -255,7 +255,7 @@ type sendView struct {
 func (s *Server) unitSends(w http.ResponseWriter, r *http.Request) {
 	b, u, err := s.unitPeriod(r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error())
+		s.failErr(w, r, err)
 		return
 	}
 	s.renderUnitSends(w, r, b, u, nil)
@@ -297,10 +297,10 @@ func (s *Server) choose(r *http.Request) (*desk.Board, *desk.UnitStatus, error) 
 	}
 	id, err := strconv.ParseInt(r.FormValue("upload"), 10, 64)
 	if err != nil {
-		return nil, nil, errors.New(msgNoSuchSendID)
+		return nil, nil, refuse(http.StatusBadRequest, msgNoSuchSendID)
 	}
 	if err := desk.MayChoose(u, id); err != nil {
-		return nil, nil, err
+		return nil, nil, refuse(http.StatusBadRequest, vi.Sentence(err.Error()))
 	}
 	if err := s.store.AddChoice(store.Choice{UnitID: u.Unit.ID, Period: b.Period.String(), UploadID: id, At: s.now()}); err != nil {
 		return nil, nil, err
@@ -314,7 +314,7 @@ func (s *Server) choose(r *http.Request) (*desk.Board, *desk.UnitStatus, error) 
 func (s *Server) chooseForm(w http.ResponseWriter, r *http.Request) {
 	b, u, err := s.choose(r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, vi.Sentence(err.Error()))
+		s.failErr(w, r, err)
 		return
 	}
 	s.renderUnitSends(w, r, b, u, map[string]any{"Chosen": true})
@@ -323,7 +323,7 @@ func (s *Server) chooseForm(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiChoose(w http.ResponseWriter, r *http.Request) {
 	_, u, err := s.choose(r)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, vi.Sentence(err.Error()))
+		s.failErr(w, r, err)
 		return
 	}
 	writeJSON(w, map[string]any{"unit": u.Unit.ID, "counting_upload": u.Counting.ID})

@@ -38,6 +38,14 @@ var routeCases = map[string]func(t *testing.T){
 			t.Errorf("script: %s %.80s", resp.Header.Get("Content-Type"), body)
 		}
 	},
+	"GET /bieu-mau.js": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		resp, body := d.page(nil, "/bieu-mau.js")
+		status(t, "form script", resp, body, 200)
+		if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") || !strings.Contains(body, "bieu-mau") {
+			t.Errorf("form script: %s %.80s", resp.Header.Get("Content-Type"), body)
+		}
+	},
 	"GET /{$}": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
 		// First run: the password to set, on this computer only.
@@ -716,6 +724,93 @@ var routeCases = map[string]func(t *testing.T){
 		if json.Unmarshal([]byte(body), &tpl) != nil || tpl.Prefilled != "2026-W47" {
 			t.Errorf("template after week 47: %s", body)
 		}
+	},
+	"GET /u/{token}/tep/{id}": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		mine := d.send("tram-y-te", w48, "good")
+		theirs := d.send("cong-an", w48, "good")
+		resp, body := d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d", mine.ID))
+		status(t, "own send", resp, body, 200)
+		if body != string(fakeReport(d.srv.latest(), "tram-y-te", w48, "good")) {
+			t.Error("the unit's download is not the file it sent")
+		}
+		resp, body = d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d", theirs.ID))
+		status(t, "another unit's send", resp, body, http.StatusNotFound)
+		// A file of which only the start was kept is not given as whole.
+		junk := strings.Repeat("x", keptPrefix+1)
+		_, b := d.upload("tram-y-te", "rac.xlsx", []byte(junk))
+		var out struct {
+			Upload sent `json:"upload"`
+		}
+		json.Unmarshal([]byte(b), &out)
+		resp, body = d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d", out.Upload.ID))
+		status(t, "a file kept in part", resp, body, http.StatusGone)
+	},
+	"GET /u/{token}/form": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		resp, body := d.page(nil, d.links["tram-y-te"]+"/form?period=2026-W48")
+		status(t, "form", resp, body, 200)
+		pl := d.srv.latest()
+		for _, a := range pl.Assignments("tram-y-te") {
+			mustContain(t, "form", body, idPath(`name="status_%d"`, int64(a.Model.Number)), idPath(`name="progress_%d"`, int64(a.Model.Number)))
+		}
+		mustContain(t, "form", body, `name="reporter"`, `name="report_date"`, `value="25/11/2026"`)
+		if strings.Contains(body, "Điền sẵn theo báo cáo") {
+			t.Error("an empty form says it is pre-filled")
+		}
+		// After week 47's send, week 48's form starts from it.
+		d.send("tram-y-te", w47, "good")
+		_, body = d.page(nil, d.links["tram-y-te"]+"/form?period=2026-W48")
+		mustContain(t, "pre-filled form", body, "Điền sẵn theo báo cáo Tuần 47 năm 2026", "Đã triển khai tại trụ sở", `value="Nguyễn Thị Lan"`)
+		resp, body = d.page(nil, d.links["tram-y-te"]+"/form?period=tuan-sau")
+		status(t, "bad period", resp, body, http.StatusBadRequest)
+	},
+	"POST /u/{token}/form": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		path := d.links["tram-y-te"] + "/form?period=2026-W48"
+		form := url.Values{"report_date": {"25/11/2026"}, "reporter": {"Lê Thị Hoa"}, "phone": {"0912 345 678"}}
+		as := d.srv.latest().Assignments("tram-y-te")
+		for _, a := range as {
+			n := idPath("%d", int64(a.Model.Number))
+			form.Set("status_"+n, "Đang triển khai")
+			form.Set("progress_"+n, "70")
+			form.Set("result_"+n, "Đã hướng dẫn 40 lượt")
+		}
+		// Saved as a draft, checked, nothing filed.
+		form.Set("action", "save")
+		resp, body := d.submit(nil, path, form)
+		status(t, "save", resp, body, 200)
+		if dr, ok, _ := d.st.Draft("tram-y-te", "2026-W48"); !ok || !strings.Contains(dr.Fields, "Đã hướng dẫn 40 lượt") {
+			t.Fatalf("draft %+v %v", dr, ok)
+		}
+		// A send with an error is refused; nothing filed.
+		bad := url.Values{}
+		for k, v := range form {
+			bad[k] = v
+		}
+		bad.Set("progress_"+idPath("%d", int64(as[0].Model.Number)), "110")
+		bad.Set("action", "send")
+		resp, body = d.submit(nil, path, bad)
+		status(t, "send with an error", resp, body, http.StatusUnprocessableEntity)
+		mustContain(t, "send with an error", body, "Chưa gửi:", "110")
+		if ups, _ := d.st.Uploads("2026-W48"); len(ups) != 0 {
+			t.Fatalf("a refused send was filed: %+v", ups)
+		}
+		// A right send is the unit's send, via the form.
+		form.Set("action", "send")
+		resp, body = d.submit(nil, path, form)
+		status(t, "send", resp, body, 200)
+		mustContain(t, "send", body, "Tệp này đang được dùng để tổng hợp")
+		ups, _ := d.st.Uploads("2026-W48")
+		if len(ups) != 1 || ups[0].Via != string(desk.ViaForm) || !ups[0].Accepted || ups[0].Reporter != "Lê Thị Hoa" {
+			t.Fatalf("filed %+v", ups)
+		}
+		b, _ := d.srv.boardOf(w48)
+		if u := b.Unit("tram-y-te"); u.State != desk.Accepted || u.Counting == nil || u.Counting.ID != ups[0].ID {
+			t.Errorf("on the board: %+v", u)
+		}
+		resp, body = d.submit(nil, path, url.Values{"action": {"xoa"}})
+		status(t, "an unknown action", resp, body, http.StatusBadRequest)
 	},
 	"GET /u/{token}/tep/{id}/danh-dau": func(t *testing.T) {
 		d := newTestDesk(t, Config{})

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/internal/vi"
@@ -297,5 +296,5 @@ func (s *Server) unitDownload(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
 		return
 	}
-	attach(w, vi.Slug(strings.TrimSuffix(up.Name, ".xlsx"))+".xlsx", data)
+	s.sendStored(w, r, up, data)
 }
