@@ -91,7 +91,7 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, extra map[st
 	versions := slices.Clone(s.plans.Versions)
 	s.plansMu.RUnlock()
 	slices.Reverse(versions)
-	data["Versions"] = versions
+	data["Versions"], data["HeaderVersion"] = versions, msgHeaderVersion
 	if b, ok, _ := s.store.Setting(planDraftKey); ok && len(b) > 0 {
 		if draft, err := plan.DecodeJSON(bytes.NewReader(b), "du-thao"); err == nil {
 			cur, now := s.latest().Header, s.now()

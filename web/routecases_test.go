@@ -472,6 +472,8 @@ var routeCases = map[string]func(t *testing.T){
 		if vs, _ := d.st.Plans(); len(vs) != 1 {
 			t.Errorf("an unchanged header stored a version: %d", len(vs))
 		}
+		_, body = d.page(c, "/ke-hoach")
+		mustContain(t, "the plan's versions", body, msgHeaderVersion+", áp dụng ngay")
 	},
 	"GET /cai-dat": func(t *testing.T) {
 		d := newTestDesk(t, Config{})

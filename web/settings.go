@@ -28,16 +28,6 @@ type sessionView struct {
 	Browser string // the browser and system, in the page's words
 }
 
-// browsers and systems name what a browser's User-Agent says it is, in
-// the order to look for them (Edge and Opera call themselves Chrome too;
-// Chrome calls itself Safari).
-var (
-	browsers = []struct{ mark, name string }{{"Edg/", "Edge"}, {"OPR/", "Opera"}, {"Zalo", "Zalo"}, {"coc_coc", "Cốc Cốc"},
-		{"Firefox/", "Firefox"}, {"Chrome/", "Chrome"}, {"Safari/", "Safari"}}
-	systems = []struct{ mark, name string }{{"Windows", "Windows"}, {"Android", "Android"}, {"iPhone", "iPhone"},
-		{"iPad", "iPad"}, {"Mac OS X", "máy Mac"}, {"CrOS", "Chromebook"}, {"Linux", "Linux"}}
-)
-
 // browserOf says which browser on which system a User-Agent names:
 // "Chrome trên Windows"; "" when it names neither.
 func browserOf(agent string) string {

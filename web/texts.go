@@ -92,6 +92,16 @@ const (
 	msgSystem        = "trình duyệt trên %s"
 )
 
+// browsers and systems name what a browser's User-Agent says it is, in
+// the order to look for them (Edge and Opera call themselves Chrome too;
+// Chrome calls itself Safari).
+var (
+	browsers = []struct{ mark, name string }{{"Edg/", "Edge"}, {"OPR/", "Opera"}, {"Zalo", "Zalo"}, {"coc_coc", "Cốc Cốc"},
+		{"Firefox/", "Firefox"}, {"Chrome/", "Chrome"}, {"Safari/", "Safari"}}
+	systems = []struct{ mark, name string }{{"Windows", "Windows"}, {"Android", "Android"}, {"iPhone", "iPhone"},
+		{"iPad", "iPad"}, {"Mac OS X", "máy Mac"}, {"CrOS", "Chromebook"}, {"Linux", "Linux"}}
+)
+
 var reachLabels = map[Reach]string{
 	ReachThisPC:   "chỉ mở được trên máy này",
 	ReachLAN:      "chỉ mở được trong mạng của xã",
