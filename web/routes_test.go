@@ -19,6 +19,22 @@ import (
 // what it stored. TestEveryRouteHasACase fails when a route is added
 // without one.
 
+// routeCases: one per route of Server.routes, each on a desk of its own.
+var routeCases = joinCases(publicCases, boardCases, pageCases, unitCases)
+
+func joinCases(sets ...map[string]func(t *testing.T)) map[string]func(t *testing.T) {
+	out := map[string]func(t *testing.T){}
+	for _, set := range sets {
+		for k, v := range set {
+			if out[k] != nil {
+				panic("two cases for " + k)
+			}
+			out[k] = v
+		}
+	}
+	return out
+}
+
 var (
 	w47 = plan.Period{Kind: plan.Weekly, Year: 2026, N: 47}
 	w48 = plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}

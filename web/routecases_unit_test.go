@@ -1,0 +1,213 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/caongoc/de06/desk"
+)
+
+// unitCases are a unit's routes, through its own link.
+var unitCases = map[string]func(t *testing.T){
+	"GET /u/{token}": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		d.send("tram-y-te", w48, "partial")
+		d.send("cong-an", w48, "good")
+		resp, body := d.page(nil, d.links["tram-y-te"]+"?period=2026-W48")
+		status(t, "unit page", resp, body, 200)
+		mustContain(t, "unit page", body, "<h1>Trạm y tế xã</h1>", "Tuần 48 năm 2026", "Đã nhận, còn lỗi", "Các lần đã gửi",
+			"/mau?period=2026-W48", "Tải tệp mẫu")
+		if strings.Contains(body, "Công an xã") && strings.Contains(body, "cong-an-2026-W48.xlsx") {
+			t.Error("a unit sees another unit's send")
+		}
+		resp, body = d.page(nil, d.links["tram-y-te"]+"?period=hom-qua")
+		status(t, "bad period", resp, body, http.StatusBadRequest)
+	},
+	"POST /u/{token}": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		good := d.send("tram-y-te", w48, "good")
+		partial := d.send("tram-y-te", w48, "partial")
+		bad := d.send("tram-y-te", w48, "unusable")
+		if !good.Counting || !partial.Counting || bad.Counting || bad.Period != "2026-W48" {
+			t.Errorf("verdicts: %+v %+v %+v", good, partial, bad)
+		}
+		ups, _ := d.st.Uploads("2026-W48")
+		if len(ups) != 3 || ups[0].Via != string(desk.ViaLink) || !ups[0].Accepted || !ups[1].Accepted || ups[1].Errors != 1 || ups[2].Accepted ||
+			ups[0].Reporter != "Nguyễn Thị Lan" || ups[0].UnitID != "tram-y-te" {
+			t.Fatalf("stored %+v", ups)
+		}
+		// Through the browser: the page with the findings and the verdict.
+		resp, body := d.postFiles(nil, d.links["tram-y-te"]+"?period=2026-W48", "file",
+			map[string][]byte{"lan-2.xlsx": fakeReport(d.srv.latest(), "tram-y-te", w48, "partial")}, nil)
+		status(t, "send from a browser", resp, body, 200)
+		mustContain(t, "send from a browser", body, `id="ket-qua"`, "đã nhận, nhưng 1 lỗi", "Tệp này đang được dùng để tổng hợp", "Tải bản đánh dấu lỗi")
+		// Another unit's file through this link is refused and kept.
+		other := d.postFilesJSON(d.links["tram-y-te"]+"?period=2026-W48", "cong-an.xlsx", fakeReport(d.srv.latest(), "cong-an", w48, "good"))
+		if other.Counting {
+			t.Error("another unit's file counts for this one")
+		}
+		resp, body = d.postFiles(nil, d.links["tram-y-te"], "file", nil, nil)
+		status(t, "no file", resp, body, http.StatusBadRequest)
+		mustContain(t, "no file", body, "Chưa chọn tệp nào")
+	},
+	"POST /u/{token}/withdraw": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		first := d.send("tram-y-te", w48, "good")
+		second := d.send("tram-y-te", w48, "partial")
+		otherUnit := d.send("cong-an", w48, "good")
+		resp, body := d.submit(nil, d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", first.ID)}})
+		status(t, "withdraw an earlier send", resp, body, http.StatusConflict)
+		resp, body = d.submit(nil, d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", otherUnit.ID)}})
+		status(t, "withdraw another unit's send", resp, body, http.StatusNotFound)
+		resp, body = d.submit(nil, d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", second.ID)}})
+		status(t, "withdraw", resp, body, 200)
+		mustContain(t, "withdraw", body, "Đã rút lại lần gửi", "được dùng lại để tổng hợp")
+		up, _, _ := d.st.Upload(second.ID)
+		if up.WithdrawnAt.IsZero() {
+			t.Error("the withdrawal is not stored")
+		}
+		b, _ := d.srv.boardOf(w48)
+		if u := b.Unit("tram-y-te"); u.Counting == nil || u.Counting.ID != first.ID {
+			t.Errorf("after the withdrawal: %+v", u.Counting)
+		}
+		if b.Unit("cong-an").Counting == nil {
+			t.Error("another unit's send was touched")
+		}
+	},
+	"GET /u/{token}/mau": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		resp, body := d.page(nil, d.links["tram-y-te"]+"/mau?period=2026-W48")
+		status(t, "template", resp, body, 200)
+		var tpl fakeTemplate
+		if json.Unmarshal([]byte(body), &tpl) != nil || tpl.Unit != "tram-y-te" || tpl.Period != "2026-W48" || tpl.Prefilled != "" || tpl.Models == 0 {
+			t.Fatalf("template %s", body)
+		}
+		if cd := resp.Header.Get("Content-Disposition"); cd != `attachment; filename="tram-y-te-2026-W48.xlsx"` {
+			t.Errorf("disposition %q", cd)
+		}
+		// After week 47's send, week 48's template starts from it.
+		d.send("tram-y-te", w47, "good")
+		_, body = d.page(nil, d.links["tram-y-te"]+"/mau?period=2026-W48")
+		if json.Unmarshal([]byte(body), &tpl) != nil || tpl.Prefilled != "2026-W47" {
+			t.Errorf("template after week 47: %s", body)
+		}
+	},
+	"GET /u/{token}/tep/{id}": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		mine := d.send("tram-y-te", w48, "good")
+		theirs := d.send("cong-an", w48, "good")
+		resp, body := d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d", mine.ID))
+		status(t, "own send", resp, body, 200)
+		if body != string(fakeReport(d.srv.latest(), "tram-y-te", w48, "good")) {
+			t.Error("the unit's download is not the file it sent")
+		}
+		resp, body = d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d", theirs.ID))
+		status(t, "another unit's send", resp, body, http.StatusNotFound)
+		// A file of which only the start was kept is not given as whole.
+		junk := strings.Repeat("x", keptPrefix+1)
+		_, b := d.upload("tram-y-te", "rac.xlsx", []byte(junk))
+		var out struct {
+			Upload sent `json:"upload"`
+		}
+		json.Unmarshal([]byte(b), &out)
+		resp, body = d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d", out.Upload.ID))
+		status(t, "a file kept in part", resp, body, http.StatusGone)
+	},
+	"GET /u/{token}/form": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		resp, body := d.page(nil, d.links["tram-y-te"]+"/form?period=2026-W48")
+		status(t, "form", resp, body, 200)
+		pl := d.srv.latest()
+		for _, a := range pl.Assignments("tram-y-te") {
+			mustContain(t, "form", body, idPath(`name="status_%d"`, int64(a.Model.Number)), idPath(`name="progress_%d"`, int64(a.Model.Number)))
+		}
+		mustContain(t, "form", body, `name="reporter"`, `name="report_date"`, `value="25/11/2026"`)
+		if strings.Contains(body, "Điền sẵn theo báo cáo") {
+			t.Error("an empty form says it is pre-filled")
+		}
+		// After week 47's send, week 48's form starts from it.
+		d.send("tram-y-te", w47, "good")
+		_, body = d.page(nil, d.links["tram-y-te"]+"/form?period=2026-W48")
+		mustContain(t, "pre-filled form", body, "Điền sẵn theo báo cáo Tuần 47 năm 2026", "Đã triển khai tại trụ sở", `value="Nguyễn Thị Lan"`)
+		resp, body = d.page(nil, d.links["tram-y-te"]+"/form?period=tuan-sau")
+		status(t, "bad period", resp, body, http.StatusBadRequest)
+	},
+	"POST /u/{token}/form": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		path := d.links["tram-y-te"] + "/form?period=2026-W48"
+		form := url.Values{"report_date": {"25/11/2026"}, "reporter": {"Lê Thị Hoa"}, "phone": {"0912 345 678"}}
+		as := d.srv.latest().Assignments("tram-y-te")
+		for _, a := range as {
+			n := idPath("%d", int64(a.Model.Number))
+			form.Set("status_"+n, "Đang triển khai")
+			form.Set("progress_"+n, "70")
+			form.Set("result_"+n, "Đã hướng dẫn 40 lượt")
+		}
+		// Saved as a draft, checked, nothing filed.
+		form.Set("action", "save")
+		resp, body := d.submit(nil, path, form)
+		status(t, "save", resp, body, 200)
+		if dr, ok, _ := d.st.Draft("tram-y-te", "2026-W48"); !ok || !strings.Contains(dr.Fields, "Đã hướng dẫn 40 lượt") {
+			t.Fatalf("draft %+v %v", dr, ok)
+		}
+		// A send with an error is refused; nothing filed.
+		bad := url.Values{}
+		for k, v := range form {
+			bad[k] = v
+		}
+		bad.Set("progress_"+idPath("%d", int64(as[0].Model.Number)), "110")
+		bad.Set("action", "send")
+		resp, body = d.submit(nil, path, bad)
+		status(t, "send with an error", resp, body, http.StatusUnprocessableEntity)
+		mustContain(t, "send with an error", body, "Chưa gửi:", "110")
+		if ups, _ := d.st.Uploads("2026-W48"); len(ups) != 0 {
+			t.Fatalf("a refused send was filed: %+v", ups)
+		}
+		// A right send is the unit's send, via the form.
+		form.Set("action", "send")
+		resp, body = d.submit(nil, path, form)
+		status(t, "send", resp, body, 200)
+		mustContain(t, "send", body, "Tệp này đang được dùng để tổng hợp")
+		ups, _ := d.st.Uploads("2026-W48")
+		if len(ups) != 1 || ups[0].Via != string(desk.ViaForm) || !ups[0].Accepted || ups[0].Reporter != "Lê Thị Hoa" {
+			t.Fatalf("filed %+v", ups)
+		}
+		b, _ := d.srv.boardOf(w48)
+		if u := b.Unit("tram-y-te"); u.State != desk.Accepted || u.Counting == nil || u.Counting.ID != ups[0].ID {
+			t.Errorf("on the board: %+v", u)
+		}
+		resp, body = d.submit(nil, path, url.Values{"action": {"xoa"}})
+		status(t, "an unknown action", resp, body, http.StatusBadRequest)
+	},
+	"GET /u/{token}/tep/{id}/danh-dau": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		mine := d.send("tram-y-te", w48, "partial")
+		theirs := d.send("cong-an", w48, "partial")
+		resp, body := d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d/danh-dau", mine.ID))
+		status(t, "own annotated copy", resp, body, 200)
+		mustContain(t, "own annotated copy", body, "PK annotated", "progress.invalid")
+		resp, body = d.page(nil, d.links["tram-y-te"]+idPath("/tep/%d/danh-dau", theirs.ID))
+		status(t, "another unit's copy", resp, body, http.StatusNotFound)
+	},
+}
+
+// postFilesJSON sends one file to a unit's link and wants the check JSON.
+func (d *testDesk) postFilesJSON(link, name string, data []byte) sent {
+	d.t.Helper()
+	body, ct := multipartBody("file", name, data)
+	req, _ := http.NewRequest("POST", link, body)
+	req.Header.Set("Content-Type", ct)
+	req.Header.Set("Accept", "application/json")
+	resp, b := d.do(nil, req)
+	if resp.StatusCode != 200 {
+		d.t.Fatalf("send %s: %d %s", name, resp.StatusCode, b)
+	}
+	var out struct {
+		Upload sent `json:"upload"`
+	}
+	json.Unmarshal([]byte(b), &out)
+	return out.Upload
+}
