@@ -92,8 +92,16 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, extra map[st
 	s.plansMu.RUnlock()
 	slices.Reverse(versions)
 	data["Versions"], data["HeaderVersion"] = versions, msgHeaderVersion
-	if b, ok, _ := s.store.Setting(planDraftKey); ok && len(b) > 0 {
-		if draft, err := plan.DecodeJSON(bytes.NewReader(b), "du-thao"); err == nil {
+	b, ok, err := s.store.Setting(planDraftKey)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if ok && len(b) > 0 {
+		draft, err := plan.DecodeJSON(bytes.NewReader(b), "du-thao")
+		if err != nil { // stored by planUpload from a plan it read: not the officer's to fix
+			s.log.Error("kế hoạch tải lên đã lưu không đọc lại được", err)
+		} else {
 			cur, now := s.latest().Header, s.now()
 			data["Draft"] = draft
 			data["HeaderChanges"] = plan.DiffHeader(cur, draft.Header)
