@@ -156,10 +156,12 @@ func DecodeJSON(r io.Reader, name string) (*Plan, error) {
 	return p, nil
 }
 
-// finish normalises text, parses deadlines and validates: every loader ends
-// here, whatever the format it read.
+// finish normalises text, folds the names the look-ups use, parses
+// deadlines and validates: every loader ends here, whatever the format it
+// read, and so does whoever changed a loaded plan (Finish).
 func (p *Plan) finish() error {
 	normalize(p)
+	p.idx = newIndex(p)
 	var errs []string
 	tt := 0
 	for _, g := range p.Groups {
@@ -188,7 +190,9 @@ func (p *Plan) finish() error {
 	return nil
 }
 
-// Finish is finish for loaders in other packages (the plan workbook).
+// Finish is finish for loaders in other packages (the plan workbook) and
+// for whoever changed a loaded plan: it is checked again and its look-ups
+// answer for what it holds now.
 func (p *Plan) Finish(source string) error {
 	if err := p.finish(); err != nil {
 		return fmt.Errorf(msgPlanErrors, source, err)

@@ -9,6 +9,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/caongoc/de06/internal/vi"
@@ -24,6 +25,10 @@ type Plan struct {
 	Collective []string
 	Groups     []Group
 	Units      []Unit
+
+	// idx is made when the plan is loaded (finish): a plan is read-only
+	// afterwards, and one who changes it calls Finish again.
+	idx *index
 }
 
 // Document describes the plan document itself.
@@ -111,15 +116,8 @@ const (
 func (i *Indicator) ByLead() bool { return i != nil && i.Combine == CombineLead }
 
 // LeadUnit is the unit whose figure counts for a CombineLead indicator:
-// the model's first lead that is a unit.
-func (p *Plan) LeadUnit(m *Model) string {
-	for _, name := range m.Lead {
-		if id, ok := p.MatchUnit(name); ok {
-			return id
-		}
-	}
-	return ""
-}
+// the model's first lead that is a unit (m is one of the plan's models).
+func (p *Plan) LeadUnit(m *Model) string { return p.ix().leadUnit[m] }
 
 // Ratio reports whether units report achieved out of a total (a percentage
 // target) rather than a count.
@@ -180,17 +178,11 @@ func (p *Plan) ReportingUnits() []*Unit {
 }
 
 // IsCollective reports whether a lead name means every reporting unit.
-// Names are folded on each call, never cached, so a plan that a caller
-// edits answers for what it holds now.
-func (p *Plan) IsCollective(name string) bool {
-	k := vi.Fold(name)
-	for _, c := range p.Collective {
-		if vi.Fold(c) == k {
-			return true
-		}
-	}
-	return false
-}
+func (p *Plan) IsCollective(name string) bool { return p.ix().collective[vi.Fold(name)] }
+
+// ModelTitled returns the model whose title or full title a text is,
+// whatever its case, diacritics and spacing, or nil.
+func (p *Plan) ModelTitled(text string) *Model { return p.ix().titles[vi.Fold(text)] }
 
 // Role is what a unit does for a model.
 type Role string
@@ -209,46 +201,13 @@ type Assignment struct {
 // Assignments returns the models unit id must report on, in plan order: the
 // models it leads by name and every collectively led model.
 func (p *Plan) Assignments(unitID string) []Assignment {
-	var as []Assignment
-	for _, m := range p.Models() {
-		if r, ok := p.roleOf(m, unitID); ok {
-			as = append(as, Assignment{Model: m, Role: r})
-		}
-	}
-	return as
+	return slices.Clone(p.ix().assigned[unitID])
 }
 
-// roleOf reports whether unitID must report on model m, and in what role.
-func (p *Plan) roleOf(m *Model, unitID string) (Role, bool) {
-	u := p.Unit(unitID)
-	if u == nil || !u.Reports {
-		return "", false
-	}
-	collective := false
-	for _, l := range m.Lead {
-		if p.IsCollective(l) {
-			collective = true
-			continue
-		}
-		if id, ok := p.MatchUnit(l); ok && id == unitID {
-			return RoleLead, true
-		}
-	}
-	if collective {
-		return RoleCollective, true
-	}
-	return "", false
-}
-
-// Reporters returns the ids of the units that must report on model m.
+// Reporters returns the ids of the units that must report on model m, one
+// of the plan's models.
 func (p *Plan) Reporters(m *Model) []string {
-	var ids []string
-	for _, u := range p.ReportingUnits() {
-		if _, ok := p.roleOf(m, u.ID); ok {
-			ids = append(ids, u.ID)
-		}
-	}
-	return ids
+	return slices.Clone(p.ix().reporters[m])
 }
 
 // Validate checks the plan's internal consistency and returns every problem.

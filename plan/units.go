@@ -7,59 +7,19 @@ import (
 	"github.com/caongoc/de06/internal/vi"
 )
 
-// unitKey folds a unit name for matching: case, diacritics, punctuation and
-// spacing are ignored, and so are a trailing "xã"/"thị trấn" (with or without
-// the commune's name) and a leading "công chức".
-func (p *Plan) unitKey(s string) string {
-	k := vi.Fold(s)
-	place := vi.Fold(p.Header.Place)
-	for {
-		before := k
-		if place != "" {
-			k = strings.TrimSuffix(k, " "+place)
-		}
-		for _, suf := range []string{" xa", " thi tran", " cap xa"} {
-			k = strings.TrimSuffix(k, suf)
-		}
-		k = strings.TrimPrefix(k, "cong chuc ")
-		if k == before {
-			return k
-		}
-	}
-}
-
 // MatchUnit finds the unit a typed name refers to ("tram y te",
 // "TRẠM Y TẾ XÃ", "tram-y-te" all find tram-y-te).
 func (p *Plan) MatchUnit(name string) (string, bool) {
-	k := p.unitKey(name)
-	if k == "" {
-		return "", false
-	}
-	id, ok := p.unitKeys()[k]
+	ix := p.ix()
+	id, ok := ix.unitKeys[ix.unitKey(name)]
 	return id, ok
-}
-
-// unitKeys maps every folded name, alias and id to its unit. It is made
-// on each call (a dozen units, once per file read), never cached, so that
-// a plan a caller edits answers for what it holds now.
-func (p *Plan) unitKeys() map[string]string {
-	keys := map[string]string{}
-	for _, u := range p.Units {
-		for _, n := range append([]string{u.ID, u.Name}, u.Aliases...) {
-			if k := p.unitKey(n); k != "" {
-				if _, taken := keys[k]; !taken {
-					keys[k] = u.ID
-				}
-			}
-		}
-	}
-	return keys
 }
 
 // SuggestUnits returns the units ordered by how close their names are to a
 // typed name, the closest first, for "did you mean" messages.
 func (p *Plan) SuggestUnits(name string) []*Unit {
-	k := p.unitKey(name)
+	ix := p.ix()
+	k := ix.unitKey(name)
 	type scored struct {
 		u *Unit
 		d int
@@ -68,8 +28,7 @@ func (p *Plan) SuggestUnits(name string) []*Unit {
 	for i := range p.Units {
 		u := &p.Units[i]
 		best := -1
-		for _, cand := range append([]string{u.ID, u.Name}, u.Aliases...) {
-			ck := p.unitKey(cand)
+		for _, ck := range ix.nameKeys[i] {
 			d := levenshtein(k, ck)
 			if k != "" && (strings.Contains(ck, k) || strings.Contains(k, ck)) {
 				d /= 4
@@ -124,11 +83,8 @@ func (p *Plan) Label(name string) (string, *Unit) {
 	if u == nil || u.Short == "" {
 		return name, nil
 	}
-	k := vi.Fold(name)
-	for _, exact := range []string{u.Name, u.Name + " " + p.Header.Place} {
-		if k == vi.Fold(exact) {
-			return u.Short, u
-		}
+	if slices.Contains(p.ix().ownNames[id], vi.Fold(name)) {
+		return u.Short, u
 	}
 	return name, nil
 }

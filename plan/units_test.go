@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/caongoc/de06/internal/vi"
@@ -66,8 +67,9 @@ func TestFoldAndSlug(t *testing.T) {
 	}
 }
 
-// A plan edited after loading answers for what it holds: a name given to
-// a unit afterwards is found (the same number of units as before).
+// A plan edited after loading answers for what it holds once Finish has
+// checked it again: a name given to a unit afterwards is found (the same
+// number of units as before), and so is a lead moved to another unit.
 func TestEditedPlanMatchesNewNames(t *testing.T) {
 	p, err := Default()
 	if err != nil {
@@ -81,7 +83,21 @@ func TestEditedPlanMatchesNewNames(t *testing.T) {
 			p.Units[i].Aliases = append(p.Units[i].Aliases, "Phòng khám đa khoa khu vực")
 		}
 	}
+	p.Model(18).Lead = []string{"Phòng khám đa khoa khu vực"}
+	if err := p.Finish("test"); err != nil {
+		t.Fatal(err)
+	}
 	if id, ok := p.MatchUnit("Phòng khám đa khoa khu vực"); !ok || id != "tram-y-te" {
 		t.Errorf("a name added after loading is not found: %q, %v", id, ok)
+	}
+	if got := p.LeadUnit(p.Model(18)); got != "tram-y-te" {
+		t.Errorf("lead of model 18 = %q after the edit", got)
+	}
+	var models []int
+	for _, a := range p.Assignments("tram-y-te") {
+		models = append(models, a.Model.Number)
+	}
+	if !slices.Contains(models, 18) {
+		t.Errorf("tram-y-te's models after the edit: %v", models)
 	}
 }

@@ -49,7 +49,6 @@ func (fc *fileChecker) checkRows() {
 // rowModel finds the model a row is about: "Mô hình 6: …" in the model
 // column, or a plan title without its number.
 func (fc *fileChecker) rowModel(r Row) *plan.Model {
-	k := vi.Fold(r.Model.Text)
 	if n, ok := ModelNumber(r.Model.Text); ok {
 		if m := fc.pl.Model(n); m != nil {
 			return m
@@ -58,10 +57,8 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 		return nil
 	}
 	// A title without its number: match the plan's titles.
-	for _, m := range fc.pl.Models() {
-		if k != "" && (k == vi.Fold(m.Title) || k == vi.Fold(m.FullTitle)) {
-			return m
-		}
+	if m := fc.pl.ModelTitled(r.Model.Text); m != nil {
+		return m
 	}
 	// The first column only counts rows (older templates held the plan's
 	// TT there): it never says which model a row is.
@@ -97,7 +94,8 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		Source: fc.fr.Period, Reporter: fc.s.Reporter.Text, Phone: fc.s.Phone.Text}
 	n := m.Number
 
-	st, known := ParseStatus(r.Status.Text)
+	key := vi.Fold(r.Status.Text)
+	st, known := parseStatusKey(key)
 	switch {
 	case r.Status.Text == "" && r.Status.Num == nil:
 		fc.add(Error, StatusMissing, r.Status.Cell, n, fmt.Sprintf(msgStatusMissing, n), hintStatus)
@@ -105,7 +103,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 	case !known:
 		fc.add(Error, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusInvalid, echo(r.Status.Text), n), hintStatus)
 		ok = false
-	case vi.Fold(r.Status.Text) != vi.Fold(st.String()):
+	case key != statusKeys[st]:
 		// Read, but say what it was read as, so nobody is surprised.
 		fc.add(Warning, StatusInvalid, r.Status.Cell, n, fmt.Sprintf(msgStatusRead, echo(r.Status.Text), st), hintStatus)
 	}

@@ -85,8 +85,19 @@ var statusWords = []struct {
 // ParseStatus reads a status as people type it: any case, with or without
 // diacritics, abbreviated ("HT"), or in other common words ("Đã xong",
 // "đang thực hiện").
-func ParseStatus(s string) (Status, bool) {
-	k := vi.Fold(s)
+func ParseStatus(s string) (Status, bool) { return parseStatusKey(vi.Fold(s)) }
+
+// statusKeys are the statuses' own words, folded.
+var statusKeys = func() map[Status]string {
+	m := map[Status]string{}
+	for _, s := range append(Statuses, StatusNone) {
+		m[s] = vi.Fold(s.String())
+	}
+	return m
+}()
+
+// parseStatusKey is ParseStatus of a folded text.
+func parseStatusKey(k string) (Status, bool) {
 	if k == "" {
 		return StatusNone, false
 	}
