@@ -78,11 +78,10 @@ func (cr *cellReader) readHeader(head int) {
 	}
 	for r := 1; r < head; r++ {
 		for c := 1; c <= len(cr.g.cells[r-1]); c++ {
-			raw := cr.g.at(c, r)
-			if raw == "" || len(raw) > 80 {
-				continue // labels are short
+			k := cr.g.label(c, r) // labels are short
+			if k == "" {
+				continue
 			}
-			k := foldHeading(raw)
 			for _, l := range labels {
 				if l.dst.Cell != "" || !matchesLabel(k, l.keys) {
 					continue

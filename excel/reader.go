@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 
@@ -195,22 +194,28 @@ func failer(s *report.Submission) func(code report.Code, msg, hint string) *repo
 }
 
 // findTable locates the table's heading row and maps fields to columns.
+// It folds each short cell of the rows it searches once, and keeps the
+// folds in g.labels for the header block above the table.
 func findTable(g *sheetGrid) (row int, cols map[field]int) {
+	g.labels = nil
 	for r := 1; r <= len(g.cells) && r <= 60; r++ {
+		keys := make([]string, len(g.cells[r-1]))
+		for c, raw := range g.cells[r-1] {
+			keys[c] = labelKey(raw)
+		}
+		g.labels = append(g.labels, keys)
 		found := map[field]int{}
-		for c := 1; c <= len(g.cells[r-1]); c++ {
-			raw := g.at(c, r)
-			if raw == "" || len(raw) > 80 {
-				continue // headings are short
+		for c, k := range keys {
+			if k == "" {
+				continue
 			}
-			k := foldHeading(raw)
 			for _, col := range reportColumns {
 				if _, done := found[col.field]; done {
 					continue
 				}
 				for _, m := range col.match {
 					if k == m {
-						found[col.field] = c
+						found[col.field] = c + 1
 						break
 					}
 				}
@@ -224,6 +229,23 @@ func findTable(g *sheetGrid) (row int, cols map[field]int) {
 	}
 	return 0, nil
 }
+
+// labelKey is a cell's text folded for matching headings and labels, which
+// are short; "" for an empty or a long cell.
+func labelKey(raw string) string {
+	if raw == "" || len(raw) > 80 {
+		return ""
+	}
+	return vi.Fold(raw)
+}
+
+// The sheets de06's templates name, folded once: a sheet's name is matched
+// whatever its case and diacritics.
+var (
+	reportSheetKey   = vi.Fold(sheetReport)
+	guideSheetKey    = vi.Fold(sheetGuide)
+	findingsSheetKey = vi.Fold(sheetFindings)
+)
 
 func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
 	readMeta(src, s)
@@ -239,10 +261,14 @@ func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
 		s.Add(report.Error, report.FileNotTemplate, "", "", msgIsConsolidated, hintIsConsolidated)
 		return
 	}
+	keys := make(map[string]string, len(sheets))
+	for _, sh := range sheets {
+		keys[sh] = vi.Fold(sh)
+	}
 	// The sheet named "Báo cáo" first, then any other.
 	order := make([]string, 0, len(sheets))
 	for _, sh := range sheets {
-		if vi.Fold(sh) == vi.Fold(sheetReport) {
+		if keys[sh] == reportSheetKey {
 			order = append([]string{sh}, order...)
 		} else {
 			order = append(order, sh)
@@ -273,7 +299,7 @@ func readWorkbook(src source, s *report.Submission, keepLegacy bool) {
 	for _, sh := range sheets {
 		// The guide, and the list of findings de06 adds to a copy it sends
 		// back, belong to the report.
-		if sh == grid.name || sh == sheetMeta || sh == sheetLists || vi.Fold(sh) == vi.Fold(sheetGuide) || vi.Fold(sh) == vi.Fold(sheetFindings) {
+		if sh == grid.name || sh == sheetMeta || sh == sheetLists || keys[sh] == guideSheetKey || keys[sh] == findingsSheetKey {
 			continue
 		}
 		if src.sheetVisible(sh) {
@@ -306,22 +332,3 @@ func readMeta(src source, s *report.Submission) {
 
 // sprint prints a custom property's value as excelize typed it.
 func sprint(v any) string { return fmt.Sprint(v) }
-
-// headingFolds caches plan.Fold of the short texts searched for headings
-// and labels: every report repeats its template's, so most look-ups hit.
-// It stops growing at a bound, so that no file can fill it.
-var headingFolds struct {
-	sync.Map
-	n atomic.Int32
-}
-
-func foldHeading(s string) string {
-	if k, ok := headingFolds.Load(s); ok {
-		return k.(string)
-	}
-	k := vi.Fold(s)
-	if headingFolds.n.Add(1) <= 4096 {
-		headingFolds.Store(s, k)
-	}
-	return k
-}

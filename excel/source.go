@@ -149,6 +149,17 @@ func (x *excelSource) formulaValue(sheet, ref string) string {
 type sheetGrid struct {
 	name  string
 	cells [][]string
+	// labels are the short cells of the rows findTable searched, folded
+	// once for the table's headings and the header block's labels.
+	labels [][]string
+}
+
+// label is the folded text of a short cell findTable searched, else "".
+func (g *sheetGrid) label(col, row int) string { // 1-based
+	if row < 1 || row > len(g.labels) || col < 1 || col > len(g.labels[row-1]) {
+		return ""
+	}
+	return g.labels[row-1][col-1]
 }
 
 func (g *sheetGrid) at(col, row int) string { // 1-based
