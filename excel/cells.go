@@ -127,6 +127,7 @@ func (cr *cellReader) readRows(head int, cols map[field]int) {
 		}
 		return cr.value(c, row, numeric)
 	}
+	cr.s.Rows = make([]report.Row, 0, max(0, len(cr.g.cells)-head))
 	for r := head + 1; r <= len(cr.g.cells); r++ {
 		row := report.Row{
 			Line:       r,
@@ -146,5 +147,8 @@ func (cr *cellReader) readRows(head int, cols map[field]int) {
 			continue
 		}
 		cr.s.Rows = append(cr.s.Rows, row)
+	}
+	if len(cr.s.Rows) == 0 {
+		cr.s.Rows = nil // as before any row was read
 	}
 }

@@ -87,7 +87,7 @@ func inflateParts(b []byte) (map[string][]byte, error) {
 	}
 	// Inflate every part once, as excelize does (a broken part it would
 	// refuse is refused here too); keep the XML parts the reader needs.
-	parts := map[string][]byte{}
+	parts := make(map[string][]byte, len(zr.File))
 	var total int64
 	var declined error
 	for i, f := range zr.File {
@@ -208,9 +208,16 @@ func inflate(f *zip.File, keep bool, limit int64) ([]byte, int64, error) {
 	if f.UncompressedSize64 < uint64(limit) {
 		size = int64(f.UncompressedSize64)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+1))
-	n, err := buf.ReadFrom(lr)
-	return buf.Bytes(), n, err
+	return readAll(lr, size)
+}
+
+// release gives the parts' buffers back for the next workbook: nothing
+// read from them is used afterwards.
+func (fs *fastSource) release() {
+	for name, data := range fs.parts {
+		putBuf(data)
+		delete(fs.parts, name)
+	}
 }
 
 // xmlScan calls fn for each token of an XML part; any part the scanner

@@ -117,20 +117,21 @@ func (fs *fastSource) readProps(data []byte) error {
 }
 
 // readShared reads the shared strings: each item's text and its rich-text
-// runs' text, phonetic runs left out.
+// runs' text, phonetic runs left out. Each item is a string of its own, so
+// that a value kept from a workbook keeps nothing else of it alive.
 func readShared(data []byte) ([]string, error) {
 	if data == nil {
 		return nil, nil
 	}
 	var out []string
-	var text strings.Builder
+	var text []byte // the item's text so far
 	inT, inPh := false, false
 	err := xmlScan(data, func(t xmlTok) error {
 		switch t.kind {
 		case tokStart:
 			switch t.local {
 			case "si":
-				text.Reset()
+				text = text[:0]
 			case "rPh":
 				inPh = true
 			case "t":
@@ -138,12 +139,12 @@ func readShared(data []byte) ([]string, error) {
 			}
 		case tokChar:
 			if inT {
-				text.Write(t.text)
+				text = append(text, t.text...)
 			}
 		case tokEnd:
 			switch t.local {
 			case "si":
-				s := text.String()
+				s := string(text)
 				if escaped(s) {
 					return fallback() // escaped characters: excelize decodes them
 				}

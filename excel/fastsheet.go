@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,8 +16,9 @@ import (
 type fastSheet struct {
 	g   *sheetGrid
 	err error // errTooManyRows
-	// cells holds each written cell's type and style, by position.
-	cells     map[cellPos]cellInfo
+	// cells holds each written cell's type and style in the order they
+	// were read, which is by row, then column (other orders are declined).
+	cells     []cellInfo
 	lastRow   int
 	rowStyle  map[int]int
 	colStyles []colStyle
@@ -26,8 +28,38 @@ type fastSheet struct {
 type cellPos struct{ col, row int }
 
 type cellInfo struct {
-	t     string
-	style int
+	pos   struct{ col, row int32 }
+	t     cellKind
+	style int32
+}
+
+// cellKind is a cell's t attribute, one of cellKinds; 0 for none or
+// another.
+type cellKind uint8
+
+var cellKinds = []string{"", "b", "d", "n", "e", "s", "str", "inlineStr"}
+
+func kindOf(t string) cellKind {
+	for i, k := range cellKinds {
+		if t == k {
+			return cellKind(i)
+		}
+	}
+	return 0
+}
+
+// info is the cell at col, row, or its zero value.
+func (sh *fastSheet) info(col, row int) cellInfo {
+	i, ok := slices.BinarySearchFunc(sh.cells, cellPos{col, row}, func(c cellInfo, p cellPos) int {
+		if int(c.pos.row) != p.row {
+			return int(c.pos.row) - p.row
+		}
+		return int(c.pos.col) - p.col
+	})
+	if !ok {
+		return cellInfo{}
+	}
+	return sh.cells[i]
 }
 
 type colStyle struct{ min, max, style int }
@@ -39,7 +71,7 @@ func readSheet(name string, data []byte, shared []string) (*fastSheet, error) {
 		return nil, fallback()
 	}
 	p := &sheetParser{
-		sh:     &fastSheet{g: &sheetGrid{name: name}, cells: map[cellPos]cellInfo{}, rowStyle: map[int]int{}},
+		sh:     &fastSheet{g: &sheetGrid{name: name}, rowStyle: map[int]int{}},
 		shared: shared,
 	}
 	err := xmlScan(data, func(t xmlTok) error {
@@ -219,7 +251,9 @@ func (p *sheetParser) endCell() error {
 		}
 		p.formulas = append(p.formulas, cellPos{p.col, p.row})
 	}
-	p.sh.cells[cellPos{p.col, p.row}] = cellInfo{t: c.t, style: c.style}
+	info := cellInfo{t: kindOf(c.t), style: int32(min(c.style, math.MaxInt32))} // past any style there is
+	info.pos.col, info.pos.row = int32(p.col), int32(p.row)
+	p.sh.cells = append(p.sh.cells, info)
 	if val != "" || c.hasF {
 		for len(p.rowCells) < p.col-1 {
 			p.rowCells = append(p.rowCells, "")
@@ -279,7 +313,7 @@ func (fs *fastSource) cellType(sheet, ref string) excelize.CellType {
 			break
 		}
 	}
-	return cellTypes[sh.cells[cellPos{col, row}].t]
+	return cellTypes[cellKinds[sh.info(col, row).t]]
 }
 
 var cellTypes = map[string]excelize.CellType{
@@ -293,7 +327,7 @@ func (fs *fastSource) cellStyle(sheet, ref string) (string, bool) {
 	if sh == nil || err != nil {
 		return "", false
 	}
-	id := sh.cells[cellPos{col, row}].style
+	id := int(sh.info(col, row).style)
 	if id == 0 {
 		id = sh.rowStyle[row]
 	}

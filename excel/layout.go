@@ -19,7 +19,7 @@ const (
 	fResult
 	fDifficulty
 	fProposal
-	fTasks
+	fTasks // the last: findTable counts fields up to it
 )
 
 type column struct {

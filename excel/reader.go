@@ -69,22 +69,29 @@ func (rd Reader) ReadFile(path string) *report.Submission {
 	if b == nil {
 		return s
 	}
+	defer putBuf(b) // nothing read keeps the file's bytes
 	return rd.Read(b, s)
 }
 
-// loadFile reads the file at path within the size limit; when it cannot,
-// b is nil and the submission says why.
+// loadFile reads the file at path within the size limit, in one open,
+// into a buffer of the pool; when it cannot, b is nil and the submission
+// says why.
 func loadFile(path string) (s *report.Submission, b []byte) {
 	s = &report.Submission{Path: path, Name: filepath.Base(path), Meta: map[string]string{}}
 	fail := failer(s)
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend), nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend), nil
 	}
 	if st.Size() > maxFileSize {
 		return fail(report.FileTooLarge, fmt.Sprintf(msgFileTooLarge, st.Size()>>20, maxFileSize>>20), hintResend), nil
 	}
-	if b, err = os.ReadFile(path); err != nil {
+	if b, _, err = readAll(f, st.Size()); err != nil {
 		return fail(report.FileUnreadable, fmt.Sprintf(msgOpenFailed, oserr.Reason(err, oserr.Read)), hintResend), nil
 	}
 	s.Modified = st.ModTime()
@@ -114,6 +121,7 @@ func (rd Reader) ReadContext(ctx context.Context, b []byte, s *report.Submission
 			scratch.Meta = maps.Clone(s.Meta)
 			scratch.Findings = slices.Clone(s.Findings)
 			readWorkbook(fs, &scratch, rd.KeepLegacy)
+			fs.release()
 			if fs.declined == nil {
 				*s = scratch
 				return s
@@ -204,27 +212,27 @@ func findTable(g *sheetGrid) (row int, cols map[field]int) {
 			keys[c] = labelKey(raw)
 		}
 		g.labels = append(g.labels, keys)
-		found := map[field]int{}
+		var found [fTasks + 1]int // each field's column, 0 until found
+		n := 0
 		for c, k := range keys {
 			if k == "" {
 				continue
 			}
 			for _, col := range reportColumns {
-				if _, done := found[col.field]; done {
-					continue
-				}
-				for _, m := range col.match {
-					if k == m {
-						found[col.field] = c + 1
-						break
-					}
+				if found[col.field] == 0 && slices.Contains(col.match, k) {
+					found[col.field] = c + 1
+					n++
 				}
 			}
 		}
-		_, hasModel := found[fModel]
-		_, hasStatus := found[fStatus]
-		if hasModel && hasStatus && len(found) >= 4 {
-			return r, found
+		if found[fModel] > 0 && found[fStatus] > 0 && n >= 4 {
+			cols := map[field]int{}
+			for fl, c := range found {
+				if c > 0 {
+					cols[field(fl)] = c
+				}
+			}
+			return r, cols
 		}
 	}
 	return 0, nil
