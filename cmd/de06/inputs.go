@@ -39,18 +39,21 @@ var spreadsheetExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true
 // spreadsheets (not recursive), skipping Office lock files (~$…) and hidden
 // files. The same file named twice is read once.
 func expandPaths(args []string) (files, skipped []string, err error) {
-	var infos []os.FileInfo
+	// Files seen, by size and time: only files alike in both can be one.
+	type sizeTime struct{ size, mod int64 }
+	seen := map[sizeTime][]os.FileInfo{}
 	add := func(p string) error {
 		st, err := os.Stat(p)
 		if err != nil {
 			return readError(p, err)
 		}
-		for _, seen := range infos {
-			if os.SameFile(seen, st) {
+		k := sizeTime{st.Size(), st.ModTime().UnixNano()}
+		for _, other := range seen[k] {
+			if os.SameFile(other, st) {
 				return nil
 			}
 		}
-		infos = append(infos, st)
+		seen[k] = append(seen[k], st)
 		files = append(files, p)
 		return nil
 	}

@@ -215,15 +215,32 @@ func syncDir(dir string) {
 }
 
 // sameFile reports whether a and b are the same file on disk, whatever
-// links, case or relative paths name them. A path that does not exist yet
-// is compared by its resolved absolute name.
-func sameFile(a, b string) bool {
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(sa, sb)
+// links, case or relative paths name them. Paths where no file is yet are
+// compared by their resolved absolute names.
+func sameFile(a, b string) bool { return placeOf(a).is(placeOf(b)) }
+
+// place is what sameFile compares a path by: the file there, or, when
+// there is none, the path's resolved name.
+type place struct {
+	st  os.FileInfo // nil when no file is there
+	abs string      // when st is nil
+}
+
+func placeOf(path string) place {
+	if st, err := os.Stat(path); err == nil {
+		return place{st: st}
 	}
-	return resolved(a) == resolved(b)
+	return place{abs: resolved(path)}
+}
+
+func (p place) is(q place) bool {
+	switch {
+	case p.st != nil && q.st != nil:
+		return os.SameFile(p.st, q.st)
+	case p.st == nil && q.st == nil:
+		return p.abs == q.abs
+	}
+	return false // a file is at one and none at the other
 }
 
 // resolved is path made absolute with the links in its folder followed.
@@ -243,16 +260,26 @@ func resolved(path string) string {
 }
 
 // refuseInputs makes sure no output is one of the inputs (an input is never
-// overwritten) and no two outputs are the same file.
+// overwritten) and no two outputs are the same file. Each path is looked
+// at once, however many there are (a merge has thousands of inputs).
 func refuseInputs(inputs []string, outputs ...string) error {
+	var ins []place
+	var inNames []string
+	for _, in := range inputs {
+		if in != "" {
+			ins, inNames = append(ins, placeOf(in)), append(inNames, in)
+		}
+	}
+	outs := make([]place, len(outputs))
 	for i, o := range outputs {
-		for _, in := range inputs {
-			if in != "" && sameFile(in, o) {
-				return usagef(msgOutputInput, o, in)
+		outs[i] = placeOf(o)
+		for j, in := range ins {
+			if in.is(outs[i]) {
+				return usagef(msgOutputInput, o, inNames[j])
 			}
 		}
-		for _, o2 := range outputs[:i] {
-			if sameFile(o, o2) {
+		for _, o2 := range outs[:i] {
+			if o2.is(outs[i]) {
 				return usagef(msgOutputTwice, o)
 			}
 		}
