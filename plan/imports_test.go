@@ -58,6 +58,10 @@ var rules = map[string][]string{
 	// log's rotating writer) alone.
 	"internal/slots":  {module + "/", "excelize", "fpdf", "sqlite", "lumberjack"},
 	"internal/errlog": {module + "/", "excelize", "fpdf", "sqlite"},
+	// The floors a merge is measured against use the standard library
+	// only: they never gain from de06's own code.
+	"internal/floor":          {module + "/", "excelize", "fpdf", "sqlite", "golang.org/x/"},
+	"internal/cmd/mergebench": {module + "/excel", module + "/pdf", module + "/report", module + "/plan", module + "/desk", module + "/store", module + "/web", module + "/internal/vi", "excelize", "fpdf", "sqlite"},
 	// The command wires everything.
 	"cmd/de06": {},
 }

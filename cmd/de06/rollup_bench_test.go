@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/caongoc/de06/internal/floor"
 	"github.com/caongoc/de06/internal/scale"
 )
 
@@ -44,7 +45,7 @@ func benchRollup(b *testing.B, n int) {
 	b.Run("floor", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := floor(dir); err != nil {
+			if err := floor.TokenScan(dir); err != nil {
 				b.Fatal(err)
 			}
 		}
