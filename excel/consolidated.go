@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +22,10 @@ import (
 // machine-readable row per unit × model for --previous and the level above,
 // and "Thông tin chung", whose workbook it is (infosheet.go).
 func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
+	// "Kiểm tra" is measured while the other sheets are written.
+	checks := make(chan []checkRow, 1)
+	cols := checkCols(c.Findings)
+	go func() { checks <- measureChecks(c.Findings, cols) }()
 	f := newBook()
 	defer f.Close()
 	st := newStyles(f)
@@ -31,7 +38,13 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	if err := writeStats(f, st, c); err != nil {
 		return err
 	}
-	if err := writeChecks(f, st, c.Findings); err != nil {
+	// Before the streamed sheets: setting the active sheet reads every
+	// sheet, a streamed one back from its XML.
+	f.SetActiveSheet(0)
+	if _, err := f.NewSheet(sheetChecks); err != nil {
+		return err
+	}
+	if err := streamChecks(f, st, cols, <-checks); err != nil {
 		return err
 	}
 	if err := writeData(f, st, c); err != nil {
@@ -43,7 +56,6 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	if err := setDocProps(f, sumTitle+" — "+c.Period.Name(), c.Period.ReportDay()); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	return writeTo(f, w)
 }
 
@@ -243,22 +255,22 @@ func writeSummaryRow(f *book, st *styles, cols []sumCol, ms *report.ModelSummary
 	return nil
 }
 
+// checkCol is a column of "Kiểm tra", its width in characters.
+type checkCol struct {
+	title string
+	width float64
+}
+
 // checkCols are the columns of "Kiểm tra", widths in characters: the file
 // names and the code (for programs, last) as wide as the longest listed, so
 // that none breaks mid-word; the message and the hint take what is left.
-func checkCols(fs []report.Finding) []struct {
-	title string
-	width float64
-} {
+func checkCols(fs []report.Finding) []checkCol {
 	var codes, files []string
 	for _, f := range fs {
 		codes = append(codes, string(f.Code))
 		files = append(files, f.File)
 	}
-	cols := []struct {
-		title string
-		width float64
-	}{
+	cols := []checkCol{
 		{chkSeverity, 9}, {chkKind, 18}, {chkFile, min(32, wordWidth(files, 12, 16))}, {chkWhere, 12}, {annColModel, 7},
 		{chkMessage, 44}, {chkHint, 32}, {chkCode, wordWidth(codes, 12, 6)},
 	}
@@ -273,56 +285,124 @@ func checkCols(fs []report.Finding) []struct {
 	return cols
 }
 
-// writeChecks lists every finding, errors first: its kind in words, where,
-// what and how to fix it; the code, for other programs, last.
+// writeChecks lists every finding in the sheet "Kiểm tra", which the
+// caller has made (streamChecks).
 func writeChecks(f *book, st *styles, findings []report.Finding) error {
-	sh := sheetChecks
-	if _, err := f.NewSheet(sh); err != nil {
-		return err
-	}
 	cols := checkCols(findings)
+	return streamChecks(f, st, cols, measureChecks(findings, cols))
+}
+
+// streamChecks lists every finding, errors first: its kind in words, where,
+// what and how to fix it; the code, for other programs, last. One row a
+// finding makes it the sheet that grows with the files, so its rows are
+// measured beforehand (measureChecks) and streamed. Any sheet hidden and
+// the active sheet are set before: either reads every sheet, a streamed
+// one back from its XML.
+func streamChecks(f *book, st *styles, cols []checkCol, rows []checkRow) error {
+	sh := sheetChecks
 	var widths []float64
+	head := make([]any, len(cols))
 	headH := 18.0
 	for i, col := range cols {
-		f.SetCellStr(sh, cell(i+1, 1), col.title)
+		head[i] = excelize.Cell{StyleID: st.header, Value: col.title}
 		f.SetColWidth(sh, colName(i+1), colName(i+1), col.width)
 		widths = append(widths, col.width)
 		headH = max(headH, textHeight(col.title, col.width, 12, true))
 	}
 	last := len(cols)
-	f.SetCellStyle(sh, "A1", cell(last, 1), st.header)
-	f.SetRowHeight(sh, 1, headH)
-	for i, fd := range findings {
-		r := i + 2
-		sev, style := annWarning, st.warnFill
-		if fd.Severity == report.Error {
-			sev, style = annError, st.errFill
-		}
-		where := fd.Sheet
-		if fd.Cell != "" {
-			where = strings.TrimPrefix(where+" › "+fd.Cell, " › ")
-		}
-		vals := []string{sev, fd.Code.Label(), fd.File, where, "", upperFirst(fd.Message), upperFirst(fd.Hint), string(fd.Code)}
-		if fd.Model > 0 {
-			vals[4] = fmt.Sprint(fd.Model)
-		}
-		h := 18.0
-		for j, v := range vals {
-			f.SetCellStr(sh, cell(j+1, r), v)
-			h = max(h, textHeight(v, cols[j].width, 12, false))
-		}
-		f.SetRowHeight(sh, r, min(h, 409))
-		f.SetCellStyle(sh, cell(1, r), cell(last, r), st.wrap)
-		f.SetCellStyle(sh, cell(1, r), cell(1, r), style)
-	}
-	if len(findings) == 0 {
-		f.SetCellStr(sh, "A2", chkNone)
-	}
+	// Set before streaming: the stream writes the sheet as it stands.
 	f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	if len(findings) > 0 {
-		f.AutoFilter(sh, "A1:"+cell(last, len(findings)+1), nil)
+	if len(rows) > 0 {
+		f.AutoFilter(sh, "A1:"+cell(last, len(rows)+1), nil)
 	}
-	return printLayout(f, sh, printScale(widths), 1, 1)
+	if err := printLayout(f, sh, printScale(widths), 1, 1); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: min(headH, excelize.MaxRowHeight)}); err != nil {
+		return err
+	}
+	vals := make([]any, len(cols))
+	for i, r := range rows {
+		for j, v := range r.vals {
+			vals[j] = excelize.Cell{StyleID: st.wrap, Value: v}
+		}
+		sev := st.warnFill
+		if r.error {
+			sev = st.errFill
+		}
+		vals[0] = excelize.Cell{StyleID: sev, Value: r.vals[0]}
+		if err := sw.SetRow(cell(1, i+2), vals, excelize.RowOpts{Height: r.height}); err != nil {
+			return err
+		}
+	}
+	if len(rows) == 0 {
+		if err := sw.SetRow("A2", []any{chkNone}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// checkRow is a row of "Kiểm tra": its texts, the height they need and
+// whether the finding is an error.
+type checkRow struct {
+	vals   []string
+	height float64
+	error  bool
+}
+
+// measureChecks makes the rows of "Kiểm tra", on every core: measuring the
+// texts for the rows' heights is most of the sheet's work. The texts a
+// worker has measured once (the kinds, the hints) it does not measure again.
+func measureChecks(fs []report.Finding, cols []checkCol) []checkRow {
+	rows := make([]checkRow, len(fs))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(fs)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			measured := map[textCol]float64{}
+			for i := w; i < len(fs); i += workers {
+				rows[i] = checkRowOf(fs[i], cols, measured)
+			}
+		})
+	}
+	wg.Wait()
+	return rows
+}
+
+type textCol struct {
+	text string
+	col  int
+}
+
+func checkRowOf(fd report.Finding, cols []checkCol, measured map[textCol]float64) checkRow {
+	sev, isErr := annWarning, fd.Severity == report.Error
+	if isErr {
+		sev = annError
+	}
+	where := fd.Sheet
+	if fd.Cell != "" {
+		where = strings.TrimPrefix(where+" › "+fd.Cell, " › ")
+	}
+	vals := []string{sev, fd.Code.Label(), fd.File, where, "", upperFirst(fd.Message), upperFirst(fd.Hint), string(fd.Code)}
+	if fd.Model > 0 {
+		vals[4] = strconv.Itoa(fd.Model)
+	}
+	h := 18.0
+	for j, v := range vals {
+		k := textCol{v, j}
+		vh, ok := measured[k]
+		if !ok {
+			vh = textHeight(v, cols[j].width, 12, false)
+			measured[k] = vh
+		}
+		h = max(h, vh)
+	}
+	return checkRow{vals: vals, height: min(h, excelize.MaxRowHeight), error: isErr}
 }
 
 // upperFirst starts a message as a sentence.

@@ -31,6 +31,9 @@ func WriteProvince(w io.Writer, r *rollup.Rollup) error {
 			return err
 		}
 	}
+	if _, err := f.NewSheet(sheetChecks); err != nil {
+		return err
+	}
 	if err := writeChecks(f, st, r.Findings); err != nil {
 		return err
 	}
