@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
@@ -72,17 +73,6 @@ func (fc *fileChecker) rowModel(r Row) *plan.Model {
 	}
 	fc.add(Error, ModelUnknown, cell, 0, fmt.Sprintf(msgModelUnknown, echo(text)), hintModelUnknown)
 	return nil
-}
-
-// ModelNumber reads the model a table names: 6 in "Mô hình 6: …" (also
-// "MH6", any case, with or without diacritics).
-func ModelNumber(text string) (int, bool) {
-	g := reModelNum.FindStringSubmatch(vi.Fold(text))
-	if g == nil {
-		return 0, false
-	}
-	n, err := strconv.Atoi(g[1])
-	return n, err == nil
 }
 
 // checkRow judges one model row; an error leaves the row out.
@@ -213,4 +203,49 @@ func (fc *fileChecker) checkIndicatorStatus(r Row, m *plan.Model, st Status, a, 
 	case st == StatusNotStarted && a != nil && *a > 0:
 		fc.add(Warning, IndicatorMismatch, r.Achieved.Cell, n, fmt.Sprintf(msgNotStartedAchieved, n, vi.FormatExact(*a)), hintMismatch)
 	}
+}
+
+// ModelNumber reads the model a table names: 6 in "Mô hình 6: …" (also
+// "MH6", any case, with or without diacritics). Only the first words are
+// folded; the whole text only when they do not settle it.
+func ModelNumber(text string) (int, bool) {
+	const head = 24 // runes: "Mô hình 12:" and more
+	cut, runes := len(text), 0
+	for i := range text {
+		if runes == head {
+			cut = i
+			break
+		}
+		runes++
+	}
+	// The fold of a prefix is a prefix of the fold: a number followed by
+	// more text there is the whole text's number.
+	k := vi.Fold(text[:cut])
+	n, end, ok := modelNumber(k)
+	if cut < len(text) && (!ok || end == len(k)) {
+		n, _, ok = modelNumber(vi.Fold(text))
+	}
+	return n, ok
+}
+
+// modelNumber reads "mo hinh 6" or "mh6" at the start of a folded text:
+// the number, and where it ends.
+func modelNumber(k string) (n, end int, ok bool) {
+	rest, found := strings.CutPrefix(k, "mo hinh")
+	if !found {
+		rest, found = strings.CutPrefix(k, "mh")
+	}
+	if !found {
+		return 0, 0, false
+	}
+	rest = strings.TrimPrefix(rest, " ")
+	digits := 0
+	for digits < len(rest) && '0' <= rest[digits] && rest[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 {
+		return 0, 0, false
+	}
+	n, err := strconv.Atoi(rest[:digits])
+	return n, len(k) - len(rest) + digits, err == nil
 }

@@ -3,9 +3,10 @@ package report
 import (
 	"cmp"
 	"fmt"
-	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/caongoc/de06/internal/vi"
@@ -110,17 +111,24 @@ func submissionPeriod(s *Submission) (p plan.Period, fromMeta, ok bool) {
 	return plan.Period{}, false, false
 }
 
-var reModelNum = regexp.MustCompile(`^(?:mo hinh|mh) ?(\d+)`)
-
 // Validate checks every submission against the plan for period p; today
 // is the day of the check (a report dated later is suspect), zero to skip
 // that test. Every problem is collected; one bad file never stops the
 // others.
 func Validate(pl *plan.Plan, subs []*Submission, p plan.Period, today time.Time) *Checked {
-	c := &Checked{Period: p}
-	for _, s := range subs {
-		c.Files = append(c.Files, validateFile(pl, s, p, today))
+	c := &Checked{Period: p, Files: make([]*FileResult, len(subs))}
+	// Each file is checked on its own, on every core (the plan is only
+	// read); which of a unit's files counts is settled across them after.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(subs)/32))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(subs); i += workers {
+				c.Files[i] = validateFile(pl, subs[i], p, today)
+			}
+		})
 	}
+	wg.Wait()
 	ResolveDuplicates(c.Files)
 	return c
 }

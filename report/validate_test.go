@@ -371,3 +371,35 @@ func TestEchoedTextBounded(t *testing.T) {
 		}
 	}
 }
+
+// Many files are checked on every core: each file's result is the one it
+// gets alone, in the files' order (run with -race, this also shows the
+// plan is only read).
+func TestValidateManyFiles(t *testing.T) {
+	p := testPlan(t)
+	var subs []*Submission
+	for i := range 300 {
+		u := p.ReportingUnits()[i%len(p.ReportingUnits())]
+		s := goodSubmission(p, u.ID)
+		s.Name = fmt.Sprintf("%03d-%s.xlsx", i, u.ID)
+		if i%7 == 0 {
+			rowOf(s, p.Assignments(u.ID)[0].Model.Number).Status = txt("tốt", "E11")
+		}
+		subs = append(subs, s)
+	}
+	c := Validate(p, subs, w48, time.Time{})
+	if len(c.Files) != len(subs) {
+		t.Fatalf("%d results for %d files", len(c.Files), len(subs))
+	}
+	for i, fr := range c.Files {
+		alone := Validate(p, subs[i:i+1], w48, time.Time{}).Files[0]
+		if fr.Sub != subs[i] || len(fr.Entries) != len(alone.Entries) || fr.Unit != alone.Unit {
+			t.Fatalf("file %d: not its own result", i)
+		}
+		// Beyond its own findings, a file has at most the one saying
+		// another file of its unit is used instead.
+		if extra := len(fr.Findings) - len(alone.Findings); extra != 0 && (extra != 1 || fr.UsedInstead == "") {
+			t.Errorf("file %d: %d findings, %d alone", i, len(fr.Findings), len(alone.Findings))
+		}
+	}
+}
