@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -74,8 +75,11 @@ func printSkipped(w io.Writer, skipped []string) {
 }
 
 // printCheck writes the findings grouped by file, errors first, then a
-// summary line.
-func printCheck(w io.Writer, c *report.Checked) {
+// summary line: thousands of lines for a large folder, written in a few
+// writes.
+func printCheck(out io.Writer, c *report.Checked) {
+	w := bufio.NewWriterSize(out, 64<<10)
+	defer w.Flush()
 	fmt.Fprintf(w, msgCheckPeriod, c.Period.Label())
 	for _, fr := range c.Files {
 		unit := msgUnitUnknownShort
