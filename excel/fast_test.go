@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,4 +133,30 @@ func excelizeDecodes(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// An attribute written twice is read by encoding/xml, and so by excelize,
+// as its last value; the fast reader would find the first, so it declines
+// the workbook. (Found while making attributes cheaper to scan: C4 read as
+// the unit's name by one reader and as "3" by the other.)
+func TestDuplicateAttributeGoesToExcelize(t *testing.T) {
+	p, err := defaultPlanErr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := filledTemplate(t, p, "tram-y-te", filledValues())
+	sheet := partOf(t, base, reportSheetPart)
+	loc := regexp.MustCompile(`<c r="C4"[^>]* t="s"`).FindIndex(sheet)
+	if loc == nil {
+		t.Fatal("no shared-string cell C4 in the template")
+	}
+	x := slices.Concat(sheet[:loc[1]], []byte(` t="str"`), sheet[loc[1]:])
+	b := rezip(storedParts(t, base), reportSheetPart, x)
+	fast, slow := readBoth(b, "hai-thuoc-tinh.xlsx")
+	if fast != nil {
+		t.Fatalf("the fast reader read a duplicated attribute: unit %q, excelize %q", fast.Unit.Text, slow.Unit.Text)
+	}
+	if s := (Reader{}).Read(b, &report.Submission{Path: "hai-thuoc-tinh.xlsx", Name: "hai-thuoc-tinh.xlsx", Meta: map[string]string{}}); !reflect.DeepEqual(s, slow) {
+		t.Errorf("read %q, excelize %q", s.Unit.Text, slow.Unit.Text)
+	}
 }

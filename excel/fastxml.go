@@ -2,6 +2,7 @@ package excel
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -29,15 +30,80 @@ type xmlTok struct {
 	depth int    // elements open after this token
 }
 
-// knownNames interns the element names the fast reader looks at.
-var knownNames = map[string]string{}
-
-func init() {
-	for _, n := range []string{"workbook", "sheets", "sheet", "Relationships", "Relationship", "Properties", "property",
-		"lpwstr", "lpstr", "bstr", "sst", "si", "t", "r", "rPh", "styleSheet", "numFmts", "numFmt", "fonts", "font", "name",
-		"cellXfs", "xf", "worksheet", "sheetData", "row", "c", "v", "f", "is", "cols", "col", "mergeCells", "mergeCell"} {
-		knownNames[n] = n
+// knownName is an element's local name if it is one the fast reader looks
+// at, else "" (a switch on the bytes: no hashing, no allocation).
+func knownName(b []byte) string {
+	switch string(b) {
+	case "workbook":
+		return "workbook"
+	case "sheets":
+		return "sheets"
+	case "sheet":
+		return "sheet"
+	case "Relationships":
+		return "Relationships"
+	case "Relationship":
+		return "Relationship"
+	case "Properties":
+		return "Properties"
+	case "property":
+		return "property"
+	case "lpwstr":
+		return "lpwstr"
+	case "lpstr":
+		return "lpstr"
+	case "bstr":
+		return "bstr"
+	case "sst":
+		return "sst"
+	case "si":
+		return "si"
+	case "t":
+		return "t"
+	case "r":
+		return "r"
+	case "rPh":
+		return "rPh"
+	case "styleSheet":
+		return "styleSheet"
+	case "numFmts":
+		return "numFmts"
+	case "numFmt":
+		return "numFmt"
+	case "fonts":
+		return "fonts"
+	case "font":
+		return "font"
+	case "name":
+		return "name"
+	case "cellXfs":
+		return "cellXfs"
+	case "xf":
+		return "xf"
+	case "worksheet":
+		return "worksheet"
+	case "sheetData":
+		return "sheetData"
+	case "row":
+		return "row"
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "f":
+		return "f"
+	case "is":
+		return "is"
+	case "cols":
+		return "cols"
+	case "col":
+		return "col"
+	case "mergeCells":
+		return "mergeCells"
+	case "mergeCell":
+		return "mergeCell"
 	}
+	return ""
 }
 
 type tokenizer struct {
@@ -46,6 +112,7 @@ type tokenizer struct {
 	pending bool     // a self-closing tag owes its end token
 	stack   [][]byte // open elements' names, as written
 	buf     []byte   // unescaped text
+	names   [][]byte // the attribute names of the tag being read
 }
 
 func newTokenizer(data []byte) *tokenizer { return &tokenizer{data: data} }
@@ -59,12 +126,30 @@ func checkPart(data []byte) error {
 		bytes.Contains(data, []byte("\xEF\xBF\xBE")) || bytes.Contains(data, []byte("\xEF\xBF\xBF")) {
 		return errFallback
 	}
-	for _, b := range data {
-		if b < 0x20 && b != '\t' && b != '\n' {
+	// Eight bytes at a time: a word holding a byte below 0x20 (and, for
+	// the borrow, maybe a false alarm) is looked at byte by byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(data) >= 8 {
+		if w := binary.LittleEndian.Uint64(data); (w-0x20*ones)&^w&highs != 0 && hasControl(data[:8]) {
 			return errFallback
 		}
+		data = data[8:]
+	}
+	if hasControl(data) {
+		return errFallback
 	}
 	return nil
+}
+
+// hasControl reports whether b holds a control character XML text may not
+// (tab and line feed it may; a carriage return encoding/xml rewrites).
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *tokenizer) next() (xmlTok, error) {
@@ -134,6 +219,7 @@ func (t *tokenizer) startTag(rest []byte) (xmlTok, error) {
 	}
 	i += n
 	attrStart := i
+	t.names = t.names[:0]
 	for {
 		j := i
 		for j < len(rest) && isSpace(rest[j]) {
@@ -144,7 +230,7 @@ func (t *tokenizer) startTag(rest []byte) (xmlTok, error) {
 		}
 		if rest[j] == '>' || (rest[j] == '/' && j+1 < len(rest) && rest[j+1] == '>') {
 			t.stack = append(t.stack, name)
-			tok := xmlTok{kind: tokStart, local: knownNames[string(localPart(name))], attrs: rest[attrStart:j], depth: len(t.stack)}
+			tok := xmlTok{kind: tokStart, local: knownName(localPart(name)), attrs: rest[attrStart:j], depth: len(t.stack)}
 			if rest[j] == '/' {
 				t.pending = true
 				t.pos += j + 2
@@ -156,10 +242,18 @@ func (t *tokenizer) startTag(rest []byte) (xmlTok, error) {
 		if j == i { // attributes are separated by spaces
 			return xmlTok{}, errFallback
 		}
-		_, n := scanName(rest[j:])
+		attr, n := scanName(rest[j:])
 		if n == 0 {
 			return xmlTok{}, errFallback
 		}
+		// An attribute written twice: encoding/xml keeps the last, this
+		// reader would find the first.
+		for _, seen := range t.names {
+			if bytes.Equal(seen, attr) {
+				return xmlTok{}, errFallback
+			}
+		}
+		t.names = append(t.names, attr)
 		j += n
 		for j < len(rest) && isSpace(rest[j]) {
 			j++
@@ -174,13 +268,29 @@ func (t *tokenizer) startTag(rest []byte) (xmlTok, error) {
 		if j >= len(rest) || (rest[j] != '"' && rest[j] != '\'') {
 			return xmlTok{}, errFallback
 		}
-		q := rest[j]
-		end := bytes.IndexByte(rest[j+1:], q)
-		if end < 0 || bytes.IndexByte(rest[j+1:j+1+end], '<') >= 0 {
+		// The value, in one pass: no '<', and no "]]>" or entity that
+		// unescape would decline.
+		q, end, amp := rest[j], -1, false
+		for k := j + 1; k < len(rest); k++ {
+			c := rest[k]
+			if c == q {
+				end = k - (j + 1)
+				break
+			}
+			switch {
+			case c == '<' || c == '>' && k >= j+3 && rest[k-1] == ']' && rest[k-2] == ']':
+				return xmlTok{}, errFallback
+			case c == '&':
+				amp = true
+			}
+		}
+		if end < 0 {
 			return xmlTok{}, errFallback
 		}
-		if _, err := t.unescape(rest[j+1 : j+1+end]); err != nil {
-			return xmlTok{}, err
+		if amp {
+			if _, err := t.unescape(rest[j+1 : j+1+end]); err != nil {
+				return xmlTok{}, err
+			}
 		}
 		i = j + 1 + end + 1
 	}
@@ -192,7 +302,7 @@ func (t *tokenizer) end(name []byte) (xmlTok, error) {
 		return xmlTok{}, errFallback
 	}
 	t.stack = t.stack[:len(t.stack)-1]
-	return xmlTok{kind: tokEnd, local: knownNames[string(localPart(name))], depth: len(t.stack)}, nil
+	return xmlTok{kind: tokEnd, local: knownName(localPart(name)), depth: len(t.stack)}, nil
 }
 
 // scanName reads an ASCII XML name (with at most one prefix) at the start
