@@ -296,6 +296,6 @@ func validColor(c string) bool {
 // checkPackage holds a workbook's package to the reader's limits: a
 // limitError when it is beyond them.
 func checkPackage(b []byte) error {
-	_, err := inflateParts(b)
+	_, err := inflateParts(b, nil)
 	return err
 }

@@ -71,7 +71,8 @@ func (rd Reader) ReadCommuneContext(ctx context.Context, b []byte, s *report.Sub
 	if s.Meta == nil {
 		s.Meta = map[string]string{}
 	}
-	if b = rd.xlsxBytes(ctx, b, s); b == nil {
+	b, zr := rd.xlsxBytes(ctx, b, s)
+	if b == nil {
 		return &rollup.Workbook{File: s}
 	}
 	fresh := func() *rollup.Workbook {
@@ -85,7 +86,7 @@ func (rd Reader) ReadCommuneContext(ctx context.Context, b []byte, s *report.Sub
 		return wb
 	}
 	if rd.path != pathExcelize {
-		fs, err := openParts(b)
+		fs, err := openParts(b, zr)
 		if le := (*limitError)(nil); errors.As(err, &le) {
 			failer(s)(report.FileTooLarge, le.msg, hintResend)
 			return &rollup.Workbook{File: s}

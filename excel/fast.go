@@ -72,11 +72,14 @@ type fastFont struct{ name string }
 
 // inflateParts inflates every part of the package in b once, checking the
 // limits (limitError) before anything is parsed, and keeps the XML parts
-// the reader needs. errFallback: the package is for excelize to judge.
-func inflateParts(b []byte) (map[string][]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		return nil, fallback()
+// the reader needs. errFallback: the package is for excelize to judge. zr
+// is b's zip directory when it has been read already (nil: read it here).
+func inflateParts(b []byte, zr *zip.Reader) (map[string][]byte, error) {
+	if zr == nil {
+		var err error
+		if zr, err = zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil {
+			return nil, fallback()
+		}
 	}
 	var claimed uint64
 	for _, f := range zr.File {
@@ -127,8 +130,12 @@ func inflateParts(b []byte) (map[string][]byte, error) {
 }
 
 // openFast reads the workbook in b, or fails with errFallback.
-func openFast(b []byte) (*fastSource, error) {
-	fs, err := openParts(b)
+func openFast(b []byte) (*fastSource, error) { return openFastZip(b, nil) }
+
+// openFastZip is openFast with b's zip directory when it has been read
+// already (nil: read it here).
+func openFastZip(b []byte, zr *zip.Reader) (*fastSource, error) {
+	fs, err := openParts(b, zr)
 	if err != nil {
 		return nil, err
 	}
@@ -146,9 +153,9 @@ func openFast(b []byte) (*fastSource, error) {
 // openParts inflates the workbook in b and reads its package, its sheet
 // list, its custom properties and its shared strings; worksheets are read
 // when asked for. Any workbook, not only a report: the roll-up reads
-// consolidated workbooks with it.
-func openParts(b []byte) (*fastSource, error) {
-	parts, err := inflateParts(b)
+// consolidated workbooks with it. zr is b's zip directory, or nil.
+func openParts(b []byte, zr *zip.Reader) (*fastSource, error) {
+	parts, err := inflateParts(b, zr)
 	if err != nil {
 		return nil, err
 	}

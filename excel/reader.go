@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -108,10 +109,11 @@ func (rd Reader) Read(b []byte, s *report.Submission) *report.Submission {
 // started; the file is then refused as unreadable, saying why.
 func (rd Reader) ReadContext(ctx context.Context, b []byte, s *report.Submission) *report.Submission {
 	fail := failer(s)
-	if b = rd.xlsxBytes(ctx, b, s); b == nil {
+	b, zr := rd.xlsxBytes(ctx, b, s)
+	if b == nil {
 		return s
 	}
-	fs, err := openFast(b)
+	fs, err := openFastZip(b, zr)
 	if le := (*limitError)(nil); errors.As(err, &le) {
 		return fail(report.FileTooLarge, le.msg, hintResend)
 	}
@@ -142,17 +144,19 @@ func (rd Reader) ReadContext(ctx context.Context, b []byte, s *report.Submission
 }
 
 // xlsxBytes sniffs b: the bytes of an .xlsx workbook, converted through
-// LibreOffice from .xls or .ods; nil when b cannot be one (or ctx ended),
-// with the finding saying why added to s.
-func (rd Reader) xlsxBytes(ctx context.Context, b []byte, s *report.Submission) []byte {
-	fail := func(code report.Code, msg, hint string) []byte {
+// LibreOffice from .xls or .ods, with their zip directory when sniffing
+// read it; nil when b cannot be one (or ctx ended), with the finding saying
+// why added to s.
+func (rd Reader) xlsxBytes(ctx context.Context, b []byte, s *report.Submission) ([]byte, *zip.Reader) {
+	fail := func(code report.Code, msg, hint string) ([]byte, *zip.Reader) {
 		s.Add(report.Error, code, "", "", msg, hint)
-		return nil
+		return nil, nil
 	}
 	if ctx.Err() != nil {
 		return fail(report.FileUnreadable, msgStopped, hintResend)
 	}
-	switch k := sniff(b); k {
+	k, zr := sniffZip(b)
+	switch k {
 	case kindEmpty:
 		return fail(report.FileUnreadable, msgEmptyFile, hintResend)
 	case kindEncrypted:
@@ -175,9 +179,9 @@ func (rd Reader) xlsxBytes(ctx context.Context, b []byte, s *report.Submission) 
 		if ctx.Err() != nil {
 			return fail(report.FileUnreadable, msgStopped, hintResend)
 		}
-		return conv
+		return conv, nil
 	}
-	return b
+	return b, zr
 }
 
 // openFailed says why excelize could not open the workbook.

@@ -45,14 +45,21 @@ func utf16le(s string) []byte {
 }
 
 func sniff(b []byte) kind {
+	k, _ := sniffZip(b)
+	return k
+}
+
+// sniffZip is sniff, with the zip's directory when b is one, read once for
+// the reader too.
+func sniffZip(b []byte) (kind, *zip.Reader) {
 	switch {
 	case len(b) == 0:
-		return kindEmpty
+		return kindEmpty, nil
 	case bytes.HasPrefix(b, oleMagic):
 		if bytes.Contains(b, encryptedStream) {
-			return kindEncrypted
+			return kindEncrypted, nil
 		}
-		return kindXLS
+		return kindXLS, nil
 	case bytes.HasPrefix(b, zipMagic):
 		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 		if err == nil {
@@ -64,15 +71,15 @@ func sniff(b []byte) kind {
 						mb.ReadFrom(rc)
 						rc.Close()
 						if bytes.HasPrefix(mb.Bytes(), odsMime) {
-							return kindODS
+							return kindODS, nil
 						}
 					}
 				}
 			}
 		}
-		return kindXLSX
+		return kindXLSX, zr
 	}
-	return kindOther
+	return kindOther, nil
 }
 
 // Soffice converts legacy spreadsheets (.xls, .ods) to .xlsx with
