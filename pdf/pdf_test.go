@@ -578,3 +578,25 @@ func TestChartReadsInBlackAndWhite(t *testing.T) {
 		}
 	}
 }
+
+// A canvas made beforehand, on another goroutine, gives the same bytes as
+// a document rendered from scratch; a canvas drawn on twice starts anew.
+func TestCanvasRendersTheSame(t *testing.T) {
+	doc := Build(consolidation(t, false), options())
+	var want bytes.Buffer
+	if err := doc.Render(&want); err != nil {
+		t.Fatal(err)
+	}
+	ready := make(chan *Canvas, 1)
+	go func() { ready <- NewCanvas() }()
+	c := <-ready
+	for i := range 2 {
+		var got bytes.Buffer
+		if err := doc.RenderOn(c, &got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("drawing %d on a canvas: %d bytes, from scratch %d", i+1, got.Len(), want.Len())
+		}
+	}
+}

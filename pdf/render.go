@@ -8,9 +8,25 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
+// Canvas is a blank PDF with the document's fonts loaded: loading them is
+// most of a document's fixed cost, so a command makes its canvas while it
+// reads its files (NewCanvas on a goroutine) and draws on it at the end.
+// A canvas is drawn on once; drawing on it again starts a new one.
+type Canvas struct{ f *fpdf.Fpdf }
+
+// NewCanvas loads the fonts into a blank document.
+func NewCanvas() *Canvas { return &Canvas{f: newFpdf()} }
+
 // Render draws the laid-out document as PDF.
-func (d *Document) Render(w io.Writer) error {
-	f := newFpdf()
+func (d *Document) Render(w io.Writer) error { return d.RenderOn(NewCanvas(), w) }
+
+// RenderOn draws the laid-out document as PDF on c, which it uses up.
+func (d *Document) RenderOn(c *Canvas, w io.Writer) error {
+	f := c.f
+	c.f = nil
+	if f == nil {
+		f = newFpdf()
+	}
 	f.SetTitle(d.Title, true)
 	f.SetAuthor(d.Author, true)
 	f.SetSubject(d.Subject, true)

@@ -48,7 +48,7 @@ func (d deskEngine) Render(ctx context.Context, m *desk.Merged) (xlsx, pdfBytes 
 	var xb, pb bytes.Buffer
 	for _, step := range []func() error{
 		func() error { return renderWorkbook(&xb, m) },
-		func() error { return renderPDF(&pb, m) },
+		func() error { return renderPDF(&pb, m, pdf.NewCanvas()) },
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -61,13 +61,14 @@ func (d deskEngine) Render(ctx context.Context, m *desk.Merged) (xlsx, pdfBytes 
 }
 
 // renderWorkbook and renderPDF write a merged period: de06 merge and the
-// desk alike.
+// desk alike. The PDF is drawn on a canvas whose fonts are loaded (de06
+// merge loads them while it reads the files).
 func renderWorkbook(w io.Writer, m *desk.Merged) error { return excel.WriteConsolidated(w, m.Cons) }
 
-func renderPDF(w io.Writer, m *desk.Merged) error {
+func renderPDF(w io.Writer, m *desk.Merged, c *pdf.Canvas) error {
 	opt := pdf.Options{Number: m.Doc.Number, Date: m.Doc.Date, Signer: m.Doc.Signer, Created: m.Doc.Created,
 		Draft: len(m.Cons.Plan.Header.DraftReasons(m.Doc.Date)) > 0}
-	return pdf.Build(m.Cons, opt).Render(w)
+	return pdf.Build(m.Cons, opt).RenderOn(c, w)
 }
 
 func (d deskEngine) Template(ctx context.Context, pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error) {

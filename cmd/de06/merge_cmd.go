@@ -12,6 +12,7 @@ import (
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/report"
 )
 
@@ -41,6 +42,9 @@ func runMerge(e *env, args []string) error {
 		}
 		date = d
 	}
+	// The PDF's fonts load while the files are read.
+	canvas := make(chan *pdf.Canvas, 1)
+	go func() { canvas <- pdf.NewCanvas() }()
 	in, err := readInputs(*opt, fl.Args())
 	if err != nil {
 		return err
@@ -78,7 +82,7 @@ func runMerge(e *env, args []string) error {
 	}
 	err = writeOutputs([]output{
 		{xlsxPath, func(w io.Writer) error { return renderWorkbook(w, m) }},
-		{pdfPath, func(w io.Writer) error { return renderPDF(w, m) }},
+		{pdfPath, func(w io.Writer) error { return renderPDF(w, m, <-canvas) }},
 	})
 	if err != nil {
 		return err
