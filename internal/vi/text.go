@@ -40,19 +40,29 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// foldTable holds the folded form of the Latin letters Vietnamese uses
-// (U+0080–U+1EFF), built once: folding is on the hot path of reading.
-var foldTable = func() []rune {
-	t := make([]rune, 0x1F00)
-	for r := rune(0); r < 0x1F00; r++ {
-		t[r] = slowFoldRune(r)
+// The folded forms of the letters and marks Vietnamese text uses, made
+// once: folding is on the hot path of reading. Latin up to U+024F, the
+// combining marks, and Latin Extended Additional (ạ…ỹ); the scripts in
+// between are folded when met, which is rare, and the same either way.
+var (
+	foldLatin    = foldBlock(0, 0x370)
+	foldExtended = foldBlock(0x1E00, 0x1F00)
+)
+
+func foldBlock(from, to rune) []rune {
+	t := make([]rune, to-from)
+	for r := from; r < to; r++ {
+		t[r-from] = slowFoldRune(r)
 	}
 	return t
-}()
+}
 
 func foldRune(r rune) rune {
-	if r < 0x1F00 {
-		return foldTable[r]
+	switch {
+	case r < 0x370:
+		return foldLatin[r]
+	case 0x1E00 <= r && r < 0x1F00:
+		return foldExtended[r-0x1E00]
 	}
 	return slowFoldRune(r)
 }
