@@ -142,21 +142,21 @@ func median[T int64 | float64 | time.Duration](xs []T) T {
 // of the rounds' own ratios: each round's runs share the machine's load.
 func report(n int, size int64, cmds []command, anchor *command) {
 	fmt.Printf("\n%d files (%.1f MB)\n", n, float64(size)/1e6)
-	fmt.Printf("  %-20s %9s %9s %9s %16s\n", "", "wall", "CPU", "peak RSS", "wall ÷ token scan")
-	floorRuns := cmds[1].runs
+	fmt.Printf("  %-18s %9s %9s %9s   %s\n", "", "wall", "CPU", "peak RSS", "÷ token scan: wall, CPU")
+	scan := cmds[1].runs
 	for _, c := range cmds {
-		var ratios []float64
+		var walls, cpus []float64
 		for i, r := range c.runs {
-			ratios = append(ratios, r.wall.Seconds()/floorRuns[i].wall.Seconds())
+			walls = append(walls, r.wall.Seconds()/scan[i].wall.Seconds())
+			cpus = append(cpus, r.cpu.Seconds()/scan[i].cpu.Seconds())
 		}
-		fmt.Printf("  %-20s %9s %9s %9s %15.2f×\n", c.name, secs(c.median(wallOf)), secs(c.median(cpuOf)), mib(c.peak()), median(ratios))
+		fmt.Printf("  %-18s %9s %9s %9s   %.2f×, %.2f×\n", c.name, secs(c.median(wallOf)), secs(c.median(cpuOf)), mib(c.peak()),
+			median(walls), median(cpus))
 	}
-	merge := cmds[0]
 	if anchor != nil {
 		w := anchor.median(wallOf)
-		fmt.Printf("  %-20s %9s %9s %9s %15.2f× (%d run)\n", anchor.name, secs(w), secs(anchor.median(cpuOf)), mib(anchor.peak()),
-			w.Seconds()/cmds[1].median(wallOf).Seconds(), len(anchor.runs))
-		fmt.Printf("  de06 merge is %.1f× faster than the pandas script\n", w.Seconds()/merge.median(wallOf).Seconds())
+		fmt.Printf("  %-18s %9s %9s %9s   (%d run)\n", anchor.name, secs(w), secs(anchor.median(cpuOf)), mib(anchor.peak()), len(anchor.runs))
+		fmt.Printf("  de06 merge is %.1f× faster than the pandas script\n", w.Seconds()/cmds[0].median(wallOf).Seconds())
 	}
 }
 
