@@ -232,7 +232,7 @@ func TestGCSettingForBatchOnly(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want int
-	}{{[]string{"serve", "--help"}, 100}, {[]string{"passwd", "--help"}, 100}, {[]string{"check", "--help"}, 400}} {
+	}{{[]string{"serve", "--help"}, 100}, {[]string{"passwd", "--help"}, 100}, {[]string{"check", "--help"}, batchGCPercent}} {
 		debug.SetGCPercent(100)
 		run(c.args, io.Discard, io.Discard)
 		if got := debug.SetGCPercent(100); got != c.want {

@@ -47,15 +47,20 @@ func commands() []command {
 	}
 }
 
-// batchGC: the batch commands are short jobs whose heap stays small
-// (about 50 MB for 500 files): collecting less often saves a quarter of
-// the CPU time. The desk runs for days, under floods: it keeps Go's
-// default, which holds its peak memory lower.
+// batchGC: the batch commands are short jobs whose live heap stays small:
+// collecting less often than Go's default saves CPU time, and collecting
+// often enough reuses memory instead of touching new pages, which cost as
+// much on a virtual machine (page faults, 15 µs each measured). At 200,
+// merging 2,000 files peaks at 75 MB against 100 MB at 400 in the same CPU
+// time. The desk runs for days, under floods: it keeps Go's default, which
+// holds its peak memory lower.
+const batchGCPercent = 200
+
 func batchGC(cmd string) {
 	switch cmd {
 	case "plan", "template", "check", "merge", "rollup":
 		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(400)
+			debug.SetGCPercent(batchGCPercent)
 		}
 	}
 }
