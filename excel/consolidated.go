@@ -38,12 +38,10 @@ func WriteConsolidated(w io.Writer, c *report.Consolidation) error {
 	if err := writeStats(f, st, c); err != nil {
 		return err
 	}
-	// Before the streamed sheets: setting the active sheet reads every
-	// sheet, a streamed one back from its XML.
-	f.SetActiveSheet(0)
-	if _, err := f.NewSheet(sheetChecks); err != nil {
+	if err := makeStreamedSheets(f); err != nil {
 		return err
 	}
+	f.SetActiveSheet(0)
 	if err := streamChecks(f, st, cols, <-checks); err != nil {
 		return err
 	}
@@ -253,6 +251,21 @@ func writeSummaryRow(f *book, st *styles, cols []sumCol, ms *report.ModelSummary
 	f.SetCellStyle(sh, cell(status, row), cell(status, row), style)
 	f.SetCellStyle(sh, cell(progress, row), cell(progress, row), st.number)
 	return nil
+}
+
+// makeStreamedSheets makes "Kiểm tra" and "Dữ liệu", in that order, and
+// hides "Dữ liệu" — before either is streamed: hiding a sheet, like setting
+// the active one, reads every sheet, a streamed one back from its XML.
+// "Dữ liệu" is for programs (--previous, the level above): hidden, it is
+// never printed with the workbook; a person reads the same in the other
+// sheets, and can unhide it.
+func makeStreamedSheets(f *book) error {
+	for _, sh := range []string{sheetChecks, sheetData} {
+		if _, err := f.NewSheet(sh); err != nil {
+			return err
+		}
+	}
+	return f.SetSheetVisible(sheetData, false)
 }
 
 // checkCol is a column of "Kiểm tra", its width in characters.

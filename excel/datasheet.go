@@ -26,18 +26,10 @@ func indicatorCells(m *plan.Model) []any {
 	return nil
 }
 
+// writeData streams "Dữ liệu" into its sheet, made (and hidden) by
+// WriteConsolidated.
 func writeData(f *book, st *styles, c *report.Consolidation) error {
-	sh := sheetData
-	if _, err := f.NewSheet(sh); err != nil {
-		return err
-	}
-	// For programs (--previous, the level above): hidden, so it is never
-	// printed with the workbook; a person reads the same in Tổng hợp and
-	// Thống kê, and can unhide it.
-	if err := f.SetSheetVisible(sh, false); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sh)
+	sw, err := f.NewStreamWriter(sheetData)
 	if err != nil {
 		return err
 	}

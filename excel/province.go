@@ -26,13 +26,21 @@ func WriteProvince(w io.Writer, r *rollup.Rollup) error {
 	if err := f.SetSheetName("Sheet1", sheetCommunes); err != nil {
 		return err
 	}
+	// Every sheet made, in order, and Dữ liệu hidden before any is
+	// streamed: hiding a sheet reads every sheet, a streamed one back from
+	// its XML (the writers below find their sheets made).
+	for _, sh := range []string{sheetModels, sheetMissing} {
+		if _, err := f.NewSheet(sh); err != nil {
+			return err
+		}
+	}
+	if err := makeStreamedSheets(f); err != nil {
+		return err
+	}
 	for _, write := range []func(*book, *styles, *rollup.Rollup) error{writeCommunes, writeModels, writeMissing} {
 		if err := write(f, st, r); err != nil {
 			return err
 		}
-	}
-	if _, err := f.NewSheet(sheetChecks); err != nil {
-		return err
 	}
 	if err := writeChecks(f, st, r.Findings); err != nil {
 		return err

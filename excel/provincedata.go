@@ -14,16 +14,10 @@ import (
 var provinceDataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_trang", "ma_tinh_trang", "tien_do", "dat", "tong",
 	"qua_han", "cong_vao_tinh", "chi_tieu", "don_vi_tinh", "muc_chi_tieu", "tep", "bao_cao_so", "ngay_bao_cao"}
 
+// writeProvinceData streams "Dữ liệu" into its sheet, made and hidden, as a
+// commune's, by makeStreamedSheets: no one prints machine values.
 func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 	sh := sheetData
-	if _, err := f.NewSheet(sh); err != nil {
-		return err
-	}
-	// For programs and the level above, as a commune's: hidden, so that
-	// no one prints machine values.
-	if err := f.SetSheetVisible(sh, false); err != nil {
-		return err
-	}
 	if err := printLayout(f, sh, 1, 1, 1); err != nil {
 		return err
 	}
