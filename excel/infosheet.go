@@ -40,7 +40,7 @@ func infoFields() []headerField {
 	var out []headerField
 	for _, h := range headerFields() {
 		switch h.label {
-		case hdrAuthority, hdrPosition, hdrSignerName, hdrCollective, hdrConfirmed:
+		case hdrLevel, hdrAuthority, hdrPosition, hdrSignerName, hdrCollective, hdrConfirmed:
 			continue
 		}
 		out = append(out, h)
@@ -72,6 +72,8 @@ func writeFields(f *book, st *styles, sh string, p *plan.Plan, fields []headerFi
 			put(h.label, *h.text(p))
 		case h.flag != nil:
 			put(h.label, yesNo(*h.flag(p)))
+		case h.level != nil:
+			put(h.label, h.level(p).Word())
 		default:
 			put(h.label, joinLines(*h.list(p)))
 		}

@@ -143,11 +143,13 @@ type headerField struct {
 	text  func(p *plan.Plan) *string
 	list  func(p *plan.Plan) *[]string
 	flag  func(p *plan.Plan) *bool // Có / Không
+	level func(p *plan.Plan) *plan.Level
 }
 
 func headerFields() []headerField {
 	return []headerField{
 		{label: hdrPlanID, text: func(p *plan.Plan) *string { return &p.ID }},
+		{label: hdrLevel, level: func(p *plan.Plan) *plan.Level { return &p.Level }},
 		{label: hdrIssuer, text: func(p *plan.Plan) *string { return &p.Document.Issuer }},
 		{label: hdrNumber, text: func(p *plan.Plan) *string { return &p.Document.Number }},
 		{label: hdrDate, text: func(p *plan.Plan) *string { return &p.Document.DateText }},
@@ -335,6 +337,12 @@ func readFields(rows [][]string, p *plan.Plan, fields []headerField, bad func(ro
 			switch {
 			case h.text != nil:
 				*h.text(p) = strings.TrimSpace(val)
+			case h.level != nil:
+				l, err := plan.ParseLevel(val)
+				if err != nil && bad != nil {
+					bad(ri+1, h.label, val)
+				}
+				*h.level(p) = l
 			case h.flag != nil:
 				switch vi.Fold(val) {
 				case vi.Fold(wordYes):

@@ -25,7 +25,8 @@ func defaultPlan(t testing.TB) *plan.Plan {
 
 func TestPlanWorkbookRoundTrip(t *testing.T) {
 	p := defaultPlan(t)
-	p.Header.Confirmed = true // the officer's mark goes there and back
+	p.Header.Confirmed = true    // the officer's mark goes there and back
+	p.Level = plan.LevelProvince // and the plan's level
 	var wb1, wb2, j1, j2 bytes.Buffer
 	if err := WritePlan(&wb1, p); err != nil {
 		t.Fatal(err)
@@ -46,14 +47,44 @@ func TestPlanWorkbookRoundTrip(t *testing.T) {
 	if d1 != d2 {
 		t.Error("workbook → plan → workbook changed the workbook")
 	}
+	if q.Level != plan.LevelProvince {
+		t.Errorf("read back as a plan of level %q", q.Level)
+	}
 	if !q.Header.Confirmed || q.Header.Province != "tỉnh Thanh Hóa" || q.Model(37).Indicator.Counted != "đối tượng" {
 		t.Errorf("read back: confirmed %v, province %q, counted %q", q.Header.Confirmed, q.Header.Province, q.Model(37).Indicator.Counted)
 	}
 	for _, want := range []string{"Kế hoạch!A4=I", "Kế hoạch!C4=Nhóm tiện ích phục vụ giải quyết TTHC", "Đơn vị!A2=cong-an", "Thông tin chung!A2=Mã kế hoạch",
-		"Thông tin chung!B18=Có"} {
+		"Thông tin chung!B3=Tỉnh", "Thông tin chung!B19=Có"} {
 		if !strings.Contains(d1, want) {
 			t.Errorf("workbook dump lacks %q", want)
 		}
+	}
+}
+
+// A plan workbook written before plans had a level (no such row) is a
+// commune's.
+func TestPlanWorkbookWithoutLevel(t *testing.T) {
+	p := defaultPlan(t)
+	p.Level = plan.LevelProvince
+	var wb bytes.Buffer
+	if err := WritePlan(&wb, p); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(wb.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.GetCellValue(sheetHeader, "A3"); v != hdrLevel {
+		t.Fatalf("row 3 holds %q", v)
+	}
+	if err := f.RemoveRow(sheetHeader, 3); err != nil {
+		t.Fatal(err)
+	}
+	var old bytes.Buffer
+	f.WriteTo(&old)
+	q, err := ReadPlan(bytes.NewReader(old.Bytes()), "cu.xlsx")
+	if err != nil || q.Level != plan.LevelCommune {
+		t.Errorf("an old plan workbook: level %q, %v", q.Level, err)
 	}
 }
 
@@ -92,7 +123,8 @@ func TestReadPlanErrors(t *testing.T) {
 		{"bad deadline", edit(func(f *excelize.File) { f.SetCellStr(sheetPlan, "J6", "sớm") }), `mô hình 3, trường deadline`},
 		{"no plan sheet", edit(func(f *excelize.File) { f.SetSheetName(sheetPlan, "Khác") }), `không có trang "Kế hoạch"`},
 		{"bad reports flag", edit(func(f *excelize.File) { f.SetCellStr(sheetUnits, "D3", "hmm") }), `trang "Đơn vị", ô D3`},
-		{"bad confirmation", edit(func(f *excelize.File) { f.SetCellStr(sheetHeader, "B18", "rồi") }), `trang "Thông tin chung", ô B18`},
+		{"bad confirmation", edit(func(f *excelize.File) { f.SetCellStr(sheetHeader, "B19", "rồi") }), `trang "Thông tin chung", ô B19`},
+		{"bad level", edit(func(f *excelize.File) { f.SetCellStr(sheetHeader, "B3", "Huyện") }), `trang "Thông tin chung", ô B3 (Cấp của kế hoạch`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

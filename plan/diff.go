@@ -21,6 +21,9 @@ func diff(a, b *Plan, header bool) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 
+	if a.Level.Or() != b.Level.Or() {
+		add(diffLevel, a.Level.Word(), b.Level.Word())
+	}
 	if a.Document.Number != b.Document.Number || a.Document.Issuer != b.Document.Issuer {
 		add(diffDocument, a.Document.Number, a.Document.Issuer, b.Document.Number, b.Document.Issuer)
 	}

@@ -15,7 +15,9 @@ import (
 // The JSON form of a plan. Its keys are a contract read by other tools: they
 // change only by adding.
 type jsonPlan struct {
-	ID         string       `json:"id"`
+	ID string `json:"id"`
+	// Level is "commune" (the default, also when absent) or "province".
+	Level      string       `json:"level"`
 	Document   jsonDocument `json:"document"`
 	Header     jsonHeader   `json:"header"`
 	Collective []string     `json:"collective"`
@@ -130,6 +132,11 @@ func DecodeJSON(r io.Reader, name string) (*Plan, error) {
 		p.Units = append(p.Units, Unit(u))
 	}
 	var errs []string
+	level, err := ParseLevel(jp.Level)
+	if err != nil {
+		errs = append(errs, err.Error())
+	}
+	p.Level = level
 	for _, jg := range jp.Groups {
 		g := Group{Code: jg.Code, Name: jg.Name}
 		for _, jm := range jg.Models {
@@ -162,6 +169,7 @@ func DecodeJSON(r io.Reader, name string) (*Plan, error) {
 func (p *Plan) finish() error {
 	normalize(p)
 	p.idx = newIndex(p)
+	p.Level = p.Level.Or()
 	var errs []string
 	tt := 0
 	for _, g := range p.Groups {
@@ -214,6 +222,7 @@ func lineCol(data []byte, off int64) (int, int) {
 func EncodeJSON(w io.Writer, p *Plan) error {
 	jp := jsonPlan{
 		ID:         p.ID,
+		Level:      string(p.Level.Or()),
 		Document:   jsonDocument(p.Document),
 		Header:     jsonHeader(p.Header),
 		Collective: nonNil(p.Collective),

@@ -12,6 +12,7 @@ const (
 	msgUnitID         = "đơn vị %q (%s): mã đơn vị phải là chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ tram-y-te"
 	msgUnitDuplicate  = "mã đơn vị %q xuất hiện hai lần"
 	msgNoReporters    = "kế hoạch không có đơn vị nào phải báo cáo (reports = true)"
+	msgLevelUnknown   = "không hiểu cấp của kế hoạch %q; ghi %q (kế hoạch của xã) hoặc %q (kế hoạch của tỉnh)"
 
 	msgDeadlineEmpty      = "thời gian hoàn thành để trống"
 	msgDeadlineUnreadable = "không hiểu thời hạn %q; hãy viết theo một trong các dạng: 30/9/2024, Quý II/2024, Năm 2024, Giai đoạn 2023 - 2025, Thường xuyên, Theo tiến độ …"
@@ -29,6 +30,9 @@ const (
 	msgModelField = "mô hình %d, trường %s: %v"
 	msgPlanErrors = "kế hoạch %s có lỗi:\n  - %s"
 )
+
+// levelWords are the levels as the plan workbook writes them (level.go).
+var levelWords = map[Level]string{LevelCommune: "Xã", LevelProvince: "Tỉnh"}
 
 // The report header (header.go).
 const (
@@ -73,4 +77,5 @@ const (
 	diffSymbol       = "Ký hiệu"
 	diffSignerName   = "Họ tên người ký"
 	diffProvince     = "Tỉnh"
+	diffLevel        = "cấp của kế hoạch: %s → %s"
 )

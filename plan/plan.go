@@ -17,7 +17,10 @@ import (
 
 // Plan is one commune's plan: the models it assigns and who reports on them.
 type Plan struct {
-	ID       string
+	ID string
+	// Level says whose plan it is (a commune's or a province's), and so what
+	// its reporting units send; the zero value is a commune's.
+	Level    Level
 	Document Document
 	Header   Header
 	// Collective lists lead names that mean "every unit, each for its own

@@ -158,6 +158,47 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 }
 
+// A plan says whether it is a commune's or a province's; one that says
+// nothing (the embedded plan, plans written before) is a commune's. The
+// level survives JSON both ways, and a change of level is a difference.
+func TestLevel(t *testing.T) {
+	p := mustDefault(t)
+	if p.Level != LevelCommune || !p.Level.FillsTemplate() {
+		t.Errorf("the embedded plan's level: %q", p.Level)
+	}
+	if (&Plan{}).Level.Or() != LevelCommune {
+		t.Error("a plan built in code is not a commune's")
+	}
+	for _, l := range Levels {
+		q := mustDefault(t)
+		q.Level = l
+		var a bytes.Buffer
+		if err := EncodeJSON(&a, q); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.String(), `"level": "`+string(l)+`"`) {
+			t.Errorf("%s: JSON lacks its level", l)
+		}
+		back, err := DecodeJSON(bytes.NewReader(a.Bytes()), "a.json")
+		if err != nil || back.Level != l {
+			t.Errorf("%s read back as %q (%v)", l, back.Level, err)
+		}
+	}
+	for in, want := range map[string]Level{"": LevelCommune, "province": LevelProvince, "Tỉnh": LevelProvince, "TINH": LevelProvince, "xã": LevelCommune, "commune": LevelCommune} {
+		if got, err := ParseLevel(in); err != nil || got != want {
+			t.Errorf("ParseLevel(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if LevelProvince.FillsTemplate() {
+		t.Error("a province's communes are given a template")
+	}
+	q := mustDefault(t)
+	q.Level = LevelProvince
+	if d := Diff(p, q); len(d) != 1 || d[0] != "cấp của kế hoạch: Xã → Tỉnh" {
+		t.Errorf("Diff of levels: %q", d)
+	}
+}
+
 func TestDecodeJSONErrors(t *testing.T) {
 	good := string(assets.DefaultPlanJSON)
 	tests := []struct{ name, json, want string }{
@@ -169,6 +210,7 @@ func TestDecodeJSONErrors(t *testing.T) {
           ]`, 1), `"Phòng không có"`},
 		{"duplicate model", strings.Replace(good, `"number": 5,`, `"number": 3,`, 1), "mô hình 3 xuất hiện hai lần"},
 		{"empty", `{}`, "không có nhóm"},
+		{"level", strings.Replace(good, `"id":`, `"level": "huyện", "id":`, 1), `không hiểu cấp của kế hoạch "huyện"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
