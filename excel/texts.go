@@ -40,7 +40,7 @@ const (
 	wordNo          = "Không"
 
 	hdrPlanID       = "Mã kế hoạch"
-	hdrLevel        = "Cấp của kế hoạch (Xã/Tỉnh: đơn vị báo cáo là các xã)"
+	hdrLevel        = "Cấp của kế hoạch (Xã/Tỉnh)"
 	hdrIssuer       = "Cơ quan ban hành kế hoạch"
 	hdrNumber       = "Số kế hoạch"
 	hdrDate         = "Ngày ban hành"

@@ -68,6 +68,9 @@ func runRollup(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if p.Level != plan.LevelProvince {
+			return usagef(msgRollupPlanLevel, *planPath, p.Level.Word())
+		}
 		pl = p
 	}
 	list, err := readCommuneList(*communes)

@@ -276,18 +276,19 @@ const (
 
 // merge
 const (
-	msgStrict        = "có %d lỗi; với --strict không ghi kết quả nào. Sửa các tệp trên rồi chạy lại."
-	msgMergeSummary  = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu; %d quá hạn.\n"
-	msgComparedWith  = "So sánh với %s.\n"
-	msgDraft         = "Báo cáo PDF in chữ DỰ THẢO vì:%s\n"
-	msgMergeFindings = "\nKhi tổng hợp (%d):\n"
-	msgChecksSheet   = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
-	msgRollupSummary = "\nXã đã gửi: %s. Lượt mô hình: %d (%d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu); %d lượt quá hạn ở %d xã.\n"
-	msgCommunesExt   = "không đọc được danh sách xã %s: chỉ nhận tệp .txt, .csv hoặc .xlsx (mỗi dòng một xã)"
-	msgCommunesEmpty = "danh sách xã %s không có tên xã nào (mỗi dòng một xã)"
-	msgRollupNothing = "chưa có bảng tổng hợp nào của xã dùng được cho kỳ này: không lập báo cáo từ không có số liệu; sửa các tệp bị loại hoặc đợi các xã gửi"
-	msgBadDate       = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
-	msgBadNumber     = "--number phải là số dương, không phải %d"
+	msgStrict          = "có %d lỗi; với --strict không ghi kết quả nào. Sửa các tệp trên rồi chạy lại."
+	msgMergeSummary    = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu; %d quá hạn.\n"
+	msgComparedWith    = "So sánh với %s.\n"
+	msgDraft           = "Báo cáo PDF in chữ DỰ THẢO vì:%s\n"
+	msgMergeFindings   = "\nKhi tổng hợp (%d):\n"
+	msgChecksSheet     = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
+	msgRollupSummary   = "\nXã đã gửi: %s. Lượt mô hình: %d (%d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu); %d lượt quá hạn ở %d xã.\n"
+	msgCommunesExt     = "không đọc được danh sách xã %s: chỉ nhận tệp .txt, .csv hoặc .xlsx (mỗi dòng một xã)"
+	msgCommunesEmpty   = "danh sách xã %s không có tên xã nào (mỗi dòng một xã)"
+	msgRollupPlanLevel = "kế hoạch %s là kế hoạch cấp %s: de06 rollup cần kế hoạch của tỉnh, có các xã là đơn vị báo cáo (dòng \"Cấp của kế hoạch\" của trang Thông tin chung ghi Tỉnh; trong JSON \"level\": \"province\")"
+	msgRollupNothing   = "chưa có bảng tổng hợp nào của xã dùng được cho kỳ này: không lập báo cáo từ không có số liệu; sửa các tệp bị loại hoặc đợi các xã gửi"
+	msgBadDate         = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
+	msgBadNumber       = "--number phải là số dương, không phải %d"
 )
 
 const usageServe = `de06 serve — bàn làm việc trên trình duyệt

@@ -209,6 +209,7 @@ func writeProvincePlan(out string) error {
 		return err
 	}
 	p.ID = "thanh-hoa-de-an-06-vi-du"
+	p.Level = plan.LevelProvince
 	p.Document = plan.Document{Issuer: "UBND tỉnh Thanh Hóa", Number: "152/KH-UBND", DateText: "Thanh Hóa, ngày … tháng 8 năm 2025",
 		Title:          "Kế hoạch triển khai, thực hiện các mô hình của Đề án 06 trên địa bàn tỉnh Thanh Hóa sau sắp xếp đơn vị hành chính (ví dụ)",
 		StandingAgency: "Công an tỉnh"}
