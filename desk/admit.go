@@ -32,9 +32,10 @@ func Refuse(fr *report.FileResult, code report.Code, msg, hint string) {
 		Cell: fr.Sub.Period.Cell, Message: msg, Hint: hint})
 }
 
-// RefusePeriod refuses a file whose declared period is not open.
-func RefusePeriod(fr *report.FileResult, why error) {
-	Refuse(fr, report.PeriodNotOpen, why.Error(), hintPeriodNotOpen)
+// RefusePeriod refuses a file whose declared period is not open, with the
+// hint of level l (where its period is written).
+func RefusePeriod(fr *report.FileResult, why error, l plan.Level) {
+	Refuse(fr, report.PeriodNotOpen, why.Error(), WordsOf(l).hintPeriod)
 }
 
 // Admit decides which unit a checked file is filed for. Sent through a
@@ -54,10 +55,11 @@ func Admit(pl *plan.Plan, linkUnit string, fr *report.FileResult) string {
 		if u := pl.Unit(linkUnit); u != nil {
 			own = u.Name
 		}
+		w := WordsOf(pl.Level)
 		fr.Accepted = false
 		fr.Findings = append(fr.Findings, report.Finding{Severity: report.Error, Code: report.UnitOther, File: fr.Sub.Name,
 			Sheet: fr.Sub.Sheet, Cell: fr.Sub.Unit.Cell,
-			Message: fmt.Sprintf(msgOtherUnit, fr.Unit.Name, own), Hint: fmt.Sprintf(hintOtherUnit, fr.Unit.Name)})
+			Message: fmt.Sprintf(msgOtherUnit, w.Report, fr.Unit.Name, own), Hint: fmt.Sprintf(hintOtherUnit, fr.Unit.Name, w.Unit)})
 	}
 	return linkUnit
 }

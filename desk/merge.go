@@ -1,11 +1,12 @@
 package desk
 
 import (
-	"errors"
+	"fmt"
 	"time"
 
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/rollup"
 )
 
 // Doc is the signed report's number, date and signer, and the time
@@ -15,6 +16,19 @@ type Doc struct {
 	Date    time.Time
 	Signer  string
 	Created time.Time
+}
+
+// settled is the document's facts with the defaults filled: the date, the
+// period's report day (or today if earlier); the files' time, 8 o'clock
+// that day.
+func (d Doc) settled(p plan.Period, today time.Time) Doc {
+	if d.Date.IsZero() {
+		d.Date = report.DefaultReportDate(p, today)
+	}
+	if d.Created.IsZero() {
+		d.Created = d.Date.Add(8 * time.Hour)
+	}
+	return d
 }
 
 // MergeInput is one merge of a period: de06 merge and the desk build it
@@ -29,18 +43,36 @@ type MergeInput struct {
 	Today    time.Time
 }
 
-// Merged is a period's report, ready to render.
+// Merged is a period's report, ready to render: a commune's (Cons) or a
+// province's (Roll).
 type Merged struct {
+	// Cons is a commune's report: its units' files consolidated (Merge);
+	// nil for a province's.
 	Cons *report.Consolidation
+	// Roll is a province's report: its communes' workbooks rolled up
+	// (Roll); nil for a commune's.
+	Roll *rollup.Rollup
 	// Own lists the merge's own findings (the previous report, the
-	// document), which are also in Cons.Findings beside the files'.
+	// document), which are also in the report's findings beside the files'.
 	Own []report.Finding
 	Doc Doc
 }
 
+// Summary says the report in one line, as the desk lists its merges:
+// who reported, of those expected, and what is overdue.
+func (m *Merged) Summary() string {
+	if m.Roll != nil {
+		n := m.Roll.Counts()
+		return fmt.Sprintf(msgMergedCommunes, n.Sent, n.Expected, n.OverdueCommunes, n.Overdue)
+	}
+	n := m.Cons.Counts()
+	return fmt.Sprintf(msgMergedUnits, n.UnitsReported, n.UnitsExpected, n.Overdue)
+}
+
 // ErrNothingUsable is returned when no file of the period can be used: a
-// report made of nothing is never written.
-var ErrNothingUsable = errors.New(msgNothingUsable)
+// report made of nothing is never written. The error returned says it in
+// the level's words, and is ErrNothingUsable (errors.Is).
+var ErrNothingUsable error = nothingUsable{WordsOf(plan.LevelCommune)}
 
 // Merge consolidates a period's checked files into its report: the same
 // steps and the same checks for de06 merge and the desk. A previous
@@ -48,13 +80,7 @@ var ErrNothingUsable = errors.New(msgNothingUsable)
 // just before gives a warning.
 func Merge(in MergeInput) (*Merged, error) {
 	p := in.Checked.Period
-	doc := in.Doc
-	if doc.Date.IsZero() {
-		doc.Date = report.DefaultReportDate(p, in.Today)
-	}
-	if doc.Created.IsZero() {
-		doc.Created = doc.Date.Add(8 * time.Hour)
-	}
+	doc := in.Doc.settled(p, in.Today)
 	var own []report.Finding
 	if in.Previous != nil {
 		w, err := report.CheckPrevious(p, in.Previous.Period)

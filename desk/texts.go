@@ -1,5 +1,7 @@
 package desk
 
+import "github.com/caongoc/de06/plan"
+
 // Every text of this package that a person reads, in one place.
 
 var stateLabels = map[State]string{
@@ -18,37 +20,49 @@ const (
 
 	msgPeriodBeforePlan = "%s ở trước thời gian của kế hoạch (kế hoạch nhận báo cáo từ ngày %s)"
 	msgPeriodFuture     = "%s chưa đến (kỳ đang báo cáo là %s)"
-	hintPeriodNotOpen   = "kiểm tra ô kỳ báo cáo; dùng tệp mẫu của kỳ đang báo cáo tải từ đường dẫn của đơn vị"
 
-	msgOtherUnit  = "tệp là báo cáo của %s, không phải của %s; tệp không được nhận"
-	hintOtherUnit = "gửi tệp này qua đường dẫn của %s, hoặc gửi đúng tệp của đơn vị mình"
+	msgOtherUnit  = "tệp là %s của %s, không phải của %s; tệp không được nhận"
+	hintOtherUnit = "gửi tệp này qua đường dẫn của %s, hoặc gửi đúng tệp của %s mình"
 
-	msgNotLastSend     = "chỉ rút lại được lần gửi sau cùng của đơn vị trong kỳ"
-	msgSentByOfficer   = "tệp này do cán bộ tổng hợp nộp thay, đơn vị không rút lại được; xin liên hệ cán bộ tổng hợp"
-	msgNoSuchSend      = "không có lần gửi này của đơn vị trong kỳ"
-	msgChooseWithdrawn = "lần gửi này đã được đơn vị rút lại, không dùng được"
+	msgNotLastSend     = "chỉ rút lại được lần gửi sau cùng trong kỳ"
+	msgSentByOfficer   = "tệp này do cán bộ tổng hợp nộp thay, không rút lại qua đường dẫn được; xin liên hệ cán bộ tổng hợp"
+	msgNoSuchSend      = "không có lần gửi này trong kỳ"
+	msgChooseWithdrawn = "lần gửi này đã được rút lại, không dùng được"
 	msgChooseUnusable  = "tệp này không dùng được (lỗi cả tệp), không chọn được để tổng hợp"
 
-	msgNothingUsable = "chưa có tệp nào dùng được để tổng hợp kỳ này: không lập báo cáo từ không có số liệu; sửa các tệp bị loại hoặc đợi các đơn vị gửi"
+	msgNothingUsable = "chưa có tệp nào dùng được để tổng hợp kỳ này: không lập báo cáo từ không có số liệu; sửa các tệp bị loại hoặc đợi %s gửi"
 	msgStoredPoints  = "dữ liệu tiến độ đã lưu của một lần tổng hợp không đọc được: %v"
+	msgOtherLevel    = "kế hoạch cấp %s, còn bàn làm việc này là của cấp %s: mỗi cấp chạy bàn làm việc riêng (de06 serve --plan KẾ-HOẠCH --data THƯ-MỤC-KHÁC)"
 
-	msgReminder         = "Kính gửi các đơn vị: đến nay, %s chưa nhận được báo cáo %s của:\n%s\n%s\nTrân trọng!\n— %s"
-	msgReminderAsk      = "Đề nghị các đơn vị gửi báo cáo trước %s (%s), qua đường dẫn đã được cấp."
-	msgReminderLate     = "Hạn gửi là %s, đã quá %d ngày; đề nghị các đơn vị gửi ngay qua đường dẫn đã được cấp."
+	msgReminder         = "Kính gửi %s: đến nay, %s chưa nhận được %s %s của:\n%s\n%s\nTrân trọng!\n— %s"
+	msgReminderAsk      = "Đề nghị %s gửi %s trước %s (%s), qua đường dẫn đã được cấp."
+	msgReminderLate     = "Hạn gửi là %s, đã quá %d ngày; đề nghị %s gửi ngay qua đường dẫn đã được cấp."
 	msgReminderPartial  = " (đã gửi nhưng còn %d lỗi, cần sửa rồi gửi lại)"
 	msgReminderRejected = " (tệp đã gửi không dùng được, cần gửi lại)"
-	msgReminderNone     = "Các đơn vị đã gửi đủ báo cáo %s. Cảm ơn các đơn vị!"
+	msgReminderNone     = "%s đã gửi đủ %s %s. Cảm ơn %s!"
+
+	msgMergedUnits    = "%d/%d đơn vị báo cáo; %d mô hình quá hạn"
+	msgMergedCommunes = "%d/%d xã gửi bảng tổng hợp; %d xã có mô hình quá hạn (%d lượt mô hình)"
 )
+
+// levelWords are each level's Words.
+var levelWords = map[plan.Level]Words{
+	plan.LevelCommune: {Unit: "đơn vị", UnitCap: "Đơn vị", Units: "các đơn vị", UnitsCap: "Các đơn vị", Report: "báo cáo", ReportCap: "Báo cáo",
+		hintPeriod: "kiểm tra ô kỳ báo cáo; dùng tệp mẫu của kỳ đang báo cáo tải từ đường dẫn của đơn vị"},
+	plan.LevelProvince: {Unit: "xã", UnitCap: "Xã", Units: "các xã", UnitsCap: "Các xã", Report: "bảng tổng hợp", ReportCap: "Bảng tổng hợp",
+		WhatToSend: "Xã gửi bảng tổng hợp của kỳ: tệp bao-cao-de-an-06-<kỳ>.xlsx mà de06 ghi ra khi xã tổng hợp (lệnh de06 merge, hoặc nút Tổng hợp trên bàn làm việc của xã, tải về bằng nút Excel), đúng như đã ghi, không sửa tay. Không cần tệp mẫu: bảng tổng hợp tự ghi xã nào, kỳ nào.",
+		hintPeriod: "kiểm tra kỳ ở trang Thông tin chung của bảng tổng hợp; gửi bảng tổng hợp của kỳ đang báo cáo"},
+}
 
 var roleLabels = map[Role]string{
 	RoleCounting:   "Đang dùng để tổng hợp",
-	RoleSuperseded: "Không dùng (dùng tệp khác của đơn vị)",
+	RoleSuperseded: "Không dùng (đang dùng tệp khác)",
 	RoleUnusable:   "Không dùng được",
-	RoleWithdrawn:  "Đơn vị đã rút lại",
+	RoleWithdrawn:  "Đã rút lại",
 }
 
 var viaLabels = map[Via]string{
-	ViaLink:    "qua đường dẫn của đơn vị",
+	ViaLink:    "qua đường dẫn riêng",
 	ViaForm:    "gửi qua biểu mẫu",
 	ViaOfficer: "cán bộ tổng hợp nộp thay",
 }

@@ -167,8 +167,10 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 		"Draft": b.Plan.Header.DraftReasons(day)})
 	// The period's table as it stands, before anyone merges: the same
 	// words as the workbook's "Tổng hợp".
-	if m, err := s.consolidate(r.Context(), b, desk.Doc{}); err == nil {
-		data["Table"] = m.Cons
+	if s.level.Previews() {
+		if m, err := s.consolidate(r.Context(), b, desk.Doc{}); err == nil {
+			data["Table"] = m.Cons
+		}
 	}
 	for k, v := range extra {
 		data[k] = v

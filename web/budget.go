@@ -5,16 +5,15 @@ import (
 	"errors"
 	"net/http"
 
-	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/internal/slots"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
 // budgeted runs the engine's work in the desk's shared slot pool, each
-// call within WorkTimeout and while the client waits: rendering a merge,
-// reading a merged workbook back, a template, an annotated copy, a plan
-// read or written, the slips. The engine gets the slot's context, which
+// call within WorkTimeout and while the client waits: a template, an
+// annotated copy, a plan read or written, the slips (budgetedLevel does
+// the same for rendering a merge and reading one back). The engine gets the slot's context, which
 // ends with the budget or when the client leaves, and stops its work
 // there; a call over budget is answered at once and keeps its slot until
 // it ends, so that no input can multiply the work in flight. Read goes
@@ -68,19 +67,6 @@ func call[T any](ctx context.Context, s *Server, fn func(context.Context) (T, er
 		return r.v, err
 	}
 	return r.v, r.err
-}
-
-func (e budgeted) ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error) {
-	return call(ctx, e.s, func(ctx context.Context) (*report.Previous, error) { return e.Engine.ReadPrevious(ctx, xlsx) })
-}
-
-func (e budgeted) Render(ctx context.Context, m *desk.Merged) ([]byte, []byte, error) {
-	type two struct{ xlsx, pdf []byte }
-	r, err := call(ctx, e.s, func(ctx context.Context) (two, error) {
-		x, p, err := e.Engine.Render(ctx, m)
-		return two{x, p}, err
-	})
-	return r.xlsx, r.pdf, err
 }
 
 func (e budgeted) Template(ctx context.Context, pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error) {

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/internal/slots"
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/store"
@@ -67,6 +68,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 		data = map[string]any{}
 	}
 	data["Agency"] = s.latest().Document.StandingAgency
+	data["W"] = desk.WordsOf(s.latest().Level) // what the pages call the reporting units
 	data["Version"] = s.cfg.Version
 	if _, ok := data["Title"]; !ok {
 		data["Title"] = msgPageTitle

@@ -72,6 +72,44 @@ func (e *fakeEngine) wait(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// Level: the fake engine is a commune's desk; its level reads, renders
+// and reads back as the fake engine says, and checks and merges as a
+// commune's desk does.
+func (e *fakeEngine) Level(*plan.Plan) Level { return fakeLevel{e} }
+
+type fakeLevel struct{ e *fakeEngine }
+
+type fakeReading struct{ sub *report.Submission }
+
+func (r fakeReading) Submission() *report.Submission { return r.sub }
+
+func (l fakeLevel) Read(ctx context.Context, f File) Reading { return fakeReading{l.e.Read(ctx, f)} }
+
+func (l fakeLevel) Check(pl *plan.Plan, rs []Reading, p plan.Period, today time.Time) *report.Checked {
+	var subs []*report.Submission
+	for _, r := range rs {
+		subs = append(subs, r.Submission())
+	}
+	return report.Validate(pl, subs, p, today)
+}
+
+func (l fakeLevel) Merge(in MergeInput) (*desk.Merged, error) {
+	return desk.Merge(desk.MergeInput{Plan: in.Plan, Checked: l.Check(in.Plan, in.Files, in.Period, in.Today),
+		Previous: in.Previous, Doc: in.Doc, Today: in.Today})
+}
+
+func (l fakeLevel) ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error) {
+	return l.e.ReadPrevious(ctx, xlsx)
+}
+
+func (l fakeLevel) Render(ctx context.Context, m *desk.Merged) ([]byte, []byte, error) {
+	return l.e.Render(ctx, m)
+}
+
+func (l fakeLevel) Previews() bool                { return true }
+func (l fakeLevel) FileBase(p plan.Period) string { return "bao-cao-de-an-06-" + p.String() }
+
+// Read reads a fake workbook: a report.Submission as JSON.
 func (e *fakeEngine) Read(ctx context.Context, f File) *report.Submission {
 	defer e.enter()()
 	sub := &report.Submission{}

@@ -143,19 +143,21 @@ type examined struct {
 func (ex examined) result() *report.FileResult { return ex.check.Files[0] }
 
 // examine is receive up to storing: what the desk makes of f, sent through
-// linkUnit's link for period requested.
+// linkUnit's link for period requested. The desk's level reads and checks
+// it; the desk's rules file it and admit it.
 func (s *Server) examine(ctx context.Context, linkUnit string, f File, requested plan.Period) (examined, error) {
-	sub, err := s.read(ctx, f)
+	rd, err := s.read(ctx, f)
 	if err != nil {
 		return examined{}, err
 	}
+	sub := rd.Submission()
 	now := s.now()
 	p, notOpen := desk.Period(s.latest(), sub, requested, now)
 	pl := s.planFor(p)
-	c := report.Validate(pl, []*report.Submission{sub}, p, now)
+	c := s.level.Check(pl, []Reading{rd}, p, now)
 	fr := c.Files[0]
 	if notOpen != nil {
-		desk.RefusePeriod(fr, notOpen)
+		desk.RefusePeriod(fr, notOpen, pl.Level)
 	}
 	return examined{sub: sub, check: c, period: p, unit: desk.Admit(pl, linkUnit, fr), at: now}, nil
 }
@@ -203,9 +205,9 @@ func (s *Server) keep(ex examined, from string, via desk.Via, f File) (received,
 // (at most MaxChecks at once), within CheckTimeout and while the sender
 // waits, so one hostile file costs only its sender. The reader and
 // LibreOffice stop with the context.
-func (s *Server) read(ctx context.Context, f File) (*report.Submission, error) {
-	sub, err := slots.Do(ctx, s.work, s.cfg.CheckTimeout, func(ctx context.Context) *report.Submission {
-		return s.engine.Read(ctx, f)
+func (s *Server) read(ctx context.Context, f File) (Reading, error) {
+	rd, err := slots.Do(ctx, s.work, s.cfg.CheckTimeout, func(ctx context.Context) Reading {
+		return s.level.Read(ctx, f)
 	})
 	var pe *slots.PanicError
 	switch {
@@ -218,7 +220,7 @@ func (s *Server) read(ctx context.Context, f File) (*report.Submission, error) {
 	case err != nil:
 		return nil, refuse(http.StatusServiceUnavailable, msgBusy)
 	}
-	return sub, nil
+	return rd, nil
 }
 
 // File stores a file read and checked elsewhere as the officer's drop (the

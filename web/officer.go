@@ -17,9 +17,10 @@ import (
 )
 
 // consolidate reads the sends that count on board b and merges them by
-// desk.Merge, compared with the last merge of the period before.
+// the desk's level (desk.Merge for a commune, desk.Roll for a province),
+// compared with the last merge of the period before.
 func (s *Server) consolidate(ctx context.Context, b *desk.Board, doc desk.Doc) (*desk.Merged, error) {
-	var subs []*report.Submission
+	var files []Reading
 	for _, u := range b.Units {
 		if u.Counting == nil {
 			continue
@@ -28,24 +29,22 @@ func (s *Server) consolidate(ctx context.Context, b *desk.Board, doc desk.Doc) (
 		if err != nil {
 			return nil, err
 		}
-		sub, err := s.read(ctx, File{Name: up.Name, Data: data, Modified: up.At})
+		rd, err := s.read(ctx, File{Name: up.Name, Data: data, Modified: up.At})
 		if err != nil {
 			return nil, err
 		}
-		subs = append(subs, sub)
+		files = append(files, rd)
 	}
-	now := s.now()
 	prev, err := s.previousReport(ctx, b.Period)
 	if err != nil {
 		return nil, err
 	}
-	return desk.Merge(desk.MergeInput{Plan: b.Plan, Checked: report.Validate(b.Plan, subs, b.Period, now),
-		Previous: prev, Doc: doc, Today: now})
+	return s.level.Merge(MergeInput{Plan: b.Plan, Period: b.Period, Files: files, Previous: prev, Doc: doc, Today: s.now()})
 }
 
 // previousReport is the last merge of the period before p, read back, so
 // that the desk compares with it as merge --previous does; nil when that
-// period was never merged here.
+// period was never merged here, or the level does not compare.
 func (s *Server) previousReport(ctx context.Context, p plan.Period) (*report.Previous, error) {
 	reps, err := s.store.Reports(p.Previous().String())
 	if err != nil || len(reps) == 0 {
@@ -55,7 +54,7 @@ func (s *Server) previousReport(ctx context.Context, p plan.Period) (*report.Pre
 	if err != nil {
 		return nil, err
 	}
-	prev, err := s.engine.ReadPrevious(ctx, b)
+	prev, err := s.level.ReadPrevious(ctx, b)
 	switch {
 	case isRefusal(err) || ctx.Err() != nil:
 		return nil, err
@@ -86,14 +85,13 @@ func (s *Server) merge(ctx context.Context, p plan.Period, doc desk.Doc) (mergeR
 	if err != nil {
 		return mergeResult{}, err
 	}
-	xlsx, pdf, err := s.engine.Render(ctx, m)
+	xlsx, pdf, err := s.level.Render(ctx, m)
 	if err != nil {
 		return mergeResult{}, err
 	}
-	n := m.Cons.Counts()
-	summary := fmt.Sprintf(msgMergeSummary, n.UnitsReported, n.UnitsExpected, n.Overdue)
+	summary := m.Summary()
 	id, err := s.store.AddReport(store.Report{Period: p.String(), Number: m.Doc.Number, Date: vi.FormatDate(m.Doc.Date), Signer: m.Doc.Signer,
-		Summary: summary, Models: desk.EncodeModelPoints(m.Cons), At: s.now(), Used: b.Used()}, xlsx, pdf)
+		Summary: summary, Models: desk.EncodeModelPoints(m), At: s.now(), Used: b.Used()}, xlsx, pdf)
 	if err != nil {
 		return mergeResult{}, err
 	}

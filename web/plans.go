@@ -137,6 +137,10 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) {
 		s.renderPlan(w, r, map[string]any{"Error": err.Error()})
 		return
 	}
+	if err := desk.SameLevel(s.latest(), p); err != nil {
+		s.renderPlan(w, r, map[string]any{"Error": fmt.Sprintf(msgUploadedLevel, err)})
+		return
+	}
 	var b bytes.Buffer
 	if err := plan.EncodeJSON(&b, p); err != nil {
 		s.failErr(w, r, err)

@@ -45,7 +45,7 @@ var boardCases = map[string]func(t *testing.T){
 		second := d.send("tram-y-te", w48, "partial")
 		resp, body := d.page(c, "/bang/don-vi?period=2026-W48&unit=tram-y-te")
 		status(t, "unit's sends", resp, body, 200)
-		mustContain(t, "unit's sends", body, "Trạm y tế xã — Tuần 48 năm 2026", "Đang dùng để tổng hợp", "Không dùng (dùng tệp khác",
+		mustContain(t, "unit's sends", body, "Trạm y tế xã — Tuần 48 năm 2026", "Đang dùng để tổng hợp", "Không dùng (đang dùng tệp khác)",
 			"Người báo cáo: Nguyễn Thị Lan", "tiến độ 110% của mô hình", // the partial send's finding, in check's words
 			idPath(`/tep/%d/danh-dau`, second.ID), idPath(`name="upload" value="%d"`, first.ID))
 		resp, body = d.page(c, "/bang/don-vi?period=2026-W48&unit=khong-co")

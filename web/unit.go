@@ -216,6 +216,19 @@ func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
 	s.render(w, "unit.html", data)
 }
 
+// fills guards the template's and the form's routes: a level whose units
+// send a workbook of their own (a province's communes send their
+// consolidated workbook) is given neither, and is told what to send.
+func (s *Server) fills(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if l := s.latest().Level; !l.FillsTemplate() {
+			s.fail(w, r, http.StatusNotFound, desk.WordsOf(l).WhatToSend)
+			return
+		}
+		h(w, r)
+	}
+}
+
 func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 	u := unitOf(r)
 	p, err := s.period(r)
@@ -272,11 +285,11 @@ func (s *Server) earlier(r *http.Request, unitID string, p plan.Period) (*report
 	if err != nil {
 		return nil, nil, err
 	}
-	sub, err := s.read(r.Context(), File{Name: up.Name, Data: data, Modified: up.At})
+	rd, err := s.read(r.Context(), File{Name: up.Name, Data: data, Modified: up.At})
 	if err != nil {
 		return nil, nil, err
 	}
-	return desk.PreviousOf(s.planFor(q), sub, unitID, q, s.now()), last, nil
+	return desk.PreviousOf(s.planFor(q), rd.Submission(), unitID, q, s.now()), last, nil
 }
 
 func (s *Server) unitAnnotated(w http.ResponseWriter, r *http.Request) {

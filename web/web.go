@@ -10,6 +10,7 @@ package web
 import (
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"io"
 	"net/http"
@@ -30,13 +31,10 @@ import (
 // over, or the client gone): the desk calls each within its slot pool
 // (budgeted).
 type Engine interface {
-	// Read reads one file as received, giving a conversion through
-	// LibreOffice no more time than ctx has left.
-	Read(ctx context.Context, f File) *report.Submission
-	// ReadPrevious reads a merged report's workbook back, to compare with.
-	ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error)
-	// Render writes a merged period's workbook and PDF.
-	Render(ctx context.Context, m *desk.Merged) (xlsx, pdf []byte, err error)
+	// Level is how the desk reads, checks and merges what the reporting
+	// units of plan pl's level send (a commune's units, a province's
+	// communes).
+	Level(pl *plan.Plan) Level
 	// Template writes a unit's report template for a period, pre-filled
 	// with prev's values when prev is not nil.
 	Template(ctx context.Context, pl *plan.Plan, unitID string, p plan.Period, prev *report.Previous) ([]byte, error)
@@ -112,6 +110,7 @@ type Server struct {
 	plans     desk.Plans // the plan the desk started with and the versions applied since (plansMu)
 	plansMu   sync.RWMutex
 	engine    Engine
+	level     Level // the plans' level's, chosen once: a desk never changes level (desk.SameLevel)
 	cfg       Config
 	now       func() time.Time
 	pages     *template.Template
@@ -170,6 +169,12 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	if s.plans, err = LoadPlans(st, pl); err != nil {
 		return nil, err
 	}
+	for _, v := range s.plans.Versions {
+		if err := desk.SameLevel(pl, v.Plan); err != nil {
+			return nil, fmt.Errorf(msgStoredLevel, v.ID, err)
+		}
+	}
+	s.level = budgetedLevel{Level: engine.Level(pl), s: s}
 	// Every reporting unit has its link from the start, so that showing
 	// the links never writes.
 	if _, err := s.Links(nil); err != nil {
@@ -241,11 +246,11 @@ func (s *Server) routes() []route {
 		{"GET /u/{token}", accessUnit, s.unitPage},
 		{"POST /u/{token}", accessUnit, s.spooled(s.unitUpload)},
 		{"POST /u/{token}/withdraw", accessUnit, s.unitWithdraw},
-		{"GET /u/{token}/mau", accessUnit, s.unitTemplate},
+		{"GET /u/{token}/mau", accessUnit, s.fills(s.unitTemplate)},
 		{"GET /u/{token}/tep/{id}/danh-dau", accessUnit, s.unitAnnotated},
 		{"GET /u/{token}/tep/{id}", accessUnit, s.unitDownload},
-		{"GET /u/{token}/form", accessUnit, s.formGet},
-		{"POST /u/{token}/form", accessUnit, s.formPost},
+		{"GET /u/{token}/form", accessUnit, s.fills(s.formGet)},
+		{"POST /u/{token}/form", accessUnit, s.fills(s.formPost)},
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
@@ -21,43 +20,14 @@ type deskEngine struct {
 	soffice excel.Soffice
 }
 
-// Read reads f, giving LibreOffice (the one slow step: the reader's own
-// work is bounded by its limits) no more time than ctx has left.
-func (d deskEngine) Read(ctx context.Context, f web.File) *report.Submission {
-	so := d.soffice
-	if dl, ok := ctx.Deadline(); ok && so.Path != "" {
-		so.Timeout = max(time.Second, min(so.Timeout, time.Until(dl)))
+// Level is how the desk reads, checks and merges what pl's reporting units
+// send: a commune's units' reports, or a province's communes' consolidated
+// workbooks (levels.go).
+func (d deskEngine) Level(pl *plan.Plan) web.Level {
+	if pl.Level == plan.LevelProvince {
+		return provinceLevel{d.soffice}
 	}
-	s := &report.Submission{Path: f.Name, Name: f.Name, Modified: f.Modified, Meta: map[string]string{}}
-	return excel.Reader{Soffice: so}.ReadContext(ctx, f.Data, s)
-}
-
-// The writers below take no context: the desk's engine looks at ctx
-// before each step, so work whose client left (or whose budget ran out)
-// stops at the next step; each step is bounded by the limits on what it
-// reads (excel's reader, report's text budget).
-
-func (d deskEngine) ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return excel.ReadPrevious(bytes.NewReader(xlsx), "kỳ trước")
-}
-
-func (d deskEngine) Render(ctx context.Context, m *desk.Merged) (xlsx, pdfBytes []byte, err error) {
-	var xb, pb bytes.Buffer
-	for _, step := range []func() error{
-		func() error { return renderWorkbook(&xb, m) },
-		func() error { return renderPDF(&pb, m, pdf.NewCanvas()) },
-	} {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		if err := step(); err != nil {
-			return nil, nil, err
-		}
-	}
-	return xb.Bytes(), pb.Bytes(), nil
+	return communeLevel{d.soffice}
 }
 
 // renderWorkbook and renderPDF write a merged period: de06 merge and the

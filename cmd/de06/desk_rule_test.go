@@ -165,7 +165,7 @@ func sampleEntries(t *testing.T, name string) []report.PreviousEntry {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub := deskEngine{}.Read(t.Context(), webFile(name, data))
+	sub := communeLevel{}.Read(t.Context(), webFile(name, data)).Submission()
 	c := report.Validate(defaultPlanT(t), []*report.Submission{sub}, sub0Period, now())
 	return report.PreviousOf(c.Files[0].Entries)
 }
@@ -286,7 +286,7 @@ func TestDeskOfficerChooses(t *testing.T) {
 	b, _ := io.ReadAll(resp.Body)
 	page := string(b)
 	for _, want := range []string{"tram-y-te-go-tay.xlsx", "trong.xlsx", `của mô hình 36 không hợp lệ`, "Đang dùng để tổng hợp",
-		"Dùng tệp này để tổng hợp", "qua đường dẫn của đơn vị", "Người báo cáo:"} {
+		"Dùng tệp này để tổng hợp", "qua đường dẫn riêng", "Người báo cáo:"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the officer's unit page lacks %q", want)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/pdf"
@@ -93,26 +95,21 @@ func runRollup(e *env, args []string) error {
 	if pl != nil {
 		pv = rollup.NewProvince(pl, list)
 	}
-	checked := rollup.Check(pv, cs, period)
-	r := rollup.Roll(pv, checked)
-	day := report.DefaultReportDate(period, now())
+	var doc desk.Doc
 	if date != nil {
-		day = *date
+		doc.Date = *date
 	}
+	doc.Number, doc.Signer = *number, *signer
+	m, err := desk.Roll(desk.RollInput{Province: pv, Communes: cs, Period: period, Doc: doc, Today: now()})
+	r := m.Roll
 	// The province's header, as a commune's: unconfirmed, or naming a body
 	// that no longer existed, the report is a draft (a blank one, too).
-	draft := r.Plan.Header.DraftReasons(day)
-	doc := pdf.Options{Number: *number, Date: day, Signer: *signer, Created: day.Add(8 * time.Hour), Draft: len(draft) > 0}
-	r.Signed = report.Signed{Number: doc.Number, Date: doc.Date}
-	if pl != nil {
-		r.Findings = append(r.Findings, report.CheckDocument(pl, period, doc.Date)...)
-		report.SortFindings(r.Findings)
-	}
+	draft := r.Plan.Header.DraftReasons(m.Doc.Date)
 
 	printSkipped(e.stdout, skipped)
-	chk := checked.Report()
+	chk := r.Checked.Report()
 	printCheck(e.stdout, chk)
-	if r.Counts().Sent == 0 {
+	if errors.Is(err, desk.ErrNothingUsable) {
 		// A report made of nothing is never written.
 		return &findingsError{msgRollupNothing}
 	}
@@ -127,7 +124,7 @@ func runRollup(e *env, args []string) error {
 	}
 	err = writeOutputs([]output{
 		{xlsxPath, func(w io.Writer) error { return excel.WriteProvince(w, r) }},
-		{pdfPath, func(w io.Writer) error { return pdf.BuildProvince(r, doc).Render(w) }},
+		{pdfPath, func(w io.Writer) error { return renderProvincePDF(w, m) }},
 	})
 	if err != nil {
 		return err
@@ -148,6 +145,15 @@ func runRollup(e *env, args []string) error {
 		return &findingsError{}
 	}
 	return nil
+}
+
+// renderProvincePDF writes a province's roll-up as its Decree 30 report:
+// de06 rollup and a province's desk alike. A header unconfirmed, naming a
+// body that no longer existed, or blank makes it a draft.
+func renderProvincePDF(w io.Writer, m *desk.Merged) error {
+	opt := pdf.Options{Number: m.Doc.Number, Date: m.Doc.Date, Signer: m.Doc.Signer, Created: m.Doc.Created,
+		Draft: len(m.Roll.Plan.Header.DraftReasons(m.Doc.Date)) > 0}
+	return pdf.BuildProvince(m.Roll, opt).Render(w)
 }
 
 // readCommuneList reads --communes: a text file or a workbook, one commune
