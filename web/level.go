@@ -33,6 +33,9 @@ type Level interface {
 	ReadPrevious(ctx context.Context, xlsx []byte) (*report.Previous, error)
 	// Render writes a merged period's workbook and PDF.
 	Render(ctx context.Context, m *desk.Merged) (xlsx, pdf []byte, err error)
+	// FileBase is the name a merged period's two files download under,
+	// without the extension, as the command line names them.
+	FileBase(p plan.Period) string
 	// Previews reports whether the board shows the period's table as it
 	// would be merged, made afresh on every view from the counting files (a
 	// commune's handful of units); a province's many communes are rolled up

@@ -170,7 +170,12 @@ func (s *Server) reportFile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
 		return
 	}
-	attach(w, "bao-cao-de-an-06-"+rep.Period+"."+kind, b)
+	p, err := plan.ParsePeriod(rep.Period)
+	if err != nil {
+		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
+		return
+	}
+	attach(w, s.level.FileBase(p)+"."+kind, b)
 }
 
 type apiUnit struct {

@@ -40,7 +40,10 @@ type testDesk struct {
 	clock time.Time // the desk's now; tests move it
 }
 
-func newDesk(t *testing.T) *testDesk {
+func newDesk(t *testing.T) *testDesk { t.Helper(); return newDeskOn(t, "") }
+
+// newDeskOn is a desk on the plan at planPath ("" for the embedded one).
+func newDeskOn(t *testing.T, planPath string) *testDesk {
 	t.Helper()
 	dir := t.TempDir()
 	d := &testDesk{t: t, dir: dir, links: map[string]string{}, clock: time.Date(2026, 11, 25, 9, 0, 0, 0, time.Local)}
@@ -48,7 +51,7 @@ func newDesk(t *testing.T) *testDesk {
 	t.Cleanup(func() { now = time.Now })
 	d.ts = httptest.NewUnstartedServer(nil)
 	var err error
-	d.srv, d.st, _, err = openDesk(dir, "", "http://"+d.ts.Listener.Addr().String())
+	d.srv, d.st, _, err = openDesk(dir, planPath, "http://"+d.ts.Listener.Addr().String())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,6 +86,12 @@ func (l communeLevel) Render(ctx context.Context, m *desk.Merged) ([]byte, []byt
 	return twoFiles(ctx, func(w io.Writer) error { return renderWorkbook(w, m) }, func(w io.Writer) error { return renderPDF(w, m, pdf.NewCanvas()) })
 }
 
+func (l communeLevel) FileBase(p plan.Period) string { return mergeBase(p) }
+
+// mergeBase names a commune's merged period: de06 merge's files and the
+// desk's downloads.
+func mergeBase(p plan.Period) string { return "bao-cao-de-an-06-" + p.String() }
+
 // Previews: a commune's board shows its table, made from a handful of
 // units' files on every view.
 func (l communeLevel) Previews() bool { return true }
@@ -131,6 +137,12 @@ func (l provinceLevel) ReadPrevious(context.Context, []byte) (*report.Previous, 
 func (l provinceLevel) Render(ctx context.Context, m *desk.Merged) ([]byte, []byte, error) {
 	return twoFiles(ctx, func(w io.Writer) error { return excel.WriteProvince(w, m.Roll) }, func(w io.Writer) error { return renderProvincePDF(w, m) })
 }
+
+func (l provinceLevel) FileBase(p plan.Period) string { return rollupBase(p) }
+
+// rollupBase names a province's rolled-up period: de06 rollup's files and
+// the desk's downloads.
+func rollupBase(p plan.Period) string { return "tong-hop-cac-xa-" + p.String() }
 
 // Previews: a province's board lists its communes; their many workbooks
 // are rolled up when the officer merges.

@@ -74,7 +74,7 @@ func runMerge(e *env, args []string) error {
 	draft := in.plan.Header.DraftReasons(m.Doc.Date)
 	printMergeFindings(e.stdout, checked, cons.Findings, len(draft) > 0)
 
-	base := "bao-cao-de-an-06-" + checked.Period.String()
+	base := mergeBase(checked.Period)
 	xlsxPath := filepath.Join(*outDir, base+".xlsx")
 	pdfPath := filepath.Join(*outDir, base+".pdf")
 	if err := refuseInputs(append(in.files, *previous), xlsxPath, pdfPath); err != nil {

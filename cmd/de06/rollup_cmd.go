@@ -115,7 +115,7 @@ func runRollup(e *env, args []string) error {
 	}
 	printMergeFindings(e.stdout, chk, r.Findings, len(draft) > 0)
 
-	base := "tong-hop-cac-xa-" + period.String()
+	base := rollupBase(period)
 	xlsxPath := filepath.Join(*outDir, base+".xlsx")
 	pdfPath := filepath.Join(*outDir, base+".pdf")
 	inputs := append(append([]string(nil), files...), *communes, *planPath)

@@ -13,11 +13,15 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/errlog"
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/store"
@@ -110,7 +114,7 @@ func runServe(e *env, args []string) (err error) {
 		fmt.Fprintf(e.stdout, msgServingLAN, a)
 	}
 	base := srv.LinkBase()
-	fmt.Fprintf(e.stdout, msgLinksBase, base, web.ReachOf(base).Label())
+	fmt.Fprintf(e.stdout, msgLinksBase, desk.WordsOf(p.Level).Units, base, web.ReachOf(base).Label())
 	fmt.Fprint(e.stdout, msgKeepOpen)
 	if *open {
 		if err := openBrowser(cfg.BaseURL); err != nil {
@@ -208,7 +212,8 @@ func deskHosts(a net.Addr, shareable bool) []string {
 	return out
 }
 
-// loadDemo sets a password, files the sample week and prints how to in.
+// loadDemo sets a password, files the sample week (a province's plan: the
+// communes' workbooks of samples/tinh) and prints how to in.
 func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 	b := make([]byte, 5)
 	rand.Read(b) // never fails (crypto/rand)
@@ -218,27 +223,28 @@ func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 	}
 	// The sample week: in the source tree, or beside de06.exe in the
 	// release zip.
-	dir := filepath.Join("samples", "tuan-48-2026")
+	sample, what := "tuan-48-2026", msgDemoWeek
+	if p.Level == plan.LevelProvince {
+		sample, what = "tinh", msgDemoCommunes
+	}
+	dir := filepath.Join("samples", sample)
 	if exe, err := os.Executable(); err == nil {
 		if _, err := os.Stat(dir); err != nil {
 			dir = filepath.Join(filepath.Dir(exe), dir)
 		}
 	}
-	entries, err := os.ReadDir(dir)
+	files, err := demoFiles(dir, deskEngine{}.Level(p))
 	if err != nil {
-		return readError(dir, err)
+		return err
 	}
 	week := plan.Period{Kind: plan.Weekly, Year: 2026, N: 48}
-	for _, en := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, en.Name()))
-		if err != nil {
-			return readError(filepath.Join(dir, en.Name()), err)
-		}
-		if err := srv.File(context.Background(), web.File{Name: en.Name(), Data: data, Modified: now()}, week); err != nil {
+	for _, f := range files {
+		if err := srv.File(context.Background(), f, week); err != nil {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stdout, msgDemo, pw, week)
+	w := desk.WordsOf(p.Level)
+	fmt.Fprintf(e.stdout, msgDemo, pw, what, week, w.Units)
 	links, err := srv.Links(nil)
 	if err != nil {
 		return err
@@ -247,6 +253,40 @@ func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 		fmt.Fprintf(e.stdout, "  %-22s %s\n", l.Unit.ID, l.URL)
 	}
 	return nil
+}
+
+// demoFiles are the workbooks of a sample folder in the order they were
+// written, as their senders would have sent them: by the report date each
+// says (a commune that merged twice sent its first merge first), then by
+// name.
+func demoFiles(dir string, level web.Level) ([]web.File, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, readError(dir, err)
+	}
+	type dated struct {
+		f   web.File
+		day time.Time
+	}
+	var out []dated
+	for _, en := range entries {
+		if !strings.EqualFold(filepath.Ext(en.Name()), ".xlsx") {
+			continue // the province's list of communes
+		}
+		data, err := os.ReadFile(filepath.Join(dir, en.Name()))
+		if err != nil {
+			return nil, readError(filepath.Join(dir, en.Name()), err)
+		}
+		f := web.File{Name: en.Name(), Data: data, Modified: now()}
+		day, _ := vi.ParseDate(level.Read(context.Background(), f).Submission().ReportDate.Text)
+		out = append(out, dated{f, day})
+	}
+	slices.SortStableFunc(out, func(a, b dated) int { return a.day.Compare(b.day) })
+	files := make([]web.File, len(out))
+	for i, d := range out {
+		files[i] = d.f
+	}
+	return files, nil
 }
 
 func runPasswd(e *env, args []string) (err error) {
