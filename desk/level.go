@@ -19,6 +19,9 @@ type Words struct {
 	Units, UnitsCap string // all of them: "các đơn vị", "Các đơn vị"
 	Report          string // what one sends: "báo cáo", "bảng tổng hợp"
 	ReportCap       string
+	// Reporter heads who reported a send: the clerk a unit names, the
+	// report a commune signed.
+	Reporter string
 	// WhatToSend says, where no template is given to fill, what to send and
 	// where it comes from; empty for a level whose units fill templates.
 	WhatToSend string

@@ -48,9 +48,11 @@ const (
 // levelWords are each level's Words.
 var levelWords = map[plan.Level]Words{
 	plan.LevelCommune: {Unit: "đơn vị", UnitCap: "Đơn vị", Units: "các đơn vị", UnitsCap: "Các đơn vị", Report: "báo cáo", ReportCap: "Báo cáo",
+		Reporter:   "Người báo cáo",
 		hintPeriod: "kiểm tra ô kỳ báo cáo; dùng tệp mẫu của kỳ đang báo cáo tải từ đường dẫn của đơn vị"},
 	plan.LevelProvince: {Unit: "xã", UnitCap: "Xã", Units: "các xã", UnitsCap: "Các xã", Report: "bảng tổng hợp", ReportCap: "Bảng tổng hợp",
-		WhatToSend: "Xã gửi bảng tổng hợp của kỳ: tệp bao-cao-de-an-06-<kỳ>.xlsx mà de06 ghi ra khi xã tổng hợp (lệnh de06 merge, hoặc nút Tổng hợp trên bàn làm việc của xã, tải về bằng nút Excel), đúng như đã ghi, không sửa tay. Không cần tệp mẫu: bảng tổng hợp tự ghi xã nào, kỳ nào.",
+		Reporter:   "Báo cáo của xã",
+		WhatToSend: "Xã gửi bảng tổng hợp của kỳ mà de06 ghi ra khi xã tổng hợp: tệp bao-cao-de-an-06-<kỳ>.xlsx (lệnh de06 merge, hoặc nút Tổng hợp trên bàn làm việc của xã rồi \"Tải bảng tổng hợp (Excel)\"), để nguyên như đã ghi, không sửa tay. Không cần tệp mẫu: bảng tổng hợp tự ghi là của xã nào, kỳ nào.",
 		hintPeriod: "kiểm tra kỳ ở trang Thông tin chung của bảng tổng hợp; gửi bảng tổng hợp của kỳ đang báo cáo"},
 }
 

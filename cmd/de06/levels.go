@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
@@ -105,7 +108,25 @@ func (r communeReading) Submission() *report.Submission { return r.c.Sub }
 
 func (l provinceLevel) Read(ctx context.Context, f web.File) web.Reading {
 	wb := excel.Reader{Soffice: sofficeWithin(ctx, l.soffice)}.ReadCommuneContext(ctx, f.Data, received(f))
-	return communeReading{rollup.Examine(wb)}
+	c := rollup.Examine(wb)
+	// Who reported, on the board: the report the commune signed.
+	if c.Number != "" || c.ReportDate != nil {
+		c.Sub.Reporter.Text = communeReport(c)
+	}
+	return communeReading{c}
+}
+
+// communeReport says a commune's signed report: "số 05/BC-CAX, ngày
+// 25/11/2026".
+func communeReport(c *rollup.Commune) string {
+	var parts []string
+	if c.Number != "" {
+		parts = append(parts, fmt.Sprintf(msgCommuneNumber, c.Number))
+	}
+	if c.ReportDate != nil {
+		parts = append(parts, fmt.Sprintf(msgCommuneDate, vi.FormatDate(*c.ReportDate)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // communes are the readings' communes: a province's desk reads with its

@@ -161,7 +161,8 @@ func TestProvinceDesk(t *testing.T) {
 			t.Errorf("the board does not show %s as %s", name, states[id].State)
 		}
 	}
-	for _, w := range []string{"Đã nhận <b>5/6</b> xã", "<th>Xã</th>", "Nhắc các xã", "Đường dẫn của các xã", "nộp muộn 1 ngày"} {
+	for _, w := range []string{"Đã nhận <b>5/6</b> xã", "<th>Xã</th>", "<th>Báo cáo của xã</th>", "số 05/BC-CAX, ngày 25/11/2026", "Nhắc các xã",
+		"Đường dẫn của các xã", "nộp muộn 1 ngày"} {
 		if !strings.Contains(board, w) {
 			t.Errorf("the board lacks %q", w)
 		}

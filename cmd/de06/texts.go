@@ -286,6 +286,8 @@ const (
 	msgCommunesExt     = "không đọc được danh sách xã %s: chỉ nhận tệp .txt, .csv hoặc .xlsx (mỗi dòng một xã)"
 	msgCommunesEmpty   = "danh sách xã %s không có tên xã nào (mỗi dòng một xã)"
 	msgRollupPlanLevel = "kế hoạch %s là kế hoạch cấp %s: de06 rollup cần kế hoạch của tỉnh, có các xã là đơn vị báo cáo (dòng \"Cấp của kế hoạch\" của trang Thông tin chung ghi Tỉnh; trong JSON \"level\": \"province\")"
+	msgCommuneNumber   = "số %s"
+	msgCommuneDate     = "ngày %s"
 	msgRollupNothing   = "chưa có bảng tổng hợp nào của xã dùng được cho kỳ này: không lập báo cáo từ không có số liệu; sửa các tệp bị loại hoặc đợi các xã gửi"
 	msgBadDate         = "--date %q không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026)"
 	msgBadNumber       = "--number phải là số dương, không phải %d"
