@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/caongoc/de06/desk"
@@ -64,19 +65,30 @@ func choicesOf(cs []store.Choice) ([]desk.Choice, error) {
 	return out, nil
 }
 
-// ledger reads what the store holds about the periods that decide p.
-func (s *Server) ledger(p plan.Period) (desk.Ledger, error) {
+// ledger reads what the store holds about the periods that decide p: of
+// every unit, or (unitID not "") of that unit alone.
+func (s *Server) ledger(p plan.Period, unitID string) (desk.Ledger, error) {
 	var names []string
 	for _, q := range desk.Concerned(p) {
 		names = append(names, q.String())
 	}
-	ups, err := s.store.Uploads(names...)
+	var ups []store.Upload
+	var err error
+	if unitID == "" {
+		ups, err = s.store.Uploads(names...)
+	} else {
+		ups, err = s.store.UnitUploads(unitID)
+		ups = slices.DeleteFunc(ups, func(up store.Upload) bool { return !slices.Contains(names, up.Period) })
+	}
 	if err != nil {
 		return desk.Ledger{}, err
 	}
 	cs, err := s.store.Choices(names...)
 	if err != nil {
 		return desk.Ledger{}, err
+	}
+	if unitID != "" {
+		cs = slices.DeleteFunc(cs, func(c store.Choice) bool { return c.UnitID != unitID })
 	}
 	reps, err := s.store.Reports(p.String())
 	if err != nil {
@@ -97,11 +109,23 @@ func (s *Server) ledger(p plan.Period) (desk.Ledger, error) {
 
 // boardOf is every unit's state for p, by the desk's one rule.
 func (s *Server) boardOf(p plan.Period) (*desk.Board, error) {
-	l, err := s.ledger(p)
+	l, err := s.ledger(p, "")
 	if err != nil {
 		return nil, err
 	}
 	return desk.Status(s.planFor(p), p, l), nil
+}
+
+// unitStatusOf is one unit's state for p, by the same rule, read from that
+// unit's records alone: what a send changes, at the cost of the unit's own
+// sends however many units the desk has (a province's thousands of
+// communes). Nil when the unit does not report for p.
+func (s *Server) unitStatusOf(p plan.Period, unitID string) (*desk.UnitStatus, error) {
+	l, err := s.ledger(p, unitID)
+	if err != nil {
+		return nil, err
+	}
+	return desk.Status(s.planFor(p), p, l).Unit(unitID), nil
 }
 
 // maxCellStored bounds a cell's text kept beside a send (the reporter, the
@@ -168,8 +192,8 @@ func (s *Server) keep(ex examined, from string, via desk.Via, f File) (received,
 	p, unit, fr, sub := ex.period, ex.unit, ex.result(), ex.sub
 	var before *desk.UnitStatus
 	if unit != "" {
-		if b, err := s.boardOf(p); err == nil {
-			before = b.Unit(unit)
+		if st, err := s.unitStatusOf(p, unit); err == nil {
+			before = st
 		}
 	}
 	var js bytes.Buffer
@@ -192,11 +216,11 @@ func (s *Server) keep(ex examined, from string, via desk.Via, f File) (received,
 	}
 	rec := received{Upload: up, Result: fr, Period: p}
 	if before != nil {
-		b, err := s.boardOf(p)
+		after, err := s.unitStatusOf(p, unit)
 		if err != nil {
 			return rec, s.logged(err)
 		}
-		rec.Verdict = desk.VerdictOf(before, b.Unit(unit), up.ID)
+		rec.Verdict = desk.VerdictOf(before, after, up.ID)
 	}
 	return rec, nil
 }
