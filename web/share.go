@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+
+	"github.com/caongoc/de06/desk"
 )
 
 // The officer's page of links: where they open, sharing on the commune's
@@ -39,7 +41,7 @@ func (s *Server) renderShare(w http.ResponseWriter, r *http.Request, code int, e
 	s.reach.mu.Lock()
 	shared := s.reach.shared
 	s.reach.mu.Unlock()
-	data := s.reachData(map[string]any{"Title": msgShareTitle, "Links": links, "Shared": shared,
+	data := s.reachData(map[string]any{"Title": fmt.Sprintf(msgShareTitle, desk.WordsOf(s.latest().Level).Units), "Links": links, "Shared": shared,
 		"CanShare": s.cfg.Share != nil, "Hosted": s.cfg.PublicURL != "", "Local": isLocal(r)})
 	for k, v := range extra {
 		data[k] = v

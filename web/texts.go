@@ -49,7 +49,7 @@ const (
 	msgNoSuchUnit     = "không có đơn vị báo cáo %q"
 	msgNoSuchSendID   = "không rõ lần gửi nào (thiếu số của lần gửi)"
 
-	msgShareTitle      = "Đường dẫn của các đơn vị"
+	msgShareTitle      = "Đường dẫn của %s"
 	msgCannotShare     = "Bàn làm việc này được mở với một địa chỉ cố định (máy chủ, hoặc lệnh có --addr, --public-url), nên không bật, tắt chia sẻ ở đây được. Muốn đổi: dừng bàn làm việc (Ctrl+C) rồi mở lại với tùy chọn khác."
 	msgShareFailed     = "Không đổi được cách chia sẻ: %v. Bàn làm việc vẫn chạy như trước."
 	msgSharedOn        = "Đã bật chia sẻ: các máy tính, điện thoại trong mạng của xã mở được đường dẫn của đơn vị. Lần mở bàn làm việc sau vẫn bật."

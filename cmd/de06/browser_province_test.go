@@ -125,5 +125,5 @@ func TestBrowserProvince(t *testing.T) {
 	if err != nil || !strings.Contains(done, "3/6 xã gửi bảng tổng hợp") {
 		t.Errorf("after the merge: %q (%v)", done, err)
 	}
-	shot(t, ctx, "tinh-bang-tong-hop.png")
+	shot(t, ctx, "tinh-bang-theo-doi.png")
 }
