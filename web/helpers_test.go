@@ -304,12 +304,18 @@ type testDesk struct {
 
 func newTestDesk(t *testing.T, cfg Config) *testDesk {
 	t.Helper()
-	dir := t.TempDir()
-	st, err := store.Open(dir)
+	pl, err := plan.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := plan.Default()
+	return newTestDeskOn(t, cfg, pl)
+}
+
+// newTestDeskOn is a test desk on plan pl.
+func newTestDeskOn(t *testing.T, cfg Config, pl *plan.Plan) *testDesk {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

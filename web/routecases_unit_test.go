@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/plan"
 )
 
 // unitCases are a unit's routes, through its own link.
@@ -94,6 +95,7 @@ var unitCases = map[string]func(t *testing.T){
 		if json.Unmarshal([]byte(body), &tpl) != nil || tpl.Prefilled != "2026-W47" {
 			t.Errorf("template after week 47: %s", body)
 		}
+		notForCommunes(t, "GET", "/mau?period=2026-W48")
 	},
 	"GET /u/{token}/tep/{id}": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
@@ -134,6 +136,7 @@ var unitCases = map[string]func(t *testing.T){
 		mustContain(t, "pre-filled form", body, "Điền sẵn theo báo cáo Tuần 47 năm 2026", "Đã triển khai tại trụ sở", `value="Nguyễn Thị Lan"`)
 		resp, body = d.page(nil, d.links["tram-y-te"]+"/form?period=tuan-sau")
 		status(t, "bad period", resp, body, http.StatusBadRequest)
+		notForCommunes(t, "GET", "/form?period=2026-W48")
 	},
 	"POST /u/{token}/form": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
@@ -181,6 +184,7 @@ var unitCases = map[string]func(t *testing.T){
 		}
 		resp, body = d.submit(nil, path, url.Values{"action": {"xoa"}})
 		status(t, "an unknown action", resp, body, http.StatusBadRequest)
+		notForCommunes(t, "POST", "/form?period=2026-W48")
 	},
 	"GET /u/{token}/tep/{id}/danh-dau": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
@@ -210,4 +214,25 @@ func (d *testDesk) postFilesJSON(link, name string, data []byte) sent {
 	}
 	json.Unmarshal([]byte(b), &out)
 	return out.Upload
+}
+
+// notForCommunes checks that a province's desk gives its communes neither
+// the template nor the form (they send their consolidated workbooks): the
+// route says what to send, and nothing is stored.
+func notForCommunes(t *testing.T, method, path string) {
+	t.Helper()
+	pl, err := plan.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl.Level = plan.LevelProvince
+	d := newTestDeskOn(t, Config{}, pl)
+	req, _ := http.NewRequest(method, d.links["tram-y-te"]+path, strings.NewReader("action=send&reporter=X"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, body := d.do(nil, req)
+	status(t, "a province's "+path, resp, body, http.StatusNotFound)
+	mustContain(t, "a province's "+path, body, "Xã gửi bảng tổng hợp của kỳ", "Không cần tệp mẫu")
+	if ups, _ := d.st.Uploads("2026-W48"); len(ups) != 0 || d.eng.Peak() != 0 {
+		t.Errorf("a province's %s stored %d files, ran the engine %d times", path, len(ups), d.eng.Peak())
+	}
 }
