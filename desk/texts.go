@@ -52,7 +52,7 @@ var levelWords = map[plan.Level]Words{
 		hintPeriod: "kiểm tra ô kỳ báo cáo; dùng tệp mẫu của kỳ đang báo cáo tải từ đường dẫn của đơn vị"},
 	plan.LevelProvince: {Unit: "xã", UnitCap: "Xã", Units: "các xã", UnitsCap: "Các xã", Report: "bảng tổng hợp", ReportCap: "Bảng tổng hợp",
 		Reporter:   "Báo cáo của xã",
-		WhatToSend: "Xã gửi bảng tổng hợp của kỳ mà de06 ghi ra khi xã tổng hợp: tệp bao-cao-de-an-06-<kỳ>.xlsx (lệnh de06 merge, hoặc nút Tổng hợp trên bàn làm việc của xã rồi \"Tải bảng tổng hợp (Excel)\"), để nguyên như đã ghi, không sửa tay. Không cần tệp mẫu: bảng tổng hợp tự ghi là của xã nào, kỳ nào.",
+		WhatToSend: "Xã gửi bảng tổng hợp của kỳ mà de06 ghi ra khi xã tổng hợp: tệp bao-cao-de-an-06-<kỳ>.xlsx (lệnh de06 merge, hoặc nút Tổng hợp trên bàn làm việc của xã rồi “Tải bảng tổng hợp (Excel)”), để nguyên như đã ghi, không sửa tay. Không cần tệp mẫu: bảng tổng hợp tự ghi là của xã nào, kỳ nào.",
 		hintPeriod: "kiểm tra kỳ ở trang Thông tin chung của bảng tổng hợp; gửi bảng tổng hợp của kỳ đang báo cáo"},
 }
 
