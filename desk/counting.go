@@ -94,7 +94,7 @@ type UnitStatus struct {
 	// FromWeek is set when a month has no usable send of the unit's own and
 	// the unit's last counting week inside the month stands in (Counting).
 	FromWeek *plan.Period
-	Late     int // days Counting came after the deadline; 0 when on time or none
+	Late     Lateness // how late Counting came; zero when on time or none
 }
 
 // LatestNotUsed reports whether the last send is not the one that counts:
@@ -174,9 +174,9 @@ func unitStatus(u *plan.Unit, p plan.Period, sends []Send, l Ledger) UnitStatus 
 		st.State = Rejected
 	}
 	if st.Counting != nil {
-		st.Late = LateDays(p, st.Counting.At)
+		st.Late = LateBy(p, st.Counting.At)
 		if st.FromWeek != nil {
-			st.Late = LateDays(*st.FromWeek, st.Counting.At)
+			st.Late = LateBy(*st.FromWeek, st.Counting.At)
 		}
 	}
 	return st

@@ -22,15 +22,61 @@ func Deadline(p plan.Period) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), DeadlineHour, 0, 0, 0, time.Local)
 }
 
-// LateDays is how many days after p's deadline a send made at t came:
-// 0 when on time, 1 for anything up to a day late, and so on.
-func LateDays(p plan.Period, t time.Time) int {
-	late := t.Sub(Deadline(p))
-	if late <= 0 {
-		return 0
-	}
-	return int(math.Ceil(late.Hours() / 24))
+// calendarDays counts the days from a's date to b's (negative when b's is
+// earlier), by the calendar in the desk's time zone: from Wednesday 17:00
+// to Sunday 09:00 is 4 days, as a person counts them.
+func calendarDays(a, b time.Time) int {
+	ay, am, ad := a.In(time.Local).Date()
+	by, bm, bd := b.In(time.Local).Date()
+	return int(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC).Sub(time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 }
+
+// Lateness is how far a moment is past a period's deadline, counted the
+// way the time left is (TimeLeft): in calendar days after the deadline's
+// day, or in hours on that day itself. The zero Lateness is on time.
+type Lateness struct {
+	Days  int // calendar days after the deadline's day
+	Hours int // on the deadline's day: whole hours past it, at least 1
+}
+
+// LateBy is how late a send made at t is for p.
+func LateBy(p plan.Period, t time.Time) Lateness {
+	d := Deadline(p)
+	if !t.After(d) {
+		return Lateness{}
+	}
+	if n := calendarDays(d, t); n > 0 {
+		return Lateness{Days: n}
+	}
+	return Lateness{Hours: max(1, int(math.Ceil(t.Sub(d).Hours())))}
+}
+
+// Text says the lateness: "4 ngày", "2 giờ"; "" when on time.
+func (l Lateness) Text() string {
+	switch {
+	case l.Days > 0:
+		return fmt.Sprintf(msgDays, l.Days)
+	case l.Hours > 0:
+		return fmt.Sprintf(msgHours, l.Hours)
+	}
+	return ""
+}
+
+// String is Text, so a page prints a Lateness as it reads.
+func (l Lateness) String() string { return l.Text() }
+
+// Count is the lateness in days as scripts read it (/api/status "late"):
+// calendar days after the deadline's day, 1 for a send late on that day
+// itself, 0 when on time.
+func (l Lateness) Count() int {
+	if l.Days == 0 && l.Hours > 0 {
+		return 1
+	}
+	return l.Days
+}
+
+// LateDays is LateBy(p, t).Count().
+func LateDays(p plan.Period, t time.Time) int { return LateBy(p, t).Count() }
 
 // DeadlineText says a deadline with its hour and how it stands at now:
 // "17 giờ 00, thứ Tư 25/11/2026 (còn 2 ngày)" or "(đã quá hạn 4 ngày)".
@@ -39,17 +85,22 @@ func DeadlineText(p plan.Period, now time.Time) string {
 	return fmt.Sprintf(msgDeadline, d.Hour(), d.Minute(), vi.Weekday(d), vi.FormatDate(d), TimeLeft(p, now))
 }
 
-// TimeLeft says how the deadline of p stands at now: "còn 2 ngày",
-// "còn 3 giờ", "đã quá hạn 4 ngày".
+// TimeLeft says how the deadline of p stands at now, in calendar days as
+// LateBy counts the other way: "còn 3 ngày" from Sunday to Wednesday
+// whatever the hour, "còn 3 giờ" on the deadline's day, "đã quá hạn 4
+// ngày", "đã quá hạn 2 giờ".
 func TimeLeft(p plan.Period, now time.Time) string {
-	left := Deadline(p).Sub(now)
+	d := Deadline(p)
 	switch {
-	case left >= 24*time.Hour:
-		return fmt.Sprintf(msgDaysLeft, int(left.Hours()/24))
-	case left > 0:
-		return fmt.Sprintf(msgHoursLeft, max(1, int(math.Ceil(left.Hours()))))
+	case now.Before(d):
+		if n := calendarDays(now, d); n > 0 {
+			return fmt.Sprintf(msgLeft, fmt.Sprintf(msgDays, n))
+		}
+		return fmt.Sprintf(msgLeftToday, max(1, int(math.Ceil(d.Sub(now).Hours()))))
+	case now.Equal(d):
+		return msgDueNow
 	}
-	return fmt.Sprintf(msgDaysLate, LateDays(p, now))
+	return fmt.Sprintf(msgPastDue, LateBy(p, now).Text())
 }
 
 // Current is the period of kind k under way at now: the week whose window

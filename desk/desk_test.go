@@ -186,23 +186,38 @@ func TestReminder(t *testing.T) {
 	}
 }
 
+// Days are counted by the calendar, the same way before and after the
+// deadline (Wednesday 25/11 17:00): from Sunday it is 3 days whatever the
+// hour, a send on Sunday evening is 4 days late, and on the deadline's day
+// itself both ways speak in hours.
 func TestDeadlines(t *testing.T) {
+	sunday := func(h, m int) time.Time { return time.Date(2026, 11, 22, h, m, 0, 0, time.Local) }
 	cases := []struct {
 		p    plan.Period
 		t    time.Time
 		late int
+		text string // LateBy's
 		left string
 	}{
-		{w48, at(0, 16), 0, "còn 1 giờ"},
-		{w48, at(-2, 9), 0, "còn 2 ngày"},
-		{w48, at(0, 17), 0, "đã quá hạn 0 ngày"},
-		{w48, at(0, 18), 1, "đã quá hạn 1 ngày"},
-		{w48, at(4, 9), 4, "đã quá hạn 4 ngày"},
-		{m12, at(20, 17), 0, "đã quá hạn 0 ngày"},
+		{w48, sunday(22, 0), 0, "", "còn 3 ngày"}, // 2 days 19 hours: 3 by the calendar
+		{w48, sunday(0, 30), 0, "", "còn 3 ngày"}, // 3 days 16 hours: 3 as well
+		{w48, at(-1, 23), 0, "", "còn 1 ngày"},    // Tuesday night
+		{w48, at(0, 9), 0, "", "còn 8 giờ, hạn là hôm nay"},
+		{w48, at(0, 16), 0, "", "còn 1 giờ, hạn là hôm nay"},
+		{w48, at(0, 17), 0, "", "đến hạn đúng lúc này"},
+		{w48, at(0, 18), 1, "1 giờ", "đã quá hạn 1 giờ"},
+		{w48, at(0, 23), 1, "6 giờ", "đã quá hạn 6 giờ"},
+		{w48, at(1, 8), 1, "1 ngày", "đã quá hạn 1 ngày"},                                          // Thursday morning: the next day
+		{w48, time.Date(2026, 11, 29, 21, 36, 0, 0, time.Local), 4, "4 ngày", "đã quá hạn 4 ngày"}, // the review's Sunday evening
+		{m12, at(20, 17), 0, "", "đến hạn đúng lúc này"},
+		{m12, at(21, 9), 1, "1 ngày", "đã quá hạn 1 ngày"},
 	}
 	for _, c := range cases {
 		if got := LateDays(c.p, c.t); got != c.late {
 			t.Errorf("LateDays(%s, %v) = %d, want %d", c.p, c.t, got, c.late)
+		}
+		if got := LateBy(c.p, c.t).Text(); got != c.text {
+			t.Errorf("LateBy(%s, %v) = %q, want %q", c.p, c.t, got, c.text)
 		}
 		if got := TimeLeft(c.p, c.t); got != c.left {
 			t.Errorf("TimeLeft(%s, %v) = %q, want %q", c.p, c.t, got, c.left)
@@ -351,7 +366,7 @@ func TestChangedSinceMerge(t *testing.T) {
 	if !b.ChangedSinceMerge {
 		t.Error("a new counting file after the merge is not flagged")
 	}
-	if st := b.Unit("cong-an"); st.Late != 2 {
+	if st := b.Unit("cong-an"); st.Late.Count() != 2 {
 		t.Errorf("late %d days, want 2", st.Late)
 	}
 }

@@ -36,7 +36,7 @@ func Reminder(b *Board, now time.Time) string {
 	when := fmt.Sprintf(msgDeadlineAt, d.Hour(), d.Minute(), vi.Weekday(d), vi.FormatDate(d))
 	ask := fmt.Sprintf(msgReminderAsk, w.Units, w.Report, when, TimeLeft(b.Period, now))
 	if !now.Before(d) {
-		ask = fmt.Sprintf(msgReminderLate, when, LateDays(b.Period, now), w.Units)
+		ask = fmt.Sprintf(msgReminderLate, when, LateBy(b.Period, now).Text(), w.Units)
 	}
 	return fmt.Sprintf(msgReminder, w.Units, agency, w.Report, b.Period.Name(), strings.Join(lines, "\n"), ask, agency)
 }

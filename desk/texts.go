@@ -14,9 +14,12 @@ var stateLabels = map[State]string{
 const (
 	msgDeadline   = "%d giờ %02d, %s %s (%s)"
 	msgDeadlineAt = "%d giờ %02d, %s %s"
-	msgDaysLeft   = "còn %d ngày"
-	msgHoursLeft  = "còn %d giờ"
-	msgDaysLate   = "đã quá hạn %d ngày"
+	msgDays       = "%d ngày"
+	msgHours      = "%d giờ"
+	msgLeft       = "còn %s"
+	msgLeftToday  = "còn %d giờ, hạn là hôm nay"
+	msgDueNow     = "đến hạn đúng lúc này"
+	msgPastDue    = "đã quá hạn %s"
 
 	msgPeriodBeforePlan = "%s ở trước thời gian của kế hoạch (kế hoạch nhận báo cáo từ ngày %s)"
 	msgPeriodFuture     = "%s chưa đến (kỳ đang báo cáo là %s)"
@@ -36,7 +39,7 @@ const (
 
 	msgReminder         = "Kính gửi %s: đến nay, %s chưa nhận được %s %s của:\n%s\n%s\nTrân trọng!\n— %s"
 	msgReminderAsk      = "Đề nghị %s gửi %s trước %s (%s), qua đường dẫn đã được cấp."
-	msgReminderLate     = "Hạn gửi là %s, đã quá %d ngày; đề nghị %s gửi ngay qua đường dẫn đã được cấp."
+	msgReminderLate     = "Hạn gửi là %s, đã quá %s; đề nghị %s gửi ngay qua đường dẫn đã được cấp."
 	msgReminderPartial  = " (đã gửi nhưng còn %d lỗi, cần sửa rồi gửi lại)"
 	msgReminderRejected = " (tệp đã gửi không dùng được, cần gửi lại)"
 	msgReminderNone     = "%s đã gửi đủ %s %s. Cảm ơn %s!"

@@ -211,7 +211,7 @@ func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
 		if state == desk.Partial {
 			state = desk.Accepted // the contract knows three states; errors says the rest
 		}
-		au := apiUnit{ID: u.Unit.ID, Name: u.Unit.Name, State: string(state), Late: u.Late}
+		au := apiUnit{ID: u.Unit.ID, Name: u.Unit.Name, State: string(state), Late: u.Late.Count()}
 		if u.Latest != nil {
 			t := u.Latest.At.Format(time.RFC3339)
 			au.SubmittedAt, au.LatestUpload = &t, &u.Latest.ID
@@ -250,7 +250,7 @@ type sendView struct {
 	Role     desk.Role
 	From     string
 	Findings []report.Finding
-	Late     int
+	Late     desk.Lateness
 }
 
 // unitSends shows every send of one unit for a period: who sent it, the
@@ -282,7 +282,7 @@ func (s *Server) renderUnitSends(w http.ResponseWriter, r *http.Request, b *desk
 			s.failErr(w, r, err)
 			return
 		}
-		views = append(views, sendView{Send: sd, Role: u.Role(&sd), From: up.From, Findings: fs, Late: desk.LateDays(sd.Period, sd.At)})
+		views = append(views, sendView{Send: sd, Role: u.Role(&sd), From: up.From, Findings: fs, Late: desk.LateBy(sd.Period, sd.At)})
 	}
 	data := map[string]any{"Period": b.Period, "Status": u, "Sends": views}
 	for k, v := range extra {

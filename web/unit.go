@@ -21,7 +21,7 @@ type unitSend struct {
 	desk.Send
 	Role        desk.Role
 	CanWithdraw bool
-	Late        int
+	Late        desk.Lateness
 }
 
 // unitData is what the unit's page shows for period p: its state, and its
@@ -53,7 +53,7 @@ func (s *Server) unitData(u *plan.Unit, p plan.Period, token string) (map[string
 			boards[sd.Period] = pb
 		}
 		st := pb.Unit(u.ID)
-		us := unitSend{Send: sd, Role: desk.RoleUnusable, Late: desk.LateDays(sd.Period, sd.At)}
+		us := unitSend{Send: sd, Role: desk.RoleUnusable, Late: desk.LateBy(sd.Period, sd.At)}
 		if st != nil {
 			us.Role = st.Role(&sd)
 			us.CanWithdraw = desk.MayWithdraw(st, sd.ID) == nil

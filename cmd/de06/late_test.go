@@ -44,7 +44,7 @@ func TestDeskLateAfterMerge(t *testing.T) {
 	// still missing, said plainly, with its deadline and time left.
 	page := d.uploadPage(d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
 	for _, want := range []string{
-		`id="con-thieu"`, "chưa gửi báo cáo Tuần 49 năm 2026</b> (kỳ đang báo cáo)", "17 giờ 00, thứ Tư 02/12/2026 (còn 8 giờ)",
+		`id="con-thieu"`, "chưa gửi báo cáo Tuần 49 năm 2026</b> (kỳ đang báo cáo)", "17 giờ 00, thứ Tư 02/12/2026 (còn 8 giờ, hạn là hôm nay)",
 		"Tệp này đang được dùng để tổng hợp",
 	} {
 		if !strings.Contains(page, want) {
