@@ -2,6 +2,7 @@ package desk
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/caongoc/de06/plan"
@@ -75,6 +76,20 @@ func MayWithdraw(u *UnitStatus, id int64) error {
 		return fmt.Errorf(msgSentByOfficer)
 	}
 	return nil
+}
+
+// Withdrawing is l as it would be once send id is withdrawn at at: the
+// status it gives says what the withdrawal brings back (the send that
+// would count again, with its errors), before the clerk confirms.
+func (l Ledger) Withdrawing(id int64, at time.Time) Ledger {
+	out := l
+	out.Sends = slices.Clone(l.Sends)
+	for i := range out.Sends {
+		if out.Sends[i].ID == id {
+			out.Sends[i].Withdrawn, out.Sends[i].WithdrawnAt = true, at
+		}
+	}
+	return out
 }
 
 // MayChoose checks that the officer may make send id count for a unit and

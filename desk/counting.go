@@ -51,12 +51,19 @@ func Counting(sends []Send, choice *Choice) *Send {
 	return newest
 }
 
-// MergeRecord is what the desk keeps of a merge: when, and which sends it
-// used.
+// MergeRecord is what the desk keeps of a merge: when, which sends it
+// used, and the document it printed.
 type MergeRecord struct {
 	ID   int64
 	At   time.Time
 	Used []int64 // the counting sends, ascending
+	// Header is the document header the merge printed; nil for a merge
+	// stored before the desk kept it (no header is said to differ from
+	// it).
+	Header *plan.Header
+	// Draft says why the merge's document was a draft (DỰ THẢO); empty
+	// when it could be signed.
+	Draft []string
 }
 
 // Ledger is what the store holds about the periods a board needs (see
@@ -112,9 +119,11 @@ type Board struct {
 	Units    []UnitStatus // the plan's reporting units, plan order
 	Unknown  []Send       // sends naming no unit of the plan
 	// LastMerge is the period's last merge; ChangedSinceMerge is set when
-	// the sends that count are no longer the ones it used.
+	// the sends that count are no longer the ones it used, or the header
+	// is no longer the one it printed: Changes says how, unit by unit.
 	LastMerge         *MergeRecord
 	ChangedSinceMerge bool
+	Changes           []Change
 }
 
 // Status decides every reporting unit's state for period p under plan pl,
@@ -140,7 +149,8 @@ func Status(pl *plan.Plan, p plan.Period, l Ledger) *Board {
 		}
 	}
 	if b.LastMerge != nil {
-		b.ChangedSinceMerge = !slices.Equal(b.LastMerge.Used, b.Used())
+		b.Changes = changes(b, l.Sends)
+		b.ChangedSinceMerge = len(b.Changes) > 0 || !slices.Equal(b.LastMerge.Used, b.Used())
 	}
 	return b
 }
@@ -250,4 +260,72 @@ func (b *Board) Unit(id string) *UnitStatus {
 		}
 	}
 	return nil
+}
+
+// ChangeKind is how a period differs from its last merge.
+type ChangeKind string
+
+const (
+	ChangeNew      ChangeKind = "new"      // a unit the merge had no send of has one counting now
+	ChangeReplaced ChangeKind = "replaced" // another send of the unit counts now
+	ChangeGone     ChangeKind = "gone"     // the unit's send the merge used counts no more, and none does
+	ChangeHeader   ChangeKind = "header"   // the header is not the one the merge printed
+)
+
+// Label says the change in the board's words.
+func (k ChangeKind) Label() string { return changeLabels[k] }
+
+// Change is one way a period differs from its last merge: a unit whose
+// counting send is not the one the merge used (Send: the one counting
+// now, nil when none), or the header (Unit nil).
+type Change struct {
+	Kind ChangeKind
+	Unit *plan.Unit
+	Send *Send
+}
+
+// changes lists how board b differs from its last merge, unit by unit in
+// plan order, the header last; sends are the ledger's (a month's weeks
+// too), to know whose send the merge used.
+func changes(b *Board, sends []Send) []Change {
+	owner := map[int64]string{}
+	for _, s := range sends {
+		owner[s.ID] = s.UnitID
+	}
+	used := map[string]int64{}
+	for _, id := range b.LastMerge.Used {
+		if u, ok := owner[id]; ok {
+			used[u] = id
+		}
+	}
+	var out []Change
+	for i := range b.Units {
+		u := &b.Units[i]
+		was := used[u.Unit.ID]
+		switch {
+		case u.Counting == nil && was != 0:
+			out = append(out, Change{Kind: ChangeGone, Unit: u.Unit})
+		case u.Counting == nil || u.Counting.ID == was:
+		case was == 0:
+			out = append(out, Change{Kind: ChangeNew, Unit: u.Unit, Send: u.Counting})
+		default:
+			out = append(out, Change{Kind: ChangeReplaced, Unit: u.Unit, Send: u.Counting})
+		}
+	}
+	if h := b.LastMerge.Header; h != nil && !sameHeader(*h, b.Plan.Header) {
+		out = append(out, Change{Kind: ChangeHeader})
+	}
+	return out
+}
+
+// PartialCount is how many of the units counted by SentCount still have
+// rows with errors to fix.
+func (b *Board) PartialCount() int {
+	n := 0
+	for _, u := range b.Units {
+		if u.State == Partial {
+			n++
+		}
+	}
+	return n
 }

@@ -131,9 +131,9 @@ func TestOneRule(t *testing.T) {
 			if used := b.Used(); slices.Contains(used, c.counting) != (c.counting != 0) || (c.counting == 0 && len(used) > 0) {
 				t.Errorf("merge uses %v, want %d", used, c.counting)
 			}
-			named := strings.Contains(Reminder(b, at(0, 9)), "- "+pl.Unit(u).Name)
+			named := strings.Contains(Reminder(b, at(0, 9), ThroughLinks), "- "+pl.Unit(u).Name)
 			if named != c.reminded {
-				t.Errorf("reminder names the unit: %v, want %v\n%s", named, c.reminded, Reminder(b, at(0, 9)))
+				t.Errorf("reminder names the unit: %v, want %v\n%s", named, c.reminded, Reminder(b, at(0, 9), ThroughLinks))
 			}
 			if (st.FromWeek != nil) != c.fromWeek {
 				t.Errorf("from a week: %v, want %v", st.FromWeek, c.fromWeek)
@@ -157,7 +157,7 @@ func TestMonthFromWeekSaysWhichWeek(t *testing.T) {
 func TestReminder(t *testing.T) {
 	pl := defaultPlan(t)
 	b := Status(pl, w48, Ledger{Sends: []Send{send(1, "tram-y-te", w48, at(0, 8), "rows"), send(2, "tu-phap-ho-tich", w48, at(0, 8), "bad")}})
-	text := Reminder(b, at(-2, 9))
+	text := Reminder(b, at(-2, 9), ThroughLinks)
 	for _, want := range []string{
 		"đến nay, Công an xã chưa nhận được báo cáo Tuần 48 năm 2026",
 		"- Trạm y tế xã (đã gửi nhưng còn 2 lỗi, cần sửa rồi gửi lại)",
@@ -174,14 +174,26 @@ func TestReminder(t *testing.T) {
 		t.Errorf("the reminder names its sender %q:\n%s", own, text)
 	}
 	// A past period's reminder says how late, not "before".
-	late := Reminder(b, at(4, 9))
-	if !strings.Contains(late, "đã quá 4 ngày") || strings.Contains(late, "trước 17 giờ") {
+	late := Reminder(b, at(4, 9), ThroughLinks)
+	if !strings.Contains(late, "đã quá 4 ngày; đề nghị các đơn vị gửi ngay, qua đường dẫn đã được cấp.") || strings.Contains(late, "trước 17 giờ") {
 		t.Errorf("late reminder:\n%s", late)
+	}
+	// While the links open only on the desk's computer, the reminder asks
+	// for the file instead, sent to the agency: never for a link that
+	// cannot open.
+	for _, now := range []time.Time{at(-2, 9), at(4, 9)} {
+		files := Reminder(b, now, AsFiles)
+		if strings.Contains(files, "đường dẫn") || !strings.Contains(files, "gửi tệp báo cáo (Excel) cho Công an xã qua Zalo") {
+			t.Errorf("reminder while the links open on this computer only:\n%s", files)
+		}
+	}
+	if got := b.OwnUnit(); got == nil || got.Unit.ID != own {
+		t.Errorf("OwnUnit = %v, want %s", got, own)
 	}
 	// The agency's name is the plan's, never written in code.
 	pl2 := defaultPlan(t)
 	pl2.Document.StandingAgency = "Công an xã Minh Sơn"
-	if text := Reminder(Status(pl2, w48, Ledger{}), at(0, 9)); !strings.Contains(text, "Công an xã Minh Sơn chưa nhận") || !strings.HasSuffix(text, "— Công an xã Minh Sơn") {
+	if text := Reminder(Status(pl2, w48, Ledger{}), at(0, 9), ThroughLinks); !strings.Contains(text, "Công an xã Minh Sơn chưa nhận") || !strings.HasSuffix(text, "— Công an xã Minh Sơn") {
 		t.Errorf("reminder with another agency:\n%s", text)
 	}
 }
@@ -371,6 +383,90 @@ func TestChangedSinceMerge(t *testing.T) {
 	}
 }
 
+// What changed since the last merge, unit by unit, and the header: each
+// case names its unit and kind, and a merge whose header is not the one
+// in force asks to merge again (a draft made before the officer confirmed
+// the header is outdated).
+func TestChangesSinceMerge(t *testing.T) {
+	pl := defaultPlan(t)
+	confirmed := pl.Header
+	confirmed.Confirmed = true
+	good := func(id int64, unit string) Send { return send(id, unit, w48, at(0, 8), "good") }
+	merged := func(h *plan.Header, used ...int64) []MergeRecord {
+		return []MergeRecord{{ID: 1, At: at(0, 12), Used: used, Header: h}}
+	}
+	cases := []struct {
+		name   string
+		header plan.Header // the header in force
+		l      Ledger
+		want   []string // "kind unit"
+	}{
+		{"nothing", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te")}, Merges: merged(&pl.Header, 1)}, nil},
+		{"a merge stored before headers were kept", confirmed, Ledger{Sends: []Send{good(1, "tram-y-te")}, Merges: merged(nil, 1)}, nil},
+		{"the header confirmed after a draft", confirmed, Ledger{Sends: []Send{good(1, "tram-y-te")}, Merges: merged(&pl.Header, 1)},
+			[]string{"header "}},
+		{"a unit sends after the merge", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), good(2, "cong-an")}, Merges: merged(&pl.Header, 1)},
+			[]string{"new cong-an"}},
+		{"a unit sends again", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), send(2, "tram-y-te", w48, at(0, 13), "rows")}, Merges: merged(&pl.Header, 1)},
+			[]string{"replaced tram-y-te"}},
+		{"a unit withdraws the send used", pl.Header, Ledger{Sends: []Send{withdrawn(good(1, "tram-y-te")), good(2, "cong-an")}, Merges: merged(&pl.Header, 1, 2)},
+			[]string{"gone tram-y-te"}},
+		{"an unusable send changes nothing", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), send(2, "tram-y-te", w48, at(0, 13), "bad")}, Merges: merged(&pl.Header, 1)}, nil},
+	}
+	for _, c := range cases {
+		p := *pl
+		p.Header = c.header
+		b := Status(&p, w48, c.l)
+		var got []string
+		for _, ch := range b.Changes {
+			id := ""
+			if ch.Unit != nil {
+				id = ch.Unit.ID
+			}
+			got = append(got, string(ch.Kind)+" "+id)
+			if ch.Kind.Label() == "" {
+				t.Errorf("%s: %s has no words", c.name, ch.Kind)
+			}
+		}
+		if !slices.Equal(got, c.want) || b.ChangedSinceMerge != (len(c.want) > 0) {
+			t.Errorf("%s: changes %q (changed %v), want %q", c.name, got, b.ChangedSinceMerge, c.want)
+		}
+	}
+	// A month made of weeks: the week's send the merge used is the unit's.
+	l := Ledger{Sends: []Send{send(1, "tram-y-te", w49, at(7, 8), "good"), send(2, "tram-y-te", w49, at(7, 9), "good")},
+		Merges: []MergeRecord{{ID: 1, At: at(7, 8), Used: []int64{1}, Header: &pl.Header}}}
+	if b := Status(pl, m12, l); len(b.Changes) != 1 || b.Changes[0].Kind != ChangeReplaced || b.Changes[0].Send.ID != 2 {
+		t.Errorf("month: %+v", b.Changes)
+	}
+}
+
+// What a merge printed is kept and read back: its header and why it was a
+// draft.
+func TestMergeDocStored(t *testing.T) {
+	pl := defaultPlan(t)
+	m, err := Merge(MergeInput{Plan: pl, Checked: report.Validate(pl, nil, w48, at(0, 9)), Today: at(0, 9)})
+	if !errors.Is(err, ErrNothingUsable) || m != nil {
+		t.Fatalf("merge of nothing: %v", err)
+	}
+	cons := &report.Consolidation{Plan: pl, Period: w48}
+	merged := &Merged{Cons: cons, Doc: Doc{Date: at(0, 0)}}
+	h, d := EncodeMergeDoc(merged)
+	var rec MergeRecord
+	if err := DecodeMergeDoc(&rec, h, d); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Header == nil || !sameHeader(*rec.Header, pl.Header) || len(rec.Draft) == 0 || !slices.Equal(rec.Draft, merged.Draft()) {
+		t.Errorf("read back %+v %q, want the plan's header and its draft reasons %q", rec.Header, rec.Draft, merged.Draft())
+	}
+	var old MergeRecord
+	if err := DecodeMergeDoc(&old, "", ""); err != nil || old.Header != nil || old.Draft != nil {
+		t.Errorf("a merge stored before: %+v %v", old, err)
+	}
+	if err := DecodeMergeDoc(&old, "{", ""); err == nil || !strings.Contains(err.Error(), "không đọc được") {
+		t.Errorf("a broken stored header: %v", err)
+	}
+}
+
 func TestAdmit(t *testing.T) {
 	pl := defaultPlan(t)
 	fr := &report.FileResult{Sub: &report.Submission{Name: "a.xlsx"}, Unit: pl.Unit("cong-an"), Accepted: true}
@@ -526,5 +622,140 @@ func TestAskedOf(t *testing.T) {
 	}
 	if m := CurrentMissing(AskedOf(u, boards, now)); m != nil {
 		t.Errorf("this week's report sent, yet said missing: %v", m.Period)
+	}
+}
+
+// The board mentions the other periods with something left to do: week 48
+// (its deadline passed, a unit missing, one with errors, its merge out of
+// date) from week 49's board; not a week nobody sent for, not the week
+// under way, not a week all done and merged, not a month before its
+// deadline with nothing to merge again.
+func TestPendingOf(t *testing.T) {
+	pl := defaultPlan(t)
+	units := pl.ReportingUnits()
+	all := func(p plan.Period, t0 time.Time) []Send {
+		var out []Send
+		for i, u := range units {
+			out = append(out, send(int64(len(units)*p.N+i), u.ID, p, t0, "good"))
+		}
+		return out
+	}
+	now := time.Date(2026, 11, 29, 21, 36, 0, 0, time.Local) // Sunday of week 49
+	w48sends := all(w48, at(0, 8))
+	w48sends[1] = send(w48sends[1].ID, units[1].ID, w48, at(0, 8), "rows")
+	w48sends = w48sends[:len(w48sends)-1] // the last unit never sent
+	merged48 := []MergeRecord{{ID: 1, At: at(0, 12), Used: []int64{w48sends[0].ID}}}
+	w47all := all(w47, at(-7, 8))
+	var used47 []int64
+	for _, s := range w47all {
+		used47 = append(used47, s.ID)
+	}
+	w46 := w47.Previous()
+	boards := []*Board{
+		Status(pl, w49, Ledger{Sends: all(w49, now)}),
+		Status(pl, w48, Ledger{Sends: w48sends, Merges: merged48}),
+		Status(pl, w47, Ledger{Sends: w47all, Merges: []MergeRecord{{ID: 2, At: at(-7, 12), Used: used47}}}),
+		Status(pl, w46, Ledger{}),
+		Status(pl, m12, Ledger{}),
+	}
+	got := PendingOf(boards, now, w49)
+	if len(got) != 1 || got[0].Board.Period != w48 || got[0].Missing != 1 || got[0].Partial != 1 || !got[0].Remerge || got[0].Unmerged {
+		t.Fatalf("pending from week 49: %+v", got)
+	}
+	// On week 48's own board it is not repeated.
+	if got := PendingOf(boards, now, w48); len(got) != 0 {
+		t.Errorf("pending on week 48's board: %+v", got)
+	}
+	// Before week 48's deadline nothing is owed yet; a week sent for but
+	// never merged once its deadline passed is.
+	if got := PendingOf(boards, at(-1, 9), w47); len(got) != 0 {
+		t.Errorf("before the deadline: %+v", got)
+	}
+	unmerged := []*Board{Status(pl, w48, Ledger{Sends: all(w48, at(0, 8))})}
+	if got := PendingOf(unmerged, now, w49); len(got) != 1 || !got[0].Unmerged || got[0].Missing+got[0].Partial != 0 {
+		t.Errorf("a week sent and never merged: %+v", got)
+	}
+	if b := boards[1]; b.SentCount() != 8 || b.PartialCount() != 1 {
+		t.Errorf("week 48: %d sent, %d with errors", b.SentCount(), b.PartialCount())
+	}
+}
+
+// What a withdrawal would bring back, told before the clerk confirms: a
+// good send withdrawn after one with errors brings that one back, errors
+// and all; the ledger itself is left as it was.
+func TestWithdrawing(t *testing.T) {
+	pl := defaultPlan(t)
+	l := Ledger{Sends: []Send{send(1, "tram-y-te", w48, at(0, 8), "rows"), send(2, "tram-y-te", w48, at(0, 9), "good")}}
+	after := Status(pl, w48, l.Withdrawing(2, at(0, 10))).Unit("tram-y-te")
+	if after.Counting == nil || after.Counting.ID != 1 || after.State != Partial || after.Counting.Errors != 2 {
+		t.Errorf("after withdrawing the good send: %+v", after)
+	}
+	if now := Status(pl, w48, l).Unit("tram-y-te"); now.Counting.ID != 2 || l.Sends[1].Withdrawn {
+		t.Errorf("the ledger changed: %+v", now)
+	}
+	none := Status(pl, w48, Ledger{Sends: []Send{send(1, "tram-y-te", w48, at(0, 8), "good")}}.Withdrawing(1, at(0, 9))).Unit("tram-y-te")
+	if none.Counting != nil || none.State != Missing {
+		t.Errorf("withdrawing the only send: %+v", none)
+	}
+}
+
+// The page after a send says what the send is now: counting, or which one
+// is; the clean send it replaced is named while it can still come back.
+func TestVerdictNow(t *testing.T) {
+	pl := defaultPlan(t)
+	clean, worse := send(1, "tram-y-te", w48, at(0, 8), "good"), send(2, "tram-y-te", w48, at(0, 9), "rows")
+	st := Status(pl, w48, Ledger{Sends: []Send{clean, worse}}).Unit("tram-y-te")
+	if v := VerdictNow(st, 2, 1); !v.Counts || v.ReplacedClean == nil || v.ReplacedClean.ID != 1 {
+		t.Errorf("worse after clean: %+v", v)
+	}
+	if v := VerdictNow(st, 2, 0); !v.Counts || v.ReplacedClean != nil {
+		t.Errorf("no replaced send given: %+v", v)
+	}
+	// Once the clerk withdrew, the page of the send says it no longer
+	// counts and which one does.
+	back := Status(pl, w48, Ledger{Sends: []Send{clean, withdrawn(worse)}}).Unit("tram-y-te")
+	if v := VerdictNow(back, 2, 1); v.Counts || v.StillUsed == nil || v.StillUsed.ID != 1 || v.ReplacedClean != nil {
+		t.Errorf("after the withdrawal: %+v", v)
+	}
+	// A replaced send that had errors itself is not called clean.
+	dirty := Status(pl, w48, Ledger{Sends: []Send{send(1, "tram-y-te", w48, at(0, 8), "rows"), worse}}).Unit("tram-y-te")
+	if v := VerdictNow(dirty, 2, 1); v.ReplacedClean != nil {
+		t.Errorf("a send with errors called clean: %+v", v)
+	}
+}
+
+// The form says truly what it opens with: after a send through the form,
+// the values sent (not "pre-filled from last week"); after a later save,
+// a draft; a withdrawn send's values are a draft again.
+func TestFormOpens(t *testing.T) {
+	pl := defaultPlan(t)
+	viaForm := func(s Send) Send { s.Via = ViaForm; return s }
+	sent := viaForm(send(1, "tram-y-te", w49, at(7, 9), "good"))
+	st := func(sends ...Send) *UnitStatus { return Status(pl, w49, Ledger{Sends: sends}).Unit("tram-y-te") }
+	cases := []struct {
+		name      string
+		u         *UnitStatus
+		draftAt   time.Time
+		prefilled bool
+		want      FormSource
+		send      int64
+	}{
+		{"nothing", st(), time.Time{}, false, FormEmpty, 0},
+		{"last week's report", st(), time.Time{}, true, FormEarlier, 0},
+		{"a draft", st(), at(7, 8), true, FormDraft, 0},
+		{"the draft sent", st(sent), at(7, 9), true, FormSent, 1},
+		{"saved again after the send", st(sent), at(7, 10), true, FormDraft, 0},
+		{"the send withdrawn", st(withdrawn(sent)), at(7, 9), true, FormDraft, 0},
+		{"a workbook sent after the draft", st(send(2, "tram-y-te", w49, at(7, 10), "good")), at(7, 9), true, FormDraft, 0},
+	}
+	for _, c := range cases {
+		got, s := FormOpens(c.u, c.draftAt, c.prefilled)
+		var id int64
+		if s != nil {
+			id = s.ID
+		}
+		if got != c.want || id != c.send {
+			t.Errorf("%s: %s (send %d), want %s (send %d)", c.name, got, id, c.want, c.send)
+		}
 	}
 }

@@ -48,15 +48,16 @@ func TestWordsOfLevels(t *testing.T) {
 		wants []string
 		not   []string
 	}{
-		{"province reminder", Reminder(b, at(0, 9)),
+		{"province reminder", Reminder(b, at(0, 9), ThroughLinks),
 			[]string{"Kính gửi các xã: đến nay, Công an tỉnh chưa nhận được bảng tổng hợp Tuần 48 năm 2026 của:",
 				"- Xã Ngọc Lặc (tệp đã gửi không dùng được, cần gửi lại)\n- Xã Nguyệt Ấn\n", "Đề nghị các xã gửi bảng tổng hợp trước 17 giờ 00"},
 			[]string{"Minh Sơn", "đơn vị", "Công an tỉnh\n"}},
-		{"province reminder, late", Reminder(b, at(1, 9)), []string{"đề nghị các xã gửi ngay"}, []string{"đơn vị"}},
+		{"province reminder, late", Reminder(b, at(1, 9), ThroughLinks), []string{"đề nghị các xã gửi ngay"}, []string{"đơn vị"}},
+		{"province reminder, as files", Reminder(b, at(1, 9), AsFiles), []string{"đề nghị các xã gửi ngay, gửi tệp bảng tổng hợp (Excel) cho Công an tỉnh qua Zalo"}, []string{"đơn vị", "đường dẫn"}},
 		{"province reminder, all in", Reminder(Status(pv, w48, Ledger{Sends: []Send{send(1, "xa-minh-son", w48, at(0, 8), "good"),
-			send(2, "xa-ngoc-lac", w48, at(0, 8), "good"), send(3, "xa-nguyet-an", w48, at(0, 8), "good")}}), at(0, 9)),
+			send(2, "xa-ngoc-lac", w48, at(0, 8), "good"), send(3, "xa-nguyet-an", w48, at(0, 8), "good")}}), at(0, 9), ThroughLinks),
 			[]string{"Các xã đã gửi đủ bảng tổng hợp Tuần 48 năm 2026. Cảm ơn các xã!"}, nil},
-		{"commune reminder", Reminder(Status(defaultPlan(t), w48, Ledger{}), at(0, 9)),
+		{"commune reminder", Reminder(Status(defaultPlan(t), w48, Ledger{}), at(0, 9), ThroughLinks),
 			[]string{"Kính gửi các đơn vị: đến nay, Công an xã chưa nhận được báo cáo Tuần 48 năm 2026 của:", "Đề nghị các đơn vị gửi báo cáo trước"}, []string{"bảng tổng hợp"}},
 		{"nothing usable, province", fmt.Sprint(nothingUsable{WordsOf(plan.LevelProvince)}), []string{"đợi các xã gửi"}, nil},
 		{"nothing usable, commune", ErrNothingUsable.Error(), []string{"đợi các đơn vị gửi"}, nil},

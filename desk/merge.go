@@ -69,6 +69,18 @@ func (m *Merged) Summary() string {
 	return fmt.Sprintf(msgMergedUnits, n.UnitsReported, n.UnitsExpected, n.Overdue)
 }
 
+// Draft says why the report's document is a draft (DỰ THẢO), under the
+// header it prints, on its date; empty for a document that can be signed.
+func (m *Merged) Draft() []string { return m.plan().Header.DraftReasons(m.Doc.Date) }
+
+// plan is the plan the report was made under, at either level.
+func (m *Merged) plan() *plan.Plan {
+	if m.Roll != nil {
+		return m.Roll.Plan
+	}
+	return m.Cons.Plan
+}
+
 // ErrNothingUsable is returned when no file of the period can be used: a
 // report made of nothing is never written. The error returned says it in
 // the level's words, and is ErrNothingUsable (errors.Is).

@@ -8,16 +8,28 @@ import (
 	"github.com/caongoc/de06/internal/vi"
 )
 
+// Channel is how units can send their reports: through their links, or,
+// while the links open only on the desk's own computer, as files sent to
+// the standing agency some other way (Zalo, e-mail) for the officer to
+// drop on the board.
+type Channel int
+
+const (
+	ThroughLinks Channel = iota
+	AsFiles
+)
+
 // Reminder is the text the officer copies into Zalo: the units (a
-// province's communes) that still owe the period's report, and by when. It never names the standing
-// agency's own unit (the one sending the reminder).
-func Reminder(b *Board, now time.Time) string {
+// province's communes) that still owe the period's report, by when, and how to send it (ch). It never
+// names the standing agency's own unit (the one sending the reminder; the
+// board says so, OwnUnit).
+func Reminder(b *Board, now time.Time, ch Channel) string {
 	agency := b.Plan.Document.StandingAgency
-	own, _ := b.Plan.MatchUnit(agency)
+	own := b.OwnUnit()
 	w := WordsOf(b.Plan.Level)
 	var lines []string
 	for _, u := range b.Units {
-		if !u.State.Owes() || u.Unit.ID == own {
+		if !u.State.Owes() || (own != nil && u.Unit.ID == own.Unit.ID) {
 			continue
 		}
 		line := "- " + u.Unit.Name
@@ -34,9 +46,23 @@ func Reminder(b *Board, now time.Time) string {
 	}
 	d := Deadline(b.Period)
 	when := fmt.Sprintf(msgDeadlineAt, d.Hour(), d.Minute(), vi.Weekday(d), vi.FormatDate(d))
-	ask := fmt.Sprintf(msgReminderAsk, w.Units, w.Report, when, TimeLeft(b.Period, now))
-	if !now.Before(d) {
-		ask = fmt.Sprintf(msgReminderLate, when, LateBy(b.Period, now).Text(), w.Units)
+	how := msgThroughLinks
+	if ch == AsFiles {
+		how = fmt.Sprintf(msgAsFiles, w.Report, agency)
+	}
+	ask := fmt.Sprintf(msgReminderAsk, w.Units, w.Report, when, TimeLeft(b.Period, now), how)
+	if now.After(d) {
+		ask = fmt.Sprintf(msgReminderLate, when, LateBy(b.Period, now).Text(), w.Units, how)
 	}
 	return fmt.Sprintf(msgReminder, w.Units, agency, w.Report, b.Period.Name(), strings.Join(lines, "\n"), ask, agency)
+}
+
+// OwnUnit is the standing agency's own unit on the board (the one that
+// sends the reminder, never named in it); nil when it does not report.
+func (b *Board) OwnUnit() *UnitStatus {
+	own, _ := b.Plan.MatchUnit(b.Plan.Document.StandingAgency)
+	if own == "" {
+		return nil
+	}
+	return b.Unit(own)
 }

@@ -59,6 +59,30 @@ func VerdictOf(before, after *UnitStatus, id int64) Verdict {
 	return v
 }
 
+// VerdictNow is what send id is to its unit now, for the clerk's page
+// that follows a send (the page may be shown again later): whether it
+// counts, else which send does; replaced is the clean send VerdictOf said
+// the send replaced (0 for none), kept while that still holds — the send
+// counts with errors, the clean one is still there to come back, and the
+// clerk may still withdraw.
+func VerdictNow(u *UnitStatus, id, replaced int64) Verdict {
+	var v Verdict
+	if u.Counting == nil || u.Counting.ID != id {
+		v.StillUsed = u.Counting
+		return v
+	}
+	v.Counts = true
+	if replaced == 0 || u.Counting.Errors == 0 || MayWithdraw(u, id) != nil {
+		return v
+	}
+	for i := range u.Sends {
+		if s := &u.Sends[i]; s.ID == replaced && s.Usable && !s.Withdrawn && s.Errors == 0 {
+			v.ReplacedClean = s
+		}
+	}
+	return v
+}
+
 // LastCounting is the send that counts in the latest period before p that
 // has one, among a unit's sends of every period: what the unit's template
 // for p is pre-filled from. Its period is returned with it.
@@ -92,4 +116,42 @@ func PreviousOf(pl *plan.Plan, sub *report.Submission, unitID string, p plan.Per
 		return nil
 	}
 	return &report.Previous{Period: p, Entries: report.PreviousOf(fr.Entries)}
+}
+
+// FormSource is what a unit's form in the browser opens with.
+type FormSource string
+
+const (
+	FormEmpty   FormSource = "empty"   // nothing to start from
+	FormEarlier FormSource = "earlier" // the unit's counting send of an earlier period
+	FormDraft   FormSource = "draft"   // the draft the clerk saved, not sent
+	FormSent    FormSource = "sent"    // the draft that the clerk then sent through the form
+)
+
+// FormOpens says what the unit's form for a period opens with, so the
+// page names it truly: its draft when it saved one (draftAt not zero) —
+// the very values it sent when its last send through the form, not
+// withdrawn, came at or after the draft was saved (that send is returned)
+// —, else the earlier report it was pre-filled from (prefilled), else
+// nothing.
+func FormOpens(u *UnitStatus, draftAt time.Time, prefilled bool) (FormSource, *Send) {
+	if draftAt.IsZero() {
+		if prefilled {
+			return FormEarlier, nil
+		}
+		return FormEmpty, nil
+	}
+	if u != nil {
+		for i := len(u.Sends) - 1; i >= 0; i-- {
+			s := &u.Sends[i]
+			if s.Via != ViaForm || s.Withdrawn {
+				continue
+			}
+			if !s.At.Before(draftAt) {
+				return FormSent, s
+			}
+			break
+		}
+	}
+	return FormDraft, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -56,4 +57,44 @@ func DecodeModelPoints(s string) ([]ModelPoint, error) {
 		return nil, fmt.Errorf(msgStoredPoints, err)
 	}
 	return ps, nil
+}
+
+// EncodeMergeDoc is the stored form of what a merge printed besides its
+// data: the header, and why the document was a draft.
+func EncodeMergeDoc(m *Merged) (header, draft string) {
+	h, err := json.Marshal(m.plan().Header)
+	if err != nil {
+		panic(err) // strings and a bool always encode
+	}
+	d, err := json.Marshal(nonNil(m.Draft()))
+	if err != nil {
+		panic(err)
+	}
+	return string(h), string(d)
+}
+
+// DecodeMergeDoc reads EncodeMergeDoc's form back into a merge record.
+// A merge stored before the desk kept them has neither: its Header stays
+// nil, which no later header is said to differ from.
+func DecodeMergeDoc(rec *MergeRecord, header, draft string) error {
+	if header != "" {
+		var h plan.Header
+		if err := json.Unmarshal([]byte(header), &h); err != nil {
+			return fmt.Errorf(msgStoredHeader, err)
+		}
+		rec.Header = &h
+	}
+	if draft != "" {
+		if err := json.Unmarshal([]byte(draft), &rec.Draft); err != nil {
+			return fmt.Errorf(msgStoredHeader, err)
+		}
+	}
+	return nil
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }

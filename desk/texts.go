@@ -36,10 +36,13 @@ const (
 	msgNothingUsable = "chưa có tệp nào dùng được để tổng hợp kỳ này: không lập báo cáo từ không có số liệu; sửa các tệp bị loại hoặc đợi %s gửi"
 	msgStoredPoints  = "dữ liệu tiến độ đã lưu của một lần tổng hợp không đọc được: %v"
 	msgOtherLevel    = "kế hoạch cấp %s, còn bàn làm việc này là của cấp %s: mỗi cấp chạy bàn làm việc riêng (de06 serve --plan KẾ-HOẠCH --data THƯ-MỤC-KHÁC)"
+	msgStoredHeader  = "thông tin văn bản đã lưu của một lần tổng hợp không đọc được: %v"
 
 	msgReminder         = "Kính gửi %s: đến nay, %s chưa nhận được %s %s của:\n%s\n%s\nTrân trọng!\n— %s"
-	msgReminderAsk      = "Đề nghị %s gửi %s trước %s (%s), qua đường dẫn đã được cấp."
-	msgReminderLate     = "Hạn gửi là %s, đã quá %s; đề nghị %s gửi ngay qua đường dẫn đã được cấp."
+	msgReminderAsk      = "Đề nghị %s gửi %s trước %s (%s), %s."
+	msgReminderLate     = "Hạn gửi là %s, đã quá %s; đề nghị %s gửi ngay, %s."
+	msgThroughLinks     = "qua đường dẫn đã được cấp"
+	msgAsFiles          = "gửi tệp %s (Excel) cho %s qua Zalo hoặc thư điện tử"
 	msgReminderPartial  = " (đã gửi nhưng còn %d lỗi, cần sửa rồi gửi lại)"
 	msgReminderRejected = " (tệp đã gửi không dùng được, cần gửi lại)"
 	msgReminderNone     = "%s đã gửi đủ %s %s. Cảm ơn %s!"
@@ -70,4 +73,11 @@ var viaLabels = map[Via]string{
 	ViaLink:    "qua đường dẫn riêng",
 	ViaForm:    "gửi qua biểu mẫu",
 	ViaOfficer: "cán bộ tổng hợp nộp thay",
+}
+
+var changeLabels = map[ChangeKind]string{
+	ChangeNew:      "có tệp gửi sau lần tổng hợp (lần đó chưa có tệp nào của đơn vị)",
+	ChangeReplaced: "tệp được dùng đã đổi (gửi lại, rút lại hoặc cán bộ chọn tệp khác)",
+	ChangeGone:     "tệp lần tổng hợp đã dùng nay không còn được dùng (đã rút lại), chưa có tệp khác",
+	ChangeHeader:   "thông tin văn bản (cơ quan, Kính gửi, Nơi nhận, người ký) đã sửa sau lần tổng hợp",
 }

@@ -239,14 +239,17 @@ type Report struct {
 	Models  string // JSON: each model's status and progress, for trends
 	At      time.Time
 	Used    []int64 // the uploads the merge used, ascending
+	// Header and Draft are what the document printed, in the desk's
+	// stored form (desk.EncodeMergeDoc); '' for merges made before.
+	Header, Draft string
 }
 
 // AddReport stores a merged report's workbook and PDF.
 func (s *Store) AddReport(r Report, xlsx, pdf []byte) (int64, error) {
 	var id int64
 	err := s.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO reports(period, number, date, signer, xlsx, pdf, summary, models, at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			r.Period, r.Number, r.Date, r.Signer, xlsx, pdf, r.Summary, r.Models, r.At.Unix())
+		res, err := tx.Exec(`INSERT INTO reports(period, number, date, signer, xlsx, pdf, summary, models, at, header, draft) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.Period, r.Number, r.Date, r.Signer, xlsx, pdf, r.Summary, r.Models, r.At.Unix(), r.Header, r.Draft)
 		if err != nil {
 			return err
 		}
@@ -265,7 +268,7 @@ func (s *Store) AddReport(r Report, xlsx, pdf []byte) (int64, error) {
 
 // Reports lists a period's merged reports, newest first ("" for all).
 func (s *Store) Reports(period string) ([]Report, error) {
-	rows, err := s.db.Query(`SELECT id, period, number, date, signer, summary, models, at FROM reports WHERE ? = '' OR period = ? ORDER BY id DESC`, period, period)
+	rows, err := s.db.Query(`SELECT id, period, number, date, signer, summary, models, at, header, draft FROM reports WHERE ? = '' OR period = ? ORDER BY id DESC`, period, period)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +277,7 @@ func (s *Store) Reports(period string) ([]Report, error) {
 	for rows.Next() {
 		var r Report
 		var at int64
-		if err := rows.Scan(&r.ID, &r.Period, &r.Number, &r.Date, &r.Signer, &r.Summary, &r.Models, &at); err != nil {
+		if err := rows.Scan(&r.ID, &r.Period, &r.Number, &r.Date, &r.Signer, &r.Summary, &r.Models, &at, &r.Header, &r.Draft); err != nil {
 			return nil, err
 		}
 		r.At = time.Unix(at, 0)
@@ -315,8 +318,8 @@ func (s *Store) ReportFile(id int64, pdf bool) (Report, []byte, error) {
 	var r Report
 	var xlsx, p []byte
 	var at int64
-	err := s.db.QueryRow(`SELECT id, period, number, date, signer, summary, at, xlsx, pdf FROM reports WHERE id = ?`, id).
-		Scan(&r.ID, &r.Period, &r.Number, &r.Date, &r.Signer, &r.Summary, &at, &xlsx, &p)
+	err := s.db.QueryRow(`SELECT id, period, number, date, signer, summary, at, header, draft, xlsx, pdf FROM reports WHERE id = ?`, id).
+		Scan(&r.ID, &r.Period, &r.Number, &r.Date, &r.Signer, &r.Summary, &at, &r.Header, &r.Draft, &xlsx, &p)
 	r.At = time.Unix(at, 0)
 	if pdf {
 		return r, p, err

@@ -114,6 +114,10 @@ var migrations = []string{
 	`CREATE TABLE drafts (
 		unit_id TEXT NOT NULL, period TEXT NOT NULL, fields TEXT NOT NULL, at INTEGER NOT NULL,
 		PRIMARY KEY (unit_id, period));`,
+	// What a merge printed besides its data: the header (JSON) and why
+	// the document was a draft (JSON list); '' for merges made before.
+	`ALTER TABLE reports ADD COLUMN header TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE reports ADD COLUMN draft TEXT NOT NULL DEFAULT '';`,
 }
 
 func (s *Store) migrate() error {

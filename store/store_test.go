@@ -141,8 +141,19 @@ func TestMigrateFromFirstVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	if reps, _ := s2.Reports(""); len(reps) != 1 {
-		t.Errorf("reports after migration: %d", len(reps))
+	if reps, _ := s2.Reports(""); len(reps) != 1 || reps[0].Header != "" || reps[0].Draft != "" {
+		t.Errorf("reports after migration: %+v", reps)
+	}
+	// A merge now keeps the header it printed and why it was a draft.
+	id, err := s2.AddReport(Report{Period: "2026-W48", Header: `{"Symbol":"BC-CAX"}`, Draft: `["chưa xác nhận"]`, At: time.Unix(4, 0)}, []byte{0}, []byte{0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reps, _ := s2.Reports("2026-W48"); len(reps) != 2 || reps[0].ID != id || reps[0].Header != `{"Symbol":"BC-CAX"}` || reps[0].Draft != `["chưa xác nhận"]` {
+		t.Errorf("a merge's header and draft read back: %+v", reps)
+	}
+	if r, _, err := s2.ReportFile(id, true); err != nil || r.Draft != `["chưa xác nhận"]` {
+		t.Errorf("ReportFile: %+v %v", r, err)
 	}
 	ups, err := s2.Uploads("2026-W48")
 	if err != nil || len(ups) != 2 || ups[0].Via != "officer" || ups[1].Via != "link" || !ups[0].WithdrawnAt.IsZero() {

@@ -1,0 +1,56 @@
+package desk
+
+import (
+	"time"
+
+	"github.com/caongoc/de06/plan"
+)
+
+// Pending is a period other than the one on screen that the officer's
+// board mentions because something is left to do there.
+type Pending struct {
+	Board *Board
+	// Missing counts the units with nothing usable, Partial those whose
+	// counting send has rows with errors; both only once the deadline has
+	// passed (before it, units not done yet are no news).
+	Missing, Partial int
+	Remerge          bool // its files or header changed since its last merge
+	Unmerged         bool // its deadline passed, units sent, nobody merged
+}
+
+// PendingOf lists, newest first, the periods the units are asked for at
+// now (Owed, the week under way and the period on screen, shown, left
+// out) that the desk collected and that have something left to do: units
+// still owing once the deadline passed, a merge to make again, or none
+// made. boards are those periods' boards, in any order; a period without
+// one is left out.
+func PendingOf(boards []*Board, now time.Time, shown plan.Period) []Pending {
+	byPeriod := map[plan.Period]*Board{}
+	for _, b := range boards {
+		byPeriod[b.Period] = b
+	}
+	week := plan.WeekOf(now)
+	var out []Pending
+	for _, p := range Owed(now, AskedBack) {
+		b := byPeriod[p]
+		if p == week || p == shown || b == nil || !b.Collected() {
+			continue
+		}
+		pd := Pending{Board: b, Remerge: b.ChangedSinceMerge}
+		if now.After(b.Deadline) {
+			for _, u := range b.Units {
+				switch u.State {
+				case Missing, Rejected:
+					pd.Missing++
+				case Partial:
+					pd.Partial++
+				}
+			}
+			pd.Unmerged = b.LastMerge == nil && b.SentCount() > 0
+		}
+		if pd.Missing+pd.Partial > 0 || pd.Remerge || pd.Unmerged {
+			out = append(out, pd)
+		}
+	}
+	return out
+}
