@@ -3,9 +3,13 @@ package web
 import (
 	"context"
 	"crypto/subtle"
+	"database/sql"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -135,14 +139,40 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 	s.renderBoard(w, r, p, nil)
 }
 
-// renderBoard shows a period's board: it only reads.
+// reportView is one of a period's merges as the board lists it.
+type reportView struct {
+	store.Report
+	Draft []string // why its PDF is a draft; empty when it can be signed
+	Last  bool     // the period's last merge
+}
+
+// reportViews are a period's merges, newest first, as the board lists them.
+func reportViews(reps []store.Report) ([]reportView, error) {
+	out := make([]reportView, 0, len(reps))
+	for i, r := range reps {
+		rec, err := mergeRecordOf(r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, reportView{Report: r, Draft: rec.Draft, Last: i == 0})
+	}
+	return out, nil
+}
+
+// renderBoard shows a period's board: it only reads. ?tong-hop=ID shows
+// the result of the merge that led there.
 func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Period, extra map[string]any) {
 	b, err := s.boardOf(p)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	reports, err := s.store.Reports(p.String())
+	reps, err := s.store.Reports(p.String())
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	reports, err := reportViews(reps)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
@@ -158,13 +188,39 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 		return
 	}
 	now := s.now()
+	pending, err := s.pending(now, p)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	day := report.DefaultReportDate(p, now)
-	data := s.reachData(map[string]any{"Period": p, "Board": b, "Reports": reports, "Reminder": desk.Reminder(b, now),
+	data := s.reachData(map[string]any{"Period": p, "Board": b, "Reports": reports,
 		"Deadline": desk.DeadlineText(p, now), "Links": links, "Periods": nearPeriods(now),
-		"Today": vi.FormatDate(day), "Storage": used, "PeriodQuota": s.cfg.PeriodQuota,
+		"Doc": mergeDoc(b, reports, day), "Storage": used, "PeriodQuota": s.cfg.PeriodQuota, "Pending": pending,
 		// Why the period's report would be a draft (the header the merge
 		// prints, on the date it proposes).
 		"Draft": b.Plan.Header.DraftReasons(day)})
+	ch := desk.ThroughLinks
+	if data["Reach"].(Reach) == ReachThisPC {
+		ch = desk.AsFiles
+	}
+	data["Reminder"], data["AsFiles"] = desk.Reminder(b, now, ch), ch == desk.AsFiles
+	if own := b.OwnUnit(); own != nil && own.State.Owes() {
+		data["Own"] = own
+	}
+	if r.Form.Has("nop") && extra["Dropped"] == nil {
+		if data["Dropped"], err = s.dropped(r); err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	}
+	if id, err := strconv.ParseInt(r.FormValue("tong-hop"), 10, 64); err == nil {
+		for _, rv := range reports {
+			if rv.ID == id {
+				data["Merged"] = rv
+			}
+		}
+	}
 	// The period's table as it stands, before anyone merges: the same
 	// words as the workbook's "Tổng hợp".
 	if s.level.Previews() {
@@ -176,6 +232,40 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 		data[k] = v
 	}
 	s.render(w, "board.html", data)
+}
+
+// docFields are what the merge form offers: the last merge's number, date
+// and signer, so that merging a period again makes the same document;
+// else the period's report day and the plan's signer.
+type docFields struct{ Number, Date, Signer string }
+
+func mergeDoc(b *desk.Board, reports []reportView, day time.Time) docFields {
+	if len(reports) > 0 {
+		last := reports[0]
+		n := ""
+		if last.Number > 0 {
+			n = strconv.Itoa(last.Number)
+		}
+		return docFields{Number: n, Date: last.Date, Signer: last.Signer}
+	}
+	return docFields{Date: vi.FormatDate(day), Signer: b.Plan.Header.SignerName}
+}
+
+// pending is what the board says of the other periods with something left
+// to do (desk.PendingOf): the weeks before this one, the month due.
+func (s *Server) pending(now time.Time, shown plan.Period) ([]desk.Pending, error) {
+	var boards []*desk.Board
+	for _, q := range desk.Owed(now, desk.AskedBack) {
+		if q == shown || q == plan.WeekOf(now) {
+			continue
+		}
+		b, err := s.boardOf(q)
+		if err != nil {
+			return nil, err
+		}
+		boards = append(boards, b)
+	}
+	return desk.PendingOf(boards, now, shown), nil
 }
 
 // nearPeriods are the periods the selector offers: recent weeks and months.
@@ -204,6 +294,7 @@ func (s *Server) drop(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var results []received
+	q := url.Values{"period": {p.String()}}
 	for _, f := range files {
 		// One file that cannot be checked never stops the others.
 		rec, err := s.receive(r.Context(), clientAddr(r), "", desk.ViaOfficer, f, p)
@@ -211,6 +302,41 @@ func (s *Server) drop(w http.ResponseWriter, r *http.Request) {
 			rec = received{Upload: store.Upload{Name: f.Name}, Err: err.Error()}
 		}
 		results = append(results, rec)
+		q.Add("nop", strconv.FormatInt(rec.Upload.ID, 10))
 	}
-	s.renderBoard(w, r, p, map[string]any{"Dropped": results})
+	for _, rec := range results {
+		if rec.Err != "" {
+			// A file not checked (busy, too slow) is not stored: the page
+			// says so at once, and a reload sends it again.
+			s.renderBoard(w, r, p, map[string]any{"Dropped": results})
+			return
+		}
+	}
+	// Every file stored: the board shows them (post, redirect, get).
+	http.Redirect(w, r, "/bang?"+q.Encode()+"#vua-nop", http.StatusSeeOther)
+}
+
+// dropped are the officer's sends a drop stored, named by ?nop=ID, as the
+// board lists them after it.
+func (s *Server) dropped(r *http.Request) ([]received, error) {
+	var out []received
+	for _, v := range r.Form["nop"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			continue
+		}
+		up, _, err := s.store.Upload(id)
+		if errors.Is(err, sql.ErrNoRows) || err == nil && up.Via != string(desk.ViaOfficer) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		p, err := plan.ParsePeriod(up.Period)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, received{Upload: up, Period: p})
+	}
+	return out, nil
 }

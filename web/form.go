@@ -108,7 +108,7 @@ func (s *Server) unitForm(r *http.Request) (*plan.Unit, plan.Period, *report.For
 // else what it reported before, else empty.
 type formStart struct {
 	Filled  *report.Filled
-	DraftAt string       // when the draft was saved; "" for none
+	DraftAt time.Time    // when the draft was saved; zero for none
 	From    *plan.Period // the period whose report filled the form
 	ex      *examined    // the draft's check
 }
@@ -158,7 +158,7 @@ func (s *Server) startForm(r *http.Request, u *plan.Unit, form *report.Form, p p
 	if st.Filled, err = filledFrom(form, func(name string) string { return fields[name] }); err != nil {
 		return formStart{}, err
 	}
-	st.DraftAt = sentAt(d.At)
+	st.DraftAt = d.At
 	// A busy desk shows the draft unchecked rather than keep the clerk
 	// waiting: the next save checks it.
 	ctx, cancel := context.WithTimeout(r.Context(), draftCheckWait)
@@ -253,7 +253,7 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 			s.failErr(w, r, err)
 			return
 		}
-		s.answerSend(w, r, u, rec)
+		s.answerSend(w, r, rec)
 		return
 	}
 	refused := action == "send"
@@ -264,7 +264,7 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	if refused {
 		w.WriteHeader(http.StatusUnprocessableEntity)
 	}
-	st := formStart{Filled: filled, DraftAt: sentAt(at), ex: &ex}
+	st := formStart{Filled: filled, DraftAt: at, ex: &ex}
 	if !form.PrefilledFrom.IsZero() {
 		st.From = &form.PrefilledFrom
 	}

@@ -127,7 +127,11 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, u *plan.Unit
 	data := map[string]any{"Unit": u, "Period": p, "Token": r.PathValue("token"), "Deadline": desk.DeadlineText(p, s.now()),
 		"Status": status, "Header": header, "Blocks": blocks, "Summary": summary,
 		"General": byPlace[report.Place{}], "Checked": st.ex != nil, "Errors": errs, "Warnings": warns,
-		"From": st.From, "DraftAt": st.DraftAt, "Outcome": out,
+		"From": st.From, "Outcome": out,
 		"Title": fmt.Sprintf(msgFormTitle, p.Name())}
+	if !st.DraftAt.IsZero() {
+		data["DraftAt"] = sentAt(st.DraftAt)
+	}
+	data["Opens"], data["Sent"] = desk.FormOpens(status, st.DraftAt, st.From != nil)
 	s.render(w, "form.html", data)
 }

@@ -59,7 +59,21 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, code int, msg st
 		return
 	}
 	w.WriteHeader(code)
-	s.render(w, "message.html", map[string]any{"Title": msgErrorTitle, "Message": msg})
+	back, label := "/", msgBackHome
+	if tok, ok := unitPath(r.URL.Path); ok && strings.Count(r.URL.Path, "/") > 2 { // a page under a unit's link
+		back, label = "/u/"+tok, msgBackUnit
+	}
+	s.render(w, "message.html", map[string]any{"Title": msgErrorTitle, "Message": msg, "Back": back, "BackLabel": label})
+}
+
+// unitPath gives the token of a path under a unit's link, "/u/TOKEN/…".
+func unitPath(p string) (string, bool) {
+	rest, ok := strings.CutPrefix(p, "/u/")
+	if !ok {
+		return "", false
+	}
+	tok, _, _ := strings.Cut(rest, "/")
+	return tok, tok != ""
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, data map[string]any) {
@@ -72,10 +86,16 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 	data["Version"] = s.cfg.Version
 	if _, ok := data["Title"]; !ok {
 		data["Title"] = msgPageTitle
+		for _, it := range officerNav {
+			if it.Key == navOf[name] {
+				data["Title"] = it.Label
+			}
+		}
 	}
 	if _, ok := data["Plan"]; !ok {
 		data["Plan"] = s.latest()
 	}
+	data["Nav"] = navOf[name]
 	var b bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
 		ref := s.log.Error("trang không dựng được", err, "page", name)

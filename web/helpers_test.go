@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -300,7 +301,11 @@ type testDesk struct {
 	log    *errlog.Log
 	links  map[string]string
 	closed bool
+	clock  atomic.Int64 // the desk's now, in Unix nanoseconds: testNow unless a test moves it (setNow)
 }
+
+// setNow moves the desk's clock.
+func (d *testDesk) setNow(t time.Time) { d.clock.Store(t.UnixNano()) }
 
 func newTestDesk(t *testing.T, cfg Config) *testDesk {
 	t.Helper()
@@ -326,7 +331,8 @@ func newTestDeskOn(t *testing.T, cfg Config, pl *plan.Plan) *testDesk {
 	}
 	d.log = errlog.Open(dir)
 	cfg.Log = d.log
-	if d.srv, err = New(st, pl, d.eng, cfg, func() time.Time { return testNow }); err != nil {
+	d.setNow(testNow)
+	if d.srv, err = New(st, pl, d.eng, cfg, func() time.Time { return time.Unix(0, d.clock.Load()).UTC() }); err != nil {
 		t.Fatal(err)
 	}
 	d.ts.Config.Handler = d.srv.Handler()

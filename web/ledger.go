@@ -102,9 +102,22 @@ func (s *Server) ledger(p plan.Period, unitID string) (desk.Ledger, error) {
 		return l, err
 	}
 	for _, r := range reps {
-		l.Merges = append(l.Merges, desk.MergeRecord{ID: r.ID, At: r.At, Used: r.Used})
+		rec, err := mergeRecordOf(r)
+		if err != nil {
+			return l, err
+		}
+		l.Merges = append(l.Merges, rec)
 	}
 	return l, nil
+}
+
+// mergeRecordOf is a stored report in the desk's terms.
+func mergeRecordOf(r store.Report) (desk.MergeRecord, error) {
+	rec := desk.MergeRecord{ID: r.ID, At: r.At, Used: r.Used}
+	if err := desk.DecodeMergeDoc(&rec, r.Header, r.Draft); err != nil {
+		return rec, fmt.Errorf("report %d: %w", r.ID, err)
+	}
+	return rec, nil
 }
 
 // boardOf is every unit's state for p, by the desk's one rule.

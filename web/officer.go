@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -72,6 +73,9 @@ type mergeResult struct {
 	XLSX    string `json:"xlsx"`
 	PDF     string `json:"pdf"`
 	Summary string `json:"summary"`
+	// Draft says why the PDF carries DỰ THẢO; empty for a document that
+	// can be signed.
+	Draft []string `json:"draft"`
 }
 
 // merge consolidates a period from the sends that count and stores the
@@ -90,13 +94,22 @@ func (s *Server) merge(ctx context.Context, p plan.Period, doc desk.Doc) (mergeR
 		return mergeResult{}, err
 	}
 	summary := m.Summary()
+	header, draft := desk.EncodeMergeDoc(m)
 	id, err := s.store.AddReport(store.Report{Period: p.String(), Number: m.Doc.Number, Date: vi.FormatDate(m.Doc.Date), Signer: m.Doc.Signer,
-		Summary: summary, Models: desk.EncodeModelPoints(m), At: s.now(), Used: b.Used()}, xlsx, pdf)
+		Summary: summary, Models: desk.EncodeModelPoints(m), At: s.now(), Used: b.Used(), Header: header, Draft: draft}, xlsx, pdf)
 	if err != nil {
 		return mergeResult{}, err
 	}
 	base := fmt.Sprintf("/bao-cao/%d/", id)
-	return mergeResult{Period: p.String(), Report: id, XLSX: base + "xlsx", PDF: base + "pdf", Summary: summary}, nil
+	return mergeResult{Period: p.String(), Report: id, XLSX: base + "xlsx", PDF: base + "pdf", Summary: summary,
+		Draft: nonNil(m.Draft())}, nil
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }
 
 func (s *Server) docOf(r *http.Request) (desk.Doc, error) {
@@ -118,9 +131,12 @@ func (s *Server) docOf(r *http.Request) (desk.Doc, error) {
 	return doc, nil
 }
 
+// mergeForm merges from the board and goes back to it (post, redirect,
+// get: a reload shows the merge again, never makes another), where the
+// merge's result is shown.
 func (s *Server) mergeForm(w http.ResponseWriter, r *http.Request) {
 	if p, res, ok := s.mergeRequest(w, r); ok {
-		s.renderBoard(w, r, p, map[string]any{"Merged": res})
+		http.Redirect(w, r, fmt.Sprintf("/bang?period=%s&tong-hop=%d#tong-hop", p, res.Report), http.StatusSeeOther)
 	}
 }
 
@@ -217,8 +233,9 @@ func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
 			au.SubmittedAt, au.LatestUpload = &t, &u.Latest.ID
 			au.Errors, au.Warnings = u.Latest.Errors, u.Latest.Warnings
 		}
-		if c := u.Counting; c != nil {
-			au.CountingUpload = &c.ID
+		if c := u.Counting; c != nil { // the time and findings of the send that counts, as the board says
+			t := c.At.Format(time.RFC3339)
+			au.SubmittedAt, au.CountingUpload = &t, &c.ID
 			au.Errors, au.Warnings = c.Errors, c.Warnings
 		}
 		out.Units = append(out.Units, au)
@@ -261,7 +278,9 @@ func (s *Server) unitSends(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.renderUnitSends(w, r, b, u, nil)
+	// After a choice (chooseForm): said while the chosen send still counts.
+	chosen := u.Counting != nil && r.FormValue("chon") == strconv.FormatInt(u.Counting.ID, 10)
+	s.renderUnitSends(w, r, b, u, map[string]any{"Chosen": chosen})
 }
 
 func (s *Server) renderUnitSends(w http.ResponseWriter, r *http.Request, b *desk.Board, u *desk.UnitStatus, extra map[string]any) {
@@ -314,13 +333,15 @@ func (s *Server) choose(r *http.Request) (*desk.Board, *desk.UnitStatus, error) 
 	return b, b.Unit(u.Unit.ID), nil
 }
 
+// chooseForm makes a send count from the officer's page of the unit's
+// sends, and goes back to it (post, redirect, get).
 func (s *Server) chooseForm(w http.ResponseWriter, r *http.Request) {
 	b, u, err := s.choose(r)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	s.renderUnitSends(w, r, b, u, map[string]any{"Chosen": true})
+	http.Redirect(w, r, fmt.Sprintf("/bang/don-vi?period=%s&unit=%s&chon=%d", b.Period, url.QueryEscape(u.Unit.ID), u.Counting.ID), http.StatusSeeOther)
 }
 
 func (s *Server) apiChoose(w http.ResponseWriter, r *http.Request) {

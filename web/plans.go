@@ -104,6 +104,9 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, extra map[st
 		} else {
 			cur, now := s.latest().Header, s.now()
 			data["Draft"] = draft
+			if name, _, err := s.store.Setting(planDraftNameKey); err == nil {
+				data["Uploaded"] = string(name)
+			}
 			data["HeaderChanges"] = plan.DiffHeader(cur, draft.Header)
 			data["Changes"] = plan.DiffContent(s.latest(), draft)
 			// A file made before the header was confirmed (an old export)
@@ -112,6 +115,10 @@ func (s *Server) renderPlan(w http.ResponseWriter, r *http.Request, extra map[st
 			data["HeaderBack"] = len(cur.DraftReasons(now)) == 0 && len(draft.Header.DraftReasons(now)) > 0
 			data["DraftReasons"] = draft.Header.DraftReasons(now)
 		}
+	}
+	// After applying (planApply): the week the models and units apply from.
+	if p, err := plan.ParsePeriod(r.FormValue("ap-dung")); err == nil && len(versions) > 0 {
+		data["Applied"] = p
 	}
 	for k, v := range extra {
 		data[k] = v
@@ -154,7 +161,8 @@ func (s *Server) planUpload(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.renderPlan(w, r, map[string]any{"Uploaded": f.Name})
+	// The preview is the plan page's (post, redirect, get).
+	http.Redirect(w, r, "/ke-hoach#du-thao-ke-hoach", http.StatusSeeOther)
 }
 
 // planApply applies the draft from the next period on.
@@ -204,7 +212,7 @@ func (s *Server) planApply(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.renderPlan(w, r, map[string]any{"Applied": next})
+	http.Redirect(w, r, "/ke-hoach?ap-dung="+next.String(), http.StatusSeeOther)
 }
 
 // planDownload sends the newest plan as a workbook to edit.

@@ -58,8 +58,9 @@ var boardCases = map[string]func(t *testing.T){
 		d.send("tram-y-te", w48, "partial")
 		bad := d.send("tram-y-te", w48, "unusable")
 		resp, body := d.submit(c, "/bang/chon", url.Values{"period": {"2026-W48"}, "unit": {"tram-y-te"}, "upload": {idPath("%d", first.ID)}})
-		status(t, "choose", resp, body, 200)
-		mustContain(t, "choose", body, "Đã chọn tệp để tổng hợp")
+		resp, body = d.seeOther(c, "choose", resp, body, idPath("/bang/don-vi?period=2026-W48&unit=tram-y-te&chon=%d", first.ID))
+		status(t, "after the choice", resp, body, 200)
+		mustContain(t, "after the choice", body, "Đã chọn tệp để tổng hợp")
 		cs, _ := d.st.Choices("2026-W48")
 		if len(cs) != 1 || cs[0].UploadID != first.ID || cs[0].UnitID != "tram-y-te" {
 			t.Fatalf("choices %+v", cs)
@@ -84,7 +85,8 @@ var boardCases = map[string]func(t *testing.T){
 			"rac.xlsx":        []byte("không phải tệp Excel"),
 		}
 		resp, body := d.postFiles(c, "/nop?period=2026-W48", "files", files, url.Values{"period": {"2026-W48"}})
-		status(t, "drop", resp, body, 200)
+		resp, body = d.seeOther(c, "drop", resp, body, "/bang?")
+		status(t, "after the drop", resp, body, 200)
 		mustContain(t, "drop", body, "Tệp vừa nộp", "cong-an.xlsx: dùng được (0 lỗi", "tram-y-te.xlsx: dùng được (1 lỗi",
 			"lan-khac.xlsx: <span class=\"bad\">không dùng được", "không rõ đơn vị", "tuan-truoc.xlsx: dùng được (0 lỗi, 0 cảnh báo), xếp vào Tuần 47 năm 2026",
 			"rac.xlsx: <span class=\"bad\">không dùng được")
@@ -116,10 +118,22 @@ var boardCases = map[string]func(t *testing.T){
 		mustContain(t, "merge of nothing", body, "không lập báo cáo từ không có số liệu")
 		d.send("tram-y-te", w48, "good")
 		resp, body = d.submit(c, "/tong-hop", form)
+		// The board, where a reload shows the merge again and makes none.
+		after := "/bang?period=2026-W48&tong-hop=1#tong-hop"
+		d.seeOther(c, "merge", resp, body, after)
+		resp, body = d.page(c, after)
 		status(t, "merge", resp, body, 200)
-		mustContain(t, "merge", body, "Đã tổng hợp: 1/9 đơn vị báo cáo", "/bao-cao/1/xlsx", "/bao-cao/1/pdf")
+		// A draft (the header is not confirmed) is said so, in amber, with
+		// why; the downloads are buttons.
+		mustContain(t, "merge", body, `<section class="card warn" id="tong-hop"`, "Đã tổng hợp: bản DỰ THẢO", "1/9 đơn vị báo cáo",
+			"chưa được cán bộ xác nhận", `<a class="button" href="/bao-cao/1/xlsx">`, `<a class="button" href="/bao-cao/1/pdf">Tải báo cáo (PDF, dự thảo)`,
+			// The number, date and signer typed stay for merging again.
+			`name="number" inputmode="numeric" placeholder="ví dụ 5" value="7"`, `name="date" value="25/11/2026"`, `name="signer" value="Lê Văn Hùng"`,
+			// The list of merges marks the draft.
+			"số 7, ngày 25/11/2026: 1/9 đơn vị báo cáo", `<b class="draft">DỰ THẢO</b>`)
 		reps, _ := d.st.Reports("2026-W48")
-		if len(reps) != 1 || reps[0].Number != 7 || reps[0].Date != "25/11/2026" || reps[0].Signer != "Lê Văn Hùng" || len(reps[0].Used) != 1 {
+		if len(reps) != 1 || reps[0].Number != 7 || reps[0].Date != "25/11/2026" || reps[0].Signer != "Lê Văn Hùng" || len(reps[0].Used) != 1 ||
+			!strings.Contains(reps[0].Header, "Công an huyện Ngọc Lặc") || !strings.Contains(reps[0].Draft, "chưa được cán bộ xác nhận") {
 			t.Fatalf("stored %+v", reps)
 		}
 		_, pdf, _ := d.st.ReportFile(reps[0].ID, true)

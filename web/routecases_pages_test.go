@@ -26,6 +26,7 @@ var pageCases = map[string]func(t *testing.T){
 		mustContain(t, "broken plan", body, "không phải JSON hợp lệ")
 		edited := editedPlan(t, d)
 		resp, body = d.postFiles(c, "/ke-hoach", "file", map[string][]byte{"ke-hoach-moi.json": edited}, nil)
+		resp, body = d.seeOther(c, "plan upload", resp, body, "/ke-hoach")
 		status(t, "plan upload", resp, body, 200)
 		mustContain(t, "plan preview", body, "Kế hoạch vừa tải lên (ke-hoach-moi.json)",
 			"Thông tin văn bản báo cáo: áp dụng ngay", "Cơ quan chủ quản: Công an huyện Ngọc Lặc → Công an tỉnh Thanh Hóa",
@@ -57,6 +58,7 @@ var pageCases = map[string]func(t *testing.T){
 		mustContain(t, "nothing to apply", body, "chưa có kế hoạch nào được tải lên")
 		d.postFiles(c, "/ke-hoach", "file", map[string][]byte{"ke-hoach-moi.json": editedPlan(t, d)}, nil)
 		resp, body = d.submit(c, "/ke-hoach/ap-dung", nil)
+		resp, body = d.seeOther(c, "apply", resp, body, "/ke-hoach?ap-dung=2026-W49")
 		status(t, "apply", resp, body, 200)
 		mustContain(t, "apply", body, "mô hình, đơn vị từ Tuần 49 năm 2026")
 		vs, _ := d.st.Plans()
@@ -88,9 +90,11 @@ var pageCases = map[string]func(t *testing.T){
 		d.submit(c, "/van-ban", form)
 		stale, _ := plan.Default()
 		stale.Model(3).Deadline.Text = "31/12/2026"
-		_, body = d.postFiles(c, "/ke-hoach", "file", map[string][]byte{"cu.json": []byte(mustJSON(t, stale))}, nil)
+		resp, body = d.postFiles(c, "/ke-hoach", "file", map[string][]byte{"cu.json": []byte(mustJSON(t, stale))}, nil)
+		_, body = d.seeOther(c, "a stale plan", resp, body, "/ke-hoach")
 		mustContain(t, "a stale plan's preview", body, "sẽ làm báo cáo ghi “DỰ THẢO”", `name="giu-van-ban" value="1" checked>`)
 		resp, body = d.submit(c, "/ke-hoach/ap-dung", url.Values{"giu-van-ban": {"1"}})
+		resp, body = d.seeOther(c, "apply keeping the header", resp, body, "/ke-hoach?ap-dung=")
 		status(t, "apply keeping the header", resp, body, 200)
 		if h := d.srv.latest().Header; !h.Confirmed || h.ParentAgency != "Công an tỉnh Thanh Hóa" {
 			t.Errorf("the header in use was not kept: %+v", h)
@@ -104,7 +108,7 @@ var pageCases = map[string]func(t *testing.T){
 		c := d.officer()
 		resp, body := d.page(c, "/van-ban")
 		status(t, "header page", resp, body, 200)
-		mustContain(t, "header page", body, "Thông tin văn bản báo cáo", `value="Công an huyện Ngọc Lặc"`, `value="Công an xã Cao Ngọc"`,
+		mustContain(t, "header page", body, "<h1>Văn bản báo cáo</h1>", `value="Công an huyện Ngọc Lặc"`, `value="Công an xã Cao Ngọc"`,
 			"Tổ công tác Đề án 06 huyện Ngọc Lặc\nĐảng ủy, UBND xã Cao Ngọc</textarea>", `value="tỉnh Thanh Hóa"`,
 			// Each body gone by today, its successors a click away.
 			"<b>“Công an huyện Ngọc Lặc”</b> không còn: Công an cấp huyện đã kết thúc hoạt động từ ngày 01/03/2025",
@@ -197,7 +201,12 @@ var pageCases = map[string]func(t *testing.T){
 		}
 		mustContain(t, "settings", body, "Các nơi đang đăng nhập", "Từ máy 127.0.0.1", "(phiên đang dùng)", "Đăng xuất mọi nơi",
 			"<code>"+es[0].Ref+"</code>", "yêu cầu không thực hiện được", "nhat-ky-loi.log",
-			"Dung lượng tệp đã nhận", "Tuần 48 năm 2026", "Trạm y tế xã: ", "2 tệp", "Giới hạn mỗi kỳ: 400 MB")
+			"Dung lượng tệp đã nhận", "Tuần 48 năm 2026", "Trạm y tế xã: ", "2 tệp", "Giới hạn mỗi kỳ: 400 MB",
+			// The password is changed here, not with a command.
+			`<form method="post" action="/cai-dat/mat-khau">`, `name="current"`)
+		if strings.Contains(body, "de06 passwd") {
+			t.Error("changing the password still needs the command line")
+		}
 	},
 	"POST /cai-dat/dang-xuat": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
@@ -216,12 +225,88 @@ var pageCases = map[string]func(t *testing.T){
 			}
 		}
 	},
+	"POST /cai-dat/mat-khau": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		c := d.officer()
+		other := d.login()
+		change := url.Values{"current": {"mat-khau-sai"}, "password": {"mat-khau-moi-1"}, "again": {"mat-khau-moi-1"}}
+		resp, body := d.submit(c, "/cai-dat/mat-khau", change)
+		status(t, "a wrong present password", resp, body, http.StatusUnauthorized)
+		mustContain(t, "a wrong present password", body, "Chưa đổi được:", "Mật khẩu đang dùng không đúng", `id="mat-khau"`)
+		change.Set("current", "mat-khau-thu")
+		change.Set("again", "mat-khau-khac")
+		resp, body = d.submit(c, "/cai-dat/mat-khau", change)
+		status(t, "new passwords that differ", resp, body, http.StatusBadRequest)
+		if resp, _ := d.page(other, "/bang"); resp.StatusCode != 200 {
+			t.Fatal("a refused change ended a session")
+		}
+		change.Set("again", "mat-khau-moi-1")
+		resp, body = d.submit(c, "/cai-dat/mat-khau", change)
+		resp, body = d.seeOther(c, "change", resp, body, "/cai-dat?doi-mat-khau=1")
+		status(t, "change", resp, body, 200)
+		mustContain(t, "change", body, "Đã đổi mật khẩu. Mọi nơi khác đã bị đăng xuất")
+		// Every other session ended; this one goes on; the new password
+		// opens the desk, the old one no more.
+		if resp, _ := d.page(other, "/bang"); resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("another session still opens the board: %d", resp.StatusCode)
+		}
+		if resp, _ := d.page(c, "/bang"); resp.StatusCode != 200 {
+			t.Errorf("the session that changed the password was ended: %d", resp.StatusCode)
+		}
+		if resp, _ := d.postForm(nil, "/login", "password=mat-khau-thu"); resp.StatusCode != http.StatusUnauthorized {
+			t.Errorf("the old password: %d", resp.StatusCode)
+		}
+		if resp, _ := d.postForm(nil, "/login", "password=mat-khau-moi-1"); resp.StatusCode != 200 {
+			t.Errorf("the new password: %d", resp.StatusCode)
+		}
+	},
+	"POST /chia-se/cap-lai": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		c := d.officer()
+		old := d.links["tram-y-te"]
+		resp, body := d.submit(c, "/chia-se/cap-lai", url.Values{"unit": {"tram-y-te"}})
+		resp, body = d.seeOther(c, "renew", resp, body, "/chia-se?cap-lai=tram-y-te")
+		status(t, "renew", resp, body, 200)
+		links, _ := d.srv.Links(nil)
+		var renewed string
+		for _, l := range links {
+			if l.Unit.ID == "tram-y-te" {
+				renewed = l.URL
+			}
+		}
+		if renewed == old {
+			t.Fatal("the link was not renewed")
+		}
+		mustContain(t, "renew", body, "Đã cấp lại đường dẫn cho Trạm y tế xã", "Đường dẫn cũ không mở được nữa",
+			`<code id="dd-moi">`+renewed+`</code>`, `href="/chia-se/phieu.pdf?unit=tram-y-te"`)
+		if resp, _ := d.page(nil, old); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("the old link still opens: %d", resp.StatusCode)
+		}
+		if resp, _ := d.page(nil, renewed); resp.StatusCode != 200 {
+			t.Errorf("the new link: %d", resp.StatusCode)
+		}
+		if resp, _ := d.page(nil, d.links["cong-an"]); resp.StatusCode != 200 {
+			t.Error("another unit's link was renewed")
+		}
+		_, slip := d.page(c, "/chia-se/phieu.pdf?unit=tram-y-te")
+		if strings.Count(slip, "/u/") != 1 || !strings.Contains(slip, renewed) {
+			t.Errorf("the unit's slip: %s", slip)
+		}
+		resp, body = d.submit(c, "/chia-se/cap-lai", url.Values{"unit": {"khong-co"}})
+		status(t, "no such unit", resp, body, http.StatusBadRequest)
+	},
 	"GET /chia-se": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
 		c := d.officer()
 		resp, body := d.page(c, "/chia-se")
 		status(t, "links page", resp, body, 200)
-		mustContain(t, "links page", body, "chỉ mở được trên máy này", d.links["tram-y-te"], d.links["truong-hoc"], "/chia-se/phieu.pdf")
+		mustContain(t, "links page", body, "<h1>Đường dẫn, chia sẻ</h1>", "chỉ mở được trên máy này", d.links["tram-y-te"], d.links["truong-hoc"], "/chia-se/phieu.pdf",
+			`<input type="hidden" name="unit" value="tram-y-te"><button class="danger">Cấp lại đường dẫn cho Trạm y tế xã</button>`,
+			// The warning does not send the reader to the page they are on.
+			`ở mục <a href="#chia-se">Chia sẻ trong mạng của xã</a> dưới đây`)
+		if strings.Contains(body, "de06 links --renew") {
+			t.Error("renewing a link still needs the command line")
+		}
 		if n := strings.Count(body, `<li><span class="unit">`); n != 9 {
 			t.Errorf("%d links listed, want 9", n)
 		}
@@ -234,12 +319,14 @@ var pageCases = map[string]func(t *testing.T){
 		d = shareTestDesk(t)
 		c = d.officer()
 		resp, body = d.submit(c, "/chia-se", url.Values{"share": {"on"}})
+		resp, body = d.seeOther(c, "sharing on", resp, body, "/chia-se?xong=bat")
 		status(t, "sharing on", resp, body, 200)
 		mustContain(t, "sharing on", body, "Đã bật chia sẻ", "http://192.168.1.10:8606/u/", "chỉ mở được trong mạng của xã")
 		if v, _, _ := d.st.Setting(settingSharing); string(v) != "on" {
 			t.Errorf("the switch is kept as %q", v)
 		}
 		resp, body = d.submit(c, "/chia-se", url.Values{"share": {"off"}})
+		_, body = d.seeOther(c, "sharing off", resp, body, "/chia-se?xong=tat")
 		mustContain(t, "sharing off", body, "Đã tắt chia sẻ")
 		if v, _, _ := d.st.Setting(settingSharing); string(v) != "off" {
 			t.Errorf("the switch is kept as %q", v)
@@ -250,6 +337,7 @@ var pageCases = map[string]func(t *testing.T){
 		c := d.officer()
 		d.submit(c, "/chia-se", url.Values{"share": {"on"}})
 		resp, body := d.submit(c, "/chia-se/dia-chi", url.Values{"url": {"http://10.8.0.2:8606"}})
+		resp, body = d.seeOther(c, "pick", resp, body, "/chia-se?xong=dia-chi")
 		status(t, "pick", resp, body, 200)
 		mustContain(t, "pick", body, "Các đường dẫn dùng địa chỉ http://10.8.0.2:8606", "http://10.8.0.2:8606/u/")
 		if v, _, _ := d.st.Setting(settingLANPick); string(v) != "http://10.8.0.2:8606" {

@@ -26,6 +26,16 @@ var publicCases = map[string]func(t *testing.T){
 			t.Errorf("style: %s %.80s", resp.Header.Get("Content-Type"), body)
 		}
 	},
+	"GET /favicon.ico": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		resp, body := d.page(nil, "/favicon.ico")
+		status(t, "favicon", resp, body, 200)
+		if resp.Header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(body, "\x00\x00\x01\x00") {
+			t.Errorf("favicon: %s %.8q", resp.Header.Get("Content-Type"), body)
+		}
+		_, page := d.page(nil, "/")
+		mustContain(t, "a page's head", page, `<link rel="icon" href="/favicon.ico">`)
+	},
 	"GET /chon-tep.js": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
 		resp, body := d.page(nil, "/chon-tep.js")

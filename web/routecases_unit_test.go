@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/plan"
@@ -40,11 +41,29 @@ var unitCases = map[string]func(t *testing.T){
 			ups[0].Reporter != "Nguyễn Thị Lan" || ups[0].UnitID != "tram-y-te" {
 			t.Fatalf("stored %+v", ups)
 		}
-		// Through the browser: the page with the findings and the verdict.
-		resp, body := d.postFiles(nil, d.links["tram-y-te"]+"?period=2026-W48", "file",
+		// Through the browser: on to the unit's page with the findings and
+		// the verdict (a reload shows them again, sends nothing).
+		resp, body := d.postFiles(noRedirect(), d.links["tram-y-te"]+"?period=2026-W48", "file",
 			map[string][]byte{"lan-2.xlsx": fakeReport(d.srv.latest(), "tram-y-te", w48, "partial")}, nil)
-		status(t, "send from a browser", resp, body, 200)
-		mustContain(t, "send from a browser", body, `id="ket-qua"`, "đã nhận, nhưng 1 lỗi", "Tệp này đang được dùng để tổng hợp", "Tải bản đánh dấu lỗi")
+		for range 2 {
+			r2, body := d.seeOther(nil, "send from a browser", resp, body, d.links["tram-y-te"][len(d.ts.URL):]+"?period=2026-W48&gui=")
+			status(t, "send from a browser", r2, body, 200)
+			mustContain(t, "send from a browser", body, `id="ket-qua"`, "Kết quả kiểm tra: đã nhận, còn 1 lỗi cần sửa", "Tệp này đang được dùng để tổng hợp",
+				"Tải bản đánh dấu lỗi", "trang “Lỗi cần sửa” trong tệp liệt kê mọi lỗi", "tiến độ 110% của mô hình")
+			if strings.Contains(body, "đưa chuột") {
+				t.Error("a phone user is told to use a mouse")
+			}
+		}
+		if ups, _ := d.st.Uploads("2026-W48"); len(ups) != 4 {
+			t.Errorf("%d sends stored, want 4", len(ups))
+		}
+		// A worse file after a clean one: the page warns, and its withdraw
+		// button asks first.
+		d.send("tram-y-te", w48, "good")
+		resp, body = d.postFiles(noRedirect(), d.links["tram-y-te"]+"?period=2026-W48", "file",
+			map[string][]byte{"lan-3.xlsx": fakeReport(d.srv.latest(), "tram-y-te", w48, "partial")}, nil)
+		_, body = d.seeOther(nil, "a worse file", resp, body, d.links["tram-y-te"][len(d.ts.URL):]+"?period=2026-W48&gui=")
+		mustContain(t, "a worse file", body, "đã thay cho tệp", `<form method="get" action="/u/`, "Rút lại lần gửi này…")
 		// Another unit's file through this link is refused and kept.
 		other := d.postFilesJSON(d.links["tram-y-te"]+"?period=2026-W48", "cong-an.xlsx", fakeReport(d.srv.latest(), "cong-an", w48, "good"))
 		if other.Counting {
@@ -63,9 +82,10 @@ var unitCases = map[string]func(t *testing.T){
 		status(t, "withdraw an earlier send", resp, body, http.StatusConflict)
 		resp, body = d.submit(nil, d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", otherUnit.ID)}})
 		status(t, "withdraw another unit's send", resp, body, http.StatusNotFound)
-		resp, body = d.submit(nil, d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", second.ID)}})
+		resp, body = d.submit(noRedirect(), d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", second.ID)}})
+		resp, body = d.seeOther(nil, "withdraw", resp, body, d.links["tram-y-te"][len(d.ts.URL):]+idPath("?period=2026-W48&rut=%d", second.ID))
 		status(t, "withdraw", resp, body, 200)
-		mustContain(t, "withdraw", body, "Đã rút lại lần gửi", "được dùng lại để tổng hợp")
+		mustContain(t, "withdraw", body, `<section class="card result ok" id="ket-qua"`, "Đã rút lại lần gửi", "(không có lỗi) được dùng lại để tổng hợp")
 		up, _, _ := d.st.Upload(second.ID)
 		if up.WithdrawnAt.IsZero() {
 			t.Error("the withdrawal is not stored")
@@ -76,6 +96,56 @@ var unitCases = map[string]func(t *testing.T){
 		}
 		if b.Unit("cong-an").Counting == nil {
 			t.Error("another unit's send was touched")
+		}
+		// The address of a withdrawal says only what happened to this
+		// unit's own sends: another unit's send is never shown as withdrawn.
+		d.submit(nil, d.links["cong-an"]+"/withdraw", url.Values{"upload": {idPath("%d", otherUnit.ID)}})
+		if up, _, _ := d.st.Upload(otherUnit.ID); up.WithdrawnAt.IsZero() {
+			t.Fatal("the other unit could not withdraw its send")
+		}
+		_, body = d.page(nil, d.links["tram-y-te"]+idPath("?period=2026-W48&rut=%d", otherUnit.ID))
+		if strings.Contains(body, `id="ket-qua"`) || strings.Contains(body, "Đã rút lại tệp") {
+			t.Error("another unit's send is shown as withdrawn on this unit's page")
+		}
+		// The review's case: a file with an error, then the right one,
+		// withdrawn: the file with the error counts again, and the page
+		// says so in amber with its count, never as a plain success.
+		d = newTestDesk(t, Config{})
+		d.send("tram-y-te", w48, "partial")
+		right := d.send("tram-y-te", w48, "good")
+		resp, body = d.submit(noRedirect(), d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", right.ID)}})
+		_, body = d.seeOther(nil, "withdraw the right file", resp, body, d.links["tram-y-te"][len(d.ts.URL):])
+		mustContain(t, "withdraw the right file", body, `<section class="card result partial" id="ket-qua"`, `<div class="warn" id="dung-lai-co-loi">`,
+			"Chú ý: tệp được dùng lại có 1 lỗi.")
+		if strings.Contains(body, `result ok`) {
+			t.Error("a withdrawal that brings back errors is shown as a success")
+		}
+	},
+	"GET /u/{token}/withdraw": func(t *testing.T) {
+		d := newTestDesk(t, Config{})
+		earlier := d.send("tram-y-te", w48, "partial")
+		right := d.send("tram-y-te", w48, "good")
+		theirs := d.send("cong-an", w48, "good")
+		// The question before withdrawing, without a script: what comes back.
+		resp, body := d.page(nil, d.links["tram-y-te"]+idPath("/withdraw?upload=%d", right.ID))
+		status(t, "confirmation", resp, body, 200)
+		mustContain(t, "confirmation", body, "Rút lại lần gửi này?", `<div class="warn" role="alert" id="dung-lai-co-loi">`,
+			"Chú ý: tệp được dùng lại có 1 lỗi.", `<form method="post" action="/u/`, idPath(`name="upload" value="%d"`, right.ID),
+			`<button class="danger">Rút lại</button>`, "Không rút, quay lại")
+		if b, _ := d.srv.boardOf(w48); b.Unit("tram-y-te").Counting.ID != right.ID {
+			t.Error("asking withdrew the send")
+		}
+		// Withdrawing the only send leaves nothing: said before.
+		only := d.send("cong-an", w49, "good")
+		_, body = d.page(nil, d.links["cong-an"]+idPath("/withdraw?upload=%d", only.ID))
+		mustContain(t, "the only send", body, "không còn tệp nào dùng được cho Tuần 49 năm 2026")
+		resp, body = d.page(nil, d.links["tram-y-te"]+idPath("/withdraw?upload=%d", earlier.ID))
+		status(t, "an earlier send", resp, body, http.StatusConflict)
+		resp, body = d.page(nil, d.links["tram-y-te"]+idPath("/withdraw?upload=%d", theirs.ID))
+		status(t, "another unit's send", resp, body, http.StatusNotFound)
+		resp, _ = d.page(noRedirect(), d.links["tram-y-te"]+"/withdraw")
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("no send named: %d", resp.StatusCode)
 		}
 	},
 	"GET /u/{token}/mau": func(t *testing.T) {
@@ -136,6 +206,30 @@ var unitCases = map[string]func(t *testing.T){
 		mustContain(t, "pre-filled form", body, "Điền sẵn theo báo cáo Tuần 47 năm 2026", "Đã triển khai tại trụ sở", `value="Nguyễn Thị Lan"`)
 		resp, body = d.page(nil, d.links["tram-y-te"]+"/form?period=tuan-sau")
 		status(t, "bad period", resp, body, http.StatusBadRequest)
+		// Sent through the form, the form opens with what was sent, and
+		// says so (not "pre-filled from week 47"); saved again later, a
+		// draft not sent.
+		path := d.links["tram-y-te"] + "/form?period=2026-W48"
+		form := url.Values{"report_date": {"25/11/2026"}, "reporter": {"Lê Thị Hoa"}, "phone": {"0912 345 678"}, "action": {"send"}}
+		for _, a := range d.srv.latest().Assignments("tram-y-te") {
+			n := idPath("%d", int64(a.Model.Number))
+			form.Set("status_"+n, "Đang triển khai")
+			form.Set("progress_"+n, "75")
+			form.Set("result_"+n, "Số liệu tuần 48 đã gửi")
+		}
+		if resp, body := d.submit(noRedirect(), path, form); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("send through the form: %d %.300s", resp.StatusCode, mainOf(body))
+		}
+		_, body = d.page(nil, path)
+		mustContain(t, "the form after its send", body, "Số liệu tuần 48 đã gửi", "Đây là báo cáo đơn vị đã gửi qua biểu mẫu lúc 09:00 25/11/2026")
+		if strings.Contains(body, "Điền sẵn theo báo cáo") {
+			t.Error("the form after its send says it is pre-filled from an earlier week")
+		}
+		d.setNow(testNow.Add(time.Hour))
+		form.Set("action", "save")
+		d.submit(nil, path, form)
+		_, body = d.page(nil, path)
+		mustContain(t, "the form saved after its send", body, "Đây là bản nháp lưu lúc 10:00 25/11/2026, <b>chưa gửi</b>")
 		notForCommunes(t, "GET", "/form?period=2026-W48")
 	},
 	"POST /u/{token}/form": func(t *testing.T) {
@@ -171,7 +265,8 @@ var unitCases = map[string]func(t *testing.T){
 		}
 		// A right send is the unit's send, via the form.
 		form.Set("action", "send")
-		resp, body = d.submit(nil, path, form)
+		resp, body = d.submit(noRedirect(), path, form)
+		resp, body = d.seeOther(nil, "send", resp, body, d.links["tram-y-te"][len(d.ts.URL):]+"?period=2026-W48&gui=")
 		status(t, "send", resp, body, 200)
 		mustContain(t, "send", body, "Tệp này đang được dùng để tổng hợp")
 		ups, _ := d.st.Uploads("2026-W48")

@@ -231,3 +231,18 @@ func status(t *testing.T, what string, resp *http.Response, body string, want in
 }
 
 func idPath(format string, id int64) string { return fmt.Sprintf(format, id) }
+
+// seeOther checks that an action answered with a redirect to a page whose
+// address starts with want (post, redirect, get), and gets that page as
+// the browser would, with c.
+func (d *testDesk) seeOther(c *http.Client, what string, resp *http.Response, body, want string) (*http.Response, string) {
+	d.t.Helper()
+	if resp.StatusCode != http.StatusSeeOther {
+		d.t.Fatalf("%s: status %d, want 303 to %s: %.600s", what, resp.StatusCode, want, mainOf(body))
+	}
+	loc := resp.Header.Get("Location")
+	if !strings.HasPrefix(loc, want) {
+		d.t.Fatalf("%s: redirected to %q, want %q…", what, loc, want)
+	}
+	return d.page(c, loc)
+}

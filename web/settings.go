@@ -3,9 +3,11 @@ package web
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/caongoc/de06/internal/errlog"
@@ -100,7 +102,8 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, extra ma
 		return
 	}
 	data := map[string]any{"Title": msgSettingsTitle, "Sessions": sessions, "Errors": errs, "LogFile": errlog.FileName,
-		"Storage": uses, "Total": total, "UnitQuota": s.cfg.UnitQuota, "PeriodQuota": s.cfg.PeriodQuota}
+		"Storage": uses, "Total": total, "UnitQuota": s.cfg.UnitQuota, "PeriodQuota": s.cfg.PeriodQuota,
+		"PasswordChanged": r.FormValue("doi-mat-khau") == "1"}
 	for k, v := range extra {
 		data[k] = v
 	}
@@ -174,4 +177,57 @@ func size(n int64) string {
 		mb = float64(int64(mb + 0.5)) // whole megabytes: a tenth says nothing there
 	}
 	return vi.FormatNumber(mb) + " MB"
+}
+
+// changePassword changes the officer's password from the settings page:
+// the present one first (counted as a login attempt, hashed in the
+// hashing pool), then the new one twice. Every session ends (SetPassword)
+// and this browser gets a new one, so only whoever changed it stays in.
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
+	addr := clientAddr(r)
+	refuse := func(code int, msg string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(code)
+		s.renderSettings(w, r, map[string]any{"PasswordError": msg})
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, http.StatusRequestEntityTooLarge, msgBodyTooLarge)
+		return
+	}
+	pw, again := r.PostFormValue("password"), r.PostFormValue("again")
+	if len([]rune(pw)) < 8 || pw != again {
+		refuse(http.StatusBadRequest, msgPasswordRule)
+		return
+	}
+	ok, wait := s.logins.begin(addr, s.now())
+	if !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		refuse(http.StatusTooManyRequests, fmt.Sprintf(msgTooManyLogins, waitText(wait)))
+		return
+	}
+	stored, _ := s.passwordSet()
+	var right bool
+	err := s.hashed(r.Context(), func() error {
+		if right = checkPassword(r.PostFormValue("current"), stored); !right {
+			return nil
+		}
+		return SetPassword(s.store, pw, s.now())
+	})
+	switch {
+	case errors.Is(err, errBusy):
+		s.logins.end(addr, s.now(), attemptUnheard)
+		w.Header().Set("Retry-After", "5")
+		refuse(http.StatusServiceUnavailable, msgLoginBusy)
+		return
+	case err != nil:
+		s.logins.end(addr, s.now(), attemptOK)
+		s.internalError(w, r, err)
+		return
+	case !right:
+		s.logins.end(addr, s.now(), attemptFailed)
+		refuse(http.StatusUnauthorized, msgWrongCurrent)
+		return
+	}
+	s.logins.end(addr, s.now(), attemptOK)
+	s.startSession(w, r, "/cai-dat?doi-mat-khau=1#mat-khau")
 }

@@ -3,9 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 
-	"github.com/caongoc/de06/desk"
+	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 )
 
 // The officer's page of links: where they open, sharing on the commune's
@@ -41,8 +43,26 @@ func (s *Server) renderShare(w http.ResponseWriter, r *http.Request, code int, e
 	s.reach.mu.Lock()
 	shared := s.reach.shared
 	s.reach.mu.Unlock()
-	data := s.reachData(map[string]any{"Title": fmt.Sprintf(msgShareTitle, desk.WordsOf(s.latest().Level).Units), "Links": links, "Shared": shared,
+	data := s.reachData(map[string]any{"Links": links, "Shared": shared,
 		"CanShare": s.cfg.Share != nil, "Hosted": s.cfg.PublicURL != "", "Local": isLocal(r)})
+	// What the change that led here did (post, redirect, get).
+	switch r.FormValue("xong") {
+	case "bat":
+		data["Done"] = msgSharedOn
+	case "tat":
+		data["Done"] = msgSharedOff
+	case "bat-khong-mang":
+		data["Done"] = msgSharedNoNetwork
+	case "dia-chi":
+		data["Done"] = fmt.Sprintf(msgAddressPicked, data["Base"])
+	}
+	if id := r.FormValue("cap-lai"); id != "" { // after a renewal: the new link
+		for i, l := range links {
+			if l.Unit.ID == id {
+				data["Renewed"], data["RenewedIndex"] = l, i
+			}
+		}
+	}
 	for k, v := range extra {
 		data[k] = v
 	}
@@ -71,11 +91,11 @@ func (s *Server) shareSet(w http.ResponseWriter, r *http.Request) {
 	s.reach.mu.Lock()
 	s.reach.shared, s.reach.lan = on, lan
 	s.reach.mu.Unlock()
-	value, done := "off", msgSharedOff
+	value, done := "off", "tat"
 	if on {
-		value, done = "on", msgSharedOn
+		value, done = "on", "bat"
 		if len(lan) == 0 {
-			done = msgSharedNoNetwork
+			done = "bat-khong-mang"
 		}
 	}
 	if err := s.store.SetSetting(settingSharing, []byte(value), "officer", s.now()); err != nil {
@@ -86,7 +106,7 @@ func (s *Server) shareSet(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.renderShare(w, r, http.StatusOK, map[string]any{"Done": done})
+	http.Redirect(w, r, "/chia-se?xong="+done, http.StatusSeeOther)
 }
 
 // shareAddress keeps the officer's pick among the computer's network
@@ -105,21 +125,47 @@ func (s *Server) shareAddress(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.renderShare(w, r, http.StatusOK, map[string]any{"Done": fmt.Sprintf(msgAddressPicked, pick)})
+	http.Redirect(w, r, "/chia-se?xong=dia-chi", http.StatusSeeOther)
 }
 
 // slips sends the printable slips of every unit's link (PDF with QR
-// codes), each saying where its link opens.
+// codes), each saying where its link opens; ?unit=ID only that unit's (a
+// link just renewed).
 func (s *Server) slips(w http.ResponseWriter, r *http.Request) {
 	links, err := s.currentLinks()
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
+	name := "phieu-duong-dan.pdf"
+	if id := r.FormValue("unit"); id != "" {
+		links = slices.DeleteFunc(links, func(l UnitLink) bool { return l.Unit.ID != id })
+		if len(links) == 0 {
+			s.fail(w, r, http.StatusNotFound, fmt.Sprintf(vi.Sentence(msgNoSuchUnit), id))
+			return
+		}
+		name = "phieu-duong-dan-" + id + ".pdf"
+	}
 	b, err := s.engine.Slips(r.Context(), s.latest(), links)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	attach(w, "phieu-duong-dan.pdf", b)
+	attach(w, name, b)
+}
+
+// renewLink gives a unit a new link and revokes the old one (a link that
+// leaked, a clerk who left), then shows the new link, to copy, and its
+// slip.
+func (s *Server) renewLink(w http.ResponseWriter, r *http.Request) {
+	id := r.FormValue("unit")
+	if !slices.ContainsFunc(s.latest().ReportingUnits(), func(u *plan.Unit) bool { return u.ID == id }) {
+		s.renderShare(w, r, http.StatusBadRequest, map[string]any{"Error": fmt.Sprintf(msgNoSuchUnit, id)})
+		return
+	}
+	if _, err := s.Links([]string{id}); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/chia-se?cap-lai="+url.QueryEscape(id)+"#cap-lai", http.StatusSeeOther)
 }

@@ -11,45 +11,50 @@ import (
 // Every text of this package that a person reads, besides the page
 // templates, in one place.
 const (
-	msgErrorTitle     = "Không thực hiện được"
-	msgPageTitle      = "Bàn làm việc"
-	msgStoredPlan     = "kế hoạch số %d đã lưu không đọc được: %v"
-	msgStoredLevel    = "kế hoạch số %d đã lưu trong dữ liệu của bàn làm việc là %v"
-	msgUploadedLevel  = "Kế hoạch tải lên là %v."
-	msgStoredPlanDay  = "kế hoạch số %d đã lưu có ngày áp dụng %q không đọc được"
-	msgNoDraft        = "chưa có kế hoạch nào được tải lên để áp dụng"
-	msgInternal       = "Có lỗi bên trong chương trình; xin thử lại, nếu vẫn lỗi hãy báo người quản trị."
-	msgCrossOrigin    = "Yêu cầu không đến từ trang của bàn làm việc này nên bị từ chối."
-	msgLoginNeeded    = "Cần đăng nhập."
-	msgSetupLocalOnly = "Chưa đặt mật khẩu: chỉ đặt được ngay trên máy chạy chương trình (hoặc bằng lệnh de06 passwd)."
-	msgPasswordRule   = "Mật khẩu cần ít nhất 8 ký tự, nhập hai lần giống nhau."
-	msgWrongPassword  = "Mật khẩu không đúng."
-	msgTooManyLogins  = "Nhập sai quá nhiều lần; xin đợi %s rồi thử lại."
-	msgMinutes        = "%d phút"
-	msgSeconds        = "%d giây"
-	msgLoginBusy      = "Máy đang kiểm tra nhiều lần đăng nhập; xin thử lại sau ít giây."
-	msgReference      = "(Mã lỗi: %s — xin báo mã này cho người quản trị.)"
-	msgBodyTooLarge   = "Yêu cầu gửi lên quá lớn."
-	msgWrongHost      = "Bàn làm việc không phục vụ địa chỉ này. Xin mở bằng đường dẫn đã được cấp."
-	msgUnitQuota      = "Đơn vị đã gửi quá nhiều dữ liệu cho %s (quá %s); tệp không được nhận. Xin gửi đúng tệp báo cáo, hoặc liên hệ nơi nhận báo cáo."
-	msgPeriodQuota    = "Bàn làm việc đã nhận quá nhiều dữ liệu cho %s (quá %s); tệp không được nhận. Xin liên hệ nơi nhận báo cáo."
-	msgOnlyPrefix     = "Tệp này không đọc được nên chỉ giữ %d KB đầu để đối chiếu; không tải về được."
-	msgBadLink        = "Đường dẫn không đúng hoặc đã được cấp lại. Xin hỏi %s đường dẫn mới."
-	msgNoFile         = "Chưa chọn tệp nào."
-	msgTooLarge       = "Tệp lớn hơn %d MB; tệp báo cáo thường dưới 1 MB."
-	msgBusy           = "Máy đang kiểm tra nhiều tệp; xin gửi lại sau ít phút."
-	msgCheckTimeout   = "Kiểm tra tệp quá thời gian cho phép; tệp có thể hỏng hoặc bất thường."
-	msgNoSuchFile     = "Không có tệp này."
-	msgNoAnnotation   = "Không tạo được bản đánh dấu lỗi cho tệp này."
-	msgMergeFailed    = "Không tổng hợp được; xin thử lại."
-	msgBadNumber      = "số văn bản %q không phải là số"
-	msgBadDate        = "ngày %q không đúng dạng ngày/tháng/năm"
-	msgTrendChart     = "Tiến độ qua các kỳ"
-	msgStoredPeriod   = "tệp đã lưu số %d có kỳ %q không đọc được"
-	msgNoSuchUnit     = "không có đơn vị báo cáo %q"
-	msgNoSuchSendID   = "không rõ lần gửi nào (thiếu số của lần gửi)"
+	msgErrorTitle       = "Không thực hiện được"
+	msgPageTitle        = "Bàn làm việc"
+	msgStoredPlan       = "kế hoạch số %d đã lưu không đọc được: %v"
+	msgStoredLevel      = "kế hoạch số %d đã lưu trong dữ liệu của bàn làm việc là %v"
+	msgUploadedLevel    = "Kế hoạch tải lên là %v."
+	msgStoredPlanDay    = "kế hoạch số %d đã lưu có ngày áp dụng %q không đọc được"
+	msgNoDraft          = "chưa có kế hoạch nào được tải lên để áp dụng"
+	msgInternal         = "Có lỗi bên trong chương trình; xin thử lại, nếu vẫn lỗi hãy báo người quản trị."
+	msgCrossOrigin      = "Yêu cầu không đến từ trang của bàn làm việc này nên bị từ chối."
+	msgLoginNeeded      = "Cần đăng nhập."
+	msgSetupLocalOnly   = "Chưa đặt mật khẩu: chỉ đặt được ngay trên máy chạy chương trình (hoặc bằng lệnh de06 passwd)."
+	msgPasswordRule     = "Mật khẩu cần ít nhất 8 ký tự, nhập hai lần giống nhau."
+	msgWrongPassword    = "Mật khẩu không đúng."
+	msgTooManyLogins    = "Nhập sai quá nhiều lần; xin đợi %s rồi thử lại."
+	msgMinutes          = "%d phút"
+	msgSeconds          = "%d giây"
+	msgLoginBusy        = "Máy đang kiểm tra nhiều lần đăng nhập; xin thử lại sau ít giây."
+	msgReference        = "(Mã lỗi: %s — xin báo mã này cho người quản trị.)"
+	msgBodyTooLarge     = "Yêu cầu gửi lên quá lớn."
+	msgWrongHost        = "Bàn làm việc không phục vụ địa chỉ này. Xin mở bằng đường dẫn đã được cấp."
+	msgUnitQuota        = "Đơn vị đã gửi quá nhiều dữ liệu cho %s (quá %s); tệp không được nhận. Xin gửi đúng tệp báo cáo, hoặc liên hệ nơi nhận báo cáo."
+	msgPeriodQuota      = "Bàn làm việc đã nhận quá nhiều dữ liệu cho %s (quá %s); tệp không được nhận. Xin liên hệ nơi nhận báo cáo."
+	msgOnlyPrefix       = "Tệp này không đọc được nên chỉ giữ %d KB đầu để đối chiếu; không tải về được."
+	msgBadLink          = "Đường dẫn không đúng hoặc đã được cấp lại. Xin hỏi %s đường dẫn mới."
+	msgNoFile           = "Chưa chọn tệp nào."
+	msgTooLarge         = "Tệp lớn hơn %d MB; tệp báo cáo thường dưới 1 MB."
+	msgBusy             = "Máy đang kiểm tra nhiều tệp; xin gửi lại sau ít phút."
+	msgCheckTimeout     = "Kiểm tra tệp quá thời gian cho phép; tệp có thể hỏng hoặc bất thường."
+	msgNoSuchFile       = "Không có tệp này."
+	msgNoAnnotation     = "Không tạo được bản đánh dấu lỗi cho tệp này."
+	msgMergeFailed      = "Không tổng hợp được; xin thử lại."
+	msgBadNumber        = "số văn bản %q không phải là số"
+	msgBadDate          = "ngày %q không đúng dạng ngày/tháng/năm"
+	msgTrendChart       = "Tiến độ qua các kỳ"
+	msgStoredPeriod     = "tệp đã lưu số %d có kỳ %q không đọc được"
+	msgNoSuchUnit       = "không có đơn vị báo cáo %q"
+	msgNoSuchSendID     = "không rõ lần gửi nào (thiếu số của lần gửi)"
+	msgWrongCurrent     = "Mật khẩu đang dùng không đúng; mật khẩu chưa đổi."
+	msgWithdrawTitle    = "Rút lại lần gửi"
+	msgBackHome         = "Về trang đầu"
+	msgBackUnit         = "Về trang của đơn vị"
+	msgNotFound         = "Không có trang này. Có thể địa chỉ bị gõ sai hoặc bị cắt khi chép: xin mở lại đường dẫn đã được cấp, hoặc về trang đầu."
+	msgMethodNotAllowed = "Địa chỉ này chỉ dùng cho nút bấm trên các trang của bàn làm việc, không mở trực tiếp được. Xin về trang đầu (hoặc trang của đơn vị) và bấm lại nút cần dùng."
 
-	msgShareTitle      = "Đường dẫn của %s"
 	msgCannotShare     = "Bàn làm việc này được mở với một địa chỉ cố định (máy chủ, hoặc lệnh có --addr, --public-url), nên không bật, tắt chia sẻ ở đây được. Muốn đổi: dừng bàn làm việc (Ctrl+C) rồi mở lại với tùy chọn khác."
 	msgShareFailed     = "Không đổi được cách chia sẻ: %v. Bàn làm việc vẫn chạy như trước."
 	msgSharedOn        = "Đã bật chia sẻ: các máy tính, điện thoại trong mạng của xã mở được đường dẫn của đơn vị. Lần mở bàn làm việc sau vẫn bật."
@@ -61,7 +66,7 @@ const (
 
 // The document header's page (header.go).
 const (
-	msgHeaderTitle    = "Thông tin văn bản báo cáo"
+	msgHeaderTitle    = "Văn bản báo cáo"
 	msgHeaderVersion  = "Thông tin văn bản (sửa trên bàn làm việc)"
 	msgHeaderEmpty    = "chưa điền %s"
 	msgHeaderLong     = "%s dài quá %d ký tự"
@@ -128,13 +133,34 @@ var fieldLabels = map[report.Field]string{
 	report.FieldProposal: "Đề xuất, kiến nghị", report.FieldTasks: "Nhiệm vụ kỳ tới",
 }
 
+// navItem is one page of the officer's navigation: the same names as the
+// pages' headings.
+type navItem struct{ Key, Path, Label string }
+
+// officerNav is the officer's navigation, on every officer page.
+var officerNav = []navItem{
+	{"bang", "/bang", "Bảng theo dõi"},
+	{"tien-do", "/tien-do", "Tiến độ qua các kỳ"},
+	{"van-ban", "/van-ban", "Văn bản báo cáo"},
+	{"ke-hoach", "/ke-hoach", "Kế hoạch"},
+	{"chia-se", "/chia-se", "Đường dẫn, chia sẻ"},
+	{"cai-dat", "/cai-dat", "Cài đặt"},
+}
+
+// navOf is the navigation item each officer page belongs to.
+var navOf = map[string]string{
+	"board.html": "bang", "don-vi.html": "bang", "trends.html": "tien-do", "van-ban.html": "van-ban",
+	"plan.html": "ke-hoach", "chia-se.html": "chia-se", "cai-dat.html": "cai-dat",
+}
+
 var funcs = template.FuncMap{
-	"date": vi.FormatDate,
-	"time": sentAt,
-	"add":  func(a, b int) int { return a + b },
-	"col":  func(c string) string { return report.Column(c).Title() },
-	"join": func(ss []string) string { return strings.Join(ss, "; ") },
-	"size": size,
+	"navItems": func() []navItem { return officerNav },
+	"date":     vi.FormatDate,
+	"time":     sentAt,
+	"add":      func(a, b int) int { return a + b },
+	"col":      func(c string) string { return report.Column(c).Title() },
+	"join":     func(ss []string) string { return strings.Join(ss, "; ") },
+	"size":     size,
 	// pct is n in per cent of of, "" under 1 % (nothing worth saying).
 	"pct": func(n, of int64) string {
 		if of <= 0 || n*100 < of {

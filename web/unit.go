@@ -1,7 +1,10 @@
 package web
 
 import (
+	"database/sql"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -9,6 +12,7 @@ import (
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
+	"github.com/caongoc/de06/store"
 )
 
 // A unit's pages: reached only through its own link (Server.unit).
@@ -113,11 +117,70 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data, err := s.unitData(u, p, r.PathValue("token"))
+	if err == nil {
+		err = s.outcome(data, r, u)
+	}
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	s.render(w, "unit.html", data)
+}
+
+// sendResult is a stored send's check as the page after it shows it.
+type sendResult struct {
+	Accepted bool
+	Findings []report.Finding
+}
+
+// outcome adds to a unit's page what the action that led there did (post,
+// redirect, get): ?gui=ID a send, with ?thay=ID the clean send it
+// replaced; ?rut=ID a withdrawal. Each is the unit's own and is said as
+// it stands now, so the page may be shown again.
+func (s *Server) outcome(data map[string]any, r *http.Request, u *plan.Unit) error {
+	st, _ := data["Status"].(*desk.UnitStatus)
+	p, _ := data["Period"].(plan.Period)
+	if st == nil {
+		return nil
+	}
+	own := func(param string) (store.Upload, bool, error) {
+		id, err := strconv.ParseInt(r.FormValue(param), 10, 64)
+		if err != nil {
+			return store.Upload{}, false, nil
+		}
+		up, _, err := s.store.Upload(id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return up, false, nil
+		case err != nil:
+			return up, false, err
+		}
+		return up, up.UnitID == u.ID && up.Period == p.String(), nil
+	}
+	up, ok, err := own("gui")
+	if err != nil {
+		return err
+	}
+	if ok {
+		fs, err := findingsOf(up)
+		if err != nil {
+			return err
+		}
+		replaced, _ := strconv.ParseInt(r.FormValue("thay"), 10, 64)
+		data["Result"], data["Upload"] = sendResult{Accepted: up.Accepted, Findings: fs}, up
+		data["Verdict"] = desk.VerdictNow(st, up.ID, replaced)
+	}
+	if up, ok, err = own("rut"); err != nil {
+		return err
+	}
+	if ok && !up.WithdrawnAt.IsZero() {
+		sd, err := sendOf(up)
+		if err != nil {
+			return err
+		}
+		data["Withdrawn"] = sd
+	}
+	return nil
 }
 
 func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
@@ -137,12 +200,13 @@ func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.answerSend(w, r, u, rec)
+	s.answerSend(w, r, rec)
 }
 
 // answerSend answers a unit's send: the check JSON with what became of the
-// send, or the page with the findings and whether the send counts.
-func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, u *plan.Unit, rec received) {
+// send, or the unit's page with the findings and whether the send counts
+// (post, redirect, get: a reload never sends the file again).
+func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, rec received) {
 	if wantsJSON(r) {
 		var doc map[string]any
 		if err := json.Unmarshal([]byte(rec.Upload.Findings), &doc); err != nil {
@@ -153,32 +217,76 @@ func (s *Server) answerSend(w http.ResponseWriter, r *http.Request, u *plan.Unit
 		writeJSON(w, doc)
 		return
 	}
-	data, err := s.unitData(u, rec.Period, r.PathValue("token"))
-	if err != nil {
-		s.failErr(w, r, err)
-		return
+	to := fmt.Sprintf("/u/%s?period=%s&gui=%d", r.PathValue("token"), rec.Period, rec.Upload.ID)
+	if c := rec.Verdict.ReplacedClean; c != nil {
+		to += fmt.Sprintf("&thay=%d", c.ID)
 	}
-	data["Result"], data["Upload"], data["Verdict"] = rec.Result, rec.Upload, rec.Verdict
-	s.render(w, "unit.html", data)
+	http.Redirect(w, r, to+"#ket-qua", http.StatusSeeOther)
 }
 
-// unitWithdraw withdraws the unit's last send of a period: it stays in the
-// history, and the send before it counts again.
-func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
-	u := unitOf(r)
+// withdrawal reads the send a withdrawal names: the unit's own, with its
+// period's status; it has answered when ok is false.
+func (s *Server) withdrawal(w http.ResponseWriter, r *http.Request, u *plan.Unit) (desk.Send, desk.Ledger, bool) {
 	id, err := strconv.ParseInt(r.FormValue("upload"), 10, 64)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, msgNoSuchSendID)
-		return
+		return desk.Send{}, desk.Ledger{}, false
 	}
 	up, _, err := s.store.Upload(id)
 	if err != nil || up.UnitID != u.ID { // another unit's send is not this link's business
 		s.fail(w, r, http.StatusNotFound, msgNoSuchFile)
-		return
+		return desk.Send{}, desk.Ledger{}, false
 	}
 	sd, err := sendOf(up)
 	if err != nil {
 		s.failErr(w, r, err)
+		return sd, desk.Ledger{}, false
+	}
+	l, err := s.ledger(sd.Period, u.ID)
+	if err != nil {
+		s.failErr(w, r, err)
+		return sd, l, false
+	}
+	if err := desk.MayWithdraw(desk.Status(s.planFor(sd.Period), sd.Period, l).Unit(u.ID), id); err != nil {
+		s.fail(w, r, http.StatusConflict, vi.Sentence(err.Error()))
+		return sd, l, false
+	}
+	return sd, l, true
+}
+
+// withdrawConfirm asks before a withdrawal (no script needed): which send,
+// and what counts after it — the send that comes back, warned about when
+// it has errors, or nothing.
+func (s *Server) withdrawConfirm(w http.ResponseWriter, r *http.Request) {
+	u := unitOf(r)
+	if r.FormValue("upload") == "" {
+		http.Redirect(w, r, "/u/"+r.PathValue("token"), http.StatusSeeOther)
+		return
+	}
+	sd, l, ok := s.withdrawal(w, r, u)
+	if !ok {
+		return
+	}
+	after := desk.Status(s.planFor(sd.Period), sd.Period, l.Withdrawing(sd.ID, s.now())).Unit(u.ID)
+	s.render(w, "rut-lai.html", map[string]any{"Title": msgWithdrawTitle, "Unit": u, "Send": sd, "After": after,
+		"Token": r.PathValue("token"), "Period": sd.Period})
+}
+
+// unitWithdraw withdraws the unit's last send of a period: it stays in the
+// history, and the send before it counts again. A browser goes on to the
+// unit's page, which says what counts now.
+func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
+	u := unitOf(r)
+	sd, _, ok := s.withdrawal(w, r, u)
+	if !ok {
+		return
+	}
+	if err := s.store.Withdraw(sd.ID, s.now()); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if !wantsJSON(r) {
+		http.Redirect(w, r, fmt.Sprintf("/u/%s?period=%s&rut=%d#ket-qua", r.PathValue("token"), sd.Period, sd.ID), http.StatusSeeOther)
 		return
 	}
 	b, err := s.boardOf(sd.Period)
@@ -186,34 +294,12 @@ func (s *Server) unitWithdraw(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	if err := desk.MayWithdraw(b.Unit(u.ID), id); err != nil {
-		s.fail(w, r, http.StatusConflict, vi.Sentence(err.Error()))
-		return
-	}
-	if err := s.store.Withdraw(id, s.now()); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	if b, err = s.boardOf(sd.Period); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
 	st := b.Unit(u.ID)
-	if wantsJSON(r) {
-		var counting *int64
-		if st.Counting != nil {
-			counting = &st.Counting.ID
-		}
-		writeJSON(w, map[string]any{"withdrawn": id, "counting_upload": counting, "state": st.State})
-		return
+	var counting *int64
+	if st.Counting != nil {
+		counting = &st.Counting.ID
 	}
-	data, err := s.unitData(u, sd.Period, r.PathValue("token"))
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	data["Withdrawn"] = sd
-	s.render(w, "unit.html", data)
+	writeJSON(w, map[string]any{"withdrawn": sd.ID, "counting_upload": counting, "state": st.State})
 }
 
 // fills guards the template's and the form's routes: a level whose units

@@ -124,7 +124,7 @@ type Server struct {
 	reach     reachState // where the links open
 }
 
-//go:embed templates/*.html templates/*.css templates/*.js
+//go:embed templates/*.html templates/*.css templates/*.js templates/favicon.ico
 var assetsFS embed.FS
 
 // New makes a desk over st for plan pl.
@@ -213,6 +213,7 @@ func (s *Server) routes() []route {
 		{"GET /style.css", accessPublic, static("style.css", "text/css; charset=utf-8")},
 		{"GET /chon-tep.js", accessPublic, static("chon-tep.js", "text/javascript; charset=utf-8")},
 		{"GET /bieu-mau.js", accessPublic, static("bieu-mau.js", "text/javascript; charset=utf-8")},
+		{"GET /favicon.ico", accessPublic, static("favicon.ico", "image/x-icon")},
 		{"GET /{$}", accessPublic, s.home},
 		{"POST /setup", accessPublic, s.setup},
 		{"POST /login", accessPublic, s.login},
@@ -235,16 +236,19 @@ func (s *Server) routes() []route {
 		{"POST /van-ban", accessOfficer, s.headerSave},
 		{"GET /cai-dat", accessOfficer, s.settingsPage},
 		{"POST /cai-dat/dang-xuat", accessOfficer, s.endAllSessions},
+		{"POST /cai-dat/mat-khau", accessOfficer, s.changePassword},
 		{"GET /chia-se", accessOfficer, s.sharePage},
 		{"POST /chia-se", accessOfficer, s.shareSet},
 		{"POST /chia-se/dia-chi", accessOfficer, s.shareAddress},
 		{"GET /chia-se/phieu.pdf", accessOfficer, s.slips},
+		{"POST /chia-se/cap-lai", accessOfficer, s.renewLink},
 		{"GET /api/status", accessOfficer, s.apiStatus},
 		{"POST /api/merge", accessOfficer, s.apiMerge},
 		{"POST /api/choose", accessOfficer, s.apiChoose},
 
 		{"GET /u/{token}", accessUnit, s.unitPage},
 		{"POST /u/{token}", accessUnit, s.spooled(s.unitUpload)},
+		{"GET /u/{token}/withdraw", accessUnit, s.withdrawConfirm},
 		{"POST /u/{token}/withdraw", accessUnit, s.unitWithdraw},
 		{"GET /u/{token}/mau", accessUnit, s.fills(s.unitTemplate)},
 		{"GET /u/{token}/tep/{id}/danh-dau", accessUnit, s.unitAnnotated},
@@ -272,8 +276,47 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)
 	}))
-	return s.forwarded(s.recovered(s.hostCheck(s.securityHeaders(s.limitBodies(cop.Handler(mux))))))
+	return s.forwarded(s.recovered(s.hostCheck(s.securityHeaders(s.limitBodies(cop.Handler(s.ownErrors(mux)))))))
 }
+
+// ownErrors answers what mux itself would refuse, an address it has no
+// page for (404) or a method a page does not take (405, with Allow), in
+// the desk's words on its own page.
+func (s *Server) ownErrors(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, pattern := mux.Handler(r)
+		if pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		var c muxAnswer
+		h.ServeHTTP(&c, r)
+		if allow := c.Header().Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		if c.code == http.StatusMethodNotAllowed {
+			s.fail(w, r, http.StatusMethodNotAllowed, msgMethodNotAllowed)
+			return
+		}
+		s.fail(w, r, http.StatusNotFound, msgNotFound)
+	})
+}
+
+// muxAnswer keeps the status and headers of mux's own refusal, and drops
+// its English body.
+type muxAnswer struct {
+	h    http.Header
+	code int
+}
+
+func (a *muxAnswer) Header() http.Header {
+	if a.h == nil {
+		a.h = http.Header{}
+	}
+	return a.h
+}
+func (a *muxAnswer) WriteHeader(code int)        { a.code = code }
+func (a *muxAnswer) Write(b []byte) (int, error) { return len(b), nil }
 
 func (s *Server) securityHeaders(h http.Handler) http.Handler {
 	https := s.https()

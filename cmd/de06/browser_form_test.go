@@ -39,7 +39,7 @@ func TestBrowserForm(t *testing.T) {
 		t.Errorf("Điền trực tiếp opened %s, want %s", url, form)
 	}
 	text, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`main`)))
-	if !strings.Contains(text, "Điền sẵn theo báo cáo Tuần 48 năm 2026; sửa chỗ đã thay đổi.") {
+	if !strings.Contains(text, "Điền sẵn theo báo cáo Tuần 48 năm 2026 của đơn vị; sửa chỗ đã thay đổi.") {
 		t.Errorf("the form does not say it is pre-filled: %.300s", text)
 	}
 	fitsPhone(t, ctx, "the form")

@@ -348,7 +348,7 @@ func TestFormPrefilled(t *testing.T) {
 	d := newDesk(t)
 	d.upload(http.DefaultClient, d.links["tram-y-te"], sample("tram-y-te-2026-W48.xlsx"))
 	page := d.getForm(d.links["tram-y-te"], "2026-W49")
-	if !strings.Contains(page, "Điền sẵn theo báo cáo Tuần 48 năm 2026; sửa chỗ đã thay đổi.") {
+	if !strings.Contains(page, "Điền sẵn theo báo cáo Tuần 48 năm 2026 của đơn vị; sửa chỗ đã thay đổi.") {
 		t.Error("the form does not say it is pre-filled")
 	}
 	for _, e := range sampleEntries(t, "tram-y-te-2026-W48.xlsx") {

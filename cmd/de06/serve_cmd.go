@@ -227,11 +227,9 @@ func loadDemo(e *env, srv *web.Server, st *store.Store, p *plan.Plan) error {
 	if p.Level == plan.LevelProvince {
 		sample, what = "tinh", msgDemoCommunes
 	}
-	dir := filepath.Join("samples", sample)
-	if exe, err := os.Executable(); err == nil {
-		if _, err := os.Stat(dir); err != nil {
-			dir = filepath.Join(filepath.Dir(exe), dir)
-		}
+	dir, err := findSamples(filepath.Join("samples", sample))
+	if err != nil {
+		return err
 	}
 	files, err := demoFiles(dir, deskEngine{}.Level(p))
 	if err != nil {
@@ -287,6 +285,32 @@ func demoFiles(dir string, level web.Level) ([]web.File, error) {
 		files[i] = d.f
 	}
 	return files, nil
+}
+
+// findSamples finds the sample folder rel: in the folder de06 runs in
+// (the source tree), else beside the executable (the release zip, or a
+// binary built into the source tree). Not found, the error says where it
+// looked and how to run the demo.
+func findSamples(rel string) (string, error) {
+	var looked []string
+	var places []string
+	if wd, err := os.Getwd(); err == nil {
+		places = append(places, wd)
+	}
+	if exe, err := os.Executable(); err == nil {
+		places = append(places, filepath.Dir(exe))
+		if real, err := filepath.EvalSymlinks(exe); err == nil && filepath.Dir(real) != filepath.Dir(exe) {
+			places = append(places, filepath.Dir(real))
+		}
+	}
+	for _, p := range places {
+		dir := filepath.Join(p, rel)
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir, nil
+		}
+		looked = append(looked, dir)
+	}
+	return "", usagef(msgNoSamples, rel, strings.Join(looked, "; "))
 }
 
 func runPasswd(e *env, args []string) (err error) {

@@ -218,3 +218,20 @@ func TestServeCutsSlowBodies(t *testing.T) {
 		t.Fatalf("a trickling body held its connection %v", took)
 	}
 }
+
+// The demo's samples are found in the folder de06 runs in; when absent
+// the message names every place looked at.
+func TestFindSamples(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	rel := filepath.Join("samples", "tuan-48-2026")
+	if _, err := findSamples(rel); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, rel)) {
+		t.Fatalf("without samples: %v", err)
+	}
+	if err := os.MkdirAll(rel, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := findSamples(rel); err != nil || got != filepath.Join(dir, rel) {
+		t.Errorf("found %q, %v", got, err)
+	}
+}

@@ -421,6 +421,7 @@ const (
 	msgDemo          = "Xem thử: mật khẩu cán bộ là %s; đã nạp %s kỳ %s. Đường dẫn của %s:\n"
 	msgDemoWeek      = "báo cáo mẫu của các đơn vị"
 	msgDemoCommunes  = "bảng tổng hợp mẫu của các xã"
+	msgNoSamples     = "không tìm thấy thư mục mẫu %s để xem thử (đã tìm ở: %s). Chạy de06 serve --demo trong thư mục mã nguồn de06, hoặc để thư mục samples của bản phát hành nằm cạnh de06 (như khi giải nén tệp zip)"
 	msgAskPassword   = "Mật khẩu mới (ít nhất 8 ký tự): "
 	msgPasswordShort = "mật khẩu cần ít nhất 8 ký tự"
 	msgPasswordSet   = "Đã đặt mật khẩu; mọi phiên đăng nhập cũ đã kết thúc.\n"
