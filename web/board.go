@@ -214,10 +214,13 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 			return
 		}
 	}
+	// Why the next merge would be a draft, unless the merge just made
+	// says it already.
+	data["ShowDraft"] = true
 	if id, err := strconv.ParseInt(r.FormValue("tong-hop"), 10, 64); err == nil {
 		for _, rv := range reports {
 			if rv.ID == id {
-				data["Merged"] = rv
+				data["Merged"], data["ShowDraft"] = rv, len(rv.Draft) == 0
 			}
 		}
 	}

@@ -50,6 +50,11 @@ func (s *Server) failCause(w http.ResponseWriter, r *http.Request, code int, msg
 }
 
 func (s *Server) answer(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	s.answerTitled(w, r, code, msgErrorTitle, msg)
+}
+
+// answerTitled is answer under a page title of its own.
+func (s *Server) answerTitled(w http.ResponseWriter, r *http.Request, code int, title, msg string) {
 	if wantsJSON(r) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(code)
@@ -63,7 +68,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, code int, msg st
 	if tok, ok := unitPath(r.URL.Path); ok && strings.Count(r.URL.Path, "/") > 2 { // a page under a unit's link
 		back, label = "/u/"+tok, msgBackUnit
 	}
-	s.render(w, "message.html", map[string]any{"Title": msgErrorTitle, "Message": msg, "Back": back, "BackLabel": label})
+	s.render(w, "message.html", map[string]any{"Title": title, "Message": msg, "Back": back, "BackLabel": label})
 }
 
 // unitPath gives the token of a path under a unit's link, "/u/TOKEN/…".

@@ -85,7 +85,7 @@ var unitCases = map[string]func(t *testing.T){
 		resp, body = d.submit(noRedirect(), d.links["tram-y-te"]+"/withdraw", url.Values{"upload": {idPath("%d", second.ID)}})
 		resp, body = d.seeOther(nil, "withdraw", resp, body, d.links["tram-y-te"][len(d.ts.URL):]+idPath("?period=2026-W48&rut=%d", second.ID))
 		status(t, "withdraw", resp, body, 200)
-		mustContain(t, "withdraw", body, `<section class="card result ok" id="ket-qua"`, "Đã rút lại lần gửi", "(không có lỗi) được dùng lại để tổng hợp")
+		mustContain(t, "withdraw", body, `<section class="card result ok" id="ket-qua"`, "Đã rút lại tệp", "(không có lỗi) được dùng lại để tổng hợp")
 		up, _, _ := d.st.Upload(second.ID)
 		if up.WithdrawnAt.IsZero() {
 			t.Error("the withdrawal is not stored")

@@ -52,7 +52,9 @@ const (
 	msgWithdrawTitle    = "Rút lại lần gửi"
 	msgBackHome         = "Về trang đầu"
 	msgBackUnit         = "Về trang của đơn vị"
-	msgNotFound         = "Không có trang này. Có thể địa chỉ bị gõ sai hoặc bị cắt khi chép: xin mở lại đường dẫn đã được cấp, hoặc về trang đầu."
+	msgNotFoundTitle    = "Không có trang này"
+	msgMethodTitle      = "Không mở trực tiếp được"
+	msgNotFound         = "Địa chỉ này không có trang nào. Có thể địa chỉ bị gõ sai hoặc bị cắt khi chép: xin mở lại đường dẫn đã được cấp, hoặc về trang đầu."
 	msgMethodNotAllowed = "Địa chỉ này chỉ dùng cho nút bấm trên các trang của bàn làm việc, không mở trực tiếp được. Xin về trang đầu (hoặc trang của đơn vị) và bấm lại nút cần dùng."
 
 	msgCannotShare     = "Bàn làm việc này được mở với một địa chỉ cố định (máy chủ, hoặc lệnh có --addr, --public-url), nên không bật, tắt chia sẻ ở đây được. Muốn đổi: dừng bàn làm việc (Ctrl+C) rồi mở lại với tùy chọn khác."

@@ -163,10 +163,10 @@ func TestOwnErrors(t *testing.T) {
 	c := d.officer()
 	resp, body := d.page(nil, "/trang-khong-co")
 	status(t, "an unknown address", resp, body, http.StatusNotFound)
-	mustContain(t, "an unknown address", body, "<h1>Không thực hiện được</h1>", "Không có trang này", `href="/"`)
+	mustContain(t, "an unknown address", body, "<h1>Không có trang này</h1>", "Có thể địa chỉ bị gõ sai", `href="/"`)
 	resp, body = d.page(c, "/tong-hop?period=2026-W48")
 	status(t, "the merge's address opened", resp, body, http.StatusMethodNotAllowed)
-	mustContain(t, "the merge's address opened", body, "chỉ dùng cho nút bấm")
+	mustContain(t, "the merge's address opened", body, "<h1>Không mở trực tiếp được</h1>", "chỉ dùng cho nút bấm")
 	if resp.Header.Get("Allow") == "" {
 		t.Error("405 without Allow")
 	}
@@ -174,7 +174,7 @@ func TestOwnErrors(t *testing.T) {
 	status(t, "a mistyped page under a unit's link", resp, body, http.StatusNotFound)
 	mustContain(t, "a mistyped page under a unit's link", body, `href="`+d.links["tram-y-te"][len(d.ts.URL):]+`">Về trang của đơn vị`)
 	resp, body = d.get(nil, d.ts.URL+"/api/khong-co")
-	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"error"`) || !strings.Contains(body, "Không có trang này") {
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"error"`) || !strings.Contains(body, "Địa chỉ này không có trang nào") {
 		t.Errorf("JSON 404: %d %s", resp.StatusCode, body)
 	}
 	for _, english := range []string{"404 page not found", "Method Not Allowed"} {

@@ -295,10 +295,10 @@ func (s *Server) ownErrors(mux *http.ServeMux) http.Handler {
 			w.Header().Set("Allow", allow)
 		}
 		if c.code == http.StatusMethodNotAllowed {
-			s.fail(w, r, http.StatusMethodNotAllowed, msgMethodNotAllowed)
+			s.answerTitled(w, r, http.StatusMethodNotAllowed, msgMethodTitle, msgMethodNotAllowed)
 			return
 		}
-		s.fail(w, r, http.StatusNotFound, msgNotFound)
+		s.answerTitled(w, r, http.StatusNotFound, msgNotFoundTitle, msgNotFound)
 	})
 }
 

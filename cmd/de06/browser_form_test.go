@@ -80,6 +80,7 @@ func TestBrowserForm(t *testing.T) {
 		chromedp.WaitNotPresent(chromedp.CSS(`#loi-progress_6 li`)),
 		chromedp.Click(chromedp.CSS(`button[value=send]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#ket-qua`)),
+		chromedp.WaitVisible(chromedp.CSS(`footer`)),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +93,17 @@ func TestBrowserForm(t *testing.T) {
 	}
 	fitsPhone(t, ctx, "the page after sending")
 	shot(t, ctx, "bieu-mau-da-gui.png")
+	// The form opened again holds what was sent, and says so (not
+	// "pre-filled from week 48").
+	err = chromedp.Do(ctx, chromedp.Navigate(form), chromedp.WaitVisible(chromedp.CSS(`#mo-voi`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opens, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#mo-voi`))); !strings.Contains(opens, "Đây là báo cáo đơn vị đã gửi qua biểu mẫu lúc") {
+		t.Errorf("the form opened again says %q", opens)
+	}
+	fitsPhone(t, ctx, "the form opened again")
+	shot(t, ctx, "bieu-mau-mo-lai.png")
 	if rows := d.merged(d.officer(), "2026-W49", "tram-y-te"); len(rows) == 0 || !strings.Contains(rowResult(rows, 6), "1.204 lượt") {
 		t.Errorf("the merge does not hold what was typed: %q", rowResult(rows, 6))
 	}

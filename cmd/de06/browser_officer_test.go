@@ -33,9 +33,9 @@ func atSize(t *testing.T, ctx context.Context, url, sel, name string, w, h int64
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The board's and the plan's wide tables, and the board's notes in
-	// <small>, were made smaller on purpose: the rest is read at 16 px.
-	measureExcept(t, ctx, name, int(w), "table.summary, small")
+	// Officer pages are read at 16 px too, their tables included, and
+	// their targets are 44 px tall, the menu's links included.
+	measurePage(t, ctx, name, int(w))
 	shot(t, ctx, name+"-"+strconv.FormatInt(w, 10)+".png")
 	return text
 }

@@ -17,7 +17,7 @@ import (
 // pageSizes is what the phone test measures on a page.
 type pageSizes struct {
 	ScrollWidth int      `json:"scrollWidth"`
-	Short       []string `json:"short"` // buttons and link-buttons under 44 px tall
+	Short       []string `json:"short"` // buttons, link-buttons, the menu's links, fields under 44 px tall
 	Small       []string `json:"small"` // visible text under 16 px
 	Green       []string `json:"green"` // warnings coloured as a success
 }
@@ -27,7 +27,9 @@ type pageSizes struct {
 const measure = `(() => {
   const exempt = null; // a selector whose text may be smaller (measureExcept)
   const out = {scrollWidth: document.documentElement.scrollWidth, short: [], small: [], green: []};
-  for (const el of document.querySelectorAll('button, a.button, .button, input[type=submit]')) {
+  const targets = 'button, a.button, .button, input[type=submit], nav.bar a, .back a, details > summary, select, ' +
+    'input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])';
+  for (const el of document.querySelectorAll(targets)) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (r.height < 44) out.short.push(el.textContent.trim().slice(0, 40) + ': ' + r.height + ' px');
@@ -131,7 +133,7 @@ func TestBrowserPhone(t *testing.T) {
 	err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
 		chromedp.Navigate(link), chromedp.WaitVisible(`input[type=file]`),
 		chromedp.SetUploadFiles(`input[type=file]`, []string{abs(sample("tram-y-te-2026-W48.xlsx"))}),
-		chromedp.Click(`#gui-tep button`), chromedp.WaitVisible(`#ket-qua`))
+		chromedp.Click(`#gui-tep button`), chromedp.WaitVisible(`#ket-qua`), chromedp.WaitVisible(`footer`))
 	if err != nil {
 		t.Fatal(err)
 	}

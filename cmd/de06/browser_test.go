@@ -129,7 +129,7 @@ func TestBrowserDesk(t *testing.T) {
 	}
 	err = chromedp.Do(ctx,
 		chromedp.Click(`#gui-tep button`),
-		chromedp.WaitVisible(`#ket-qua`),
+		chromedp.WaitVisible(`#ket-qua`), chromedp.WaitVisible(`footer`), // the whole new page
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -138,7 +138,7 @@ func TestBrowserDesk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(result, "E16") || !strings.Contains(result, "Lỗi") || !strings.Contains(result, "đã nhận, nhưng 1 lỗi") {
+	if !strings.Contains(result, "E16") || !strings.Contains(result, "Lỗi") || !strings.Contains(result, "đã nhận, còn 1 lỗi cần sửa") {
 		t.Fatalf("finding not shown: %s", result)
 	}
 	shot(t, ctx, "don-vi.png")
