@@ -117,11 +117,11 @@ func TestBrowserProvince(t *testing.T) {
 		chromedp.WaitVisible(`input[name=number]`),
 		chromedp.SendKeys(`input[name=number]`, "12"),
 		chromedp.Submit(`input[name=number]`),
-		chromedp.WaitVisible(`a[href$="/pdf"]`))
+		chromedp.WaitVisible(`#tong-hop`), chromedp.WaitVisible(`footer`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	done, err := chromedp.Run(ctx, chromedp.Text(`p.ok`))
+	done, err := chromedp.Run(ctx, chromedp.Text(`#tong-hop`))
 	if err != nil || !strings.Contains(done, "3/6 xã gửi bảng tổng hợp") {
 		t.Errorf("after the merge: %q (%v)", done, err)
 	}
