@@ -280,7 +280,11 @@ func postShare(t *testing.T, client *http.Client, base, to string) string {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return string(b)
+	if resp.StatusCode != http.StatusSeeOther { // post, redirect, get: the page after
+		return string(b)
+	}
+	page, _ := get(t, client, base+resp.Header.Get("Location"))
+	return page
 }
 
 func savedSharingOf(t *testing.T, dir string) (bool, bool, error) {
