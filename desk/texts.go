@@ -76,7 +76,7 @@ var viaLabels = map[Via]string{
 }
 
 var changeLabels = map[ChangeKind]string{
-	ChangeNew:      "có tệp gửi sau lần tổng hợp (lần đó chưa có tệp nào của đơn vị)",
+	ChangeNew:      "có tệp gửi sau lần tổng hợp (lúc tổng hợp chưa có tệp nào)",
 	ChangeReplaced: "tệp được dùng đã đổi (gửi lại, rút lại hoặc cán bộ chọn tệp khác)",
 	ChangeGone:     "tệp lần tổng hợp đã dùng nay không còn được dùng (đã rút lại), chưa có tệp khác",
 	ChangeHeader:   "thông tin văn bản (cơ quan, Kính gửi, Nơi nhận, người ký) đã sửa sau lần tổng hợp",
