@@ -20,19 +20,24 @@ type pageSizes struct {
 	Short       []string `json:"short"` // buttons, link-buttons, the menu's links, fields under 44 px tall
 	Small       []string `json:"small"` // visible text under 16 px
 	Green       []string `json:"green"` // warnings coloured as a success
+	Faded       []string `json:"faded"` // targets drawn faded (they look disabled)
 }
 
 // measure reads the page's width, the height of every visible button and
 // link-button, and the size of every visible text.
 const measure = `(() => {
   const exempt = null; // a selector whose text may be smaller (measureExcept)
-  const out = {scrollWidth: document.documentElement.scrollWidth, short: [], small: [], green: []};
+  const out = {scrollWidth: document.documentElement.scrollWidth, short: [], small: [], green: [], faded: []};
   const targets = 'button, a.button, .button, input[type=submit], nav.bar a, .back a, details > summary, select, ' +
     'input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])';
   for (const el of document.querySelectorAll(targets)) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (r.height < 44) out.short.push(el.textContent.trim().slice(0, 40) + ': ' + r.height + ' px');
+    // A target that works looks it: not faded by itself or a section around it.
+    let o = 1;
+    for (let a = el; a; a = a.parentElement) o *= parseFloat(getComputedStyle(a).opacity);
+    if (o < 1 && !el.disabled) out.faded.push(el.textContent.trim().slice(0, 40) + ': opacity ' + o.toFixed(2));
   }
   const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walk.nextNode()) {
@@ -81,6 +86,9 @@ func measureExcept(t *testing.T, ctx context.Context, name string, width int, ex
 	}
 	for _, s := range got.Green {
 		t.Errorf("%s: a warning coloured as a success: %s", name, s)
+	}
+	for _, s := range got.Faded {
+		t.Errorf("%s: a button that works looks disabled: %s", name, s)
 	}
 }
 
