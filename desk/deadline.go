@@ -11,9 +11,9 @@ import (
 	"github.com/caongoc/de06/plan"
 )
 
-// DeadlineHour is the hour of the report day by which units send: the end
-// of the working day, so the standing agency merges on the report day.
-const DeadlineHour = 17
+// DeadlineHour is the hour of the report day by which units send
+// (plan.DeadlineHour: the template says the same hour).
+const DeadlineHour = plan.DeadlineHour
 
 // Deadline is when a unit's report for p is due: 17:00 on the report day
 // (the week's Wednesday, the 15th of the month).

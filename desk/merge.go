@@ -113,3 +113,23 @@ func Merge(in MergeInput) (*Merged, error) {
 	report.SortFindings(cons.Findings)
 	return &Merged{Cons: cons, Own: own, Doc: doc}, nil
 }
+
+// DraftReasons says why the merged report cannot go out as it stands, one
+// reason a line: its header's (plan.Header.DraftReasonsSigned, with the
+// signer it is signed by), and the signer's own unit without a usable
+// report (its own models have no figures; a commune's report). None means
+// a clean document.
+func (m *Merged) DraftReasons() []string {
+	if m.Roll != nil {
+		return m.Roll.Plan.Header.DraftReasonsSigned(m.Doc.Date, m.Doc.Signer)
+	}
+	out := m.Cons.Plan.Header.DraftReasonsSigned(m.Doc.Date, m.Doc.Signer)
+	if own := m.Cons.Own; own != "" {
+		for _, u := range m.Cons.NotReported {
+			if u.ID == own {
+				out = append(out, fmt.Sprintf(msgOwnNotUsable, u.Name))
+			}
+		}
+	}
+	return out
+}

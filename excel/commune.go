@@ -301,8 +301,10 @@ func readDataRows(g *sheetGrid, wb *rollup.Workbook) {
 		}
 		wb.Data = append(wb.Data, rollup.DataRow{Line: r, Unit: get("ma_don_vi"), UnitName: get("don_vi"), Model: get("mo_hinh"),
 			StatusKey: get("ma_tinh_trang"), Progress: get("tien_do"), Achieved: get("dat"), Total: get("tong"),
-			IndicatorName: vi.NFC(get("chi_tieu")), IndicatorUnit: vi.NFC(get("don_vi_tinh")), IndicatorTarget: get("muc_chi_tieu")})
+			IndicatorName: vi.NFC(get("chi_tieu")), IndicatorUnit: vi.NFC(get("don_vi_tinh")), IndicatorTarget: get("muc_chi_tieu"),
+			Difficulty: vi.NFC(get("kho_khan")), Proposal: vi.NFC(get("de_xuat"))})
 	}
+	wb.HasOpinions = col["kho_khan"] > 0 && col["de_xuat"] > 0
 }
 
 // readUnitsLine reads the units that reported and were expected from

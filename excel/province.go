@@ -29,7 +29,7 @@ func WriteProvince(w io.Writer, r *rollup.Rollup) error {
 	// Every sheet made, in order, and Dữ liệu hidden before any is
 	// streamed: hiding a sheet reads every sheet, a streamed one back from
 	// its XML (the writers below find their sheets made).
-	for _, sh := range []string{sheetModels, sheetMissing} {
+	for _, sh := range []string{sheetModels, sheetMissing, sheetOpinions} {
 		if _, err := f.NewSheet(sh); err != nil {
 			return err
 		}
@@ -37,7 +37,7 @@ func WriteProvince(w io.Writer, r *rollup.Rollup) error {
 	if err := makeStreamedSheets(f); err != nil {
 		return err
 	}
-	for _, write := range []func(*book, *styles, *rollup.Rollup) error{writeCommunes, writeModels, writeMissing} {
+	for _, write := range []func(*book, *styles, *rollup.Rollup) error{writeCommunes, writeModels, writeMissing, writeOpinions} {
 		if err := write(f, st, r); err != nil {
 			return err
 		}
@@ -243,10 +243,11 @@ func modelValues(ml *rollup.ModelLine) []any {
 	if ml.Progress != nil {
 		progress = *ml.Progress
 	}
-	note := ""
-	if len(ml.NotSummed) > 0 {
-		note = fmt.Sprintf(provNotSummed, names(ml.NotSummed))
+	var notes []string
+	for _, ns := range ml.NotSummed {
+		notes = append(notes, fmt.Sprintf(provNotSummed, vi.InSentence(ns.Commune), ns.Differs.Describe()))
 	}
+	note := strings.Join(notes, "\n")
 	return append(vals, progress, ml.IndicatorText(), ml.Summed, len(ml.Overdue), names(ml.Overdue), note)
 }
 
@@ -342,7 +343,7 @@ func writeMissing(f *book, st *styles, r *rollup.Rollup) error {
 	if _, err := f.NewSheet(sheetMissing); err != nil {
 		return err
 	}
-	sw, err := streamHead(f, st, sheetMissing, fmt.Sprintf(provMissingTitle, r.Period.Label()), provinceSubtitle(r), cols)
+	sw, err := streamHead(f, st, sheetMissing, provMissingTitle, provinceSubtitle(r), cols)
 	if err != nil {
 		return err
 	}

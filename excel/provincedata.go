@@ -12,7 +12,7 @@ import (
 // commune standing as the unit, so that what reads one (ReadPrevious, the
 // trends) reads the other. Columns are only ever added at the end.
 var provinceDataHeader = []string{"ky_bao_cao", "ma_don_vi", "don_vi", "mo_hinh", "tinh_trang", "ma_tinh_trang", "tien_do", "dat", "tong",
-	"qua_han", "cong_vao_tinh", "chi_tieu", "don_vi_tinh", "muc_chi_tieu", "tep", "bao_cao_so", "ngay_bao_cao"}
+	"qua_han", "cong_vao_tinh", "chi_tieu", "don_vi_tinh", "muc_chi_tieu", "tep", "bao_cao_so", "ngay_bao_cao", "kho_khan", "de_xuat"}
 
 // writeProvinceData streams "Dữ liệu" into its sheet, made and hidden, as a
 // commune's, by makeStreamedSheets: no one prints machine values.
@@ -25,7 +25,7 @@ func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{11, 22, 24, 9, 20, 12, 9, 9, 9, 8, 12, 30, 10, 12, 30, 14, 12} {
+	for i, w := range []float64{11, 22, 24, 9, 20, 12, 9, 9, 9, 8, 12, 30, 10, 12, 30, 14, 12, 40, 40} {
 		sw.SetColWidth(i+1, i+1, w)
 	}
 	head := make([]any, len(provinceDataHeader))
@@ -58,6 +58,7 @@ func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 		if c.ReportDate != nil {
 			date = vi.FormatDate(*c.ReportDate)
 		}
+		said := communeOpinions(c)
 		for _, l := range c.Lines {
 			if r.Plan.Model(l.Model) == nil {
 				continue
@@ -67,7 +68,8 @@ func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 				name, unit, target = ind.Name, ind.Unit, num(ind.Target)
 			}
 			vals := []any{period, cl.Unit.ID, cl.Unit.Name, l.Model, l.Status.String(), l.Status.Key(), num(l.Progress), num(l.Achieved), num(l.Total),
-				flag(l.Overdue), flag(l.Summed), name, unit, target, c.Sub.Name, c.Number, date}
+				flag(l.Overdue), flag(l.Summed), name, unit, target, c.Sub.Name, c.Number, date,
+				said[rollup.Difficulty][l.Model], said[rollup.Proposal][l.Model]}
 			if err := sw.SetRow(cell(1, row), vals); err != nil {
 				return err
 			}

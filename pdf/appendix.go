@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
@@ -46,6 +47,12 @@ const pad = 1.0
 func (b *builder) appendix(c *report.Consolidation, opt Options) {
 	b.plan = c.Plan
 	b.appendixHeading(txtAppendix, txtAppTitle, c.Plan.Header, opt)
+	if w := c.OneSource; !w.IsZero() {
+		b.y -= 2
+		b.text(b.left(), b.y, b.width(), say("appendixSource", data{"Week": w.Short(), "From": vi.FormatDate(w.Start()), "To": vi.FormatDate(w.End())}),
+			Font{"I", 11}, "C", "appendix-source")
+		b.y += lineHeight(11) + 2
+	}
 	b.useTable(b.fitColumns(c))
 	for _, g := range c.Plan.Groups {
 		// A group row never ends a page: keep it with its first model.

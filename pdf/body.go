@@ -40,9 +40,7 @@ func (b *builder) body(c *report.Consolidation) {
 	b.para(say("detail", nil), Font{"I", 14}, indent, "J", paraGap)
 
 	b.part(say("partII", nil))
-	if !b.byUnit(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Difficulties }) {
-		b.para(say("noDifficulties", nil), body, indent, "J", paraGap)
-	}
+	b.difficulties(c)
 
 	b.part(say("partIII", nil))
 	b.tasks(c)
@@ -80,20 +78,21 @@ func (b *builder) list(items []item) {
 	}
 }
 
-// unitsParagraph says who sent a report that was used, whose rows or files
-// had errors, who sent nothing, and which weeks a month's figures come from.
+// unitsParagraph says how many units sent a report and how many of
+// those could be used, whose files or rows had errors, who sent nothing,
+// and, for a month made of weeks, which weeks its figures come from: the
+// counts of one paragraph agree with each other.
 func (b *builder) unitsParagraph(c *report.Consolidation) {
 	notReported := map[string]bool{}
 	for _, u := range c.NotReported {
 		notReported[u.ID] = true
 	}
-	var sent, missing, rejected []string
-	var sentences []string
+	var usable, missing, rejected []string
 	ownRejected := ""
 	for _, u := range c.Expected {
 		switch {
 		case !notReported[u.ID]:
-			sent = append(sent, u.Name)
+			usable = append(usable, u.Name)
 		case len(c.Rejected[u.ID]) == 0:
 			missing = append(missing, u.Name)
 		case u.ID == c.Own:
@@ -102,51 +101,75 @@ func (b *builder) unitsParagraph(c *report.Consolidation) {
 			rejected = append(rejected, u.Name)
 		}
 	}
-	switch {
-	case len(sent) == len(c.Expected):
-		sentences = append(sentences, say("unitsAllSent", data{"Expected": len(c.Expected)}))
-	case len(sent) > 0:
-		sentences = append(sentences, say("unitsSent", data{"Sent": sent, "Expected": len(c.Expected)}))
+	sent := len(usable) + len(rejected)
+	if ownRejected != "" {
+		sent++
 	}
+	var sentences []string
+	switch {
+	case len(c.Sources) > 0:
+		sentences = append(sentences, monthSources(c))
+	case len(usable) == len(c.Expected):
+		sentences = append(sentences, say("unitsAllSent", data{"Expected": len(c.Expected)}))
+	case sent > len(usable):
+		sentences = append(sentences, say("unitsSentSomeUnusable", data{"Senders": sent, "Usable": usable, "Expected": len(c.Expected)}))
+	case len(usable) > 0:
+		sentences = append(sentences, say("unitsSent", data{"Sent": usable, "Expected": len(c.Expected)}))
+	}
+	if len(rejected) > 0 {
+		sentences = append(sentences, say("unitsRejected", rejected))
+	}
+	if ownRejected != "" {
+		sentences = append(sentences, say("ownRejected", ownRejected))
+	}
+	if len(missing) > 0 {
+		sentences = append(sentences, say("unitsMissing", missing))
+	}
+	if s := returnedRows(c, notReported); s != "" {
+		sentences = append(sentences, s)
+	}
+	b.para(strings.Join(sentences, " "), body, indent, "J", paraGap)
+}
+
+// returnedRows says, in one sentence, which usable reports had rows left
+// out for errors.
+func returnedRows(c *report.Consolidation, notReported map[string]bool) string {
+	var parts []string
+	rows := 0
 	for _, u := range c.Expected {
 		models := slices.Sorted(slices.Values(c.Returned[u.ID]))
 		if len(models) == 0 || notReported[u.ID] {
 			continue
 		}
-		name := "unitRowsReturned"
-		if u.ID == c.Own {
-			name = "ownRowsFixing"
-		}
-		sentences = append(sentences, say(name, data{"Unit": u.Name, "N": len(models), "Models": models}))
+		rows += len(models)
+		parts = append(parts, say("rowsOf", data{"Models": models, "Unit": u.Name}))
 	}
-	sentences = append(sentences, oneOrMany(missing, "unitMissing", "unitsMissing")...)
-	sentences = append(sentences, oneOrMany(rejected, "unitRejected", "unitsRejected")...)
-	if ownRejected != "" {
-		sentences = append(sentences, say("ownRejected", ownRejected))
+	if rows == 0 {
+		return ""
 	}
-	sentences = append(sentences, monthSources(c)...)
-	b.para(strings.Join(sentences, " "), body, indent, "J", paraGap)
+	return say("rowsReturned", data{"N": rows, "List": strings.Join(parts, "; ")})
 }
 
-// oneOrMany says a sentence about one unit, or its plural about several.
-func oneOrMany(units []string, one, many string) []string {
-	switch len(units) {
-	case 0:
-		return nil
-	case 1:
-		return []string{say(one, units[0])}
+// monthSources says, for a month made of weekly reports, how many units
+// sent a monthly report and whose figures come from which week: once, in
+// part I.
+func monthSources(c *report.Consolidation) string {
+	notReported := map[string]bool{}
+	for _, u := range c.NotReported {
+		notReported[u.ID] = true
 	}
-	return []string{say(many, units)}
-}
-
-// monthSources says, for a month made of weekly reports, which units'
-// figures come from which week.
-func monthSources(c *report.Consolidation) []string {
 	byWeek := map[plan.Period][]string{}
 	var weeks []plan.Period
+	var monthly []string
+	usable := 0
 	for _, u := range c.Expected {
+		if notReported[u.ID] {
+			continue
+		}
+		usable++
 		w, ok := c.Sources[u.ID]
 		if !ok {
+			monthly = append(monthly, u.Name)
 			continue
 		}
 		if _, seen := byWeek[w]; !seen {
@@ -155,12 +178,24 @@ func monthSources(c *report.Consolidation) []string {
 		byWeek[w] = append(byWeek[w], u.Name)
 	}
 	slices.SortFunc(weeks, func(a, b plan.Period) int { return a.Start().Compare(b.Start()) })
-	var out []string
+	var clauses []string
 	for _, w := range weeks {
-		out = append(out, say("monthFromWeek", data{"Units": byWeek[w], "Week": w.Label()}))
+		d := data{"N": len(byWeek[w]), "Expected": len(c.Expected), "Week": w.Short(),
+			"From": vi.FormatDate(w.Start()), "To": vi.FormatDate(w.End())}
+		if len(byWeek[w]) < usable {
+			d["Units"] = byWeek[w]
+		}
+		clauses = append(clauses, say("monthWeek", d))
 	}
-	return out
+	weekText := strings.Join(clauses, "; ")
+	if len(monthly) == 0 {
+		return say("monthNone", data{"Weeks": weekText})
+	}
+	return say("monthSome", data{"Monthly": monthly, "Expected": len(c.Expected), "Weeks": weekText})
 }
+
+// usableUnits counts the units whose report was used.
+func usableUnits(c *report.Consolidation) int { return len(c.Expected) - len(c.NotReported) }
 
 func (b *builder) modelsParagraph(c *report.Consolidation) {
 	n := c.Counts()
@@ -181,6 +216,9 @@ func (b *builder) modelsParagraph(c *report.Consolidation) {
 		parts = append(parts, say("statusCount", data{"N": k, "Status": strings.ToLower(s.String()), "Which": which}))
 	}
 	sentences := []string{say("models", data{"Total": n.Models, "Parts": strings.Join(parts, "; ")})}
+	if u := usableUnits(c); u < len(c.Expected) {
+		sentences = append(sentences, say("modelsPartial", data{"N": u, "Expected": len(c.Expected)}))
+	}
 	for _, ms := range c.Models {
 		if ms.Note() != "" {
 			sentences = append(sentences, say("claimedDone", data{"N": ms.Model.Number, "Units": ms.Reported,
@@ -189,12 +227,54 @@ func (b *builder) modelsParagraph(c *report.Consolidation) {
 	}
 	b.para(strings.Join(sentences, " "), body, indent, "J", paraGap)
 	if !c.Previous.IsZero() {
-		moved := map[int]int{}
-		for _, ms := range c.Models {
-			moved[ms.Moved()]++
-		}
-		b.para(say("compared", data{"Previous": c.Previous.Name(), "Up": moved[1], "Same": moved[0], "Down": moved[-1]}), body, indent, "J", paraGap)
+		b.para(compared(c), body, indent, "J", paraGap)
 	}
+}
+
+// compared says how the models moved since the previous report, naming
+// those that moved and how those that went back did.
+func compared(c *report.Consolidation) string {
+	var up []int
+	var down []string
+	same := 0
+	for _, ms := range c.Models {
+		switch ms.Moved() {
+		case 1:
+			up = append(up, ms.Model.Number)
+		case -1:
+			down = append(down, say(downWords(ms), downData(ms)))
+		default:
+			same++
+		}
+	}
+	var parts []string
+	if len(up) > 0 {
+		parts = append(parts, say("movedUp", up))
+	}
+	if len(down) > 0 {
+		parts = append(parts, say("movedDown", data{"N": len(down), "List": strings.Join(down, "; ")}))
+	}
+	if same > 0 {
+		parts = append(parts, say("movedSame", same))
+	}
+	return say("compared", data{"Previous": c.Previous.Short(), "Parts": strings.Join(parts, ", ")})
+}
+
+// downWords and downData say how a model went back: its status, else its
+// progress.
+func downWords(ms *report.ModelSummary) string {
+	if ms.Status != ms.PreviousStatus {
+		return "downStatus"
+	}
+	return "downProgress"
+}
+
+func downData(ms *report.ModelSummary) data {
+	d := data{"N": ms.Model.Number, "From": strings.ToLower(ms.PreviousStatus.String()), "To": strings.ToLower(ms.Status.String())}
+	if ms.Status == ms.PreviousStatus && ms.Progress != nil && ms.PreviousProgress != nil {
+		d["From"], d["To"] = vi.FormatNumber(*ms.PreviousProgress), vi.FormatNumber(*ms.Progress)
+	}
+	return d
 }
 
 // targetText is an indicator's target as the plan sets it: "53 DVC",
@@ -206,7 +286,9 @@ func targetText(ind *plan.Indicator) string {
 	return vi.FormatNumber(ind.Target) + " " + ind.Unit
 }
 
-// figures says the period's indicators, one item each.
+// figures says the period's indicators, one item each: a count against
+// its target ("50/53 DVC (94,3%)", or how far past it), a ratio with its
+// target, each with whose figures they are when not every unit's.
 func (b *builder) figures(c *report.Consolidation) {
 	var items []item
 	for _, ms := range c.Models {
@@ -215,10 +297,19 @@ func (b *builder) figures(c *report.Consolidation) {
 			continue
 		}
 		d := data{"N": ms.Model.Number, "Name": lowerFirst(ind.Name), "Target": targetText(ind), "Got": ms.IndicatorText()}
-		if ms.IndicatorText() == "" {
+		note := ""
+		if ind.Combine != plan.CombineLead && len(ms.Reported) > 1 && !ind.Ratio() {
+			note = say("sumNote", nil)
+		}
+		d["Note"] = note + partialNote(ms)
+		switch {
+		case ms.IndicatorText() == "":
 			items = append(items, item{"indicatorNone", d})
-		} else {
-			items = append(items, item{"indicator", d})
+		case ind.Ratio():
+			items = append(items, item{"indicatorRatio", d})
+		default:
+			d["Got"] = countGot(*ms.Achieved, ind.Target, ind.Unit, ms.IndicatorText())
+			items = append(items, item{"indicatorCount", d})
 		}
 	}
 	if len(items) == 0 {
@@ -226,6 +317,53 @@ func (b *builder) figures(c *report.Consolidation) {
 		return
 	}
 	b.list(items)
+}
+
+// countGot says a count against its target: got ("50/53 DVC (94,3%)")
+// below it, the figure and the target once at or past it ("22 DVC, vượt
+// chỉ tiêu (20 DVC)").
+func countGot(achieved, target float64, unit, got string) string {
+	d := data{"Achieved": vi.FormatNumber(achieved) + " " + unit, "Target": vi.FormatNumber(target) + " " + unit}
+	switch {
+	case achieved > target:
+		return say("gotOver", d)
+	case achieved == target:
+		return say("gotMet", d)
+	}
+	return got
+}
+
+// maxWithout is how many units without data a note names before it only
+// counts them.
+const maxWithout = 3
+
+// partialNote says whose figures a model's are, when not every unit that
+// had to report on it gave a usable row; "" when all did.
+func partialNote(ms *report.ModelSummary) string {
+	if !ms.Partial() {
+		return ""
+	}
+	got, want := ms.Coverage()
+	d := data{"Have": got, "Want": want}
+	without := slices.Concat(ms.Missing, ms.Returned, ms.Fixing)
+	if len(without) <= maxWithout {
+		d["Without"] = without
+	}
+	return say("partialNote", d)
+}
+
+// deadlineWords is a deadline within a sentence: its milestones lower
+// case, joined by commas ("trong năm 2024 đối với …, giai đoạn 2023 - 2025
+// đối với …").
+func deadlineWords(text string) string {
+	parts := strings.Split(vi.OneLine(text), ";")
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, lowerFirst(p))
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func (b *builder) overdue(c *report.Consolidation) {
@@ -240,7 +378,7 @@ func (b *builder) overdue(c *report.Consolidation) {
 				continue
 			}
 			items = append(items, item{"overdueItem", data{"N": ms.Model.Number, "Title": ms.Model.Title,
-				"Deadline": vi.OneLine(ms.Model.Deadline.Text), "Status": ms.StatusPhrase()}})
+				"Deadline": deadlineWords(ms.Model.Deadline.Text), "Status": ms.StatusPhrase(), "Note": partialNote(ms)}})
 		}
 		b.list(items)
 	}
@@ -255,41 +393,108 @@ func (b *builder) overdue(c *report.Consolidation) {
 	}
 }
 
-// byUnit lists texts grouped by unit, one item a unit naming the models,
-// within maxPartText characters; it reports whether there were any.
-func (b *builder) byUnit(c *report.Consolidation, get func(*report.ModelSummary) []report.Attributed) bool {
-	var order []string
-	byUnit := map[string][]string{}
+// difficulties is part II: each unit's difficulties, in part I's order,
+// then the models that went back since the previous report; and whose
+// words are missing.
+func (b *builder) difficulties(c *report.Consolidation) {
+	items, left := unitItems(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Difficulties })
 	for _, ms := range c.Models {
-		for _, a := range get(ms) {
-			who := a.Who()
-			if _, ok := byUnit[who]; !ok {
-				order = append(order, who)
-			}
-			// Each text continues "Unit:" or a semicolon: lower case.
-			text := lowerFirst(sentence(a.Text))
-			byUnit[who] = append(byUnit[who], say("aboutModel", data{"Text": text, "N": ms.Model.Number}))
-		}
-	}
-	if len(order) == 0 {
-		return false
-	}
-	var items []item
-	used, left := 0, 0
-	for _, u := range order {
-		text := strings.Join(byUnit[u], "; ")
-		if used >= maxPartText {
-			left += len(byUnit[u])
+		if ms.Moved() >= 0 {
 			continue
 		}
-		used += utf8.RuneCountInString(text)
-		items = append(items, item{"unitItem", data{"Unit": u, "Text": text}})
+		how := say("regressedProgress", downData(ms))
+		if ms.Status != ms.PreviousStatus {
+			how = say("regressedStatus", downData(ms))
+		}
+		items = append(items, item{"regressed", data{"N": ms.Model.Number, "Previous": c.Previous.Short(), "How": how,
+			"NoReason": len(ms.Difficulties) == 0}})
+	}
+	if len(items) == 0 {
+		b.para(say("noDifficulties", nil), body, indent, "J", paraGap)
+	} else {
+		b.list(items)
+	}
+	if left > 0 {
+		b.para(say("moreInAppendix", left), Font{"I", 14}, indent, "J", paraGap)
+	}
+	b.opinionsPartial(c)
+}
+
+// opinionsPartial says, under parts II and IV, how many units' words are
+// not there because their report is missing or unusable.
+func (b *builder) opinionsPartial(c *report.Consolidation) {
+	if len(c.NotReported) == 0 {
+		return
+	}
+	d := data{"Absent": len(c.NotReported), "Expected": len(c.Expected)}
+	var names []string
+	for _, u := range c.NotReported {
+		names = append(names, u.Name)
+		if len(c.Rejected[u.ID]) > 0 {
+			d["Rejected"] = true
+		} else {
+			d["Missing"] = true
+		}
+	}
+	if len(names) <= maxWithout {
+		d["Units"] = names
+	}
+	b.para(say("opinionsPartial", d), Font{"I", 14}, indent, "J", paraGap)
+}
+
+// byUnit lists texts grouped by unit, as unitItems does.
+func (b *builder) byUnit(c *report.Consolidation, get func(*report.ModelSummary) []report.Attributed) bool {
+	items, left := unitItems(c, get)
+	if len(items) == 0 {
+		return false
 	}
 	b.list(items)
 	if left > 0 {
 		b.para(say("moreInAppendix", left), Font{"I", 14}, indent, "J", paraGap)
 	}
 	return true
+}
+
+// unitItems groups texts by unit, in the plan's order of units (part I's),
+// one item a unit naming the models, within maxPartText characters; left
+// counts the texts past it.
+func unitItems(c *report.Consolidation, get func(*report.ModelSummary) []report.Attributed) (items []item, left int) {
+	type key struct{ unit, from string }
+	var order []key
+	byUnit := map[key][]string{}
+	for _, ms := range c.Models {
+		for _, a := range get(ms) {
+			k := key{a.Unit, a.From}
+			if _, ok := byUnit[k]; !ok {
+				order = append(order, k)
+			}
+			// Each text continues "Unit:" or a semicolon: lower case.
+			text := lowerFirst(sentence(a.Text))
+			byUnit[k] = append(byUnit[k], say("aboutModel", data{"Text": text, "N": ms.Model.Number}))
+		}
+	}
+	rank := map[string]int{}
+	for i, u := range c.Expected {
+		rank[u.Name] = i + 1
+	}
+	at := func(name string) int {
+		if r, ok := rank[name]; ok {
+			return r
+		}
+		return len(c.Expected) + 1 // others ("Các đơn vị khác") last
+	}
+	slices.SortStableFunc(order, func(a, b key) int { return at(a.unit) - at(b.unit) })
+	used := 0
+	for _, k := range order {
+		text := strings.Join(byUnit[k], "; ")
+		if used >= maxPartText {
+			left += len(byUnit[k])
+			continue
+		}
+		used += utf8.RuneCountInString(text)
+		items = append(items, item{"unitItem", data{"Unit": k.unit, "From": k.from, "Text": text}})
+	}
+	return items, left
 }
 
 // count writes a count as the appendix does: two digits below ten.

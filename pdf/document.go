@@ -18,8 +18,9 @@ type Options struct {
 	Signer string    // overrides the plan's signer name
 	// Created is the PDF's creation date; tests fix it.
 	Created time.Time
-	// Draft marks every page "DỰ THẢO": the header is not confirmed, or
-	// names a body that did not exist on Date (plan.Header.DraftReasons).
+	// Draft marks the document "DỰ THẢO", once at its head: the header is
+	// not confirmed, names a body that did not exist on Date, or no signer
+	// is named (desk.Merged.DraftReasons, plan.Header.DraftReasonsSigned).
 	Draft bool
 }
 

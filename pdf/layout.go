@@ -23,7 +23,7 @@ type builder struct {
 	abbreviated map[string]string // unit id → the plan's words it stands for
 	// cols are the appendix table's columns, fitted to the document.
 	cols []tcol
-	// draft marks every page "DỰ THẢO" in its top margin.
+	// draft marks the document "DỰ THẢO" in the first page's top margin.
 	draft bool
 }
 
@@ -39,7 +39,8 @@ func (b *builder) newPage(landscape bool) {
 	b.page = &Page{Landscape: landscape}
 	b.doc.Pages = append(b.doc.Pages, b.page)
 	b.y = marginTop
-	if b.draft {
+	if b.draft && len(b.doc.Pages) == 1 {
+		// Once, at the head of the document (Decree 30/2020).
 		b.draftMark()
 	}
 	if n := len(b.doc.Pages) - b.firstPage; n >= 2 {

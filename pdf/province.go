@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/report"
@@ -39,11 +40,26 @@ func BuildProvince(r *rollup.Rollup, opt Options) *Document {
 // rest: the report stays a few pages for thousands of communes.
 const maxNames = 30
 
+// communeNames joins communes as within a sentence ("xã Minh Sơn,
+// phường Hạc Thành"), the first maxNames and then how many more.
 func communeNames(names []string) string {
-	if len(names) <= maxNames {
-		return strings.Join(names, ", ")
+	in := make([]string, 0, min(len(names), maxNames))
+	for _, n := range names[:min(len(names), maxNames)] {
+		in = append(in, vi.InSentence(n))
 	}
-	return say("provMore", data{"Names": strings.Join(names[:maxNames], ", "), "N": len(names) - maxNames})
+	if len(names) <= maxNames {
+		return strings.Join(in, ", ")
+	}
+	return say("provMore", data{"Names": strings.Join(in, ", "), "N": len(names) - maxNames})
+}
+
+// who names communes at the head of an item: one by its name, several
+// counted with their names.
+func who(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return say("provSeveral", data{"N": len(names), "Names": communeNames(names)})
 }
 
 // provinceBody writes parts I–IV from what the communes' workbooks say;
@@ -71,17 +87,17 @@ func (b *builder) provinceBody(r *rollup.Rollup) {
 			missing = append(missing, cl.Unit.Name)
 		}
 	}
+	sentences := []string{say("provSentNoList", data{"N": n.Sent})}
 	if n.Expected > 0 {
-		b.para(say("provSent", data{"N": n.Sent, "Expected": n.Expected}), body, indent, "J", paraGap)
-	} else {
-		b.para(say("provSentNoList", data{"N": n.Sent}), body, indent, "J", paraGap)
+		sentences[0] = say("provSent", data{"N": n.Sent, "Expected": n.Expected})
 	}
 	if len(missing) > 0 {
-		b.para(say("provMissing", data{"Names": communeNames(missing)}), body, indent, "J", paraGap)
+		sentences = append(sentences, say("provMissing", data{"Names": communeNames(missing)}))
 	}
 	if len(unusable) > 0 {
-		b.para(say("provUnusable", data{"Names": communeNames(unusable)}), body, indent, "J", paraGap)
+		sentences = append(sentences, say("provUnusable", data{"Names": communeNames(unusable)}))
 	}
+	b.para(strings.Join(sentences, " "), body, indent, "J", paraGap)
 	b.heading(say("modelsTitle", nil))
 	var parts []string
 	for _, s := range report.StatusesWithNone {
@@ -100,14 +116,18 @@ func (b *builder) provinceBody(r *rollup.Rollup) {
 	b.para(say("provDetail", nil), Font{"I", 14}, indent, "J", paraGap)
 
 	b.part(say("partII", nil))
+	b.heading(say("provVoicedTitle", nil))
+	b.provinceVoiced(r)
+	b.heading(say("provIssuesTitle", nil))
 	b.provinceIssues(r, n, missing, unusable)
 	b.part(say("partIII", nil))
-	b.provinceTasks(r, n)
+	b.provinceTasks(r, n, missing, unusable)
 	b.part(say("partIV", nil))
-	b.para(say("provNoProposals", nil), body, indent, "J", paraGap)
+	b.provinceProposals(r)
 }
 
-// provinceFigures says each summed indicator.
+// provinceFigures says each summed indicator, and whose figures were left
+// out of it.
 func (b *builder) provinceFigures(r *rollup.Rollup) {
 	var items []item
 	for _, ml := range r.Models {
@@ -119,9 +139,12 @@ func (b *builder) provinceFigures(r *rollup.Rollup) {
 		if ml.Indicator != nil && ml.Indicator.Name != "" {
 			name = lowerFirst(ml.Indicator.Name)
 		}
+		if ind := ml.Indicator; ind != nil && !ind.Ratio() && ml.Target != nil && ml.Achieved != nil {
+			got = countGot(*ml.Achieved, *ml.Target, ind.Unit, got)
+		}
 		d := data{"Model": ml.Model.Number, "Name": name, "Got": got, "N": ml.Summed}
 		if len(ml.NotSummed) > 0 {
-			d["Other"], d["Names"] = len(ml.NotSummed), communeNames(ml.NotSummed)
+			d["Names"] = communeNames(notSummedNames(ml))
 			items = append(items, item{"provIndicatorNot", d})
 		} else {
 			items = append(items, item{"provIndicator", d})
@@ -132,6 +155,14 @@ func (b *builder) provinceFigures(r *rollup.Rollup) {
 		return
 	}
 	b.list(items)
+}
+
+func notSummedNames(ml *rollup.ModelLine) []string {
+	var out []string
+	for _, ns := range ml.NotSummed {
+		out = append(out, ns.Commune)
+	}
+	return out
 }
 
 func (b *builder) provinceOverdue(r *rollup.Rollup, n rollup.Counts) {
@@ -149,14 +180,98 @@ func (b *builder) provinceOverdue(r *rollup.Rollup, n rollup.Counts) {
 	b.list(items)
 }
 
+// maxVoiced is how many characters of the communes' texts parts II and
+// IV of the province's report quote each, before counting the rest: the
+// body stays a few pages for the country's communes.
+const maxVoiced = 2000
+
+// voicedItems are the communes' texts of one kind as items of name, one a
+// text with the communes that wrote it, within maxVoiced characters; left
+// counts those past it.
+func voicedItems(vs []*rollup.Voiced, name string) (items []item, left int) {
+	used := 0
+	for _, v := range vs {
+		if used >= maxVoiced {
+			left++
+			continue
+		}
+		text := sentence(v.Text)
+		if v.Kind == rollup.Proposal {
+			text = report.ProposalBody(v.Text)
+		} else {
+			text = lowerFirst(text)
+		}
+		used += utf8.RuneCountInString(text)
+		d := data{"Who": who(v.Communes), "Text": text, "Model": v.Model}
+		if v.Kind == rollup.Proposal && v.Context != "" && refersBack(v.Text) {
+			// "… cho các đối tượng này": the difficulty of the same row.
+			d["Difficulty"] = lowerFirst(sentence(v.Context))
+			items = append(items, item{name + "WithDifficulty", d})
+			continue
+		}
+		items = append(items, item{name, d})
+	}
+	return items, left
+}
+
+// provinceVoiced is part II, 1: the difficulties the communes' units
+// wrote, or why they are not there.
+func (b *builder) provinceVoiced(r *rollup.Rollup) {
+	if b.opinionsMissing(r) {
+		return
+	}
+	if len(r.Difficulties) == 0 {
+		b.para(say("provNoDifficulties", nil), body, indent, "J", paraGap)
+		return
+	}
+	b.para(say("provDifficulties", r.Opinions[rollup.Difficulty]), body, indent, "J", paraGap)
+	items, left := voicedItems(r.Difficulties, "provDifficulty")
+	b.list(items)
+	if left > 0 {
+		b.para(say("provVoicedMore", left), Font{"I", 14}, indent, "J", paraGap)
+	}
+}
+
+// opinionsMissing says which communes' workbooks do not carry their
+// units' words; it reports whether none does.
+func (b *builder) opinionsMissing(r *rollup.Rollup) bool {
+	switch sent := r.Counts().Sent; {
+	case len(r.NoOpinions) == 0:
+		return false
+	case len(r.NoOpinions) == sent:
+		b.para(say("provOpinionsNone", nil), body, indent, "J", paraGap)
+		return true
+	}
+	b.para(say("provOpinionsSome", data{"Names": communeNames(r.NoOpinions), "N": len(r.NoOpinions)}), body, indent, "J", paraGap)
+	return false
+}
+
+// provinceProposals is part IV: the proposals the communes' units wrote.
+func (b *builder) provinceProposals(r *rollup.Rollup) {
+	if len(r.NoOpinions) > 0 && len(r.NoOpinions) == r.Counts().Sent {
+		b.para(say("provOpinionsNone", nil), body, indent, "J", paraGap)
+		return
+	}
+	if len(r.Proposals) == 0 {
+		b.para(say("provNoProposals", r.OwnProposals), body, indent, "J", paraGap)
+		return
+	}
+	b.para(say("provProposals", data{"N": r.Opinions[rollup.Proposal], "Own": r.OwnProposals}), body, indent, "J", paraGap)
+	items, left := voicedItems(r.Proposals, "provProposal")
+	b.list(items)
+	if left > 0 {
+		b.para(say("provVoicedMore", left), Font{"I", 14}, indent, "J", paraGap)
+	}
+}
+
 // provinceIssues lists what held the roll-up back, as the data says it.
 func (b *builder) provinceIssues(r *rollup.Rollup, n rollup.Counts, missing, unusable []string) {
 	var items []item
 	if len(missing) > 0 {
-		items = append(items, item{"provIssueMissing", data{"N": len(missing)}})
+		items = append(items, item{"provIssueMissing", data{"Names": communeNames(missing)}})
 	}
 	if len(unusable) > 0 {
-		items = append(items, item{"provIssueUnusable", data{"N": len(unusable), "Names": communeNames(unusable)}})
+		items = append(items, item{"provIssueUnusable", data{"Who": who(unusable)}})
 	}
 	var withErrors, defunct []string
 	for _, cl := range r.Communes {
@@ -170,13 +285,26 @@ func (b *builder) provinceIssues(r *rollup.Rollup, n rollup.Counts, missing, unu
 		}
 	}
 	if len(withErrors) > 0 {
-		items = append(items, item{"provIssueErrors", data{"N": len(withErrors), "Names": communeNames(withErrors)}})
+		items = append(items, item{"provIssueErrors", data{"Who": who(withErrors)}})
 	}
 	if len(defunct) > 0 {
-		items = append(items, item{"provIssueDefunct", data{"N": len(defunct), "Names": communeNames(defunct)}})
+		items = append(items, item{"provIssueDefunct", data{"Who": who(defunct)}})
 	}
-	if ms := notSummedModels(r); len(ms) > 0 {
-		items = append(items, item{"provIssueIndicator", data{"Which": ms}})
+	for _, ml := range r.Models {
+		// One item a model and a difference: "Chỉ tiêu mô hình 1 của
+		// phường Hạc Thành ghi đơn vị tính “lượt”, tỉnh ghi “DVC”, …".
+		byWhy := map[string][]string{}
+		var whys []string
+		for _, ns := range ml.NotSummed {
+			why := ns.Differs.Describe()
+			if _, ok := byWhy[why]; !ok {
+				whys = append(whys, why)
+			}
+			byWhy[why] = append(byWhy[why], ns.Commune)
+		}
+		for _, why := range whys {
+			items = append(items, item{"provIssueIndicator", data{"Model": ml.Model.Number, "Names": communeNames(byWhy[why]), "Why": why}})
+		}
 	}
 	if n.Overdue > 0 {
 		items = append(items, item{"provIssueOverdue", data{"N": n.Overdue, "Communes": n.OverdueCommunes}})
@@ -188,21 +316,10 @@ func (b *builder) provinceIssues(r *rollup.Rollup, n rollup.Counts, missing, unu
 	b.list(items)
 }
 
-// notSummedModels are the models some commune's indicator was left out of.
-func notSummedModels(r *rollup.Rollup) []int {
-	var ms []int
-	for _, ml := range r.Models {
-		if len(ml.NotSummed) > 0 {
-			ms = append(ms, ml.Model.Number)
-		}
-	}
-	return ms
-}
-
-func (b *builder) provinceTasks(r *rollup.Rollup, n rollup.Counts) {
+func (b *builder) provinceTasks(r *rollup.Rollup, n rollup.Counts, missing, unusable []string) {
 	var items []item
-	if n.Missing+n.Unusable > 0 {
-		items = append(items, item{"provTaskMissing", data{}})
+	if late := slices.Concat(missing, unusable); len(late) > 0 {
+		items = append(items, item{"provTaskMissing", data{"Names": communeNames(late), "Next": r.Period.Next().Short()}})
 	}
 	var overdue []int
 	for _, ml := range r.Models {
@@ -213,10 +330,16 @@ func (b *builder) provinceTasks(r *rollup.Rollup, n rollup.Counts) {
 	if len(overdue) > 0 {
 		items = append(items, item{"provTaskOverdue", data{"Which": overdue}})
 	}
-	if slices.ContainsFunc(r.Findings, func(f report.Finding) bool { return f.Code == report.DocumentDistrict && f.File != "" }) {
-		items = append(items, item{"provTaskDefunct", data{}})
+	var defunct []string
+	for _, cl := range r.Communes {
+		if c := cl.Commune; c != nil && slices.ContainsFunc(c.Findings, func(f report.Finding) bool { return f.Code == report.DocumentDistrict }) {
+			defunct = append(defunct, cl.Unit.Name)
+		}
 	}
-	if len(notSummedModels(r)) > 0 {
+	if len(defunct) > 0 {
+		items = append(items, item{"provTaskDefunct", data{"Names": communeNames(defunct)}})
+	}
+	if slices.ContainsFunc(r.Models, func(ml *rollup.ModelLine) bool { return len(ml.NotSummed) > 0 }) {
 		items = append(items, item{"provTaskIndicator", data{}})
 	}
 	items = append(items, item{"provTaskContinue", data{}})

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,9 @@ import (
 // provinceFixture rolls up n communes' workbooks for a province of n+1 on
 // the default plan's models: every fifth in progress on model 18 and
 // overdue, model 24 a ratio summed everywhere; the last commune sent none.
+// Every commune's units write the same difficulty and proposal about model
+// 26 and a proposal to their own Công an xã; every other commune a
+// difficulty of its own about model 5.
 func provinceFixture(t testing.TB, n int) *rollup.Rollup {
 	t.Helper()
 	pl, err := plan.Default()
@@ -37,7 +41,14 @@ func provinceFixture(t testing.TB, n int) *rollup.Rollup {
 		}
 		wb := &rollup.Workbook{File: &report.Submission{Name: fmt.Sprintf("xa-%d.xlsx", i+1), Meta: map[string]string{},
 			Unit: report.Value{Text: "UBND " + name}, Period: report.Value{Text: "2026-W48"}, ReportDate: report.Value{Text: "25/11/2026"}},
-			Kind: rollup.KindConsolidated, ReportNumber: fmt.Sprintf("%02d/BC-CAX", i%30+1), UnitsReported: 8, UnitsExpected: 9, UnitsFound: true}
+			Kind: rollup.KindConsolidated, ReportNumber: fmt.Sprintf("%02d/BC-CAX", i%30+1), UnitsReported: 8, UnitsExpected: 9, UnitsFound: true,
+			Issuing: "Công an " + strings.ToLower(name[:len("X")]) + name[len("X"):], Place: strings.TrimPrefix(name, "Xã "), HasOpinions: true}
+		wb.Data = append(wb.Data, rollup.DataRow{UnitName: "Công chức Văn hóa – xã hội", Model: "26", Difficulty: "Chưa được cấp tài khoản LGSP.",
+			Proposal: "Đề nghị Sở Khoa học và Công nghệ cấp tài khoản LGSP cho xã."},
+			rollup.DataRow{UnitName: "Công chức Văn phòng – thống kê", Model: "44", Proposal: "Đề nghị Công an xã mở lớp tập huấn."})
+		if i%2 == 0 {
+			wb.Data = append(wb.Data, rollup.DataRow{UnitName: "Trạm y tế xã", Model: "5", Difficulty: fmt.Sprintf("Khó khăn riêng của xã thứ %d, kể khá dài để chiếm chỗ trong báo cáo.", i+1)})
+		}
 		for _, m := range pl.Models() {
 			status, overdue := "Đã hoàn thành", ""
 			if m.Number == 18 && i%5 == 0 {
@@ -74,12 +85,29 @@ func TestProvinceDocument(t *testing.T) {
 		}
 	}
 	body := strings.Join(texts(doc, "body"), " ")
-	for _, want := range []string{"Có 06/07 xã, phường đã gửi bảng tổng hợp.", "Các xã, phường chưa gửi bảng tổng hợp gồm Xã Thử Nghiệm 7.",
-		"Các xã đã gửi báo cáo 120 lượt mô hình", "đạt 2.700/3.000 (90%), cộng số liệu của 06 xã.",
-		"Có 02 xã có mô hình quá thời hạn", "- Mô hình 18 quá hạn ở 02 xã, gồm Xã Thử Nghiệm 1, Xã Thử Nghiệm 6.", "- Đôn đốc các xã, phường chưa gửi"} {
+	for _, want := range []string{"Có 06/07 xã, phường đã gửi bảng tổng hợp. Xã Thử Nghiệm 7 chưa gửi bảng tổng hợp.",
+		"Các xã, phường đã gửi báo cáo 120 lượt mô hình", "đạt 2.700/3.000 người (90%), cộng số liệu của 06 xã, phường.",
+		"Có 02 xã, phường có mô hình quá thời hạn", "- Mô hình 18 quá hạn ở 02 xã, phường (xã Thử Nghiệm 1, xã Thử Nghiệm 6).",
+		"- Đôn đốc xã Thử Nghiệm 7 gửi bảng tổng hợp tuần 49/2026 đúng hạn",
+		// The communes' words, counted, quoted once with who wrote them.
+		"nêu 09 khó khăn, vướng mắc", "- 06 xã, phường (xã Thử Nghiệm 1, xã Thử Nghiệm 2, xã Thử Nghiệm 3, xã Thử Nghiệm 4, xã Thử Nghiệm 5, xã Thử Nghiệm 6): chưa được cấp tài khoản LGSP (mô hình 26)",
+		"- Xã Thử Nghiệm 1: khó khăn riêng của xã thứ 1",
+		"nêu 06 đề xuất, kiến nghị (không kể 06 đề xuất gửi Công an xã, phường",
+		"đề nghị Sở Khoa học và Công nghệ cấp tài khoản LGSP cho xã (mô hình 26)."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the body lacks %q:\n%s", want, body)
 		}
+	}
+	if strings.Contains(body, "không có đề xuất") {
+		t.Errorf("the body says the communes proposed nothing:\n%s", body)
+	}
+	// Workbooks that do not carry their units' words: said, never "none".
+	noWords := provinceFixture(t, 6)
+	noWords.NoOpinions, noWords.Difficulties, noWords.Proposals = []string{"Xã Thử Nghiệm 1", "Xã Thử Nghiệm 2", "Xã Thử Nghiệm 3",
+		"Xã Thử Nghiệm 4", "Xã Thử Nghiệm 5", "Xã Thử Nghiệm 6"}, nil, nil
+	text := strings.Join(texts(BuildProvince(noWords, provinceOptions()), "body"), " ")
+	if !strings.Contains(text, "chưa được tổng hợp trong báo cáo này") || strings.Contains(text, "không có đề xuất") {
+		t.Errorf("without the communes' words:\n%s", text)
 	}
 	// Each appendix is numbered on its own, and every page of its table
 	// carries the heading row.
@@ -104,12 +132,13 @@ func TestProvinceDocument(t *testing.T) {
 		t.Errorf("%d appendices, want 2", parts)
 	}
 	checkHeadingsInTheirCells(t, doc)
-	// A draft (an unconfirmed or blank header) says so on every page.
+	// A draft (an unconfirmed or blank header) says so once, at the head
+	// of the document (Decree 30/2020).
 	opt := provinceOptions()
 	opt.Draft = true
 	for i, p := range BuildProvince(provinceFixture(t, 6), opt).Pages {
-		if !slices.ContainsFunc(p.Items, func(it Item) bool { return it.Role == "draft" && it.Text == txtDraft }) {
-			t.Errorf("draft: page %d not marked", i+1)
+		if marked := slices.ContainsFunc(p.Items, func(it Item) bool { return it.Role == "draft" && it.Text == txtDraft }); marked != (i == 0) {
+			t.Errorf("draft: page %d marked %v", i+1, marked)
 		}
 	}
 }
@@ -164,8 +193,12 @@ func TestProvinceDocumentAtScale(t *testing.T) {
 		t.Errorf("%d communes in Phụ lục I, want 3322", len(communeRows))
 	}
 	body := strings.Join(texts(doc, "body"), " ")
-	if !strings.Contains(body, "và 635 xã khác, xem Phụ lục I") {
+	if !strings.Contains(body, "và 635 xã, phường khác (xem Phụ lục I)") {
 		t.Errorf("the overdue list is not shortened: %s", body)
+	}
+	// 1.661 texts of their own: the first quoted, the rest counted.
+	if !regexp.MustCompile(`Còn \d+ ý kiến khác, ghi đầy đủ tại trang “Ý kiến các xã”`).MatchString(body) {
+		t.Errorf("the communes' words are not bounded: %s", body)
 	}
 }
 

@@ -18,14 +18,21 @@ func toAgency(c *report.Consolidation, text string) bool {
 }
 
 // tasks lists next period's tasks: what units asked the standing agency
-// itself to do, the overdue models to press on (naming their units), the
-// units to remind or to ask for a corrected file, then the units' own.
+// itself to do, the overdue models to press on (one item a lead), the
+// units to remind (naming the next period) or to ask for a corrected file,
+// then the units' own.
 func (b *builder) tasks(c *report.Consolidation) {
 	var items []item
 	for _, ms := range c.Models {
 		for _, a := range ms.Proposals {
 			if toAgency(c, a.Text) {
-				items = append(items, item{"taskFromProposal", data{"Task": upperFirst(report.ProposalBody(a.Text)), "Unit": a.Who(), "N": ms.Model.Number}})
+				// A month made of one week: the proposal was that week's,
+				// and its words ("trong tháng 12") are read with it.
+				from := a.From
+				if !c.OneSource.IsZero() {
+					from = c.OneSource.Short()
+				}
+				items = append(items, item{"taskFromProposal", data{"Task": upperFirst(report.ProposalBody(a.Text)), "Unit": a.Unit, "From": from, "N": ms.Model.Number}})
 			}
 		}
 	}
@@ -33,46 +40,78 @@ func (b *builder) tasks(c *report.Consolidation) {
 	if len(own) > 0 {
 		items = append(items, item{"taskOwnOverdue", data{"Unit": c.Plan.Unit(c.Own).Name, "Models": own}})
 	}
-	if len(others) > 0 {
-		items = append(items, item{"taskOverdue", data{"Units": others}})
+	for _, o := range others {
+		items = append(items, item{"taskOverdue", data{"Unit": o.unit, "Models": o.models}})
 	}
+	next := c.Period.Next().Short()
 	var remind, resend []string
-	ownResend := false
+	ownFile, ownRows := false, []int(nil)
 	for _, u := range c.Expected {
-		returned := len(c.Returned[u.ID]) > 0 || len(c.Rejected[u.ID]) > 0
 		switch {
-		case returned && u.ID == c.Own:
-			ownResend = true
-		case returned:
+		case len(c.Rejected[u.ID]) > 0 && u.ID == c.Own:
+			ownFile = true
+		case len(c.Returned[u.ID]) > 0 && u.ID == c.Own:
+			ownRows = slices.Sorted(slices.Values(c.Returned[u.ID]))
+		case len(c.Returned[u.ID]) > 0 || len(c.Rejected[u.ID]) > 0:
 			resend = append(resend, u.Name)
 		case slices.Contains(c.NotReported, u):
 			remind = append(remind, u.Name)
 		}
 	}
 	if len(remind) > 0 {
-		items = append(items, item{"taskRemind", data{"Units": remind}})
+		items = append(items, item{"taskRemind", data{"Units": remind, "Next": next}})
+	}
+	if weekly := weekStandIns(c); len(weekly) > 0 {
+		d := data{"Next": next}
+		if len(weekly) < usableUnits(c) {
+			d["Units"] = weekly
+		}
+		items = append(items, item{"taskMonthly", d})
 	}
 	if len(resend) > 0 {
 		items = append(items, item{"taskResend", data{"Units": resend}})
 	}
-	if ownResend {
-		items = append(items, item{"taskOwnResend", data{"Unit": c.Plan.Unit(c.Own).Name}})
+	switch {
+	case ownFile:
+		items = append(items, item{"taskOwnResend", data{"Unit": c.Plan.Unit(c.Own).Name, "Period": c.Period.Short()}})
+	case len(ownRows) > 0:
+		items = append(items, item{"taskOwnRows", data{"Unit": c.Plan.Unit(c.Own).Name, "Models": ownRows}})
 	}
 	items = append(items, item{"taskContinue", data{}})
 	b.list(items)
 	hasUnitTasks := slices.ContainsFunc(c.Models, func(ms *report.ModelSummary) bool { return len(ms.Tasks) > 0 })
 	if hasUnitTasks {
-		b.para(say("tasksOfUnits", nil), body, indent, "J", paraGap)
+		if c.OneSource.IsZero() {
+			b.para(say("tasksOfUnits", nil), body, indent, "J", paraGap)
+		} else {
+			b.para(say("tasksOfUnitsFrom", c.OneSource.Short()), body, indent, "J", paraGap)
+		}
 		b.byUnit(c, func(ms *report.ModelSummary) []report.Attributed { return ms.Tasks })
 	}
 }
 
+// weekStandIns names the units whose figures for a month come from a
+// week's report, in the plan's order.
+func weekStandIns(c *report.Consolidation) []string {
+	var out []string
+	for _, u := range c.Expected {
+		if _, ok := c.Sources[u.ID]; ok {
+			out = append(out, u.Name)
+		}
+	}
+	return out
+}
+
+// leadModels is a lead and the overdue models it leads.
+type leadModels struct {
+	unit   string
+	models []int
+}
+
 // overdueByLead gives the overdue models the signer's own unit leads, and
-// the other leads with their overdue models: "Công chức Văn hóa – xã hội
-// (mô hình 24, 26)".
-func overdueByLead(c *report.Consolidation) (own []int, others []string) {
-	var order []string
-	byLead := map[string][]int{}
+// the other leads with their overdue models, in the order first met.
+func overdueByLead(c *report.Consolidation) (own []int, others []leadModels) {
+	at := map[string]int{}
 	for _, ms := range c.Models {
 		if !ms.Overdue {
 			continue
@@ -86,14 +125,14 @@ func overdueByLead(c *report.Consolidation) (own []int, others []string) {
 				}
 				name = c.Plan.Unit(id).Name
 			}
-			if _, ok := byLead[name]; !ok {
-				order = append(order, name)
+			i, ok := at[name]
+			if !ok {
+				i = len(others)
+				at[name] = i
+				others = append(others, leadModels{unit: name})
 			}
-			byLead[name] = append(byLead[name], ms.Model.Number)
+			others[i].models = append(others[i].models, ms.Model.Number)
 		}
-	}
-	for _, name := range order {
-		others = append(others, name+" ("+say("modelsOf", byLead[name])+")")
 	}
 	return own, others
 }
@@ -111,11 +150,16 @@ func refersBack(s string) bool {
 }
 
 // proposals lists what units propose to others, each a sentence naming the
-// unit; what they ask of the standing agency is a task above. A proposal
-// that points back to the unit's difficulty carries it.
+// unit (the signer's own unit speaks in the first person); what they ask
+// of the standing agency is a task above. A proposal that points back to
+// the unit's difficulty is preceded by it.
 func (b *builder) proposals(c *report.Consolidation) {
 	var items []item
 	found, used, left := false, 0, 0
+	own := ""
+	if c.Own != "" {
+		own = c.Plan.Unit(c.Own).Name
+	}
 	for _, ms := range c.Models {
 		for _, a := range ms.Proposals {
 			if toAgency(c, a.Text) {
@@ -127,13 +171,16 @@ func (b *builder) proposals(c *report.Consolidation) {
 				continue
 			}
 			used += utf8.RuneCountInString(a.Text)
-			d := data{"Unit": a.Who(), "Text": report.ProposalBody(a.Text), "N": ms.Model.Number}
+			d := data{"Unit": a.Unit, "From": a.From, "Text": report.ProposalBody(a.Text), "N": ms.Model.Number}
 			name := "proposal"
+			if a.Unit == own {
+				name = "proposalOwn"
+			}
 			if refersBack(a.Text) {
 				for _, diff := range ms.Difficulties {
 					if diff.Unit == a.Unit {
 						d["Difficulty"] = lowerFirst(sentence(diff.Text))
-						name = "proposalWithDifficulty"
+						name += "WithDifficulty"
 						break
 					}
 				}
@@ -143,10 +190,11 @@ func (b *builder) proposals(c *report.Consolidation) {
 	}
 	if !found {
 		b.para(say("noProposals", nil), body, indent, "J", paraGap)
-		return
+	} else {
+		b.list(items)
 	}
-	b.list(items)
 	if left > 0 {
 		b.para(say("moreInAppendix", left), Font{"I", 14}, indent, "J", paraGap)
 	}
+	b.opinionsPartial(c)
 }

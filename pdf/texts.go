@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/report"
 )
 
@@ -20,7 +21,10 @@ var provinceTemplates string
 
 var sentences = template.Must(template.New("body").Funcs(template.FuncMap{
 	"count": count,
-	"names": func(ss []string) string { return strings.Join(ss, ", ") },
+	"cap":   upperFirst,
+	// lowerWho writes a commune heading an item within a sentence.
+	"lowerWho": vi.InSentence,
+	"names":    func(ss []string) string { return strings.Join(ss, ", ") },
 	"models": func(ns []int) string {
 		s := make([]string, len(ns))
 		for i, n := range ns {

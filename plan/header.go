@@ -134,3 +134,14 @@ func (h Header) DraftReasons(on time.Time) []string {
 	}
 	return out
 }
+
+// DraftReasonsSigned is DraftReasons for a report signed by signer, or by
+// the header's signer when signer is empty: a report without its signer's
+// full name (Decree 30/2020) is a draft too, whatever the header says.
+func (h Header) DraftReasonsSigned(on time.Time, signer string) []string {
+	out := h.DraftReasons(on)
+	if strings.TrimSpace(signer) == "" && strings.TrimSpace(h.SignerName) == "" {
+		out = append(out, msgNoSigner)
+	}
+	return out
+}

@@ -23,6 +23,8 @@ const (
 	msgPeriodLabel = "%s (từ ngày %s đến ngày %s)"
 	msgWeekName    = "Tuần %d năm %d"
 	msgMonthName   = "Tháng %d năm %d"
+	msgWeekShort   = "tuần %d/%d"
+	msgMonthShort  = "tháng %d/%d"
 
 	msgJSONSyntax = "tệp kế hoạch %s: lỗi cú pháp JSON ở dòng %d, cột %d (thiếu hoặc thừa dấu phẩy, ngoặc, dấu nháy)"
 	msgJSONType   = "tệp kế hoạch %s: trường %q phải là %s (dòng %d, cột %d)"
@@ -41,6 +43,7 @@ const (
 	msgLevelDistrictPolice = "Công an cấp huyện"
 	msgOr                  = " hoặc "
 	msgUnconfirmed         = "thông tin văn bản (cơ quan chủ quản, cơ quan ban hành, Kính gửi, Nơi nhận, người ký) chưa được cán bộ xác nhận"
+	msgNoSigner            = "chưa ghi họ tên người ký (Nghị định 30/2020 yêu cầu ghi họ tên người ký dưới chữ ký)"
 	wordProvinceUnknown    = "tỉnh (thành phố) …"
 )
 

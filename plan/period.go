@@ -103,6 +103,12 @@ func (p Period) String() string {
 	return ""
 }
 
+// DeadlineHour is the hour of the report day by which units send their
+// report: the end of the working day, so that the standing agency merges on
+// the report day. The template's guide, the desk and the link slips all
+// say this hour.
+const DeadlineHour = 17
+
 // ReportDay is the day the report is due: the week's Wednesday, or the 15th.
 func (p Period) ReportDay() time.Time {
 	if p.Kind == Monthly {
@@ -148,6 +154,15 @@ func (p Period) Name() string {
 		return fmt.Sprintf(msgMonthName, p.N, p.Year)
 	}
 	return fmt.Sprintf(msgWeekName, p.N, p.Year)
+}
+
+// Short names the period within a sentence: "tuần 48/2026", "tháng
+// 12/2026".
+func (p Period) Short() string {
+	if p.Kind == Monthly {
+		return fmt.Sprintf(msgMonthShort, p.N, p.Year)
+	}
+	return fmt.Sprintf(msgWeekShort, p.N, p.Year)
 }
 
 // Previous returns the period before p.

@@ -28,6 +28,10 @@ type Consolidation struct {
 	// Sources is, for each unit whose file is of another period than the
 	// report's (a week standing in for a month), that period.
 	Sources map[string]plan.Period
+	// OneSource is that period when every usable file is of it (a month
+	// made of the same week throughout): the report says so once, and the
+	// units' texts carry no source of their own. Zero otherwise.
+	OneSource plan.Period
 	// Own is the signer's own unit (the issuing agency), "" when it is none
 	// of the plan's units: a report never "returns" a file to its signer.
 	Own      string
@@ -67,6 +71,10 @@ type ModelSummary struct {
 	// to be fixed, and the signer's own unit in that case (never "sent
 	// back" to itself).
 	Missing, Returned, Fixing []string
+	// Expected counts the units that had to report on the model: with
+	// Missing, Returned and Fixing, how much of the model the figures
+	// cover (Coverage).
+	Expected int
 	// achievedBy is each unit's part of the indicator, "Trạm y tế xã 2",
 	// for a message when the sum cannot be right.
 	achievedBy []string
@@ -210,6 +218,7 @@ func (out *Consolidation) findMissingUnits(c *Checked) {
 	for id := range accepted {
 		delete(out.Rejected, id)
 	}
+	out.OneSource = oneSource(accepted, out.Sources)
 	for _, ms := range out.Returned {
 		slices.Sort(ms)
 	}
@@ -225,6 +234,20 @@ func (out *Consolidation) findMissingUnits(c *Checked) {
 		}
 		out.Findings = append(out.Findings, Finding{Severity: Warning, Code: UnitNotSubmitted, Message: msg, Hint: hintNotSubmitted})
 	}
+}
+
+// oneSource is the period every accepted unit's file is of, when it is
+// not the report's own and is the same for all; zero otherwise.
+func oneSource(accepted map[string]bool, sources map[string]plan.Period) plan.Period {
+	var one plan.Period
+	for id := range accepted {
+		src, ok := sources[id]
+		if !ok || !one.IsZero() && src != one {
+			return plan.Period{}
+		}
+		one = src
+	}
+	return one
 }
 
 // summarize combines the units' entries about model m, and the previous
@@ -255,6 +278,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 		}
 	}
 	texts.close(&ms.Results, &ms.Difficulties, &ms.Proposals, &ms.Tasks)
+	ms.Expected = len(pl.Reporters(m))
 	for _, id := range pl.Reporters(m) {
 		if reported[id] {
 			continue
@@ -272,7 +296,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 	ms.Progress = CombineProgress(ss, ps)
 	ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)
 	ms.Status = countedStatus(m, ms.Claimed, ms.Percent)
-	ms.Progress = countedProgress(m, ms.Claimed, ms.Status, ms.Progress, ms.Percent)
+	ms.Progress = countedProgress(ms.Claimed, ms.Status, ms.Progress)
 	out.checkIndicator(ms)
 	if ms.overdueOn(out.Period.ReportDay()) {
 		ms.Overdue = true
@@ -297,7 +321,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 		ms.HasPrevious = true
 		claimed, percent := CombineStatus(pss), indicatorPercent(m, pa, pt)
 		ms.PreviousStatus = countedStatus(m, claimed, percent)
-		ms.PreviousProgress = countedProgress(m, claimed, ms.PreviousStatus, CombineProgress(pss, pps), percent)
+		ms.PreviousProgress = countedProgress(claimed, ms.PreviousStatus, CombineProgress(pss, pps))
 	}
 	return ms
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -44,6 +45,7 @@ func TestCheckDocument(t *testing.T) {
 		early, distric bool
 	}{
 		{vi.Day(2026, 11, 25), false, true},
+		{vi.Day(2026, 11, 24), true, true}, // before the window's last day
 		{vi.Day(2026, 12, 2), false, true},
 		{vi.Day(2026, 12, 3), true, true},
 		{vi.Day(2026, 11, 18), true, true},
@@ -65,5 +67,26 @@ func TestCheckDocument(t *testing.T) {
 	p.Header.Confirmed = true
 	if fs := CheckDocument(p, w48, vi.Day(2026, 11, 25)); len(fs) != 0 {
 		t.Errorf("confirmed header: %v", fs)
+	}
+}
+
+// A month signed before it ends (the default date when today is earlier)
+// is warned about, saying when the window ends.
+func TestCheckDocumentEarly(t *testing.T) {
+	p := testPlan(t)
+	month := plan.Period{Kind: plan.Monthly, Year: 2026, N: 12}
+	var msgs []string
+	for _, f := range CheckDocument(p, month, vi.Day(2026, 11, 29)) {
+		if f.Code == DocumentDate {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "trước ngày kết thúc tháng 12 năm 2026 (14/12/2026)") {
+		t.Errorf("early month: %q", msgs)
+	}
+	for _, f := range CheckDocument(p, month, vi.Day(2026, 12, 15)) {
+		if f.Code == DocumentDate {
+			t.Errorf("on its report day: %v", f)
+		}
 	}
 }

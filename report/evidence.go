@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"slices"
 	"time"
 
@@ -32,18 +31,28 @@ func countedStatus(m *plan.Model, claimed Status, percent *float64) Status {
 	return claimed
 }
 
-// countedProgress is the progress a report counts: a model not done by its
-// own figures is no more advanced than they are.
-func countedProgress(m *plan.Model, claimed, counted Status, progress, percent *float64) *float64 {
-	if counted == claimed || progress == nil || percent == nil {
-		return progress
+// countedProgress is the progress a report counts: the units' own
+// estimate, except for a model they call done that its own figures say is
+// not. Their estimate (100) is then contradicted, and the figures measure
+// something else: no progress is given, and the indicator speaks alone.
+func countedProgress(claimed, counted Status, progress *float64) *float64 {
+	if counted != claimed {
+		return nil
 	}
-	target := 100.0
-	if m.Indicator.Ratio() {
-		target = m.Indicator.Target
-	}
-	p := min(*progress, math.Round(*percent/target*1000)/10)
-	return &p
+	return progress
+}
+
+// Coverage is how many of the units that had to report on the model gave
+// a usable row (got) out of how many had to (want).
+func (ms *ModelSummary) Coverage() (got, want int) {
+	return ms.Expected - len(ms.Missing) - len(ms.Returned) - len(ms.Fixing), ms.Expected
+}
+
+// Partial reports whether the model's figures come from only some of the
+// units that had to report on it.
+func (ms *ModelSummary) Partial() bool {
+	got, want := ms.Coverage()
+	return got > 0 && got < want
 }
 
 // overdueOn reports whether the model is late on day: its deadline passed

@@ -31,9 +31,13 @@ func TestModelFollowsEvidence(t *testing.T) {
 				if ms.Status != StatusInProgress || ms.Claimed != StatusDone || !ms.Overdue {
 					t.Errorf("status %v, claimed %v, overdue %v", ms.Status, ms.Claimed, ms.Overdue)
 				}
-				// Its progress is no more than its figures: 95,7, not 100.
-				if ms.Progress == nil || *ms.Progress != 95.7 {
+				// Its units' estimate (100) is contradicted: no progress is
+				// given, the indicator speaks alone (one measure, not two).
+				if ms.Progress != nil {
 					t.Errorf("progress %v", deref(ms.Progress))
+				}
+				if got := ms.StandingLines(); !slices.Equal(got, []string{"Chỉ tiêu: 312/326 đối tượng (95,7%)"}) {
+					t.Errorf("standing lines %q", got)
 				}
 				if got := ms.Note(); got != "đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng" {
 					t.Errorf("note = %q", got)
@@ -77,7 +81,7 @@ func TestModelFollowsEvidence(t *testing.T) {
 				if !slices.Equal(ms.Returned, []string{"Công chức Văn hóa – xã hội"}) || len(ms.Missing) != 0 || !ms.NoData() {
 					t.Errorf("returned %v, missing %v, status %v", ms.Returned, ms.Missing, ms.Status)
 				}
-				if got := ms.ResultLines(); !slices.Contains(got, "Có lỗi, đã trả lại để sửa: Công chức Văn hóa – xã hội") || slices.ContainsFunc(got, func(l string) bool { return strings.HasPrefix(l, "Chưa báo cáo") }) {
+				if got := ms.ResultLines(); !slices.Contains(got, "Có lỗi, cần sửa và gửi lại: Công chức Văn hóa – xã hội") || slices.ContainsFunc(got, func(l string) bool { return strings.HasPrefix(l, "Chưa báo cáo") }) {
 					t.Errorf("result lines %q", got)
 				}
 			}},
@@ -91,13 +95,37 @@ func TestModelFollowsEvidence(t *testing.T) {
 					t.Errorf("result lines %q", got)
 				}
 			}},
+		{"a model some units did not report on says whose figures it has", w48, []string{"tram-y-te", "cong-an"}, nil, 1,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if got, want := ms.Coverage(); got != 2 || want != 9 || !ms.Partial() {
+					t.Errorf("coverage %d/%d, partial %v", got, want, ms.Partial())
+				}
+			}},
+		{"a month of two weeks names each text's week", plan.Period{Kind: plan.Monthly, Year: 2026, N: 12}, []string{"tram-y-te", "cong-an"},
+			func(s map[string]*Submission) {
+				s["cong-an"].Period.Text = "2026-W49"
+				rowOf(s["tram-y-te"], 6).Result.Text = "418 lượt"
+			}, 6,
+			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
+				if !c.OneSource.IsZero() {
+					t.Errorf("one source %v", c.OneSource)
+				}
+				if got := ms.ResultLines(); len(got) == 0 || got[0] != "Trạm y tế xã (báo cáo tuần 48/2026): 418 lượt" {
+					t.Errorf("result lines %q", got)
+				}
+			}},
 		{"a month made of a week says which week", plan.Period{Kind: plan.Monthly, Year: 2026, N: 12}, []string{"tram-y-te"},
 			func(s map[string]*Submission) { rowOf(s["tram-y-te"], 6).Result.Text = "418 lượt trong tuần" }, 6,
 			func(t *testing.T, ms *ModelSummary, c *Consolidation) {
 				if got := c.Sources["tram-y-te"]; got != w48 {
 					t.Errorf("source of Trạm y tế = %v", got)
 				}
-				if got := ms.ResultLines(); len(got) == 0 || got[0] != "Trạm y tế xã (báo cáo Tuần 48 năm 2026): 418 lượt trong Tuần 48 năm 2026" {
+				// One source for all: said once in the report, not on
+				// every line.
+				if c.OneSource != w48 {
+					t.Errorf("one source %v", c.OneSource)
+				}
+				if got := ms.ResultLines(); len(got) == 0 || got[0] != "Trạm y tế xã: 418 lượt trong tuần 48/2026" {
 					t.Errorf("result lines %q", got)
 				}
 			}},
@@ -128,9 +156,10 @@ func TestModelFollowsEvidence(t *testing.T) {
 
 func TestNameTheWeek(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"418 lượt trong tuần", "418 lượt trong Tuần 48 năm 2026"},
-		{"Cấp mới 63 tài khoản trong tuần; lũy kế 4.512", "Cấp mới 63 tài khoản trong Tuần 48 năm 2026; lũy kế 4.512"},
-		{"Tuần này tổ chức 2 buổi", "Trong Tuần 48 năm 2026 tổ chức 2 buổi"},
+		// Our words within the unit's: lower case, short.
+		{"418 lượt trong tuần", "418 lượt trong tuần 48/2026"},
+		{"Cấp mới 63 tài khoản trong tuần; lũy kế 4.512", "Cấp mới 63 tài khoản trong tuần 48/2026; lũy kế 4.512"},
+		{"Tuần này tổ chức 2 buổi", "Trong tuần 48/2026 tổ chức 2 buổi"},
 		{"trong tuần 47 đã xong", "trong tuần 47 đã xong"}, // already named
 		{"trong tuầnlễ", "trong tuầnlễ"},
 	} {

@@ -47,8 +47,10 @@ func (tb *textBudget) add(dst *[]Attributed, e Entry, text, what string) {
 			Message: fmt.Sprintf(msgTextTooLong, what, e.Model.Number, utf8.RuneCountInString(text)), Hint: hintTextTooLong})
 	}
 	a := Attributed{Unit: tb.out.unitName(e.UnitID), Text: shown}
-	if fromWeek {
-		a.From = src.Name()
+	if fromWeek && tb.out.OneSource.IsZero() {
+		// Sources differ between units: each text names its own. When
+		// they are all one week's, the report says so once.
+		a.From = src.Short()
 	}
 	*dst = append(*dst, a)
 }
@@ -86,7 +88,7 @@ var reThisWeek = regexp.MustCompile(`(?i)trong tuần(?: vừa qua| này| qua)?|
 var reNamed = regexp.MustCompile(`^(\s*\d|\p{L})`)
 
 // NameTheWeek replaces "trong tuần" in a unit's weekly text by the week it
-// means: "418 lượt trong tuần" is "418 lượt trong Tuần 48 năm 2026".
+// means: "418 lượt trong tuần" is "418 lượt trong tuần 48/2026".
 func NameTheWeek(text string, week plan.Period) string {
 	var sb strings.Builder
 	last := 0
@@ -94,7 +96,7 @@ func NameTheWeek(text string, week plan.Period) string {
 		if reNamed.MatchString(text[m[1]:]) {
 			continue
 		}
-		named := fmt.Sprintf(msgInWeek, week.Name())
+		named := fmt.Sprintf(msgInWeek, week.Short())
 		if r, _ := utf8.DecodeRuneInString(text[m[0]:]); unicode.IsUpper(r) {
 			named = strings.ToUpper(named[:1]) + named[1:]
 		}

@@ -252,7 +252,7 @@ func (fc *fileChecker) checkPeriod() bool {
 	}
 	if per != fc.per {
 		fc.add(Error, PeriodMismatch, s.Period.Cell, 0, fmt.Sprintf(msgPeriodMismatch, per.Label(), fc.per.Label()),
-			fmt.Sprintf(hintPeriodMismatch, fc.per.String()))
+			fmt.Sprintf(hintPeriodMismatch, fc.per.Short()))
 		return false
 	}
 	return true

@@ -79,7 +79,7 @@ func (c *Commune) check(pv *Province, ix index, p plan.Period) {
 	per, fs, ok := report.CheckPeriod(c.Sub, p)
 	for i := range fs {
 		if fs[i].Code == report.PeriodMismatch {
-			fs[i].Hint = fmt.Sprintf(hintPeriod, p.String())
+			fs[i].Hint = fmt.Sprintf(hintPeriod, p.Short())
 		}
 	}
 	c.Findings = append(c.Findings, fs...)
@@ -164,7 +164,8 @@ func (c *Commune) checkHeader(p plan.Period) {
 // markSummed decides, model by model, whose indicator figures the province
 // adds up: those of counting workbooks whose indicator means the province's
 // (the plan's, else the one most communes have): the same unit of measure,
-// and the same name where both say one. The others are named in a warning
+// and the same name where both say one, abbreviations spelt out ("DVC" is
+// "dịch vụ công"). The others are named in a warning saying what differs,
 // and left out of the sum.
 func markSummed(pv *Province, cs []*Commune) {
 	ref := commonIndicators(cs)
@@ -184,13 +185,15 @@ func markSummed(pv *Province, cs []*Commune) {
 				continue
 			}
 			r := ref[l.Model]
-			if sameIndicator(r, l.Indicator) {
+			d := compareIndicators(l.Indicator, r)
+			if d.Same() {
 				l.Summed = l.Achieved != nil
 				continue
 			}
+			l.Differs = d
 			if l.Achieved != nil {
 				c.add(report.Warning, report.IndicatorNotComparable, c.modelSheet, "", l.Model,
-					fmt.Sprintf(msgNotComparable, l.Model, c.Unit.Name, describe(l.Indicator), describe(r)), hintNotComparable)
+					fmt.Sprintf(msgNotComparable, l.Model, c.Unit.Name, d.Describe()), hintNotComparable)
 			}
 		}
 	}
@@ -215,7 +218,7 @@ func commonIndicators(cs []*Commune) map[int]*Indicator {
 			}
 			found := false
 			for _, t := range byModel[l.Model] {
-				if sameIndicator(t.ind, l.Indicator) {
+				if compareIndicators(t.ind, l.Indicator).Same() {
 					t.n++
 					if t.ind.Name == "" {
 						t.ind = l.Indicator // one that says its name speaks for all
@@ -242,20 +245,73 @@ func commonIndicators(cs []*Commune) map[int]*Indicator {
 	return out
 }
 
-// sameIndicator reports whether two indicators mean the same: the same
-// unit of measure, and the same name when both give one.
-func sameIndicator(a, b *Indicator) bool {
-	if vi.Fold(a.Unit) != vi.Fold(b.Unit) {
-		return false
-	}
-	return a.Name == "" || b.Name == "" || vi.Fold(a.Name) == vi.Fold(b.Name)
+// DifferKind says what differs between two indicators.
+type DifferKind int
+
+const (
+	Same        DifferKind = iota
+	DiffersIn              // one is a ratio (%), the other a count
+	DiffersUnit            // the unit of measure
+	DiffersName            // the name
+)
+
+// Difference is how a commune's indicator differs from the province's:
+// what differs, and the commune's and the province's words for it.
+type Difference struct {
+	Kind         DifferKind
+	Theirs, Ours string
 }
 
-// describe says an indicator: "tỷ lệ người có tài khoản VNeID (%)".
-func describe(i *Indicator) string {
-	name := i.Name
-	if name == "" {
-		name = msgUnnamedIndicator
+// Same reports whether the two indicators mean the same.
+func (d Difference) Same() bool { return d.Kind == Same }
+
+// Describe says the difference in a sentence's words: "ghi đơn vị tính
+// “lượt”, tỉnh ghi “DVC”".
+func (d Difference) Describe() string {
+	switch d.Kind {
+	case DiffersIn:
+		if d.Theirs == "%" {
+			return msgDiffersRatio
+		}
+		return fmt.Sprintf(msgDiffersCount, d.Theirs)
+	case DiffersUnit:
+		return fmt.Sprintf(msgDiffersUnit, d.Theirs, d.Ours)
+	case DiffersName:
+		return fmt.Sprintf(msgDiffersName, d.Theirs, d.Ours)
 	}
-	return fmt.Sprintf(msgIndicatorDesc, name, i.Unit)
+	return ""
+}
+
+// compareIndicators says how theirs differs from ours: the unit of measure
+// (a ratio or a count, then which unit), then the name when both give one.
+// Words are compared folded, abbreviations spelt out.
+func compareIndicators(theirs, ours *Indicator) Difference {
+	switch {
+	case theirs.Ratio() != ours.Ratio():
+		return Difference{Kind: DiffersIn, Theirs: theirs.Unit, Ours: ours.Unit}
+	case spelt(theirs.Unit) != spelt(ours.Unit):
+		return Difference{Kind: DiffersUnit, Theirs: theirs.Unit, Ours: ours.Unit}
+	case theirs.Name != "" && ours.Name != "" && spelt(theirs.Name) != spelt(ours.Name):
+		return Difference{Kind: DiffersName, Theirs: theirs.Name, Ours: ours.Name}
+	}
+	return Difference{}
+}
+
+// spelt is s folded, its punctuation dropped and its common abbreviations
+// spelt out: "DVC thiết yếu" and "dịch vụ công thiết yếu" are the same.
+func spelt(s string) string {
+	words := strings.FieldsFunc(vi.Fold(s), func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '(' || r == ')' })
+	for i, w := range words {
+		if long, ok := abbreviations[w]; ok {
+			words[i] = long
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// abbreviations are the ones Đề án 06 plans write for what their
+// indicators count, folded.
+var abbreviations = map[string]string{
+	"dvc": "dich vu cong", "dvctt": "dich vu cong truc tuyen", "tthc": "thu tuc hanh chinh", "csdl": "co so du lieu",
+	"cccd": "can cuoc cong dan", "kcb": "kham chua benh", "asxh": "an sinh xa hoi", "hs": "ho so", "tk": "tai khoan",
 }

@@ -36,8 +36,15 @@ type Commune struct {
 	// Errors and Warnings count its own "Kiểm tra".
 	Errors, Warnings int
 	// Lines are its models, in its workbook's order.
-	Lines      []Line
-	modelSheet string
+	Lines []Line
+	// Opinions are its units' difficulties and proposals, from "Dữ
+	// liệu"; OpinionsRead is false for a workbook whose "Dữ liệu" has no
+	// such columns (written before they were). OwnProposals counts the
+	// proposals to the commune's own standing body, left out.
+	Opinions     []Opinion
+	OpinionsRead bool
+	OwnProposals int
+	modelSheet   string
 	// examined keeps Examine's findings, for Check to start from anew.
 	examined []report.Finding
 }
@@ -55,8 +62,10 @@ type Line struct {
 	// when the model has none there.
 	Achieved, Total *float64
 	Indicator       *Indicator
-	// Summed is set by Check when the figures count in the province's sum.
-	Summed bool
+	// Summed is set by Check when the figures count in the province's sum;
+	// Differs, when they do not, says how the indicator differs.
+	Summed  bool
+	Differs Difference
 	// Where the line is, for findings.
 	Row        int
 	StatusCell string
@@ -109,6 +118,7 @@ func examine(wb *Workbook) *Commune {
 	c.ReportDate = reportDate(s)
 	c.readLines(wb)
 	c.readUnits(wb)
+	c.readOpinions(wb)
 	if c.Errors > 0 {
 		c.add(report.Warning, report.ConsolidationErrors, "", "", 0, fmt.Sprintf(msgOwnErrors, c.Errors), hintOwnErrors)
 	}
@@ -194,6 +204,12 @@ func (c *Commune) readLines(wb *Workbook) {
 	c.readIndicators(wb)
 }
 
+// modelNumber reads the model column of "Dữ liệu".
+func modelNumber(s string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	return n, err == nil
+}
+
 // intern is s, kept once however many workbooks hold it.
 func intern(s string) string { return unique.Make(s).Value() }
 
@@ -240,9 +256,9 @@ func (c *Commune) readIndicators(wb *Workbook) {
 		}
 	}
 	for _, d := range wb.Data {
-		n, err := strconv.Atoi(strings.TrimSpace(d.Model))
+		n, ok := modelNumber(d.Model)
 		l := byModel[n]
-		if err != nil || l == nil {
+		if !ok || l == nil {
 			continue
 		}
 		add(&l.Achieved, d.Achieved)

@@ -28,6 +28,14 @@ type Rollup struct {
 	Checked  *Checked
 	// Signed is the province's report this goes with, set by the caller.
 	Signed report.Signed
+	// Difficulties and Proposals are what the counting communes' units
+	// wrote (Voiced), counted in Opinions; OwnProposals counts those the
+	// communes addressed to their own standing body, left out. NoOpinions
+	// names the counting communes whose workbook does not carry them.
+	Difficulties, Proposals []*Voiced
+	Opinions                [2]int // by OpinionKind
+	OwnProposals            int
+	NoOpinions              []string
 }
 
 // CommuneLine is one commune in the province's report.
@@ -62,8 +70,16 @@ type ModelLine struct {
 	Indicator                        *Indicator
 	Achieved, Total, Target, Percent *float64
 	Summed                           int
-	// NotSummed names the communes whose indicator means something else.
-	NotSummed []string
+	// NotSummed are the communes whose indicator is not the province's,
+	// with what differs.
+	NotSummed []NotSummed
+}
+
+// NotSummed is a commune whose indicator figures were left out of a
+// model's sum, and what differs from the province's indicator.
+type NotSummed struct {
+	Commune string
+	Differs Difference
 }
 
 // Roll puts the counting workbooks of c together for the province.
@@ -88,6 +104,20 @@ func Roll(pv *Province, c *Checked) *Rollup {
 			r.Models = append(r.Models, ml)
 		}
 		r.Groups = append(r.Groups, gs)
+	}
+	order := map[int]int{}
+	for i, m := range pv.Plan.Models() {
+		order[m.Number] = i
+	}
+	r.Difficulties, r.Opinions[Difficulty] = voiced(r.Communes, Difficulty, order)
+	r.Proposals, r.Opinions[Proposal] = voiced(r.Communes, Proposal, order)
+	for _, cl := range r.Communes {
+		if cl.Sent() {
+			r.OwnProposals += cl.Commune.OwnProposals
+			if !cl.Commune.OpinionsRead {
+				r.NoOpinions = append(r.NoOpinions, cl.Unit.Name)
+			}
+		}
 	}
 	for _, cm := range c.Communes {
 		r.Findings = append(r.Findings, cm.Findings...)
@@ -171,7 +201,7 @@ func modelLine(m *plan.Model, counting []*Commune) *ModelLine {
 				ml.Target = addPtr(ml.Target, l.Indicator.Target)
 			}
 		case l.Indicator != nil && l.Achieved != nil:
-			ml.NotSummed = append(ml.NotSummed, cm.Unit.Name)
+			ml.NotSummed = append(ml.NotSummed, NotSummed{Commune: cm.Unit.Name, Differs: l.Differs})
 		}
 	}
 	if withProgress > 0 {
@@ -233,6 +263,9 @@ func (ml *ModelLine) IndicatorText() string {
 		s += "/" + vi.FormatNumber(*ml.Target) + " " + ml.Indicator.Unit
 	case !ml.Indicator.Ratio():
 		s += " " + ml.Indicator.Unit
+	}
+	if ml.Indicator.Ratio() && ml.Model.Indicator != nil && ml.Model.Indicator.Counted != "" {
+		s += " " + ml.Model.Indicator.Counted // "1.248/1.304 đối tượng"
 	}
 	if ml.Percent != nil {
 		s += " (" + vi.FormatNumber(*ml.Percent) + "%)"

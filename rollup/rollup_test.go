@@ -1,6 +1,7 @@
 package rollup
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -57,8 +58,12 @@ func TestRoll(t *testing.T) {
 	if m1.Communes != 2 || m1.ByStatus[report.StatusDone] != 1 || !slices.Equal(m1.Overdue, []string{"Xã Minh Sơn"}) || *m1.Progress != 90 {
 		t.Errorf("model 1: %+v", m1)
 	}
-	if m3.Summed != 1 || *m3.Achieved != 22 || *m3.Target != 20 || !slices.Equal(m3.NotSummed, []string{"Xã Ngọc Lặc"}) || m3.IndicatorText() != "22/20 DVC (110%)" {
+	if m3.Summed != 1 || *m3.Achieved != 22 || *m3.Target != 20 || m3.IndicatorText() != "22/20 DVC (110%)" {
 		t.Errorf("model 3: %+v, %q", m3, m3.IndicatorText())
+	}
+	// What differs is said, not "another meaning".
+	if len(m3.NotSummed) != 1 || m3.NotSummed[0].Commune != "Xã Ngọc Lặc" || m3.NotSummed[0].Differs.Describe() != "ghi đơn vị tính “thủ tục”, tỉnh ghi “DVC”" {
+		t.Errorf("model 3 not summed: %+v", m3.NotSummed)
 	}
 	if m24.Summed != 2 || m24.IndicatorText() != "7.512/9.130 (82,3%)" {
 		t.Errorf("model 24: %q", m24.IndicatorText())
@@ -113,5 +118,70 @@ func TestDerivedProvince(t *testing.T) {
 	r = Roll(pv, Check(pv, cs, period("2026-W48")))
 	if len(r.Communes) != 2 || r.Communes[0].Unit.Name != "Xã Minh Sơn" || r.Communes[1].Expected {
 		t.Errorf("communes: %+v %+v", r.Communes[0], r.Communes[1])
+	}
+}
+
+// The communes' units' difficulties and proposals are carried up: the
+// same words from several communes once, with all of them; a proposal to
+// the commune's own standing body is its own task, counted apart; a
+// workbook without the columns is named, never read as "nothing".
+func TestRollCarriesOpinions(t *testing.T) {
+	mk := func(file, issuer string, withColumns bool, data ...DataRow) *Commune {
+		b := book(file, issuer, w48, row{model: 1, status: "Đang triển khai"}, row{model: 3, status: "Đang triển khai"})
+		b.Place = issuer[len("UBND xã "):]
+		b.HasOpinions = withColumns
+		b.Data = append(b.Data, data...)
+		return Examine(b)
+	}
+	lgsp := DataRow{UnitName: "Công chức Văn hóa – xã hội", Model: "3", Difficulty: "Chưa được cấp tài khoản LGSP.",
+		Proposal: "Đề nghị Sở Khoa học và Công nghệ cấp tài khoản LGSP cho xã."}
+	own := DataRow{UnitName: "Công chức Văn phòng – thống kê", Model: "1", Proposal: "Đề nghị Công an xã phối hợp mở lớp tập huấn."}
+	cs := []*Commune{
+		mk("minh-son.xlsx", "UBND xã Minh Sơn", true, lgsp, own),
+		mk("ngoc-lac.xlsx", "UBND xã Ngọc Lặc", true, DataRow{UnitName: "Trạm y tế xã", Model: "1", Difficulty: "Phần mềm chưa đồng bộ"},
+			DataRow{UnitName: "Công chức Văn hóa – xã hội", Model: "3", Difficulty: "chưa được cấp tài khoản LGSP"}),
+		mk("thach-lap.xlsx", "UBND xã Thạch Lập", false),
+	}
+	pv := NewProvince(provincePlan(), []string{"Xã Minh Sơn", "Xã Ngọc Lặc", "Xã Thạch Lập"})
+	r := Roll(pv, Check(pv, cs, period("2026-W48")))
+	if r.Opinions[Difficulty] != 3 || r.Opinions[Proposal] != 1 || r.OwnProposals != 1 {
+		t.Errorf("counted %v, own proposals %d", r.Opinions, r.OwnProposals)
+	}
+	// The text two communes share first, then by model.
+	var got []string
+	for _, v := range r.Difficulties {
+		got = append(got, fmt.Sprint(v.Model, " ", v.Text, " ", v.Communes))
+	}
+	want := []string{"3 Chưa được cấp tài khoản LGSP. [Xã Minh Sơn Xã Ngọc Lặc]", "1 Phần mềm chưa đồng bộ [Xã Ngọc Lặc]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("difficulties %q, want %q", got, want)
+	}
+	if len(r.Proposals) != 1 || r.Proposals[0].Context != "Chưa được cấp tài khoản LGSP." || !slices.Equal(r.Proposals[0].Communes, []string{"Xã Minh Sơn"}) {
+		t.Errorf("proposals %+v", r.Proposals)
+	}
+	if !slices.Equal(r.NoOpinions, []string{"Xã Thạch Lập"}) {
+		t.Errorf("without the columns: %q", r.NoOpinions)
+	}
+}
+
+// An indicator that means the province's is summed whatever the
+// abbreviations; one that does not is left out, saying what differs.
+func TestIndicatorsCompared(t *testing.T) {
+	dvc := &Indicator{Name: "DVC thiết yếu được triển khai", Unit: "DVC"}
+	for _, tt := range []struct {
+		theirs *Indicator
+		want   string
+	}{
+		{&Indicator{Name: "DVC thiết yếu được triển khai", Unit: "dịch vụ công"}, ""},
+		{&Indicator{Name: "Dịch vụ công thiết yếu được triển khai.", Unit: "DVC"}, ""},
+		{&Indicator{Unit: "dvc"}, ""},
+		{&Indicator{Name: "DVC thiết yếu được triển khai", Unit: "lượt"}, "ghi đơn vị tính “lượt”, tỉnh ghi “DVC”"},
+		{&Indicator{Name: "DVC có phát sinh hồ sơ", Unit: "DVC"}, "có tên “DVC có phát sinh hồ sơ”, tỉnh ghi “DVC thiết yếu được triển khai”"},
+		{&Indicator{Name: "Tỷ lệ DVC thiết yếu", Unit: "%"}, "tính theo tỷ lệ (%), tỉnh tính theo số lượng"},
+	} {
+		d := compareIndicators(tt.theirs, dvc)
+		if d.Describe() != tt.want || d.Same() != (tt.want == "") {
+			t.Errorf("%+v: %q (same %v), want %q", tt.theirs, d.Describe(), d.Same(), tt.want)
+		}
 	}
 }

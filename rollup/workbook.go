@@ -27,8 +27,10 @@ type Workbook struct {
 	// ModelSheet is that sheet's name.
 	Models     []ModelRow
 	ModelSheet string
-	// Data are the rows of "Dữ liệu": one per unit × model.
-	Data []DataRow
+	// Data are the rows of "Dữ liệu": one per unit × model. HasOpinions
+	// is set when it has the units' difficulties and proposals.
+	Data        []DataRow
+	HasOpinions bool
 	// Units reported and expected, as "Thống kê" says them; UnitsFound is
 	// false when it says nothing readable.
 	UnitsReported, UnitsExpected int
@@ -73,4 +75,6 @@ type DataRow struct {
 	// The model's indicator in the commune's plan; empty in workbooks
 	// written before it was recorded.
 	IndicatorName, IndicatorUnit, IndicatorTarget string
+	// What the unit wrote, whole.
+	Difficulty, Proposal string
 }

@@ -88,7 +88,7 @@ const (
 	hintLines         = "Mỗi cơ quan một dòng."
 	hintDistribution  = "Mỗi nơi một dòng; dòng cuối thường là “Lưu: VT, …”."
 	hintAuthority     = "Ví dụ: KT. TRƯỞNG CÔNG AN XÃ; để trống khi người đứng đầu ký."
-	hintSignerName    = "Để trống nếu muốn ghi tay khi ký."
+	hintSignerName    = "Nghị định 30/2020 yêu cầu ghi họ tên người ký; để trống thì báo cáo in chữ DỰ THẢO."
 )
 
 // The settings page (settings.go).

@@ -102,7 +102,7 @@ func printCheck(out io.Writer, c *report.Checked) {
 			if f.Severity == report.Error {
 				tag = msgTagError
 			}
-			fmt.Fprintf(w, "  %s %s\n", tag, f.String())
+			fmt.Fprintf(w, "  %s %s\n", tag, onConsole(f))
 		}
 	}
 	printSummary(w, c)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -106,9 +107,28 @@ func TestErrorSamplesSayWhatTheDataSays(t *testing.T) {
 			sent = append(sent, f.Unit.Name)
 		}
 	}
+	// The counts agree: five sent, four usable; every figure says whose
+	// it is; merge sends nothing back, so no sentence says it did.
+	text := strings.Join(body, " ")
+	for _, want := range []string{"Có 05/09 đơn vị đã gửi báo cáo, trong đó 04 báo cáo dùng được",
+		"Báo cáo của Công an xã có lỗi, không dùng được",
+		"đạt 6/53 DVC (11,3%), là tổng số các đơn vị tự báo cáo (số liệu của 04/09 đơn vị)",
+		"hiện đang triển khai (số liệu của 01/02 đơn vị, chưa có số liệu của Công an xã)",
+		"Tình trạng và số liệu các mô hình tính theo báo cáo của 04/09 đơn vị.",
+		"Chưa có ý kiến của 05/09 đơn vị do chưa gửi báo cáo hoặc báo cáo chưa dùng được.",
+		"Các dòng báo cáo có lỗi chưa được tổng hợp, cần sửa để tổng hợp bổ sung, gồm mô hình 36 của Trạm y tế xã; mô hình 26, 27 của"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the body lacks %q:\n%s", want, text)
+		}
+	}
+	for _, never := range []string{"Có 04/09 đơn vị đã gửi", "đã trả lại", "có 01 dòng báo cáo có lỗi"} {
+		if strings.Contains(text+" "+strings.Join(cells, " "), never) {
+			t.Errorf("the document says %q", never)
+		}
+	}
 	returned := 0
 	for i, l := range cells {
-		if strings.HasPrefix(l, "Có lỗi, đã trả lại để sửa") || strings.HasPrefix(l, "Có lỗi, đang sửa") {
+		if strings.HasPrefix(l, "Có lỗi, cần sửa và gửi lại") || strings.HasPrefix(l, "Có lỗi, đang sửa") {
 			returned++
 		}
 		if !strings.HasPrefix(l, "Chưa báo cáo") {
@@ -141,13 +161,31 @@ func TestMonthSaysWhichWeek(t *testing.T) {
 	doc := pdf.Build(cons, pdf.Options{Date: vi.Day(2026, 12, 14)})
 	body, cells := bodyText(doc)
 	text, table := strings.Join(body, " "), strings.Join(cells, " ")
-	if !strings.Contains(text, "lấy từ báo cáo Tuần 48 năm 2026") {
-		t.Error("the body does not say the figures are week 48's")
+	// Said once, and no monthly report claimed that did not come.
+	if !strings.Contains(text, "Chưa đơn vị nào gửi báo cáo tháng; số liệu của 08/09 đơn vị lấy từ báo cáo tuần 48/2026 (từ ngày 19/11/2026 đến ngày 25/11/2026).") {
+		t.Errorf("the body does not say the figures are week 48's:\n%s", text)
 	}
-	if !strings.Contains(table, "(báo cáo Tuần 48 năm 2026)") {
-		t.Error("the appendix does not say which week a unit's words are from")
+	if strings.Contains(text, "đã gửi báo cáo, gồm") || strings.Contains(text+table, "Tuần 48 năm 2026") {
+		t.Errorf("the month claims monthly reports, or names the week on every line:\n%s", text)
 	}
-	if strings.Contains(text+" "+table, "trong tuần") {
-		t.Error(`a monthly report says "trong tuần"`)
+	var once []string
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if it.Role == "appendix-source" {
+				once = append(once, it.Text)
+			}
+		}
+	}
+	if len(once) != 1 || !strings.Contains(once[0], "tuần 48/2026") {
+		t.Errorf("the appendix says where its figures come from %q", once)
+	}
+	if regexp.MustCompile(`trong tuần(\s*$|\s+[^\d\s])`).MatchString(text + " " + table) {
+		t.Error(`a monthly report says "trong tuần" (which week?)`)
+	}
+	// Next period's tasks name it; a week's proposal says it was that week's.
+	for _, want := range []string{"gửi báo cáo tháng 1/2027 đúng hạn", "theo đề nghị của Công chức Văn phòng – thống kê tại báo cáo tuần 48/2026"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the body lacks %q:\n%s", want, text)
+		}
 	}
 }

@@ -71,7 +71,7 @@ func runMerge(e *env, args []string) error {
 	}
 	// Unconfirmed, or naming a body that no longer existed: a draft, and
 	// the console says why (renderPDF marks it).
-	draft := in.plan.Header.DraftReasons(m.Doc.Date)
+	draft := m.DraftReasons()
 	printMergeFindings(e.stdout, checked, cons.Findings, len(draft) > 0)
 
 	base := mergeBase(checked.Period)
@@ -95,6 +95,7 @@ func runMerge(e *env, args []string) error {
 	}
 	if len(draft) > 0 {
 		fmt.Fprintf(e.stdout, msgDraft, "\n  - "+strings.Join(draft, "\n  - "))
+		fmt.Fprint(e.stdout, msgDraftFix)
 	}
 	fmt.Fprintf(e.stdout, msgWrote, xlsxPath)
 	fmt.Fprintf(e.stdout, msgWrote, pdfPath)
@@ -149,9 +150,19 @@ func printMergeFindings(w io.Writer, checked *report.Checked, findings []report.
 			if f.Severity == report.Error {
 				tag = msgTagError
 			}
-			fmt.Fprintf(w, "  %s %s\n", tag, f.String())
+			fmt.Fprintf(w, "  %s %s\n", tag, onConsole(f))
 		}
 	}
 	errs, warns := report.Count(findings)
 	fmt.Fprintf(w, msgChecksSheet, errs, warns)
+}
+
+// onConsole is a finding as the console prints it: its words, which the
+// workbooks and the desk show too, then what to do on the command line,
+// which only the console says.
+func onConsole(f report.Finding) string {
+	if h, ok := consoleHints[f.Code]; ok {
+		return f.String() + " " + h
+	}
+	return f.String()
 }

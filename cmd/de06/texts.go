@@ -1,5 +1,7 @@
 package main
 
+import "github.com/caongoc/de06/report"
+
 // Every text of the command that a person reads, in one place, so that the
 // wording can be reviewed together.
 
@@ -139,7 +141,8 @@ Tùy chọn:
   --strict            có lỗi thì không ghi gì cả
   -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao)
   --number SỐ         số văn bản (ví dụ 5 → "Số: 05/…", ký hiệu lấy từ kế hoạch)
-  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay)
+  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: ngày báo cáo
+                      của kỳ, hoặc hôm nay nếu sớm hơn)
   --signer TÊN        họ tên người ký
   -h, --help          xem hướng dẫn này
 
@@ -280,6 +283,7 @@ const (
 	msgMergeSummary    = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu; %d quá hạn.\n"
 	msgComparedWith    = "So sánh với %s.\n"
 	msgDraft           = "Báo cáo PDF in chữ DỰ THẢO vì:%s\n"
+	msgDraftFix        = "Cách sửa: de06 plan --export ke-hoach.xlsx (thêm --plan nếu đang dùng kế hoạch khác), sửa trang \"Thông tin chung\", ghi \"Có\" ở dòng xác nhận, rồi chạy lại với --plan ke-hoach.xlsx; họ tên người ký: --signer.\n"
 	msgMergeFindings   = "\nKhi tổng hợp (%d):\n"
 	msgChecksSheet     = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
 	msgRollupSummary   = "\nXã đã gửi: %s. Lượt mô hình: %d (%d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu); %d lượt quá hạn ở %d xã.\n"
@@ -444,3 +448,16 @@ const (
 	msgBadCert       = "không dùng được chứng chỉ %s với khóa %s: tệp không phải chứng chỉ, khóa dạng PEM, hoặc khóa không khớp chứng chỉ"
 	msgUseHTTPS      = "Bàn làm việc chỉ nhận kết nối an toàn (https); trình duyệt sẽ tự chuyển sang địa chỉ https."
 )
+
+// consoleHints say, on the console only, which option fixes a finding:
+// the findings' own words are also read by units and officials in the
+// workbooks and on the desk, who never use the command line.
+var consoleHints = map[report.Code]string{
+	report.PeriodMismatch:       "(dòng lệnh: kiểm tra --period)",
+	report.DocumentDate:         "(dòng lệnh: --date)",
+	report.DocumentDistrict:     "(dòng lệnh: de06 plan --export, sửa, rồi dùng --plan)",
+	report.DocumentUnconfirmed:  "(dòng lệnh: de06 plan --export, sửa, rồi dùng --plan)",
+	report.DocumentBlankHeader:  "(dòng lệnh: --plan, xem samples/ke-hoach-tinh.json)",
+	report.UnitUnknown:          "(dòng lệnh: kiểm tra --communes, --plan)",
+	report.PreviousNotPreceding: "(dòng lệnh: --previous)",
+}

@@ -156,3 +156,20 @@ func Sentence(s string) string {
 	}
 	return s
 }
+
+// levels are the words of administrative levels that begin a place's
+// name: capital at the head of a list or a cell, lower case within a
+// sentence.
+var levels = []string{"Xã ", "Phường ", "Thị trấn ", "Đặc khu ", "Thị xã ", "Huyện ", "Quận ", "Tỉnh ", "Thành phố "}
+
+// InSentence writes a place's name as it reads within a sentence: its
+// level in lower case ("Xã Minh Sơn" → "xã Minh Sơn"); other names are
+// left as they are.
+func InSentence(name string) string {
+	for _, l := range levels {
+		if strings.HasPrefix(name, l) {
+			return strings.ToLower(l) + name[len(l):]
+		}
+	}
+	return name
+}

@@ -59,3 +59,12 @@ func TestText(t *testing.T) {
 		t.Errorf("Shorten = %q", got)
 	}
 }
+
+func TestInSentence(t *testing.T) {
+	for in, want := range map[string]string{"Xã Minh Sơn": "xã Minh Sơn", "Phường Hạc Thành": "phường Hạc Thành",
+		"Thị trấn Ngọc Lặc": "thị trấn Ngọc Lặc", "Đặc khu Phú Quốc": "đặc khu Phú Quốc", "Công an xã": "Công an xã", "Xãa": "Xãa"} {
+		if got := InSentence(in); got != want {
+			t.Errorf("InSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

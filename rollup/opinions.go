@@ -1,0 +1,119 @@
+package rollup
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/caongoc/de06/internal/vi"
+)
+
+// What the communes' units say: the difficulties and proposals each
+// commune's workbook keeps whole in "Dữ liệu", carried up to the province
+// attributed to the commune, the same words from several communes said
+// once with all of them.
+
+// OpinionKind is what a text is: a difficulty or a proposal.
+type OpinionKind int
+
+const (
+	Difficulty OpinionKind = iota
+	Proposal
+)
+
+// Opinion is one unit's difficulty or proposal about one model, in a
+// commune's workbook.
+type Opinion struct {
+	Kind  OpinionKind
+	Model int
+	Unit  string // the commune's unit, as its workbook names it
+	Text  string
+	// Context is, for a proposal, the same unit's difficulty about the
+	// same model: what "các đối tượng này" points back to.
+	Context string
+}
+
+// Voiced is a text as the province reports it: the model, the words, and
+// every commune whose units wrote them (in the communes' order).
+type Voiced struct {
+	Kind     OpinionKind
+	Model    int
+	Text     string
+	Context  string // the first commune's (Opinion.Context)
+	Communes []string
+}
+
+// readOpinions takes the units' difficulties and proposals from "Dữ
+// liệu". A proposal to the commune's own standing body ("Đề nghị Công an
+// xã phối hợp …") is the commune's own task, not a proposal to the
+// province: it is counted in OwnProposals, not carried up.
+func (c *Commune) readOpinions(wb *Workbook) {
+	c.OpinionsRead = wb.HasOpinions
+	own := ownBody(c.header.IssuingAgency, c.header.Place)
+	for _, d := range wb.Data {
+		n, ok := modelNumber(d.Model)
+		if !ok {
+			continue
+		}
+		unit := intern(d.UnitName)
+		if t := strings.TrimSpace(d.Difficulty); t != "" {
+			c.Opinions = append(c.Opinions, Opinion{Kind: Difficulty, Model: n, Unit: unit, Text: intern(t)})
+		}
+		if t := strings.TrimSpace(d.Proposal); t != "" {
+			if own != "" && strings.Contains(vi.Fold(t), own) {
+				c.OwnProposals++
+				continue
+			}
+			c.Opinions = append(c.Opinions, Opinion{Kind: Proposal, Model: n, Unit: unit, Text: intern(t), Context: intern(strings.TrimSpace(d.Difficulty))})
+		}
+	}
+}
+
+// ownBody is the commune's issuing body without its place, folded: "cong
+// an xa" for "Công an xã Minh Sơn" in Minh Sơn; "" when it cannot tell.
+func ownBody(issuing, place string) string {
+	f, p := vi.Fold(issuing), vi.Fold(place)
+	if f == "" || p == "" || !strings.HasSuffix(f, " "+p) {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimSuffix(f, p))
+}
+
+// voiced groups the counting communes' opinions of one kind: one entry a
+// model and text (compared folded, without the closing stop), the texts
+// most communes share first (a report that quotes only the first still
+// says what most communes say), then in the plan's order of models.
+func voiced(communes []*CommuneLine, kind OpinionKind, order map[int]int) (out []*Voiced, total int) {
+	type key struct {
+		model int
+		text  string
+	}
+	at := map[key]*Voiced{}
+	for _, cl := range communes {
+		if !cl.Sent() {
+			continue
+		}
+		for _, o := range cl.Commune.Opinions {
+			if o.Kind != kind {
+				continue
+			}
+			total++
+			k := key{o.Model, vi.Fold(strings.TrimRight(o.Text, ". ;"))}
+			v := at[k]
+			if v == nil {
+				v = &Voiced{Kind: kind, Model: o.Model, Text: o.Text, Context: o.Context}
+				at[k] = v
+				out = append(out, v)
+			}
+			if !slices.Contains(v.Communes, cl.Unit.Name) {
+				v.Communes = append(v.Communes, cl.Unit.Name)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Voiced) int {
+		if len(a.Communes) != len(b.Communes) {
+			return len(b.Communes) - len(a.Communes)
+		}
+		return order[a.Model] - order[b.Model]
+	})
+	return out, total
+}
