@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
@@ -757,5 +758,30 @@ func TestFormOpens(t *testing.T) {
 		if got != c.want || id != c.send {
 			t.Errorf("%s: %s (send %d), want %s (send %d)", c.name, got, id, c.want, c.send)
 		}
+	}
+}
+
+// Why a merged report is a draft: its header's reasons, no signer's name
+// (Decree 30/2020), and the signer's own unit without a usable report.
+func TestMergedDraftReasons(t *testing.T) {
+	pl := defaultPlan(t)
+	pl.Header.Confirmed = true
+	pl.Header.ParentAgency = "Công an tỉnh Thanh Hóa"
+	pl.Header.Recipients = []string{"Tổ công tác Đề án 06 tỉnh Thanh Hóa"}
+	pl.Header.Distribution = []string{"Như trên", "Lưu: VT, CAX"}
+	pl.Header.SignerName = ""
+	cons := &report.Consolidation{Plan: pl, Own: "cong-an"}
+	m := &Merged{Cons: cons, Doc: Doc{Date: vi.Day(2026, 11, 25), Signer: "Lê Văn Hùng"}}
+	if r := m.DraftReasons(); len(r) != 0 {
+		t.Errorf("signed, confirmed, current: %q", r)
+	}
+	m.Doc.Signer = ""
+	if r := m.DraftReasons(); len(r) != 1 || !strings.Contains(r[0], "chưa ghi họ tên người ký") {
+		t.Errorf("no signer: %q", r)
+	}
+	pl.Header.SignerName = "Lê Văn Hùng"
+	cons.NotReported = []*plan.Unit{pl.Unit("tram-y-te"), pl.Unit("cong-an")}
+	if r := m.DraftReasons(); len(r) != 1 || !strings.Contains(r[0], "Công an xã, đơn vị ký báo cáo") {
+		t.Errorf("the signer's own unit without a usable report: %q", r)
 	}
 }

@@ -69,7 +69,24 @@ func consolidationTexts(t testing.TB, long bool, every int) *report.Consolidatio
 		}
 		subs = append(subs, s)
 	}
-	c := report.Consolidate(p, report.Validate(p, subs, w48, time.Time{}), nil)
+	checked := report.Validate(p, subs, w48, time.Time{})
+	c := report.Consolidate(p, checked, nil)
+	if every < 0 {
+		// A previous week where model 18 was not started and the model
+		// that went back (wentBack) stood at 90 %.
+		back := wentBack(c)
+		prev := &report.Previous{Period: plan.Period{Kind: plan.Weekly, Year: 2026, N: 47}, Entries: report.PreviousOf(c.Entries)}
+		for i, pe := range prev.Entries {
+			switch pe.Model {
+			case 18:
+				prev.Entries[i].Status, prev.Entries[i].Progress = report.StatusNotStarted, nil
+			case back:
+				v := 90.0
+				prev.Entries[i].Progress = &v
+			}
+		}
+		c = report.Consolidate(p, checked, prev)
+	}
 	if long {
 		// Taller than a page, which the domain's text budget never lets
 		// through: the renderer must still split such a row.
@@ -603,5 +620,48 @@ func TestCanvasRendersTheSame(t *testing.T) {
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Errorf("drawing %d on a canvas: %d bytes, from scratch %d", i+1, got.Len(), want.Len())
 		}
+	}
+}
+
+// wentBack is the model the comparison fixture moves back: the first in
+// progress at 60 % but model 18, led by one unit.
+func wentBack(c *report.Consolidation) int {
+	for _, ms := range c.Models {
+		if ms.Status == report.StatusInProgress && ms.Progress != nil && *ms.Progress == 60 && ms.Model.Number != 18 && len(ms.Reported) == 1 {
+			return ms.Model.Number
+		}
+	}
+	return 0
+}
+
+// Compared with the previous week, the report names the models that moved
+// and how the one that went back did, and lists it among the difficulties.
+func TestComparedNamesModels(t *testing.T) {
+	c := consolidationTexts(t, false, -1)
+	var up []int
+	for _, ms := range c.Models {
+		if ms.Moved() > 0 {
+			up = append(up, ms.Model.Number)
+		}
+	}
+	back := 0
+	for _, ms := range c.Models {
+		if ms.Moved() < 0 {
+			back = ms.Model.Number
+		}
+	}
+	if back == 0 {
+		t.Fatal("the fixture moves no model back")
+	}
+	body := strings.Join(texts(Build(c, options()), "body"), " ")
+	for _, want := range []string{"So với tuần 47/2026, có ", " mô hình có tiến triển (mô hình ",
+		fmt.Sprintf("01 mô hình lùi lại (mô hình %d, tiến độ giảm từ 90%% xuống 60%%)", back),
+		fmt.Sprintf("- Mô hình %d lùi lại so với tuần 47/2026, tiến độ giảm từ 90%% xuống 60%%", back)} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the body lacks %q:\n%s", want, body)
+		}
+	}
+	if !slices.Contains(up, 18) || !strings.Contains(body, fmt.Sprintf("(mô hình %s)", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(up)), ", "), "[]"))) {
+		t.Errorf("models moved forward %v, not named in:\n%s", up, body)
 	}
 }

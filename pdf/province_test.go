@@ -27,7 +27,7 @@ func provinceFixture(t testing.TB, n int) *rollup.Rollup {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl.Header = plan.Header{ParentAgency: "UBND tỉnh Thanh Hóa", IssuingAgency: "Công an tỉnh Thanh Hóa", Place: "Thanh Hóa", Symbol: "BC-CAT",
+	pl.Header = plan.Header{ParentAgency: "Bộ Công an", IssuingAgency: "Công an tỉnh Thanh Hóa", Place: "Thanh Hóa", Symbol: "BC-CAT",
 		Recipients: []string{"Ban Chỉ đạo Đề án 06 tỉnh Thanh Hóa"}, Distribution: []string{"Như trên", "Cục C06 - Bộ Công an (để b/c)", "Lưu: VT, PV06"},
 		SignerAuthority: "KT. GIÁM ĐỐC", SignerPosition: "Phó Giám đốc", SignerName: "Lê Văn Hải"}
 	pl.Document.Issuer, pl.Document.Number = "UBND tỉnh Thanh Hóa", "120/KH-UBND"

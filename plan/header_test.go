@@ -87,6 +87,19 @@ func TestDraftReasons(t *testing.T) {
 	if r := p.Header.DraftReasons(on); len(r) != 0 {
 		t.Errorf("confirmed current header: %q", r)
 	}
+	// Without the signer's name (in the header or given at signing), the
+	// document is a draft (Decree 30/2020 asks for the name).
+	p.Header.SignerName = ""
+	if r := p.Header.DraftReasonsSigned(on, ""); len(r) != 1 || !strings.Contains(r[0], "họ tên người ký") {
+		t.Errorf("no signer: %q", r)
+	}
+	if r := p.Header.DraftReasonsSigned(on, "Lê Văn Hùng"); len(r) != 0 {
+		t.Errorf("a signer given: %q", r)
+	}
+	p.Header.SignerName = "Lê Văn Hùng"
+	if r := p.Header.DraftReasonsSigned(on, ""); len(r) != 0 {
+		t.Errorf("the header's signer: %q", r)
+	}
 }
 
 // The confirmation and the province survive JSON, as do an indicator's

@@ -40,8 +40,8 @@ var communes = []commune{
 	{file: "ngoc-lac-2026-W48.xlsx", name: "Ngọc Lặc", kind: "xã", number: 11, day: 25, missing: []string{"truong-hoc", "dia-chinh"},
 		dropModels: []int{35, 41}, shift: -2},
 	{file: "hac-thanh-2026-W48.xlsx", name: "Hạc Thành", kind: "phường", number: 21, day: 24, missing: []string{"truong-hoc"}, shift: 2,
-		// The ward counts its essential services in another unit: the
-		// province does not add them to the others'.
+		// The ward writes its essential services' unit in full, "dịch vụ
+		// công" for the province's "DVC": the same indicator, added up.
 		edit: func(p *plan.Plan) { p.Model(1).Indicator.Unit = "dịch vụ công" }},
 	{file: "kien-tho-2026-W48.xlsx", name: "Kiên Thọ", kind: "xã", number: 7, day: 25, missing: []string{"truong-hoc", "chinh-sach-xa-hoi"},
 		districtEra: true, shift: -1},
@@ -213,7 +213,8 @@ func writeProvincePlan(out string) error {
 	p.Document = plan.Document{Issuer: "UBND tỉnh Thanh Hóa", Number: "152/KH-UBND", DateText: "Thanh Hóa, ngày … tháng 8 năm 2025",
 		Title:          "Kế hoạch triển khai, thực hiện các mô hình của Đề án 06 trên địa bàn tỉnh Thanh Hóa sau sắp xếp đơn vị hành chính (ví dụ)",
 		StandingAgency: "Công an tỉnh"}
-	p.Header = plan.Header{ParentAgency: "UBND tỉnh Thanh Hóa", IssuingAgency: "Công an tỉnh Thanh Hóa", Place: "Thanh Hóa", Symbol: "BC-CAT",
+	// The province's police report under the Ministry of Public Security.
+	p.Header = plan.Header{ParentAgency: "Bộ Công an", IssuingAgency: "Công an tỉnh Thanh Hóa", Place: "Thanh Hóa", Symbol: "BC-CAT",
 		Recipients:      []string{"Ban Chỉ đạo triển khai Đề án 06 tỉnh Thanh Hóa", "Cục C06 - Bộ Công an"},
 		Distribution:    []string{"Như trên", "UBND tỉnh (để b/c)", "Các xã, phường (để t/h)", "Lưu: VT, PV06"},
 		SignerAuthority: "KT. GIÁM ĐỐC", SignerPosition: "Phó Giám đốc", Province: "tỉnh Thanh Hóa", Confirmed: true}
