@@ -314,6 +314,10 @@ func checkCells(t *testing.T, f *excelize.File, sh string, rows [][]string, widt
 	}
 }
 
+// pointed is a figure written with a decimal point: "78.8", "100.0"
+// (thousands, "4.512", have three digits after it).
+var pointed = regexp.MustCompile(`^\(?\d+\.\d{1,2}%?\)?[,;.]?$`)
+
 // The consolidated workbook with a previous period prints in no more than
 // a third more pages than without it; every page of every workbook prints
 // its text at 80 % or more of its size.
@@ -334,6 +338,15 @@ func TestWorkbooksPrintInLibreOffice(t *testing.T) {
 		out, err := exec.Command(pdftotext, "-bbox", pdf, "-").Output()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		// Figures with a decimal comma whatever LibreOffice's language
+		// (the test runs in its default, English): "78,8", never "78.8".
+		words := regexp.MustCompile(`>([^<]*)</word>`).FindAllStringSubmatch(string(out), -1)
+		for _, w := range words {
+			// (The annotated copy keeps what the unit typed.)
+			if name != "ban-danh-dau" && pointed.MatchString(w[1]) {
+				t.Errorf("%s: %q has a decimal point", name, w[1])
+			}
 		}
 		for i, page := range strings.Split(string(out), "<page ")[1:] {
 			pages[name]++

@@ -100,7 +100,7 @@ func TestProvinceGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := strings.Join(f.GetSheetList(), ","); sheets != "Các xã,Các mô hình,Xã chưa gửi,Kiểm tra,Dữ liệu,Thông tin chung" {
+	if sheets := strings.Join(f.GetSheetList(), ","); sheets != "Các xã,Các mô hình,Xã chưa gửi,Ý kiến các xã,Kiểm tra,Dữ liệu,Thông tin chung" {
 		t.Errorf("sheets %s", sheets)
 	}
 	// Each commune's counts are its own "Thống kê" totals.

@@ -13,7 +13,7 @@ import (
 // proposal, the communes' units wrote, each text once with the communes
 // that wrote it: the whole of what the report's parts II and IV quote.
 func writeOpinions(f *book, st *styles, r *rollup.Rollup) error {
-	cols := []provCol{{provColTT, 5}, {provColModel, 9}, {provColKind, 12}, {provColText, 70}, {provColCount, 7}, {provColCommune, 40}}
+	cols := []provCol{{provColTT, 5}, {provColModel, 9}, {provColKind, 12}, {provColText, 66}, {provColCount, 10}, {provColCommune, 40}}
 	if _, err := f.NewSheet(sheetOpinions); err != nil {
 		return err
 	}

@@ -82,8 +82,10 @@ func newStyles(f *book) *styles {
 	st.notice = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Italic: true, Color: "9C0006"}, Fill: fill(colorWarning), Border: border(),
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Protection: &excelize.Protection{Locked: true}})
 	st.text = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Protection: locked})
-	oneDecimal := "0.0"
-	st.number = mk(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Protection: locked, CustomNumFmt: &oneDecimal})
+	// Figures print as Vietnamese writes them, 78,8 and 100, whatever the
+	// printing machine's language: the format names the Vietnamese locale
+	// (0x042A), which LibreOffice follows for the decimal separator.
+	st.number = mk(&excelize.Style{Border: border(), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}, Protection: locked, CustomNumFmt: &numberVI})
 	// A slice, not a map: style ids must come out the same every run.
 	for _, kc := range [][2]string{{"done", colorDone}, {"progress", colorProgress}, {"notyet", colorNotYet}, {"recurring", colorRecur}, {"none", colorLocked}} {
 		k, c := kc[0], kc[1]
@@ -91,3 +93,7 @@ func newStyles(f *book) *styles {
 	}
 	return st
 }
+
+// numberVI is the number format of printed figures: General, in the
+// Vietnamese locale (decimal comma).
+var numberVI = "[$-42A]General"
