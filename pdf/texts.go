@@ -111,7 +111,7 @@ const (
 	txtProvColModels      = "Số mô hình"
 	txtProvColNote        = "Ghi chú"
 	txtProvColHave        = "Số xã có mô hình"
-	txtProvColProgress    = "Tiến độ bình quân (%)"
+	txtProvColProgress    = "Tiến độ tự đánh giá bình quân (%)"
 	txtProvColIndicator   = "Chỉ tiêu (cộng các xã)"
 	txtProvColOverdue     = "Xã quá hạn"
 	txtProvByStatusModels = "Số mô hình theo tình trạng"

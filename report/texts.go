@@ -122,7 +122,7 @@ const (
 // The consolidated table's headings.
 var columnTitles = map[Column]string{
 	ColTT: "TT", ColModel: "Mô hình", ColLead: "Chủ trì", ColCoordinate: "Phối hợp", ColSupport: "Đơn vị hỗ trợ",
-	ColDeadline: "Thời gian hoàn thành", ColPlatforms: "Nền tảng", ColStatus: "Tình trạng", ColProgress: "Tiến độ (%)",
+	ColDeadline: "Thời gian hoàn thành", ColPlatforms: "Nền tảng", ColStatus: "Tình trạng", ColProgress: "Tiến độ tự đánh giá (%)",
 	ColIndicator: "Chỉ tiêu (đạt/tổng, %)", ColResult: "Kết quả thực hiện",
 	ColIssues: "Khó khăn, đề xuất", ColStanding: "Tiến độ, chỉ tiêu", ColOverdue: "Quá hạn", ColChange: "Thay đổi so với kỳ trước",
 }
