@@ -170,13 +170,10 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	return b.cells(texts)
 }
 
-// modelRow draws a model's row; an overdue mark is red.
+// modelRow draws a model's row; an overdue mark is bold.
 func (b *builder) modelRow(ms *report.ModelSummary) {
 	status := slices.IndexFunc(b.cols, func(c tcol) bool { return c.col == report.ColStatus })
-	b.row(fmt.Sprintf("model-%d", ms.Model.Number), b.rowCells(ms), func(col int, line string) [3]int {
-		if col == status && ms.Overdue && line == report.OverdueMark {
-			return [3]int{0xC0, 0, 0}
-		}
-		return [3]int{}
+	b.row(fmt.Sprintf("model-%d", ms.Model.Number), b.rowCells(ms), func(col int, line string) bool {
+		return col == status && ms.Overdue && line == report.OverdueMark
 	})
 }

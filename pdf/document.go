@@ -165,12 +165,7 @@ func (b *builder) chart(groups []report.GroupSummary) {
 	b.y += lineHeight(12) + 1
 	labelW := 22.0
 	x0 := b.left() + labelW
-	barW := w - labelW - 10
-	maxModels := 0
-	for _, g := range groups {
-		maxModels = max(maxModels, g.Models)
-	}
-	unit := barW / float64(max(1, maxModels))
+	unit := b.chartUnit(groups, w-labelW)
 	for _, g := range groups {
 		b.text(b.left(), b.y, labelW-2, fmt.Sprintf(txtChartGroup, g.Code), Font{"", 11}, "R", "chart-label")
 		x := x0
@@ -182,13 +177,18 @@ func (b *builder) chart(groups []report.GroupSummary) {
 			col := statusColor(s)
 			b.page.Items = append(b.page.Items, Item{Kind: KindRect, X: x, Y: b.y + 0.3, W: unit * float64(k), H: barH, Fill: &col, Stroke: true, Role: "chart-bar"})
 			// The count with the status's letters, so the chart reads in
-			// black and white too; the count alone where they do not fit.
-			label := strconv.Itoa(k) + " " + statusAbbr[s]
-			if b.m.width(label, Font{"", 10})+1 > unit*float64(k) {
-				label = strconv.Itoa(k)
+			// black and white too; the count alone where they do not fit,
+			// the letters then said beside the bar.
+			label, font, ok := b.segmentLabel(k, s, unit*float64(k))
+			role := "chart-value"
+			if !ok {
+				role = "chart-count"
 			}
-			b.text(x, b.y+0.3, unit*float64(k), label, Font{"", 10}, "C", "chart-value")
+			b.text(x, b.y+0.3, unit*float64(k), label, font, "C", role)
 			x += unit * float64(k)
+		}
+		if a := b.chartAside(g, unit); a != "" {
+			b.text(x+1.5, b.y+0.3, b.m.width(a, asideFont)+1, a, asideFont, "L", "chart-aside")
 		}
 		b.y += barH + gap
 	}
@@ -207,6 +207,59 @@ func (b *builder) chart(groups []report.GroupSummary) {
 		x += 4.5 + lw + 5
 	}
 	b.y += 8
+}
+
+var asideFont = Font{"", 9}
+
+// segmentLabel is a segment's label: its count with the status's letters,
+// at 10 points or else 8, and true; the count alone and false when neither
+// fits the segment's width.
+func (b *builder) segmentLabel(k int, s report.Status, width float64) (string, Font, bool) {
+	label := strconv.Itoa(k) + " " + statusAbbr[s]
+	for _, size := range []float64{10, 8} {
+		if f := (Font{"", size}); b.m.width(label, f)+1 <= width {
+			return label, f, true
+		}
+	}
+	return strconv.Itoa(k), Font{"", 10}, false
+}
+
+// chartAside names, in the bar's order, the segments of a group too narrow
+// for their letters ("1 HT, 1 CSL"), written after the bar's end.
+func (b *builder) chartAside(g report.GroupSummary, unit float64) string {
+	var out []string
+	for _, s := range report.StatusesWithNone {
+		if k := g.ByStatus[s]; k > 0 {
+			if _, _, ok := b.segmentLabel(k, s, unit*float64(k)); !ok {
+				out = append(out, strconv.Itoa(k)+" "+statusAbbr[s])
+			}
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// chartUnit is the width of one model in the chart's bars, w the width
+// for the bars: the longest bar leaves 10 mm, and every bar room after its
+// end for what it says beside it.
+func (b *builder) chartUnit(groups []report.GroupSummary, w float64) float64 {
+	maxModels := 1
+	for _, g := range groups {
+		maxModels = max(maxModels, g.Models)
+	}
+	unit := (w - 10) / float64(maxModels)
+	for range 4 {
+		next := unit
+		for _, g := range groups {
+			if a := b.chartAside(g, unit); a != "" && g.Models > 0 {
+				next = min(next, (w-b.m.width(a, asideFont)-4)/float64(g.Models))
+			}
+		}
+		if next == unit {
+			break
+		}
+		unit = next
+	}
+	return unit
 }
 
 func statusColor(s report.Status) [3]int {

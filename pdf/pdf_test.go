@@ -571,27 +571,47 @@ func TestEverySentenceFills(t *testing.T) {
 }
 
 // The chart's segments and legend carry the statuses' letters, so a black
-// and white print tells them apart.
+// and white print tells them apart: a segment too narrow for them has them
+// beside its bar, in the bar's order (a group of 40 models, one done and
+// one without figures, as the province's often is).
 func TestChartReadsInBlackAndWhite(t *testing.T) {
-	doc := Build(consolidation(t, false), options())
-	var values, legend []string
+	c := consolidation(t, false)
+	c.Groups = append(c.Groups, report.GroupSummary{Code: "VI", Models: 40,
+		ByStatus: map[report.Status]int{report.StatusDone: 1, report.StatusInProgress: 38, report.StatusNone: 1}})
+	doc := Build(c, options())
+	var labels, legend []string
+	asides := 0
 	for _, it := range doc.Pages[0].Items {
 		switch it.Role {
 		case "chart-value":
-			values = append(values, it.Text)
+			labels = append(labels, it.Text)
+		case "chart-aside":
+			asides++
+			labels = append(labels, strings.Split(it.Text, ", ")...)
 		case "chart-legend":
 			if it.Kind == KindText {
 				legend = append(legend, it.Text)
 			}
 		}
-	}
-	if len(values) == 0 {
-		t.Fatal("no chart on the first page")
-	}
-	for _, v := range values {
-		if len(strings.Fields(v)) != 2 {
-			t.Errorf("segment %q has no status letters", v)
+		if strings.HasPrefix(it.Role, "chart-") && it.Kind == KindText && it.X+it.W > a4W-marginRight+0.01 {
+			t.Errorf("%s %q ends at %.1f mm, past the margin", it.Role, it.Text, it.X+it.W)
 		}
+	}
+	var want []string
+	for _, g := range c.Groups {
+		for _, s := range report.StatusesWithNone {
+			if k := g.ByStatus[s]; k > 0 {
+				want = append(want, fmt.Sprintf("%d %s", k, statusAbbr[s]))
+			}
+		}
+	}
+	slices.Sort(labels)
+	slices.Sort(want)
+	if !slices.Equal(labels, want) {
+		t.Errorf("the chart says\n%q\nits segments are\n%q", labels, want)
+	}
+	if asides == 0 {
+		t.Error("the narrow segments' letters are not beside their bar")
 	}
 	for _, s := range report.StatusesWithNone {
 		want := statusAbbr[s] + ": " + s.String()

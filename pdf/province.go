@@ -372,7 +372,7 @@ func (b *builder) communesAppendix(r *rollup.Rollup, opt Options) {
 		texts := make([]string, len(b.cols))
 		texts[0], texts[1] = strconv.Itoa(i+1), cl.Unit.Name
 		note := &texts[len(texts)-1]
-		red := false
+		missing := false
 		switch c := cl.Commune; {
 		case c != nil:
 			var doc []string
@@ -394,16 +394,13 @@ func (b *builder) communesAppendix(r *rollup.Rollup, opt Options) {
 				*note = fmt.Sprintf(txtProvNoteErrors, c.Errors)
 			}
 		case len(cl.Rejected) > 0:
-			*note, red = fmt.Sprintf(txtProvNoteUnusable, strings.Join(cl.Rejected, ", ")), true
+			*note = fmt.Sprintf(txtProvNoteUnusable, strings.Join(cl.Rejected, ", "))
 		case listed:
-			*note, red = txtProvNoteNotSent, true
+			*note, missing = txtProvNoteNotSent, true
 		}
 		last := len(texts) - 1
-		b.row("commune-"+cl.Unit.ID, b.cells(texts), func(col int, line string) [3]int {
-			if red && col == last {
-				return [3]int{0xC0, 0, 0}
-			}
-			return [3]int{}
+		b.row("commune-"+cl.Unit.ID, b.cells(texts), func(col int, line string) bool {
+			return missing && col == last && line == txtProvNoteNotSent
 		})
 	}
 }

@@ -229,3 +229,32 @@ func TestProvincePDFWithPoppler(t *testing.T) {
 		t.Errorf("fonts: %v\n%s", err, fonts)
 	}
 }
+
+// Decree 30: the text is black, on every page of both documents; what the
+// appendices mark (a model overdue, a commune that sent nothing) is bold.
+func TestTextIsBlack(t *testing.T) {
+	docs := map[string]*Document{"commune": Build(consolidation(t, false), options()),
+		"province": BuildProvince(provinceFixture(t, 6), provinceOptions())}
+	for name, doc := range docs {
+		marks := 0
+		for i, p := range doc.Pages {
+			for _, it := range p.Items {
+				if it.Kind != KindText {
+					continue
+				}
+				if it.Color != [3]int{} {
+					t.Errorf("%s p%d: %q is in colour %v", name, i+1, it.Text, it.Color)
+				}
+				if it.Role == "cell" && (it.Text == report.OverdueMark || it.Text == txtProvNoteNotSent) {
+					marks++
+					if it.Font.Style != "B" {
+						t.Errorf("%s p%d: %q is not bold", name, i+1, it.Text)
+					}
+				}
+			}
+		}
+		if marks == 0 {
+			t.Errorf("%s: no overdue model or missing commune in its appendix", name)
+		}
+	}
+}

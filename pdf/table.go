@@ -152,8 +152,9 @@ func (b *builder) groupRow(text, key string, next float64) {
 
 // row draws a table row of wrapped cells. Rows are not split across
 // pages; a row taller than a whole page is split between lines, continuing
-// under a repeated header. color, when not nil, colours a line of a cell.
-func (b *builder) row(key string, lines [][]string, color func(col int, line string) [3]int) {
+// under a repeated header. bold, when not nil, sets a line of a cell in
+// bold: the text stays black (Decree 30), marked by its weight.
+func (b *builder) row(key string, lines [][]string, bold func(col int, line string) bool) {
 	n := rowLines(lines)
 	lh := cellLine
 	first := 0
@@ -175,8 +176,8 @@ func (b *builder) row(key string, lines [][]string, color func(col int, line str
 			for j := first; j < first+count && j < len(lines[i]); j++ {
 				it := Item{Kind: KindText, X: x + pad, Y: b.y + pad + float64(j-first)*lh, W: col.width - 2*pad, H: lh,
 					Text: lines[i][j], Font: cellFont, Align: col.align, Role: "cell", RowKey: key}
-				if color != nil {
-					it.Color = color(i, lines[i][j])
+				if bold != nil && bold(i, lines[i][j]) {
+					it.Font.Style = "B"
 				}
 				b.page.Items = append(b.page.Items, it)
 			}
