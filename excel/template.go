@@ -32,7 +32,7 @@ func writeForm(w io.Writer, form *report.Form, agency string, typed *report.Fill
 	if typed != nil {
 		writeTyped(f, typed)
 	}
-	if err := addValidations(f, rowFirstModel+len(form.Rows)-1); err != nil {
+	if err := addValidations(f, rowFirstModel+len(form.Rows)-1, vi.FormatDate(form.Period.ReportDay())); err != nil {
 		return err
 	}
 
@@ -232,7 +232,7 @@ func prefill(f *book, row int, r report.FormRow) {
 
 // addValidations adds the status drop-down and the checks on numbers and
 // the date, for the model rows up to lastRow.
-func addValidations(f *book, lastRow int) error {
+func addValidations(f *book, lastRow int, example string) error {
 	sh := sheetReport
 	if err := writeLists(f); err != nil {
 		return err
@@ -265,7 +265,7 @@ func addValidations(f *book, lastRow int) error {
 	dv = excelize.NewDataValidation(true)
 	dv.SetSqref(cell(colHdrValue, rowDate))
 	dv.SetRange("36526", "73051", excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween) // 2000–2099
-	dv.SetError(excelize.DataValidationErrorStyleStop, tplDateErrT, tplDateErr)
+	dv.SetError(excelize.DataValidationErrorStyleStop, tplDateErrT, fmt.Sprintf(tplDateErr, example))
 	if err := f.AddDataValidation(sh, dv); err != nil {
 		return err
 	}

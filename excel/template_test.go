@@ -202,3 +202,47 @@ func TestTemplatesOpenInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// The guide gives the hour units send by from one place (plan.DeadlineHour,
+// which the desk and the link slips say too), and the date's example is
+// the template's own period's report day, as is the date cell's message.
+func TestGuideDeadlineAndExample(t *testing.T) {
+	for period, day := range map[string]string{"2026-W49": "02/12/2026", "2026-12": "15/12/2026"} {
+		f, err := excelize.OpenReader(bytes.NewReader(writeTemplateBytes(t, defaultPlan(t), "tram-y-te", period)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(sheetGuide)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var guide []string
+		for _, r := range rows {
+			guide = append(guide, strings.Join(r, " "))
+		}
+		text := strings.Join(guide, "\n")
+		for _, want := range []string{"(ví dụ " + day + ")", "trước " + strconv.Itoa(plan.DeadlineHour) + " giờ thứ Tư hằng tuần",
+			"trước " + strconv.Itoa(plan.DeadlineHour) + " giờ ngày 15 hằng tháng"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the guide lacks %q:\n%s", period, want, text)
+			}
+		}
+		dvs, err := f.GetDataValidations(sheetReport)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, dv := range dvs {
+			if dv.Error != nil && strings.Contains(*dv.Error, "ngày/tháng/năm") {
+				found = true
+				if !strings.Contains(*dv.Error, day) {
+					t.Errorf("%s: the date cell's message %q gives another day's example", period, *dv.Error)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no date validation", period)
+		}
+		f.Close()
+	}
+}

@@ -1,5 +1,11 @@
 package excel
 
+import (
+	"fmt"
+
+	"github.com/caongoc/de06/plan"
+)
+
 // Every text of this package that a person reads, in one place.
 
 // Plan workbook.
@@ -89,12 +95,14 @@ const (
 	tplNumErrT     = "Số không hợp lệ"
 	tplNumErr      = "Hãy nhập một số không âm, ví dụ 12."
 	tplDateErrT    = "Ngày không hợp lệ"
-	tplDateErr     = "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 25/11/2026."
+	tplDateErr     = "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ %s."
 	tplMetaNote    = "Trang này do chương trình de06 dùng để nhận biết tệp. Xin đừng sửa."
 )
 
-// guideLines is the "Hướng dẫn" sheet, one paragraph a row. %s are: unit
-// name, period label, report day, standing agency.
+// guideLines is the "Hướng dẫn" sheet, one paragraph a row: for unit, the
+// period's label and report day (also the date's example), the standing
+// agency. The hour units send by is plan.DeadlineHour, as the desk and the
+// link slips say.
 var guideTitle = "HƯỚNG DẪN ĐIỀN BÁO CÁO"
 
 // guideStatuses marks where the writer lists the statuses and their meaning.
@@ -106,7 +114,7 @@ func guideLines(unit, period, reportDay, agency string) []string {
 		"Kỳ báo cáo: " + period + ".",
 		"",
 		"1. Chỉ điền vào các ô màu vàng trên trang \"Báo cáo\". Các ô khác đã khóa để giữ đúng mẫu; không cần mật khẩu để mở.",
-		"2. Ngày báo cáo: ghi theo dạng ngày/tháng/năm (ví dụ 25/11/2026). Ghi họ tên và số điện thoại người báo cáo để " + agency + " liên hệ khi cần.",
+		"2. Ngày báo cáo: ghi theo dạng ngày/tháng/năm (ví dụ " + reportDay + "). Ghi họ tên và số điện thoại người báo cáo để " + agency + " liên hệ khi cần.",
 		"3. Mỗi dòng là một mô hình đơn vị phải báo cáo. Không xóa, không thêm, không đổi thứ tự dòng. Mô hình không có việc gì trong kỳ: vẫn chọn tình trạng và ghi \"Không phát sinh\" ở cột Kết quả.",
 		"4. Tình trạng: bấm vào ô, chọn trong danh sách:",
 		guideStatuses,
@@ -115,8 +123,8 @@ func guideLines(unit, period, reportDay, agency string) []string {
 		"6. Chỉ tiêu: mô hình có chỉ tiêu thì ghi số đã đạt ở cột \"Đạt\". Chỉ tiêu tính theo tỷ lệ % thì ghi thêm tổng số ở cột \"Tổng số\" (ví dụ: 1.250 người đủ điều kiện có tài khoản VNeID trên tổng số 1.400 người đủ điều kiện: Đạt 1250, Tổng số 1400). Mỗi đơn vị chỉ ghi phần việc của đơn vị mình (ví dụ số DVC do chính đơn vị triển khai): chương trình cộng số liệu các đơn vị, nên ghi cả phần của đơn vị khác sẽ bị tính hai lần. Ô màu xám: mô hình không có chỉ tiêu, hoặc chỉ tiêu do đơn vị chủ trì báo cáo.",
 		"7. Kết quả thực hiện, Khó khăn vướng mắc, Đề xuất kiến nghị: viết ngắn gọn, cụ thể (số liệu, việc đã làm). Gõ chữ có dấu bằng bảng mã Unicode (phông Times New Roman, Arial…); không dùng phông .VnTime, VNI.",
 		"8. Lưu tệp dạng Excel (.xlsx), giữ nguyên tên tệp, gửi cho " + agency + " qua thư điện tử, Zalo hoặc USB:",
-		"   - Báo cáo tuần: trước 16 giờ thứ Tư hằng tuần (kỳ này: " + reportDay + ").",
-		"   - Báo cáo tháng: trước ngày 16 hằng tháng (số liệu từ ngày 15 tháng trước đến ngày 14 tháng báo cáo).",
+		fmt.Sprintf("   - Báo cáo tuần: trước %d giờ thứ Tư hằng tuần (kỳ này: %s).", plan.DeadlineHour, reportDay),
+		fmt.Sprintf("   - Báo cáo tháng: trước %d giờ ngày 15 hằng tháng (số liệu từ ngày 15 tháng trước đến ngày 14 tháng báo cáo).", plan.DeadlineHour),
 		"9. Nếu tệp bị trả lại kèm bản có tô màu: ô tô đỏ là lỗi phải sửa, ô tô cam là điểm cần xem lại; đưa chuột vào ô để đọc ghi chú cách sửa.",
 	}
 }

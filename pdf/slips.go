@@ -5,6 +5,8 @@ import (
 	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
+
+	"github.com/caongoc/de06/plan"
 )
 
 // Slip is one unit's secret link, as the officer hands it out on paper.
@@ -75,7 +77,7 @@ func (b *builder) slip(top float64, s Slip, opt SlipsOptions) error {
 
 	textW := w - qrSide - 6
 	b.qr(x+w-qrSide, top+slipMargin, q.Bitmap())
-	steps := []string{txtSlipsStep1, txtSlipsStep2, txtSlipsStep3, fmt.Sprintf(txtSlipsKeep, opt.Agency)}
+	steps := []string{txtSlipsStep1, txtSlipsStep2, fmt.Sprintf(txtSlipsStep3, plan.DeadlineHour, plan.DeadlineHour), fmt.Sprintf(txtSlipsKeep, opt.Agency)}
 	for _, st := range steps {
 		for _, l := range b.m.wrap(st, Font{"", 11}, textW) {
 			b.text(x, y, textW, l, Font{"", 11}, "L", "slip-step")

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
+
+	"github.com/caongoc/de06/plan"
 )
 
 func slips(n int) []Slip {
@@ -110,5 +112,22 @@ func TestSlipsWithPoppler(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
 			t.Errorf("no slip says %q:\n%s", want, text)
 		}
+	}
+}
+
+// A slip gives the hour units send by from the one place the template's
+// guide and the desk take it (plan.DeadlineHour).
+func TestSlipDeadlineHour(t *testing.T) {
+	doc, err := BuildSlips(slips(1), slipsOpt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, it := range doc.Pages[0].Items {
+		text = append(text, it.Text)
+	}
+	want := fmt.Sprintf("Hạn gửi: %d giờ thứ Tư hằng tuần; báo cáo tháng: %d giờ ngày 15", plan.DeadlineHour, plan.DeadlineHour)
+	if all := strings.Join(text, " "); !strings.Contains(all, want) {
+		t.Errorf("the slip lacks %q:\n%s", want, all)
 	}
 }

@@ -78,7 +78,7 @@ const (
 	txtSlipsUnit  = "Đơn vị: "
 	txtSlipsStep1 = "1. Quét mã QR bằng điện thoại, hoặc gõ đường dẫn dưới đây vào trình duyệt."
 	txtSlipsStep2 = "2. Bấm “Tải tệp mẫu”, mở bằng Excel, chỉ điền các ô màu vàng rồi lưu lại."
-	txtSlipsStep3 = "3. Gửi tệp ở bước 2 của trang: kết quả kiểm tra hiện ngay; có lỗi thì sửa và gửi lại. Hạn gửi: 17 giờ thứ Tư hằng tuần; báo cáo tháng: 17 giờ ngày 15."
+	txtSlipsStep3 = "3. Gửi tệp ở bước 2 của trang: kết quả kiểm tra hiện ngay; có lỗi thì sửa và gửi lại. Hạn gửi: %d giờ thứ Tư hằng tuần; báo cáo tháng: %d giờ ngày 15."
 	txtSlipsKeep  = "Đường dẫn này chỉ dành cho đơn vị; không chia sẻ cho người khác. Nếu lộ, báo %s để cấp đường dẫn mới."
 	msgSlipQR     = "không tạo được mã QR cho %s: đường dẫn quá dài"
 )
