@@ -287,11 +287,13 @@ func checkCols(fs []report.Finding) []checkCol {
 		{chkSeverity, 9}, {chkKind, 18}, {chkFile, min(32, wordWidth(files, 12, 16))}, {chkWhere, 12}, {annColModel, 7},
 		{chkMessage, 44}, {chkHint, 32}, {chkCode, wordWidth(codes, 12, 6)},
 	}
+	// The code, for programs, is outside the print area: the printed
+	// columns fit the page without it.
 	total := 0.0
-	for _, c := range cols {
+	for _, c := range cols[:len(cols)-1] {
 		total += c.width
 	}
-	if over := total - fitChars(len(cols)); over > 0 {
+	if over := total - fitChars(len(cols)-1); over > 0 {
 		cols[5].width -= math.Ceil(over * 0.6)
 		cols[6].width -= math.Ceil(over * 0.4)
 	}
@@ -328,7 +330,13 @@ func streamChecks(f *book, st *styles, cols []checkCol, rows []checkRow) error {
 	if len(rows) > 0 {
 		f.AutoFilter(sh, "A1:"+cell(last, len(rows)+1), nil)
 	}
-	if err := printLayout(f, sh, printScale(widths), 1, 1); err != nil {
+	// The code column, English words for programs, is not printed.
+	if err := printLayout(f, sh, printScale(widths[:last-1]), 1, 1); err != nil {
+		return err
+	}
+	err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area",
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, colName(last-1), max(2, len(rows)+1)), Scope: sh})
+	if err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sh)

@@ -156,7 +156,7 @@ const (
 	msgNotTemplate         = "không phải tệp báo cáo Đề án 06: không tìm thấy bảng có các cột \"Mô hình\", \"Tình trạng\""
 	msgExtraSheet          = "trang %q không thuộc mẫu báo cáo; nội dung trang này không được đọc"
 	msgLegacyText          = "chữ gõ bằng bảng mã cũ %s, đã tự chuyển sang Unicode: %q"
-	msgLegacyKept          = "chữ có vẻ gõ bằng bảng mã cũ %s (nếu chuyển sẽ là %q); giữ nguyên vì có tùy chọn --no-convert"
+	msgLegacyKept          = "chữ có vẻ gõ bằng bảng mã cũ %s (nếu chuyển sẽ là %q); chưa tự chuyển sang Unicode"
 
 	hintResend         = "mở lại tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại"
 	hintEncrypted      = "bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại"
@@ -165,7 +165,7 @@ const (
 	hintIsConsolidated = "để riêng bảng tổng hợp ra khỏi thư mục báo cáo của các đơn vị"
 	hintExtraSheet     = "chỉ điền vào trang \"Báo cáo\"; có thể xóa trang này"
 	hintLegacyText     = "lần sau hãy gõ bằng bảng mã Unicode (Unikey: bảng mã Unicode; phông Times New Roman)"
-	hintLegacyKept     = "bỏ tùy chọn --no-convert để chương trình tự chuyển sang Unicode"
+	hintLegacyKept     = "gõ lại bằng bảng mã Unicode (Unikey: bảng mã Unicode; phông Times New Roman) rồi gửi lại"
 )
 
 // Annotated copies.

@@ -179,11 +179,11 @@ func (fc *fileChecker) checkIndicator(r Row, m *plan.Model, e *Entry) bool {
 		return false
 	}
 	if a != nil && t != nil && *a > *t {
-		fc.add(Error, IndicatorInvalid, r.Achieved.Cell, n, fmt.Sprintf(msgIndicatorOver, vi.FormatExact(*a), vi.FormatExact(*t), n), hintIndicator)
+		fc.add(Error, IndicatorInvalid, r.Achieved.Cell, n, fmt.Sprintf(msgIndicatorOver, vi.FormatExact(*a), vi.FormatExact(*t), n), hintIndicatorOver)
 		return false
 	}
 	if m.Indicator.Ratio() && a != nil && t == nil {
-		fc.add(Warning, IndicatorInvalid, r.Total.Cell, n, fmt.Sprintf(msgIndicatorNoTotal, n), hintIndicator)
+		fc.add(Warning, IndicatorInvalid, r.Total.Cell, n, fmt.Sprintf(msgIndicatorNoTotal, n), hintIndicatorNoTotal)
 	}
 	e.Achieved, e.Total = a, t
 	return true

@@ -76,7 +76,9 @@ const (
 	hintProgress         = "ghi số nguyên từ 0 đến 100, ví dụ 80"
 	hintMismatch         = "kiểm tra lại tình trạng và tiến độ cho khớp nhau"
 	hintNothingFilled    = "điền tình trạng, tiến độ, kết quả cho từng mô hình rồi gửi lại"
-	hintIndicator        = "ghi số không âm; số đạt không lớn hơn tổng số"
+	hintIndicator        = "ghi một số không âm, chỉ gồm chữ số (ví dụ 1250)"
+	hintIndicatorOver    = "kiểm tra lại hai số: số đạt không lớn hơn tổng số"
+	hintIndicatorNoTotal = "ghi tổng số ở cột \"Tổng số\""
 )
 
 // Consolidation.

@@ -403,3 +403,34 @@ func TestValidateManyFiles(t *testing.T) {
 		}
 	}
 }
+
+// Each indicator error's hint says what fixes that error, not the others':
+// a number over its total is not told to be non-negative.
+func TestIndicatorHints(t *testing.T) {
+	p := testPlan(t)
+	cases := map[string]struct {
+		mutate func(*Submission)
+		want   string
+	}{
+		"not a number": {func(s *Submission) { rowOf(s, 6).Achieved.Text = "nhiều" }, hintIndicator},
+		"negative":     {func(s *Submission) { rowOf(s, 6).Achieved.Num = num(-1) }, hintIndicator},
+		"over total":   {func(s *Submission) { rowOf(s, 6).Achieved.Num = num(340); rowOf(s, 6).Total.Num = num(326) }, hintIndicatorOver},
+		"no total":     {func(s *Submission) { rowOf(s, 6).Achieved.Num = num(5) }, hintIndicatorNoTotal},
+	}
+	for name, c := range cases {
+		s := goodSubmission(p, "tram-y-te")
+		c.mutate(s)
+		var hints []string
+		for _, f := range Validate(p, []*Submission{s}, w48, time.Time{}).Files[0].Findings {
+			if f.Code == IndicatorInvalid {
+				hints = append(hints, f.Hint)
+			}
+		}
+		if len(hints) != 1 || hints[0] != c.want {
+			t.Errorf("%s: hints %q, want %q", name, hints, c.want)
+		}
+	}
+	if strings.Contains(hintIndicatorOver, "âm") {
+		t.Errorf("the hint for a number over its total speaks of negatives: %q", hintIndicatorOver)
+	}
+}
