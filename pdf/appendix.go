@@ -131,11 +131,12 @@ func (b *builder) fitColumns(c *report.Consolidation) []tcol {
 }
 
 // abbreviationKey spells out, under the table, every short name used in
-// it, in the plan's order of units, in the plan's own words.
+// it, in the plan's order of units, in the plan's own words; not one the
+// words spell out no further ("Ban ATGT: Ban ATGT xã").
 func (b *builder) abbreviationKey(pl *plan.Plan) {
 	var parts []string
 	for _, u := range pl.Units {
-		if written, ok := b.abbreviated[u.ID]; ok {
+		if written, ok := b.abbreviated[u.ID]; ok && !strings.Contains(vi.Fold(written), vi.Fold(u.Short)) {
 			parts = append(parts, u.Short+": "+written)
 		}
 	}

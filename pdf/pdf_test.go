@@ -476,8 +476,11 @@ func TestAppendixAbbreviations(t *testing.T) {
 			t.Errorf("key lacks %q: %s", want, k)
 		}
 	}
+	if strings.Contains(k, "Ban ATGT:") {
+		t.Errorf("the key glosses a short name with itself: %s", k)
+	}
 	cells = strings.ReplaceAll(cells, "\u00a0", " ")
-	if !strings.Contains(cells, "CA xã") || !strings.Contains(cells, "TYT xã") {
+	if !strings.Contains(cells, "CA xã") || !strings.Contains(cells, "TYT xã") || !strings.Contains(cells, "Ban ATGT") {
 		t.Errorf("the table does not use the short names")
 	}
 	// The plan's "các cấp" is not the commune's team: written in full.
