@@ -107,13 +107,25 @@ func AnnotateContext(ctx context.Context, w io.Writer, b []byte, name string, fi
 	if err := saveMarks(f, marks); err != nil {
 		return err
 	}
-	// A marked row shows all it holds: the unit may have typed more than
-	// its height.
-	fitted := map[string]bool{}
+	// A marked row, and every row of the report's table, shows all it
+	// holds (the unit may have typed more than the template's height); the
+	// report prints its page numbers.
+	marked := map[string]map[int]bool{}
 	for _, m := range marks {
-		if _, row, err := excelize.CellNameToCoordinates(m.Cell); err == nil && !fitted[m.Sheet+"!"+fmt.Sprint(row)] {
-			fitted[m.Sheet+"!"+fmt.Sprint(row)] = true
-			fitRow(f, m.Sheet, m.Cell)
+		if _, row, err := excelize.CellNameToCoordinates(m.Cell); err == nil {
+			if marked[m.Sheet] == nil {
+				marked[m.Sheet] = map[int]bool{}
+			}
+			marked[m.Sheet][row] = true
+		}
+	}
+	for sh, rows := range marked {
+		fitRows(f, sh, rows, 0)
+	}
+	if idx, err := f.GetSheetIndex(sheetReport); err == nil && idx >= 0 {
+		fitRows(f, sheetReport, nil, rowFirstModel)
+		if err := f.SetHeaderFooter(sheetReport, &excelize.HeaderFooterOptions{OddFooter: footerPages}); err != nil {
+			return err
 		}
 	}
 	if err := addFindingsSheet(f, findings); err != nil {
@@ -177,27 +189,83 @@ func setStyle(f *book, sheet, ref string, st *excelize.Style) error {
 	return f.SetCellStyle(sheet, ref, ref, nid)
 }
 
-// fitRow makes the row of ref tall enough for every cell's text, within
-// Excel's 409 points; it never makes a row shorter.
-func fitRow(f *book, sheet, ref string) {
-	_, row, err := excelize.CellNameToCoordinates(ref)
+// fitRows makes rows of sheet tall enough for every cell's text that
+// wraps, within Excel's 409 points (rows, or all from row from when rows
+// is nil); it never makes a row shorter. A cell merged across columns is measured on their width, one
+// merged across rows is left as it is.
+func fitRows(f *book, sheet string, rows map[int]bool, from int) {
+	all, err := f.GetRows(sheet)
 	if err != nil {
 		return
 	}
-	cols, err := f.GetCols(sheet)
-	if err != nil {
-		return
+	span := map[string]int{}  // top-left of a merge → its last column
+	skip := map[string]bool{} // cells inside a merge, and merges over rows
+	if ms, err := f.GetMergeCells(sheet); err == nil {
+		for _, m := range ms {
+			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err1 != nil || err2 != nil {
+				continue
+			}
+			for r := r1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					skip[cell(c, r)] = r2 > r1 || c != c1
+				}
+			}
+			span[m.GetStartAxis()] = c2
+		}
 	}
-	need := 0.0
-	for i, col := range cols {
-		if row > len(col) || col[row-1] == "" {
+	widths := map[int]float64{}
+	width := func(c int) float64 {
+		if w, ok := widths[c]; ok {
+			return w
+		}
+		w, _ := f.GetColWidth(sheet, colName(c))
+		widths[c] = w
+		return w
+	}
+	fonts := map[int][2]any{}
+	fontOf := func(ref string) (float64, bool) {
+		id, err := f.GetCellStyle(sheet, ref)
+		if err != nil {
+			return 11, false
+		}
+		if ft, ok := fonts[id]; ok {
+			return ft[0].(float64), ft[1].(bool)
+		}
+		size, bold := 11.0, false
+		if st, err := f.GetStyle(id); err == nil && st != nil && st.Font != nil {
+			if st.Font.Size > 0 {
+				size = st.Font.Size
+			}
+			bold = st.Font.Bold
+		}
+		fonts[id] = [2]any{size, bold}
+		return size, bold
+	}
+	for ri, row := range all {
+		r := ri + 1
+		if rows != nil && !rows[r] || rows == nil && r < from {
 			continue
 		}
-		w, _ := f.GetColWidth(sheet, colName(i+1))
-		need = max(need, textHeight(col[row-1], w, 12, false))
-	}
-	if h, err := f.GetRowHeight(sheet, row); err == nil && need > h {
-		f.SetRowHeight(sheet, row, min(need, 409))
+		need := 0.0
+		for ci, v := range row {
+			ref := cell(ci+1, r)
+			if v == "" || skip[ref] {
+				continue
+			}
+			w := width(ci + 1)
+			for c := ci + 2; c <= span[ref]; c++ {
+				w += width(c)
+			}
+			// A text on one line shows at any height the row has.
+			if size, bold := fontOf(ref); textHeight(v, w, size, bold) > textHeight("", w, size, bold) {
+				need = max(need, textHeight(v, w, size, bold))
+			}
+		}
+		if h, err := f.GetRowHeight(sheet, r); err == nil && need > h {
+			f.SetRowHeight(sheet, r, min(need, 409))
+		}
 	}
 }
 

@@ -271,3 +271,60 @@ func TestRGBOf(t *testing.T) {
 		}
 	}
 }
+
+// An annotated copy shows what the unit typed: a row holding more than the
+// template's height grows, marked or not; the rows above the table keep
+// their heights (a merged cell is measured on its merged width); the report
+// prints its page numbers.
+func TestAnnotatedRowsShowText(t *testing.T) {
+	p := defaultPlan(t)
+	v := filledValues()
+	long := strings.Repeat("Tổ chức tuyên truyền, hướng dẫn người dân cài đặt và kích hoạt tài khoản định danh điện tử mức 2. ", 4)
+	v.Rows[6] = formfill.Row{Status: "tốt", Progress: 100}                           // error E13
+	v.Rows[11] = formfill.Row{Status: "Đang triển khai", Progress: 50, Result: long} // no finding, a long result
+	src := filledTemplate(t, p, "tram-y-te", v)
+	path := filepath.Join(t.TempDir(), "tram.xlsx")
+	os.WriteFile(path, src, 0o644)
+	s := Reader{}.ReadFile(path)
+	fr := check(t, p, s)
+	var out bytes.Buffer
+	if err := Annotate(&out, src, s.Name, fr.Findings, Soffice{}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := excelize.OpenReader(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer before.Close()
+	f, err := excelize.OpenReader(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for r := 1; r < rowFirstModel; r++ {
+		was, _ := before.GetRowHeight(sheetReport, r)
+		if now, _ := f.GetRowHeight(sheetReport, r); now != was {
+			t.Errorf("row %d above the table: %.0f pt, was %.0f pt", r, now, was)
+		}
+	}
+	rows, _ := f.GetRows(sheetReport)
+	found := false
+	for ri, row := range rows {
+		for ci, text := range row {
+			if text != long {
+				continue
+			}
+			found = true
+			w, _ := f.GetColWidth(sheetReport, colName(ci+1))
+			if h, _ := f.GetRowHeight(sheetReport, ri+1); h < textHeight(text, w, 12, false) {
+				t.Errorf("row %d: %.0f pt, its text needs %.0f pt", ri+1, h, textHeight(text, w, 12, false))
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the long result is not in the copy")
+	}
+	if hf, err := f.GetHeaderFooter(sheetReport); err != nil || hf == nil || hf.OddFooter != footerPages {
+		t.Errorf("the report's footer: %+v, %v; want page numbers", hf, err)
+	}
+}

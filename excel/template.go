@@ -296,6 +296,9 @@ func printSetup(f *book, sh string, first, last int) error {
 	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &l, Right: &r, Top: &t, Bottom: &b}); err != nil {
 		return err
 	}
+	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footerPages}); err != nil {
+		return err
+	}
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, first, last),
@@ -313,12 +316,16 @@ func writeLists(f *book) error {
 	return f.SetSheetVisible(sheetLists, false)
 }
 
+// guideWidth is the guide's one column, in characters: a landscape page's
+// width.
+const guideWidth = 120
+
 func writeGuide(f *book, st *styles, form *report.Form, agency string) error {
 	sh := sheetGuide
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	f.SetColWidth(sh, "A", "A", 68)
+	f.SetColWidth(sh, "A", "A", guideWidth)
 	f.SetCellStr(sh, "A1", guideTitle)
 	f.SetCellStyle(sh, "A1", "A1", st.title)
 	row := 3
@@ -329,20 +336,23 @@ func writeGuide(f *book, st *styles, form *report.Form, agency string) error {
 				text := "   - " + s.String() + ": " + s.Meaning()
 				f.SetCellStr(sh, cell(1, row), text)
 				f.SetCellStyle(sh, cell(1, row), cell(1, row), wrapStyle)
-				f.SetRowHeight(sh, row, textHeight(text, 68, 12, false))
+				f.SetRowHeight(sh, row, textHeight(text, guideWidth, 12, false))
 				row++
 			}
 			continue
 		}
 		f.SetCellStr(sh, cell(1, row), line)
 		f.SetCellStyle(sh, cell(1, row), cell(1, row), wrapStyle)
-		f.SetRowHeight(sh, row, textHeight(line, 68, 12, false))
+		f.SetRowHeight(sh, row, textHeight(line, guideWidth, 12, false))
 		row++
 	}
-	portrait, a4, one, zero, fit := "portrait", 9, 1, 0, true
-	f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &zero})
+	// A4 landscape, as every sheet de06 writes, with its page numbers; on
+	// one page, which the guide's few paragraphs fill.
+	landscape, a4, one, fit := "landscape", 9, 1, true
+	f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &one})
 	l, r, t, b := 0.7, 0.5, 0.7, 0.7
 	f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &l, Right: &r, Top: &t, Bottom: &b})
+	f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: footerPages})
 	return f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 

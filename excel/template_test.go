@@ -246,3 +246,22 @@ func TestGuideDeadlineAndExample(t *testing.T) {
 		f.Close()
 	}
 }
+
+// Every sheet of the template a unit prints is A4 landscape with its page
+// numbers ("Trang x/y"), the guide too.
+func TestTemplatePrintsLandscapeNumbered(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(writeTemplateBytes(t, defaultPlan(t), "tram-y-te", "2026-W48")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, sh := range []string{sheetReport, sheetGuide} {
+		layout, err := f.GetPageLayout(sh)
+		if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 {
+			t.Errorf("%s: page layout %+v, %v; want A4 landscape", sh, layout, err)
+		}
+		if hf, err := f.GetHeaderFooter(sh); err != nil || hf == nil || hf.OddFooter != footerPages {
+			t.Errorf("%s: footer %+v, %v; want page numbers", sh, hf, err)
+		}
+	}
+}
