@@ -239,7 +239,7 @@ func readSummaryRows(g *sheetGrid, wb *rollup.Workbook) {
 		for c := 1; c <= len(g.cells[r-1]); c++ {
 			k := vi.Fold(g.at(c, r))
 			for col := range want {
-				if k == vi.Fold(col.Title()) && want[col] == 0 {
+				if want[col] == 0 && (k == vi.Fold(col.Title()) || slices.ContainsFunc(summaryOldTitles[col], func(t string) bool { return k == vi.Fold(t) })) {
 					want[col] = c
 				}
 			}

@@ -193,3 +193,26 @@ func TestReadList(t *testing.T) {
 		t.Errorf("a text file as a workbook: %v", err)
 	}
 }
+
+// A commune's workbook written before the progress column said whose
+// estimate it is ("Tiến độ (%)") still gives its progress to the roll-up.
+func TestReadCommuneOldProgressTitle(t *testing.T) {
+	b := editWorkbook(t, sampleCommuneBytes(t), func(f *excelize.File) {
+		rows, _ := f.GetRows(sheetSummary)
+		for r, row := range rows {
+			for c, v := range row {
+				if v == report.ColProgress.Title() {
+					f.SetCellValue(sheetSummary, cell(c+1, r+1), "Tiến độ (%)")
+					return
+				}
+			}
+		}
+		t.Fatal("no progress column")
+	})
+	for _, rd := range []Reader{{path: pathFast}, {path: pathExcelize}} {
+		wb := communeOf(t, rd, b, "cu.xlsx")
+		if len(wb.Models) == 0 || wb.Models[0].Progress.Text != "78.8" {
+			t.Errorf("%+v: first model %+v", rd, wb.Models)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/caongoc/de06/plan"
+	"github.com/caongoc/de06/report"
 )
 
 // Every text of this package that a person reads, in one place.
@@ -259,7 +260,7 @@ const (
 	provColFile         = "Tệp"
 	provColModel        = "Mô hình"
 	provColHave         = "Số xã có mô hình"
-	provColProgress     = "Tiến độ bình quân (%)"
+	provColProgress     = "Tiến độ tự đánh giá bình quân (%)"
 	provColIndicator    = "Chỉ tiêu (cộng các xã)"
 	provColSummed       = "Số xã được cộng chỉ tiêu"
 	provColOverdueN     = "Số xã quá hạn"
@@ -282,3 +283,7 @@ const (
 	provTotal           = "Cộng"
 	msgListNotWorkbook  = "không đọc được danh sách xã %s: không phải tệp Excel (.xlsx) đọc được"
 )
+
+// summaryOldTitles are the headings earlier versions of de06 gave the
+// consolidated workbook's columns, which communes' workbooks still carry.
+var summaryOldTitles = map[report.Column][]string{report.ColProgress: {"Tiến độ (%)"}}
