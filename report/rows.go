@@ -110,6 +110,14 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 			ok = false
 		default:
 			e.Progress = &pg
+			// Read, but said: 0,8 may be 80 % or a slip for 8.
+			if progressFraction(r.Progress) {
+				shown := r.Progress.Text
+				if r.Progress.Num != nil {
+					shown = vi.FormatExact(*r.Progress.Num)
+				}
+				fc.add(Warning, ProgressInvalid, r.Progress.Cell, n, fmt.Sprintf(msgProgressFraction, n, shown, vi.FormatExact(pg)), hintProgress)
+			}
 		}
 	}
 	if known && e.Progress != nil {

@@ -40,6 +40,7 @@ const (
 	msgStatusRead           = "tình trạng %q được hiểu là \"%s\""
 	msgProgressNaN          = "tiến độ %q của mô hình %d không phải là số"
 	msgProgressRange        = "tiến độ %s%% của mô hình %d phải từ 0 đến 100"
+	msgProgressFraction     = "tiến độ của mô hình %d ghi %s, đã hiểu là %s%%"
 	msgDoneBelow            = "mô hình %d ghi \"Đã hoàn thành\" nhưng tiến độ chỉ %s%%"
 	msgFullNotDone          = "mô hình %d có tiến độ 100%% nhưng tình trạng là \"%s\""
 	msgIndicatorNone        = "mô hình %d không có chỉ tiêu; số liệu ở cột Đạt/Tổng số được bỏ qua"

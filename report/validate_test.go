@@ -106,6 +106,8 @@ func TestValidateFindings(t *testing.T) {
 		{"status read loosely", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "HT"; rowOf(s, 6).Progress.Num = num(100) }, StatusInvalid, Warning, "E13", true},
 		{"progress over 100", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress.Num = num(120) }, ProgressInvalid, Error, "F13", true},
 		{"progress negative", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress.Num = num(-5) }, ProgressInvalid, Error, "F13", true},
+		{"progress a fraction", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress.Num = num(0.8) }, ProgressInvalid, Warning, "F13", true},
+		{"progress a fraction typed", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress = txt("0,8", "F13") }, ProgressInvalid, Warning, "F13", true},
 		{"done below 100", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "Đã hoàn thành" }, ProgressMismatch, Warning, "F13", true},
 		{"100 not done", "tram-y-te", func(s *Submission) { rowOf(s, 6).Progress.Num = num(100) }, ProgressMismatch, Warning, "E13", true},
 		{"not started with progress", "tram-y-te", func(s *Submission) { rowOf(s, 6).Status.Text = "Chưa triển khai" }, ProgressMismatch, Warning, "F13", true},
@@ -432,5 +434,16 @@ func TestIndicatorHints(t *testing.T) {
 	}
 	if strings.Contains(hintIndicatorOver, "âm") {
 		t.Errorf("the hint for a number over its total speaks of negatives: %q", hintIndicatorOver)
+	}
+}
+
+// A fraction is read as a percentage and said; a percent-formatted cell or
+// a "%" is not a fraction.
+func TestProgressFraction(t *testing.T) {
+	pct := Value{Num: num(0.8), Percent: true}
+	for v, want := range map[*Value]bool{{Num: num(0.8)}: true, {Text: "0,8"}: true, &pct: false, {Text: "0,8%"}: false, {Num: num(80)}: false, {Num: num(1)}: false} {
+		if got := progressFraction(*v); got != want {
+			t.Errorf("progressFraction(%+v) = %v, want %v", *v, got, want)
+		}
 	}
 }

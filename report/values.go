@@ -55,4 +55,16 @@ func ParseProgress(v Value) (float64, bool) {
 	return round2(n), true
 }
 
+// progressFraction reports whether ParseProgress reads v as a fraction
+// (0.8 as 80 %): a number between 0 and 1 neither in a percent-formatted
+// cell nor written with "%".
+func progressFraction(v Value) bool {
+	if v.Num != nil {
+		return !v.Percent && *v.Num > 0 && *v.Num < 1
+	}
+	s := strings.TrimSpace(v.Text)
+	n, ok := ParseNumber(Value{Text: s})
+	return ok && !strings.HasSuffix(s, "%") && n > 0 && n < 1
+}
+
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
