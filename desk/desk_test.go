@@ -772,16 +772,16 @@ func TestMergedDraftReasons(t *testing.T) {
 	pl.Header.SignerName = ""
 	cons := &report.Consolidation{Plan: pl, Own: "cong-an"}
 	m := &Merged{Cons: cons, Doc: Doc{Date: vi.Day(2026, 11, 25), Signer: "Lê Văn Hùng"}}
-	if r := m.DraftReasons(); len(r) != 0 {
+	if r := m.Draft(); len(r) != 0 {
 		t.Errorf("signed, confirmed, current: %q", r)
 	}
 	m.Doc.Signer = ""
-	if r := m.DraftReasons(); len(r) != 1 || !strings.Contains(r[0], "chưa ghi họ tên người ký") {
+	if r := m.Draft(); len(r) != 1 || !strings.Contains(r[0], "chưa ghi họ tên người ký") {
 		t.Errorf("no signer: %q", r)
 	}
 	pl.Header.SignerName = "Lê Văn Hùng"
 	cons.NotReported = []*plan.Unit{pl.Unit("tram-y-te"), pl.Unit("cong-an")}
-	if r := m.DraftReasons(); len(r) != 1 || !strings.Contains(r[0], "Công an xã, đơn vị ký báo cáo") {
+	if r := m.Draft(); len(r) != 1 || !strings.Contains(r[0], "Công an xã, đơn vị ký báo cáo") {
 		t.Errorf("the signer's own unit without a usable report: %q", r)
 	}
 }

@@ -69,10 +69,6 @@ func (m *Merged) Summary() string {
 	return fmt.Sprintf(msgMergedUnits, n.UnitsReported, n.UnitsExpected, n.Overdue)
 }
 
-// Draft says why the report's document is a draft (DỰ THẢO), under the
-// header it prints, on its date; empty for a document that can be signed.
-func (m *Merged) Draft() []string { return m.plan().Header.DraftReasons(m.Doc.Date) }
-
 // plan is the plan the report was made under, at either level.
 func (m *Merged) plan() *plan.Plan {
 	if m.Roll != nil {
@@ -114,12 +110,13 @@ func Merge(in MergeInput) (*Merged, error) {
 	return &Merged{Cons: cons, Own: own, Doc: doc}, nil
 }
 
-// DraftReasons says why the merged report cannot go out as it stands, one
-// reason a line: its header's (plan.Header.DraftReasonsSigned, with the
-// signer it is signed by), and the signer's own unit without a usable
-// report (its own models have no figures; a commune's report). None means
-// a clean document.
-func (m *Merged) DraftReasons() []string {
+// Draft says why the report's document is a draft (DỰ THẢO), one reason a
+// line; empty for a document that can be signed: its header's, on its
+// date (plan.Header.DraftReasonsSigned, with the signer it is signed by),
+// and the signer's own unit without a usable report (its own models have
+// no figures; a commune's report). The PDF, the console and the desk say
+// the same.
+func (m *Merged) Draft() []string {
 	if m.Roll != nil {
 		return m.Roll.Plan.Header.DraftReasonsSigned(m.Doc.Date, m.Doc.Signer)
 	}

@@ -20,7 +20,7 @@ type Options struct {
 	Created time.Time
 	// Draft marks the document "DỰ THẢO", once at its head: the header is
 	// not confirmed, names a body that did not exist on Date, or no signer
-	// is named (desk.Merged.DraftReasons, plan.Header.DraftReasonsSigned).
+	// is named (desk.Merged.Draft, plan.Header.DraftReasonsSigned).
 	Draft bool
 }
 

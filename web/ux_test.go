@@ -36,11 +36,13 @@ func (d *testDesk) boardStatus(c *http.Client, p string) (changed bool, units ma
 // A merge made while the header was unconfirmed (a draft), then the
 // header confirmed: the merge is out of date on the board, in the list of
 // merges and in /api/status, until the period is merged again — and that
-// merge is no draft.
+// merge, signed by a named official with the signing unit's own report
+// in, is no draft.
 func TestMergeBeforeTheHeaderChanged(t *testing.T) {
 	d := newTestDesk(t, Config{})
 	c := d.officer()
 	d.send("tram-y-te", w48, "good")
+	d.send("cong-an", w48, "good")
 	var res mergeResult
 	d.sendJSON(c, "/api/merge?period=2026-W48", url.Values{"number": {"12"}}, &res)
 	if len(res.Draft) == 0 {
@@ -67,7 +69,7 @@ func TestMergeBeforeTheHeaderChanged(t *testing.T) {
 	if strings.Contains(board, `id="du-thao"`) {
 		t.Error("the board still says the next merge is a draft")
 	}
-	d.sendJSON(c, "/api/merge?period=2026-W48", url.Values{"number": {"12"}}, &res)
+	d.sendJSON(c, "/api/merge?period=2026-W48", url.Values{"number": {"12"}, "signer": {"Lê Văn Hùng"}}, &res)
 	if len(res.Draft) != 0 {
 		t.Errorf("the merge after the confirmation is a draft: %q", res.Draft)
 	}

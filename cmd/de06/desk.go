@@ -37,7 +37,7 @@ func renderWorkbook(w io.Writer, m *desk.Merged) error { return excel.WriteConso
 
 func renderPDF(w io.Writer, m *desk.Merged, c *pdf.Canvas) error {
 	opt := pdf.Options{Number: m.Doc.Number, Date: m.Doc.Date, Signer: m.Doc.Signer, Created: m.Doc.Created,
-		Draft: len(m.DraftReasons()) > 0}
+		Draft: len(m.Draft()) > 0}
 	return pdf.Build(m.Cons, opt).RenderOn(c, w)
 }
 

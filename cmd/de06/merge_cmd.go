@@ -71,7 +71,7 @@ func runMerge(e *env, args []string) error {
 	}
 	// Unconfirmed, or naming a body that no longer existed: a draft, and
 	// the console says why (renderPDF marks it).
-	draft := m.DraftReasons()
+	draft := m.Draft()
 	printMergeFindings(e.stdout, checked, cons.Findings, len(draft) > 0)
 
 	base := mergeBase(checked.Period)

@@ -104,7 +104,7 @@ func runRollup(e *env, args []string) error {
 	r := m.Roll
 	// The province's header, as a commune's: unconfirmed, or naming a body
 	// that no longer existed, the report is a draft (a blank one, too).
-	draft := m.DraftReasons()
+	draft := m.Draft()
 
 	printSkipped(e.stdout, skipped)
 	chk := r.Checked.Report()
@@ -153,7 +153,7 @@ func runRollup(e *env, args []string) error {
 // body that no longer existed, or blank makes it a draft.
 func renderProvincePDF(w io.Writer, m *desk.Merged) error {
 	opt := pdf.Options{Number: m.Doc.Number, Date: m.Doc.Date, Signer: m.Doc.Signer, Created: m.Doc.Created,
-		Draft: len(m.DraftReasons()) > 0}
+		Draft: len(m.Draft()) > 0}
 	return pdf.BuildProvince(m.Roll, opt).Render(w)
 }
 
