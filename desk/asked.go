@@ -40,10 +40,7 @@ func (b *Board) Collected() bool {
 // is due; an earlier week only while the unit still owes it and the desk
 // collected that week.
 func AskedOf(unitID string, boards []*Board, now time.Time) []Asked {
-	byPeriod := map[plan.Period]*Board{}
-	for _, b := range boards {
-		byPeriod[b.Period] = b
-	}
+	byPeriod := boardsByPeriod(boards)
 	week := plan.WeekOf(now)
 	var out []Asked
 	for _, p := range Owed(now, AskedBack) {
@@ -73,4 +70,13 @@ func CurrentMissing(asked []Asked) *Asked {
 		}
 	}
 	return nil
+}
+
+// boardsByPeriod indexes boards by their period.
+func boardsByPeriod(boards []*Board) map[plan.Period]*Board {
+	m := make(map[plan.Period]*Board, len(boards))
+	for _, b := range boards {
+		m[b.Period] = b
+	}
+	return m
 }

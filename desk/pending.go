@@ -25,10 +25,7 @@ type Pending struct {
 // made. boards are those periods' boards, in any order; a period without
 // one is left out.
 func PendingOf(boards []*Board, now time.Time, shown plan.Period) []Pending {
-	byPeriod := map[plan.Period]*Board{}
-	for _, b := range boards {
-		byPeriod[b.Period] = b
-	}
+	byPeriod := boardsByPeriod(boards)
 	week := plan.WeekOf(now)
 	var out []Pending
 	for _, p := range Owed(now, AskedBack) {
