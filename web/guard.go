@@ -13,12 +13,14 @@ import (
 
 // What the desk bounds for each request, before any handler runs.
 
-// Timeouts for the desk's http.Server (cmd/de06 serve sets them). A form,
+// Timeouts for the desk's http.Server (cmd/de06 serve sets them). A
+// request's header comes within 5 s (a phone on 3G sends it in under one);
+// a form,
 // a login or a page is read within ReadTimeout; an upload gets
 // UploadTime, a download DownloadTime: 10 MB at 35 kB/s, a phone on a weak
 // 3G signal, takes five minutes, and no one is cut off before that.
 const (
-	ReadHeaderTimeout = 10 * time.Second
+	ReadHeaderTimeout = 5 * time.Second
 	ReadTimeout       = 30 * time.Second
 	WriteTimeout      = 2 * time.Minute
 	IdleTimeout       = time.Minute

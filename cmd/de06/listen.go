@@ -25,34 +25,37 @@ type station struct {
 	ln    net.Listener // the current raw listener
 	local bool         // loopback only: connections from elsewhere are closed
 	conns map[net.Conn]http.ConnState
+	guard *web.ConnGuard
 }
 
-// Connections: at most connsPerAddr from one address, so that one
-// client's flood of idle or slow connections never shuts out the officer
-// and /healthz (a browser opens about six; an office behind one address
-// may hold several browsers); at most connsTotal in all, well under the
-// descriptors a process has.
+// Connections (web.ConnGuard): at most connsPerAddr from one address (a
+// browser opens about six; an office behind one address may hold several
+// browsers); at most connsTotal in all, well under the descriptors a
+// process has, connsReserve of them kept for this computer; connections
+// doing nothing give way to newcomers.
 const (
 	connsPerAddr = 64
 	connsTotal   = 1024
+	connsReserve = 32
 )
 
 // newStation makes the desk's server. Its timeouts are for a desk on the
-// internet: a request's header must come within 10 s and a form within
+// internet: a request's header must come within 5 s and a form within
 // 30 s; an idle connection closes after a minute; uploads and downloads
 // get five minutes (web extends them per route), which a phone on a weak
 // 3G signal needs for 10 MB. Every listener it serves on is capped in
 // connections and, with tc, answers HTTPS only (plain HTTP redirected to
 // httpsBase).
-func newStation(h http.Handler, tc *tls.Config, httpsBase string) *station {
+func newStation(h http.Handler, tc *tls.Config, httpsBase string, behindProxy bool) *station {
+	guard := web.NewConnGuard(connsPerAddr, connsTotal, connsReserve, behindProxy)
 	wrap := func(ln net.Listener) net.Listener {
-		ln = web.LimitListener(ln, connsPerAddr, connsTotal)
+		ln = guard.Listener(ln)
 		if tc != nil {
 			ln = httpsOnly(ln, tc, httpsBase)
 		}
 		return ln
 	}
-	st := &station{wrap: wrap, errc: make(chan error, 1), conns: map[net.Conn]http.ConnState{}}
+	st := &station{wrap: wrap, errc: make(chan error, 1), conns: map[net.Conn]http.ConnState{}, guard: guard}
 	st.hs = &http.Server{Handler: h, ReadHeaderTimeout: web.ReadHeaderTimeout, ReadTimeout: web.ReadTimeout,
 		WriteTimeout: web.WriteTimeout, IdleTimeout: web.IdleTimeout, MaxHeaderBytes: web.MaxHeaderBytes,
 		ConnState: st.track}
@@ -123,6 +126,7 @@ func listenRetry(addr string) (net.Listener, error) {
 // connection from elsewhere (opened while it was shared) is closed as
 // soon as it is idle.
 func (st *station) track(c net.Conn, cs http.ConnState) {
+	st.guard.State(c, cs)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	switch cs {

@@ -93,7 +93,7 @@ func runServe(e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	stn := newStation(nil, tc, cmp.Or(cfg.PublicURL, cfg.BaseURL))
+	stn := newStation(nil, tc, cmp.Or(cfg.PublicURL, cfg.BaseURL), cfg.BehindProxy)
 	if h.shareable(ln.Addr()) {
 		cfg.Share = shareSwitch(stn, portOf(ln.Addr()))
 	}

@@ -151,3 +151,6 @@ type peekedConn struct {
 }
 
 func (c *peekedConn) Read(p []byte) (int, error) { return c.r.Read(p) }
+
+// NetConn is the connection under c (web.ConnGuard finds its own there).
+func (c *peekedConn) NetConn() net.Conn { return c.Conn }
