@@ -19,15 +19,17 @@ type Draft struct {
 // SaveDraft keeps a unit's draft for a period, replacing the one before;
 // when it returns nil the draft is on disk.
 func (s *Store) SaveDraft(d Draft) error {
-	return s.tx(func(tx *sql.Tx) error {
-		_, err := tx.Exec(`INSERT INTO drafts(unit_id, period, fields, at) VALUES(?, ?, ?, ?)
-			ON CONFLICT(unit_id, period) DO UPDATE SET fields = excluded.fields, at = excluded.at`,
-			d.UnitID, d.Period, d.Fields, d.At.UnixMilli())
-		if err != nil {
-			return err
-		}
-		return audit(tx, d.At, who(false, d.UnitID), "draft", d.Period)
-	})
+	return s.tx(func(tx *sql.Tx) error { return saveDraft(tx, d) })
+}
+
+func saveDraft(tx *sql.Tx, d Draft) error {
+	_, err := tx.Exec(`INSERT INTO drafts(unit_id, period, fields, at) VALUES(?, ?, ?, ?)
+		ON CONFLICT(unit_id, period) DO UPDATE SET fields = excluded.fields, at = excluded.at`,
+		d.UnitID, d.Period, d.Fields, d.At.UnixMilli())
+	if err != nil {
+		return err
+	}
+	return audit(tx, d.At, who(false, d.UnitID), "draft", d.Period)
 }
 
 // Draft returns a unit's draft for a period; ok is false when there is none.

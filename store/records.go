@@ -86,20 +86,26 @@ type Upload struct {
 // the size received.
 func (s *Store) AddUpload(u Upload, data []byte) (int64, error) {
 	var id int64
-	u.Size = max(u.Size, len(data))
-	err := s.tx(func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO uploads(unit_id, period, name, sha256, size, data, at, from_addr, by_officer, via, accepted, errors, warnings, findings, reporter, phone)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			u.UnitID, u.Period, u.Name, u.SHA256, u.Size, data, u.At.UnixMilli(), u.From, u.ByOfficer, u.Via, u.Accepted, u.Errors, u.Warnings, u.Findings, u.Reporter, u.Phone)
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return audit(tx, u.At, who(u.ByOfficer, u.UnitID), "upload", u.Name)
+	err := s.tx(func(tx *sql.Tx) (err error) {
+		id, err = addUpload(tx, u, data)
+		return err
 	})
 	return id, err
+}
+
+func addUpload(tx *sql.Tx, u Upload, data []byte) (int64, error) {
+	u.Size = max(u.Size, len(data))
+	res, err := tx.Exec(`INSERT INTO uploads(unit_id, period, name, sha256, size, data, at, from_addr, by_officer, via, accepted, errors, warnings, findings, reporter, phone)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.UnitID, u.Period, u.Name, u.SHA256, u.Size, data, u.At.UnixMilli(), u.From, u.ByOfficer, u.Via, u.Accepted, u.Errors, u.Warnings, u.Findings, u.Reporter, u.Phone)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	return id, audit(tx, u.At, who(u.ByOfficer, u.UnitID), "upload", u.Name)
 }
 
 // who names the actor of an audit line.

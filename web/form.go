@@ -96,7 +96,7 @@ func placeName(pl report.Place) string {
 // unitForm is the form of a unit for the period a request names.
 func (s *Server) unitForm(r *http.Request) (*plan.Unit, plan.Period, *report.Form, error) {
 	u := unitOf(r)
-	p, err := s.period(r)
+	p, err := s.sendingPeriod(r)
 	if err != nil {
 		return nil, p, nil, err
 	}
@@ -223,8 +223,8 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 	// The draft first: a dropped connection or a busy desk loses nothing.
 	fields, _ := json.Marshal(fieldsOf(filled))
 	at := s.now()
-	if err := s.store.SaveDraft(store.Draft{UnitID: u.ID, Period: p.String(), Fields: string(fields), At: at}); err != nil {
-		s.internalError(w, r, err)
+	if err := s.store.SaveDraftWithin(store.Draft{UnitID: u.ID, Period: p.String(), Fields: string(fields), At: at}, s.quota()); err != nil {
+		s.failErr(w, r, s.quotaRefusal(err, p, msgDraftNotKept))
 		return
 	}
 	// Typed into the template the unit would download now.

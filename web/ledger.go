@@ -213,19 +213,17 @@ func (s *Server) keep(ex examined, from string, via desk.Via, f File) (received,
 	if err := report.WriteCheckJSON(&js, ex.check, nil); err != nil {
 		return received{}, s.logged(err)
 	}
-	// What is kept of the file, held to the storage quotas.
 	keep := kept(fr, f.Data)
-	if err := s.withinQuota(unit, p, int64(len(keep))); err != nil {
-		return received{}, err
-	}
 	errs, warns := fr.Counts()
 	sum := sha256.Sum256(f.Data)
 	up := store.Upload{UnitID: unit, Period: p.String(), Name: fileName(f.Name), SHA256: hex.EncodeToString(sum[:]), Size: len(f.Data), At: ex.at,
 		From: from, ByOfficer: via == desk.ViaOfficer, Via: string(via), Accepted: fr.Accepted, Errors: errs, Warnings: warns,
 		Findings: js.String(), Reporter: vi.Shorten(sub.Reporter.Text, maxCellStored), Phone: vi.Shorten(sub.Phone.Text, maxCellStored)}
 	var err error
-	if up.ID, err = s.store.AddUpload(up, keep); err != nil {
-		return received{}, s.logged(err)
+	// What is kept of the file, held to the storage quotas (the check and
+	// the insert one transaction).
+	if up.ID, err = s.store.AddUploadWithin(up, keep, s.quota()); err != nil {
+		return received{}, s.quotaRefusal(err, p, msgFileNotKept)
 	}
 	rec := received{Upload: up, Result: fr, Period: p}
 	if before != nil {

@@ -185,7 +185,7 @@ func (s *Server) outcome(data map[string]any, r *http.Request, u *plan.Unit) err
 
 func (s *Server) unitUpload(w http.ResponseWriter, r *http.Request) {
 	u := unitOf(r)
-	p, err := s.period(r)
+	p, err := s.sendingPeriod(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
@@ -317,7 +317,7 @@ func (s *Server) fills(h http.HandlerFunc) http.HandlerFunc {
 
 func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 	u := unitOf(r)
-	p, err := s.period(r)
+	p, err := s.sendingPeriod(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return

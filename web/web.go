@@ -97,9 +97,11 @@ type Config struct {
 	// MaxHashes is how many passwords are hashed at once (argon2id takes
 	// 64 MiB each).
 	MaxHashes int
-	// UnitQuota is what one unit may store for one period, PeriodQuota
-	// what all files of a period may take, in bytes.
-	UnitQuota, PeriodQuota int64
+	// UnitQuota is what one unit may store for one period,
+	// UnitTotalQuota for all periods, PeriodQuota what all units may
+	// store for one period, DeskQuota what the whole desk keeps: files and
+	// drafts, in bytes (web/quota.go).
+	UnitQuota, UnitTotalQuota, PeriodQuota, DeskQuota int64
 	// Log keeps the errors (nil: kept nowhere).
 	Log *errlog.Log
 }
@@ -149,6 +151,12 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	}
 	if cfg.PeriodQuota == 0 {
 		cfg.PeriodQuota = 400 << 20
+	}
+	if cfg.UnitTotalQuota == 0 {
+		cfg.UnitTotalQuota = 200 << 20
+	}
+	if cfg.DeskQuota == 0 {
+		cfg.DeskQuota = 10 << 30
 	}
 	if cfg.Log == nil {
 		cfg.Log = errlog.Discard()
