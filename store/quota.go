@@ -31,7 +31,9 @@ type QuotaError struct {
 	Max  int64
 }
 
-func (e *QuotaError) Error() string { return fmt.Sprintf("store: quota %d of %d bytes reached", e.Kind, e.Max) }
+func (e *QuotaError) Error() string {
+	return fmt.Sprintf("store: quota %d of %d bytes reached", e.Kind, e.Max)
+}
 
 // usedIn is what the files and drafts of unitID in period take ("" for
 // every unit, or every period), leaving out the draft of (skipUnit,
