@@ -94,11 +94,8 @@ func (s *Server) limitBodies(h http.Handler) http.Handler {
 			limit = maxFormBody
 		}
 		if r.ContentLength > limit {
-			// Not read: the connection closes after the answer. A login
-			// so large is no one's password: it counts as a failure.
-			if r.URL.Path == "/login" {
-				s.logins.fail(clientAddr(r), s.now())
-			}
+			// Not read: the connection closes after the answer. (A login
+			// so large checked no password: it counts for nothing.)
 			w.Header().Set("Connection", "close")
 			s.fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge(kind))
 			return

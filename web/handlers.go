@@ -178,7 +178,8 @@ const hashWait = 10 * time.Second
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	addr := clientAddr(r)
 	if err := r.ParseForm(); err != nil {
-		s.logins.fail(addr, s.now()) // broken off or oversized: counted
+		// Broken off, slow or oversized: no password was checked, and
+		// the address is not locked for it (a shared office's network).
 		s.fail(w, r, http.StatusRequestEntityTooLarge, msgBodyTooLarge)
 		return
 	}

@@ -12,14 +12,19 @@ import (
 //   - per address (an IPv6 address by its /64): loginFailures failures, or
 //     attempts under way, and the address is locked for loginLock; after
 //     that it may try one at a time, each further failure doubling the
-//     lock (up to maxLock), until it is quiet for a window. A correct
-//     password while locked is refused like any other.
+//     lock (up to maxLock, an hour: a shared office or a carrier's NAT is
+//     never shut out for a day), until it is quiet for a window. A
+//     correct password while locked is refused like any other.
 //   - in all: past globalFailures failures in loginWindow, from however
-//     many addresses, one attempt per globalGap is let through.
+//     many addresses, one attempt per globalGap is let through for the
+//     addresses that have failed. This computer (loopback), and an address
+//     with no failure and no attempt under way, are never held by it:
+//     guessers from many addresses cannot shut the officer out.
 //
-// A request that breaks off before its password is checked counts as a
-// failure. Memory is bounded: quiet addresses are pruned, and beyond
-// maxAddrs the newcomers share one entry.
+// Only a password checked counts: a request broken off before its body
+// was read guessed nothing and costs the desk no hash. Memory is bounded:
+// quiet addresses are pruned, and beyond maxAddrs the address seen
+// longest ago is forgotten for a newcomer.
 type limiter struct {
 	mu     sync.Mutex
 	addrs  map[string]*attempts
@@ -33,17 +38,17 @@ type attempts struct {
 	inflight int       // attempts being checked now
 	last     time.Time // last failure
 	until    time.Time // locked until
+	seen     time.Time // last attempt begun or ended
 }
 
 const (
 	loginWindow    = 10 * time.Minute
 	loginFailures  = 5
 	loginLock      = 10 * time.Minute
-	maxLock        = 24 * time.Hour
+	maxLock        = time.Hour
 	globalFailures = 30
 	globalGap      = 10 * time.Second
 	maxAddrs       = 10_000
-	overflowKey    = "*"
 )
 
 func newLimiter() *limiter { return &limiter{addrs: map[string]*attempts{}} }
@@ -71,7 +76,7 @@ func (l *limiter) begin(addr string, now time.Time) (ok bool, wait time.Duration
 	if a.failures+a.inflight >= limit {
 		return false, loginLock
 	}
-	if l.recentGlobal(now) >= globalFailures {
+	if l.recentGlobal(now) >= globalFailures && (a.failures > 0 || a.inflight > 0) && !isLoopback(addr) {
 		if now.Before(l.next) {
 			return false, l.next.Sub(now)
 		}
@@ -97,14 +102,6 @@ func (l *limiter) end(addr string, now time.Time, o outcome) {
 	}
 }
 
-// fail counts a failure that had no attempt begun (a request broken off
-// before its password could be read).
-func (l *limiter) fail(addr string, now time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.failed(l.entry(addr, now), now)
-}
-
 func (l *limiter) failed(a *attempts, now time.Time) {
 	a.failures++
 	a.last = now
@@ -124,26 +121,43 @@ func (l *limiter) recentGlobal(now time.Time) int {
 	return len(l.global)
 }
 
-// entry is addr's record, made if needed; quiet for a window, it starts
+// entry is addr's record, made if needed (forgetting the address seen
+// longest ago when the table is full); quiet for a window, it starts
 // over.
 func (l *limiter) entry(addr string, now time.Time) *attempts {
 	key := addrKey(addr)
 	a, ok := l.addrs[key]
 	if !ok {
 		if len(l.addrs) >= maxAddrs {
-			key = overflowKey
-			if a, ok = l.addrs[key]; ok {
-				return a
-			}
+			l.forgetOldest()
 		}
-		a = &attempts{}
+		a = &attempts{seen: now}
 		l.addrs[key] = a
 		return a
 	}
 	if a.quiet(now) {
 		*a = attempts{}
 	}
+	a.seen = now
 	return a
+}
+
+// forgetOldest drops the entry seen longest ago, of those with no attempt
+// under way.
+func (l *limiter) forgetOldest() {
+	var oldest string
+	var at time.Time
+	for k, a := range l.addrs {
+		if a.inflight == 0 && (oldest == "" || a.seen.Before(at)) {
+			oldest, at = k, a.seen
+		}
+	}
+	delete(l.addrs, oldest)
+}
+
+func isLoopback(addr string) bool {
+	ip := net.ParseIP(addr)
+	return ip != nil && ip.IsLoopback()
 }
 
 // quiet: nothing under way, no failure for a window, and a window past

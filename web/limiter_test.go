@@ -59,7 +59,9 @@ func TestLimiterPerAddress(t *testing.T) {
 }
 
 // Guessing from many addresses: past globalFailures failures in a
-// window, one attempt per globalGap is let through, from any address.
+// window, one attempt per globalGap is let through for addresses that
+// have failed; this computer and an address with no failure are never
+// held by it.
 func TestLimiterGlobal(t *testing.T) {
 	l := newLimiter()
 	now := testNow
@@ -70,37 +72,80 @@ func TestLimiterGlobal(t *testing.T) {
 		}
 		l.end(addr, now, attemptFailed)
 	}
-	if ok, _ := l.begin("10.2.0.1", now); !ok {
+	if ok, _ := l.begin("10.1.0.1", now); !ok {
 		t.Fatal("the first throttled attempt refused")
 	}
-	l.end("10.2.0.1", now, attemptFailed)
-	if ok, wait := l.begin("10.2.0.2", now); ok || wait != globalGap {
-		t.Fatalf("a second attempt within the gap: ok %v, wait %v", ok, wait)
+	l.end("10.1.0.1", now, attemptFailed)
+	if ok, wait := l.begin("10.1.0.2", now); ok || wait != globalGap {
+		t.Fatalf("a second attempt within the gap from an address that failed: ok %v, wait %v", ok, wait)
 	}
-	if ok, _ := l.begin("10.2.0.3", now.Add(globalGap)); !ok {
+	// An address with no failure, and this computer, are not held.
+	for _, addr := range []string{"10.2.0.1", "127.0.0.1", "::1"} {
+		if ok, _ := l.begin(addr, now); !ok {
+			t.Fatalf("%s held by the others' failures", addr)
+		}
+		l.end(addr, now, attemptFailed)
+	}
+	// Once failed, it waits its turn like the others.
+	if ok, _ := l.begin("10.2.0.1", now); ok {
+		t.Fatal("an address that failed once let in within the gap")
+	}
+	// Loopback, even after failing, only by its own lock.
+	if ok, _ := l.begin("127.0.0.1", now); !ok {
+		t.Fatal("loopback held by the global throttle")
+	}
+	l.end("127.0.0.1", now, attemptOK)
+	if ok, _ := l.begin("10.1.0.3", now.Add(globalGap)); !ok {
 		t.Fatal("refused after the gap")
 	}
 	// The window passes: no throttling.
 	later := now.Add(loginWindow + time.Second)
 	for i := range 3 {
-		if ok, _ := l.begin(fmt.Sprintf("10.3.0.%d", i), later); !ok {
+		if ok, _ := l.begin(fmt.Sprintf("10.1.0.%d", 10+i), later); !ok {
 			t.Fatal("throttled after the window")
 		}
 	}
 }
 
+// A lock lasts an hour at most, however many failures.
+func TestLimiterLockBounded(t *testing.T) {
+	l := newLimiter()
+	now := testNow
+	longest := time.Duration(0)
+	for range 40 {
+		if ok, wait := l.begin("10.0.0.9", now); !ok {
+			longest = max(longest, wait)
+			now = now.Add(wait + time.Second)
+			continue
+		}
+		l.end("10.0.0.9", now, attemptFailed)
+	}
+	if longest != time.Hour {
+		t.Fatalf("the longest lock %v, want an hour", longest)
+	}
+}
+
 // The limiter's memory is bounded: quiet addresses are pruned, and
-// beyond maxAddrs newcomers share one entry. An IPv6 block counts once.
+// beyond maxAddrs the address seen longest ago is forgotten, so that a
+// newcomer (the officer) is never refused for a full table. An IPv6 block
+// counts once.
 func TestLimiterBounded(t *testing.T) {
 	l := newLimiter()
 	now := testNow
 	for i := range maxAddrs + 500 {
 		addr := net.IPv4(11, byte(i>>16), byte(i>>8), byte(i)).String()
 		l.begin(addr, now)
-		l.end(addr, now, attemptUnheard)
+		l.end(addr, now, attemptFailed)
+		now = now.Add(time.Millisecond)
 	}
 	if n := len(l.addrs); n > maxAddrs {
 		t.Fatalf("%d entries", n)
+	}
+	if _, ok := l.addrs["11.0.0.0"]; ok {
+		t.Fatal("the oldest address kept over a newcomer")
+	}
+	if _, ok := l.addrs[net.IPv4(11, 0, 40, 0).String()]; !ok {
+		t.Fatal("a recent address forgotten")
 	}
 	later := now.Add(loginWindow + 2*time.Minute)
 	l.begin("12.0.0.1", later)
