@@ -136,6 +136,13 @@ func (s *Server) tooLarge(kind routeKind) string {
 // whatever copies of the request are made on the way.
 func (s *Server) spooled(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		mine, ok := s.takeUpload(r) // one link, one address: a few at once (limits.go)
+		if !ok {
+			w.Header().Set("Retry-After", "10")
+			s.fail(w, r, http.StatusTooManyRequests, msgUploadsAtOnce)
+			return
+		}
+		defer mine()
 		ctx, cancel := context.WithTimeout(r.Context(), receiveWaitLimit)
 		release, err := s.receiving.Acquire(ctx)
 		cancel()
@@ -144,8 +151,15 @@ func (s *Server) spooled(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		defer release()
+		rr := newRateReader(w, r.Body, time.Now())
+		r.Body = rr
 		if err := r.ParseMultipartForm(spillAbove); err != nil {
 			var mbe *http.MaxBytesError
+			if rr.cut {
+				w.Header().Set("Connection", "close")
+				s.fail(w, r, http.StatusRequestTimeout, msgUploadTooSlow)
+				return
+			}
 			if errors.As(err, &mbe) {
 				w.Header().Set("Connection", "close")
 				s.fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge(routeUpload))

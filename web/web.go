@@ -116,9 +116,10 @@ type Server struct {
 	cfg       Config
 	now       func() time.Time
 	pages     *template.Template
-	work      *slots.Pool // reading, merging, writing: user content
-	hashing   *slots.Pool // argon2id
-	receiving *slots.Pool // upload bodies being read
+	work      *slots.Pool  // reading, merging, writing: user content
+	hashing   *slots.Pool  // argon2id
+	receiving *slots.Pool  // upload bodies being read
+	uploads   uploadCounts // uploads being received, by link and address
 	logins    *limiter
 	secret    []byte // derives the units' link tokens
 	log       *errlog.Log

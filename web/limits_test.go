@@ -1,0 +1,113 @@
+package web
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// holdUpload starts an upload through link that never ends: its header
+// and the start of its body, then nothing. It is counted once its body is
+// being received.
+func (d *testDesk) holdUpload(link string) net.Conn {
+	d.t.Helper()
+	u, _ := url.Parse(link)
+	c, err := net.Dial("tcp", u.Host)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.t.Cleanup(func() { c.Close() })
+	fmt.Fprintf(c, "POST %s?period=2026-W48 HTTP/1.1\r\nHost: %s\r\nContent-Type: multipart/form-data; boundary=XXB\r\nContent-Length: 5000000\r\n\r\n--XXB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK", u.Path, u.Host)
+	return c
+}
+
+func (d *testDesk) receivingNow() int {
+	d.srv.uploads.mu.Lock()
+	defer d.srv.uploads.mu.Unlock()
+	n := 0
+	for k, v := range d.srv.uploads.n {
+		if strings.HasPrefix(k, "addr:") {
+			n += v
+		}
+	}
+	return n
+}
+
+func (d *testDesk) waitReceiving(n int) {
+	d.t.Helper()
+	for range 200 {
+		if d.receivingNow() == n {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	d.t.Fatalf("%d uploads being received, want %d", d.receivingNow(), n)
+}
+
+// One link holds at most two uploads being received, one address four:
+// never the eight slots every unit shares. The others still send.
+func TestUploadsAtOnceBounded(t *testing.T) {
+	d := newTestDesk(t, Config{})
+	file := append([]byte("PK"), make([]byte, 1000)...)
+	d.holdUpload(d.links["tram-y-te"])
+	d.holdUpload(d.links["tram-y-te"])
+	d.waitReceiving(2)
+	resp, body := d.upload("tram-y-te", "a.xlsx", file)
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "xin đợi tệp đó gửi xong") || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("a third upload through one link: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := d.upload("cong-an", "a.xlsx", file); resp.StatusCode != http.StatusOK {
+		t.Fatalf("another unit's upload: %d %s", resp.StatusCode, body)
+	}
+	d.holdUpload(d.links["cong-an"])
+	d.holdUpload(d.links["cong-an"])
+	d.waitReceiving(4)
+	if resp, _ := d.upload("dia-chinh", "a.xlsx", file); resp.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("a fifth upload from one address: %d", resp.StatusCode)
+	}
+}
+
+// A body trickling in below the slowest rate taken is cut, its slot given
+// back, well before the upload's five minutes.
+func TestSlowUploadCut(t *testing.T) {
+	defer func(w time.Duration, m int64) { uploadRateWindow, uploadRateMin = w, m }(uploadRateWindow, uploadRateMin)
+	uploadRateWindow, uploadRateMin = 300*time.Millisecond, 1000
+	d := newTestDesk(t, Config{})
+	c := d.holdUpload(d.links["tram-y-te"])
+	start := time.Now()
+	go func() {
+		for range 100 {
+			if _, err := c.Write([]byte("a")); err != nil {
+				return
+			}
+			time.Sleep(50 * time.Millisecond) // 20 bytes a second
+		}
+	}()
+	c.SetReadDeadline(time.Now().Add(4 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatalf("no answer to a trickling upload: %v", err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusRequestTimeout || !strings.Contains(string(b), "quá chậm") {
+		t.Fatalf("a trickling upload: %d %s", resp.StatusCode, b)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Fatalf("cut after %v", took)
+	}
+	d.waitReceiving(0)
+	if n := d.srv.receiving.InUse(); n != 0 {
+		t.Fatalf("%d receiving slots still held", n)
+	}
+	// A body at a good pace is received whole.
+	big := append([]byte("PK"), make([]byte, 200<<10)...)
+	if resp, body := d.upload("tram-y-te", "a.xlsx", big); resp.StatusCode != http.StatusOK {
+		t.Fatalf("a normal upload: %d %s", resp.StatusCode, body)
+	}
+}
