@@ -199,6 +199,12 @@ func (s *Server) hostCheck(h http.Handler) http.Handler {
 			s.fail(w, r, http.StatusMisdirectedRequest, msgWrongHost)
 			return
 		}
+		if unforwarded(r) && (r.URL.Path == "/" || r.URL.Path == "/setup" || r.URL.Path == "/login") {
+			// Behind a proxy that does not say who sent the request, every
+			// user would share one address: no password is set or tried.
+			s.fail(w, r, http.StatusForbidden, msgProxyNoForward)
+			return
+		}
 		h.ServeHTTP(w, r)
 	})
 }
@@ -245,3 +251,9 @@ func (s *Server) recovered(h http.Handler) http.Handler {
 		h.ServeHTTP(w, r)
 	})
 }
+
+// unforwardedKey marks a request that came through the proxy (BehindProxy)
+// without X-Forwarded-For.
+type unforwardedKey struct{}
+
+func unforwarded(r *http.Request) bool { return r.Context().Value(unforwardedKey{}) != nil }

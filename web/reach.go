@@ -1,6 +1,8 @@
 package web
 
 import (
+	"cmp"
+	"context"
 	"net"
 	"net/http"
 	"net/url"
@@ -139,22 +141,25 @@ func (s *Server) https() bool {
 // of the desk (BehindProxy): the last address of X-Forwarded-For, the one
 // the proxy itself saw (earlier ones are the client's to write). The
 // throttling of logins and the audit then see the real client. A request
-// that did not come through the proxy keeps its own address.
+// without the header (a proxy not set to send it: nginx's default) has no
+// known client: it is never taken for this computer (unforwarded).
 func (s *Server) forwarded(h http.Handler) http.Handler {
 	if !s.cfg.BehindProxy {
 		return h
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if fwd := r.Header.Values("X-Forwarded-For"); len(fwd) > 0 {
-			ip := lastForwarded(fwd)
-			if ip == "" {
-				ip = "::" // not an address: never this computer
-			}
-			r2 := r.Clone(r.Context())
-			r2.RemoteAddr = net.JoinHostPort(ip, "0")
-			r = r2
+		ip := "::" // not an address: never this computer
+		fwd := r.Header.Values("X-Forwarded-For")
+		if len(fwd) > 0 {
+			ip = cmp.Or(lastForwarded(fwd), ip)
 		}
-		h.ServeHTTP(w, r)
+		ctx := r.Context()
+		if len(fwd) == 0 {
+			ctx = context.WithValue(ctx, unforwardedKey{}, true)
+		}
+		r2 := r.Clone(ctx)
+		r2.RemoteAddr = net.JoinHostPort(ip, "0")
+		h.ServeHTTP(w, r2)
 	})
 }
 

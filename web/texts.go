@@ -30,6 +30,7 @@ const (
 	msgLoginBusy        = "Máy đang kiểm tra nhiều lần đăng nhập; xin thử lại sau ít giây."
 	msgReference        = "(Mã lỗi: %s — xin báo mã này cho người quản trị.)"
 	msgBodyTooLarge     = "Yêu cầu gửi lên quá lớn."
+	msgProxyNoForward   = "Bàn làm việc chạy sau máy chủ chuyển tiếp (--behind-proxy) nhưng yêu cầu này không cho biết địa chỉ của người gửi, nên không đặt hay thử mật khẩu được. Người quản trị máy chủ cần cho máy chủ chuyển tiếp gửi địa chỉ đó: với nginx, thêm dòng «proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;» vào khối location chuyển tới bàn làm việc rồi nạp lại nginx (Caddy đã gửi sẵn). Mật khẩu đầu tiên đặt bằng lệnh de06 passwd ngay trên máy chủ."
 	msgWrongHost        = "Bàn làm việc không phục vụ địa chỉ này. Xin mở bằng đường dẫn đã được cấp."
 	msgUnitQuota        = "Đơn vị đã gửi quá nhiều dữ liệu cho %s (quá %s); %s. Xin gửi đúng tệp báo cáo, hoặc liên hệ nơi nhận báo cáo."
 	msgUnitTotalQuota   = "Đơn vị đã gửi quá nhiều dữ liệu qua mọi kỳ (quá %s); %s. Xin liên hệ nơi nhận báo cáo."
