@@ -83,6 +83,7 @@ func (fc *fileChecker) checkRow(r Row, m *plan.Model) (Entry, bool) {
 		StatusCell: r.Status.Cell, ProgressCell: r.Progress.Cell,
 		Source: fc.fr.Period, Reporter: fc.s.Reporter.Text, Phone: fc.s.Phone.Text}
 	n := m.Number
+	fc.checkCellTexts(r, n)
 
 	key := vi.Fold(r.Status.Text)
 	st, known := parseStatusKey(key)
@@ -256,4 +257,19 @@ func modelNumber(k string) (n, end int, ok bool) {
 	}
 	n, err := strconv.Atoi(rest[:digits])
 	return n, len(k) - len(rest) + digits, err == nil
+}
+
+// checkCellTexts warns of a text longer than a cell holds (MaxCellText):
+// read whole here, it is cut to a cell's length wherever the desk writes
+// it again (the consolidated workbook, the next period's template, the
+// form), and the unit is told which, not left to find it lost.
+func (fc *fileChecker) checkCellTexts(r Row, model int) {
+	for _, t := range []struct {
+		v    Value
+		what string
+	}{{r.Result, wordResult}, {r.Difficulty, wordDifficulty}, {r.Proposal, wordProposal}, {r.Tasks, wordTasks}} {
+		if n := CellTextLen(t.v.Text); n > MaxCellText {
+			fc.add(Warning, TextTooLong, t.v.Cell, model, fmt.Sprintf(msgCellTextCut, t.what, model, n, MaxCellText), hintCellTextCut)
+		}
+	}
 }

@@ -98,6 +98,8 @@ const (
 	msgUnchangedPrevious     = "mô hình %d: số liệu gửi giống hệt báo cáo %s, trong khi thời hạn \"%s\" đã qua"
 	hintUnchanged            = "cập nhật tình trạng, tiến độ, kết quả của kỳ này; nếu thật sự không có gì thay đổi, ghi rõ lý do ở cột Khó khăn"
 	hintBackwards            = "kiểm tra lại; nếu đúng là lùi lại thì ghi rõ lý do ở cột Khó khăn"
+	msgCellTextCut           = "ô %s của mô hình %d dài %d ký tự; một ô Excel chỉ giữ %d ký tự nên bảng tổng hợp, tệp mẫu kỳ sau và biểu mẫu điền trực tiếp chỉ còn phần đầu"
+	hintCellTextCut          = "viết gọn lại cho vừa một ô; tài liệu dài xin gửi riêng cho nơi nhận báo cáo"
 	msgTextTooLong           = "%s của mô hình %d dài %d ký tự; bảng Tổng hợp và báo cáo PDF chỉ in phần đầu, toàn văn trong tệp của đơn vị"
 	hintTextTooLong          = "đề nghị đơn vị viết gọn, chỉ nêu kết quả chính của kỳ"
 	msgInWeek                = "trong %s"

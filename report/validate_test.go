@@ -447,3 +447,28 @@ func TestProgressFraction(t *testing.T) {
 		}
 	}
 }
+
+// A text longer than a cell holds is read whole but cut wherever it is
+// written again: the unit is warned, the model and the field named; a
+// text that fits says nothing.
+func TestCellTextCutWarned(t *testing.T) {
+	p := testPlan(t)
+	s := goodSubmission(p, "tram-y-te")
+	r := rowOf(s, 6)
+	r.Result = txt(strings.Repeat("a", 100_000), r.Result.Cell)
+	r.Proposal = txt(strings.Repeat("ư", MaxCellText), "L11") // fits exactly
+	fr := Validate(p, []*Submission{s}, w48, time.Time{}).Files[0]
+	var cut []Finding
+	for _, f := range fr.Findings {
+		if f.Code == TextTooLong {
+			cut = append(cut, f)
+		}
+	}
+	if len(cut) != 1 || cut[0].Severity != Warning || cut[0].Model != 6 || cut[0].Cell != r.Result.Cell ||
+		!strings.Contains(cut[0].Message, "Kết quả của mô hình 6 dài 100000 ký tự") || !strings.Contains(cut[0].Message, "32767") {
+		t.Fatalf("findings %+v", cut)
+	}
+	if !fr.Accepted {
+		t.Fatal("a long text refused the file; it only warns")
+	}
+}
