@@ -158,7 +158,11 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 // hashed runs fn, which hashes a password, in the hashing pool: argon2id
 // takes 64 MiB, and no flood of logins may run many at once.
 func (s *Server) hashed(ctx context.Context, fn func() error) error {
-	err, perr := slots.Do(ctx, s.hashing, hashWait, func(context.Context) error {
+	return s.hashedIn(ctx, s.hashing, fn)
+}
+
+func (s *Server) hashedIn(ctx context.Context, pool *slots.Pool, fn func() error) error {
+	err, perr := slots.Do(ctx, pool, hashWait, func(context.Context) error {
 		defer runtime.GC() // the 64 MiB just freed is reused by the next hash, not added to it
 		return fn()
 	})
@@ -192,7 +196,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	stored, set := s.passwordSet()
 	var right bool
-	err := s.hashed(r.Context(), func() error {
+	err := s.hashedIn(r.Context(), s.hashPool(addr), func() error {
 		right = set && checkPassword(pw, stored)
 		return nil
 	})

@@ -17,9 +17,10 @@ import (
 //     correct password while locked is refused like any other.
 //   - in all: past globalFailures failures in loginWindow, from however
 //     many addresses, one attempt per globalGap is let through for the
-//     addresses that have failed. This computer (loopback), and an address
-//     with no failure and no attempt under way, are never held by it:
-//     guessers from many addresses cannot shut the officer out.
+//     addresses that have failed. This computer's browser (ownMachine),
+//     and an address with no failure and no attempt under way, are never
+//     held by it: guessers from many addresses cannot shut the officer
+//     out.
 //
 // Only a password checked counts: a request broken off before its body
 // was read guessed nothing and costs the desk no hash. Memory is bounded:
@@ -76,7 +77,7 @@ func (l *limiter) begin(addr string, now time.Time) (ok bool, wait time.Duration
 	if a.failures+a.inflight >= limit {
 		return false, loginLock
 	}
-	if l.recentGlobal(now) >= globalFailures && (a.failures > 0 || a.inflight > 0) && !isLoopback(addr) {
+	if l.recentGlobal(now) >= globalFailures && (a.failures > 0 || a.inflight > 0) && !ownMachine(addr) {
 		if now.Before(l.next) {
 			return false, l.next.Sub(now)
 		}
@@ -153,11 +154,6 @@ func (l *limiter) forgetOldest() {
 		}
 	}
 	delete(l.addrs, oldest)
-}
-
-func isLoopback(addr string) bool {
-	ip := net.ParseIP(addr)
-	return ip != nil && ip.IsLoopback()
 }
 
 // quiet: nothing under way, no failure for a window, and a window past

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/caongoc/de06/internal/slots"
 	"github.com/caongoc/de06/plan"
 )
 
@@ -114,4 +115,22 @@ func (rr *rateReader) Read(p []byte) (int, error) {
 		rr.cut = true
 	}
 	return n, err
+}
+
+// ownMachine says whether addr is this computer's own browser: 127.0.0.1
+// or ::1, where the officer's browser opens the desk (other loopback
+// addresses are no browser's).
+func ownMachine(addr string) bool {
+	ip := net.ParseIP(addr)
+	return ip != nil && (ip.Equal(net.IPv4(127, 0, 0, 1)) || ip.Equal(net.IPv6loopback))
+}
+
+// hashPool is where a login from addr has its password hashed: this
+// computer's browser has a slot of its own, so that a flood of guesses
+// from elsewhere, filling the shared queue, never keeps the officer out.
+func (s *Server) hashPool(addr string) *slots.Pool {
+	if ownMachine(addr) {
+		return s.ownHash
+	}
+	return s.hashing
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -109,5 +110,32 @@ func TestSlowUploadCut(t *testing.T) {
 	big := append([]byte("PK"), make([]byte, 200<<10)...)
 	if resp, body := d.upload("tram-y-te", "a.xlsx", big); resp.StatusCode != http.StatusOK {
 		t.Fatalf("a normal upload: %d %s", resp.StatusCode, body)
+	}
+}
+
+// A flood of guesses filling the shared hashing queue never keeps out the
+// officer's browser on this computer: it has a slot of its own.
+func TestOwnMachineHashesApart(t *testing.T) {
+	d := newTestDesk(t, Config{})
+	d.officer()
+	release, err := d.srv.hashing.Acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for range 16 {
+		go d.srv.hashing.Acquire(ctx)
+	}
+	for d.srv.hashing.Waiting() < 16 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	resp, body := d.postForm(nil, "/login", "password=mat-khau-thu")
+	release()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("the officer on this computer with the hashing queue full: %d %s", resp.StatusCode, body)
+	}
+	if !ownMachine("127.0.0.1") || !ownMachine("::1") || ownMachine("127.0.0.2") || ownMachine("203.0.113.1") {
+		t.Fatal("ownMachine")
 	}
 }

@@ -118,6 +118,7 @@ type Server struct {
 	pages     *template.Template
 	work      *slots.Pool  // reading, merging, writing: user content
 	hashing   *slots.Pool  // argon2id
+	ownHash   *slots.Pool  // argon2id for this computer's browser (limits.go)
 	receiving *slots.Pool  // upload bodies being read
 	uploads   uploadCounts // uploads being received, by link and address
 	logins    *limiter
@@ -169,6 +170,7 @@ func New(st *store.Store, pl *plan.Plan, engine Engine, cfg Config, now func() t
 	s := &Server{store: st, cfg: cfg, now: now, pages: pages, logins: newLimiter(), log: cfg.Log,
 		work:      slots.New(cfg.MaxChecks, 32),
 		hashing:   slots.New(cfg.MaxHashes, 16),
+		ownHash:   slots.New(1, 4),
 		receiving: slots.New(8, 64),
 		reach:     reachState{shared: cfg.Shared, lan: cfg.LAN}}
 	s.engine = budgeted{Engine: engine, s: s}
