@@ -106,6 +106,11 @@ func (s *Server) limitBodies(h http.Handler) http.Handler {
 		// Deadlines are the wall clock's, not the desk's (s.now).
 		switch kind {
 		case routeUpload:
+			// An upload refused before its body is read (a link's uploads
+			// at once, a busy desk, a wrong link) closes its connection:
+			// net/http would otherwise read on, up to 256 KB of a body
+			// trickling in, and hold the connection for the upload's time.
+			w.Header().Set("Connection", "close")
 			err = errors.Join(rc.SetReadDeadline(time.Now().Add(UploadTime)),
 				rc.SetWriteDeadline(time.Now().Add(UploadTime+s.cfg.CheckTimeout+WriteTimeout)))
 		case routeDownload:

@@ -63,6 +63,13 @@ func TestUploadsAtOnceBounded(t *testing.T) {
 	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "xin đợi tệp đó gửi xong") || resp.Header.Get("Retry-After") == "" {
 		t.Fatalf("a third upload through one link: %d %s", resp.StatusCode, body)
 	}
+	// A third that trickles too is answered at once, its connection
+	// closed (not read on for the upload's time).
+	c := d.holdUpload(d.links["tram-y-te"])
+	c.SetReadDeadline(time.Now().Add(3 * time.Second))
+	if resp, err := http.ReadResponse(bufio.NewReader(c), nil); err != nil || resp.StatusCode != http.StatusTooManyRequests || !resp.Close {
+		t.Fatalf("a third trickling upload through one link: %v %v", resp, err)
+	}
 	if resp, body := d.upload("cong-an", "a.xlsx", file); resp.StatusCode != http.StatusOK {
 		t.Fatalf("another unit's upload: %d %s", resp.StatusCode, body)
 	}
