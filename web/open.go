@@ -19,7 +19,7 @@ func (s *Server) sendingPeriod(r *http.Request) (plan.Period, error) {
 		return p, err
 	}
 	if err := desk.OpenFor(s.latest(), p, s.now()); err != nil {
-		return p, refuse(http.StatusBadRequest, vi.Sentence(err.Error())+".")
+		return p, refuse(http.StatusBadRequest, vi.Sentence(err.Error()))
 	}
 	return p, nil
 }
