@@ -164,6 +164,8 @@ func TestProbeDesk(t *testing.T) {
 		t.Errorf("merge %d in %v, template in %v", resp.StatusCode, mergeTook, tplTook)
 	}
 
+	probeConnections(t, base, host, link)
+
 	peak := peakRSS(t, srv.Process.Pid)
 	t.Logf("the desk's peak RSS through the probe: %d MiB", peak>>20)
 	if peak > 400<<20 {
