@@ -96,7 +96,11 @@ func placeName(pl report.Place) string {
 // unitForm is the form of a unit for the period a request names.
 func (s *Server) unitForm(r *http.Request) (*plan.Unit, plan.Period, *report.Form, error) {
 	u := unitOf(r)
-	p, err := s.sendingPeriod(r)
+	period := s.sendingPeriod // a save keeps a draft: an open period only
+	if r.Method == http.MethodGet {
+		period = s.preparingPeriod
+	}
+	p, err := period(r)
 	if err != nil {
 		return nil, p, nil, err
 	}

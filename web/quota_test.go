@@ -28,7 +28,7 @@ func TestClosedPeriodsRefused(t *testing.T) {
 	d := newTestDesk(t, Config{})
 	file := append([]byte("PK"), bytes.Repeat([]byte("z"), 10<<10)...)
 	form := strings.TrimPrefix(d.links["tram-y-te"], d.ts.URL) + "/form?period="
-	for _, p := range []string{"1999-W01", "9999-W52", "0001-01", "2027-01"} {
+	for _, p := range []string{"1999-W01", "9999-W52", "0001-01", "2027-02"} {
 		resp, body := d.uploadFor("tram-y-te", p, file)
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "kế hoạch") && !strings.Contains(body, "chưa đến") {
 			t.Errorf("upload for %s: %d %s", p, resp.StatusCode, body)
@@ -39,6 +39,17 @@ func TestClosedPeriodsRefused(t *testing.T) {
 		if resp, _ := d.get(nil, d.links["tram-y-te"]+"/mau?period="+p); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("template for %s: %d", p, resp.StatusCode)
 		}
+	}
+	// Next week's template and form may be opened early; nothing of it
+	// is kept before it opens.
+	if resp, _ := d.get(nil, d.links["tram-y-te"]+"/mau?period=2026-W49"); resp.StatusCode != http.StatusOK {
+		t.Errorf("next week's template: %d", resp.StatusCode)
+	}
+	if resp, body := d.postForm(nil, form+"2026-W49", "action=save&result_6=abc"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "chưa đến") {
+		t.Errorf("a draft for next week: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := d.get(nil, d.links["tram-y-te"]+"/mau?period=2026-W50"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("the template two weeks ahead: %d", resp.StatusCode)
 	}
 	if used, _ := d.st.StorageUsed("", ""); used != 0 {
 		t.Fatalf("%d bytes stored for closed periods", used)

@@ -317,7 +317,7 @@ func (s *Server) fills(h http.HandlerFunc) http.HandlerFunc {
 
 func (s *Server) unitTemplate(w http.ResponseWriter, r *http.Request) {
 	u := unitOf(r)
-	p, err := s.sendingPeriod(r)
+	p, err := s.preparingPeriod(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err.Error())
 		return
