@@ -141,14 +141,19 @@ func (s *Server) tooLarge(kind routeKind) string {
 // whatever copies of the request are made on the way.
 func (s *Server) spooled(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		mine, ok := s.takeUpload(r) // one link, one address: a few at once (limits.go)
-		if !ok {
+		ctx, cancel := context.WithTimeout(r.Context(), receiveWaitLimit)
+		defer cancel()
+		mine, err := s.takeUpload(ctx, r) // one link, one address: a few at once (limits.go)
+		if errors.Is(err, errLinkBusy) {
 			w.Header().Set("Retry-After", "10")
 			s.fail(w, r, http.StatusTooManyRequests, msgUploadsAtOnce)
 			return
 		}
+		if err != nil {
+			s.fail(w, r, http.StatusServiceUnavailable, msgBusy)
+			return
+		}
 		defer mine()
-		ctx, cancel := context.WithTimeout(r.Context(), receiveWaitLimit)
 		release, err := s.receiving.Acquire(ctx)
 		cancel()
 		if err != nil {

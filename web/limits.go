@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net"
@@ -13,8 +14,9 @@ import (
 )
 
 // Uploads at once: one link, or one address, never holds every slot that
-// receives bodies (eight, Server.receiving), and a body trickling in is
-// cut, so that slow senders cannot keep the others out.
+// receives bodies (eight, Server.receiving) — a link's third is refused,
+// an address's fifth waits its turn — and a body trickling in is cut, so
+// that slow senders cannot keep the others out.
 const (
 	uploadsPerLink = 2 // a unit's link: a clerk's phone and a computer
 	uploadsPerAddr = 4 // one address: an office's network behind one NAT
@@ -30,26 +32,54 @@ var (
 
 // uploadCounts counts the uploads being received, by link and address.
 type uploadCounts struct {
-	mu sync.Mutex
-	n  map[string]int
+	mu      sync.Mutex
+	n       map[string]int
+	changed chan struct{} // closed when an upload ends
 }
 
-// take counts an upload for each key in, each under its cap; false when
-// one is full (nothing taken then).
-func (u *uploadCounts) take(keys []string, caps []int) (release func(), ok bool) {
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if u.n == nil {
-		u.n = map[string]int{}
+// errLinkBusy: the link has uploadsPerLink being received already.
+var errLinkBusy = errors.New("web: the link's uploads at once")
+
+// take counts an upload in for link ("" for none: the officer's) and
+// addr. Past its link's cap it fails at once (errLinkBusy); past its
+// address's it waits, until ctx ends (its error), for one of that
+// address's uploads to end: an office's units sending at once behind one
+// address are received in turn, not refused.
+func (u *uploadCounts) take(ctx context.Context, link, addr string) (release func(), err error) {
+	keys := []string{"addr:" + addr}
+	if link != "" {
+		keys = append(keys, "link:"+link)
 	}
-	for i, k := range keys {
-		if u.n[k] >= caps[i] {
-			return nil, false
+	for {
+		u.mu.Lock()
+		if u.n == nil {
+			u.n = map[string]int{}
+		}
+		if link != "" && u.n["link:"+link] >= uploadsPerLink {
+			u.mu.Unlock()
+			return nil, errLinkBusy
+		}
+		if u.n[keys[0]] < uploadsPerAddr {
+			for _, k := range keys {
+				u.n[k]++
+			}
+			u.mu.Unlock()
+			return u.releaser(keys), nil
+		}
+		if u.changed == nil {
+			u.changed = make(chan struct{})
+		}
+		ch := u.changed
+		u.mu.Unlock()
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
 	}
-	for _, k := range keys {
-		u.n[k]++
-	}
+}
+
+func (u *uploadCounts) releaser(keys []string) func() {
 	var once sync.Once
 	return func() {
 		once.Do(func() {
@@ -60,18 +90,22 @@ func (u *uploadCounts) take(keys []string, caps []int) (release func(), ok bool)
 					delete(u.n, k)
 				}
 			}
+			if u.changed != nil {
+				close(u.changed)
+				u.changed = nil
+			}
 		})
-	}, true
+	}
 }
 
 // takeUpload counts r's upload by its link (a unit's route) and its
-// address.
-func (s *Server) takeUpload(r *http.Request) (release func(), ok bool) {
-	keys, caps := []string{"addr:" + addrKey(clientAddr(r))}, []int{uploadsPerAddr}
+// address, waiting until ctx ends for the address's turn.
+func (s *Server) takeUpload(ctx context.Context, r *http.Request) (release func(), err error) {
+	link := ""
 	if u, isUnit := r.Context().Value(unitKey{}).(*plan.Unit); isUnit {
-		keys, caps = append(keys, "unit:"+u.ID), append(caps, uploadsPerLink)
+		link = u.ID
 	}
-	return s.uploads.take(keys, caps)
+	return s.uploads.take(ctx, link, addrKey(clientAddr(r)))
 }
 
 // rateReader reads an upload's body, moving the connection's read

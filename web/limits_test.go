@@ -52,7 +52,8 @@ func (d *testDesk) waitReceiving(n int) {
 }
 
 // One link holds at most two uploads being received, one address four:
-// never the eight slots every unit shares. The others still send.
+// never the eight slots every unit shares. A link's third is refused; an
+// address's fifth waits its turn; the others still send.
 func TestUploadsAtOnceBounded(t *testing.T) {
 	d := newTestDesk(t, Config{})
 	file := append([]byte("PK"), make([]byte, 1000)...)
@@ -60,7 +61,7 @@ func TestUploadsAtOnceBounded(t *testing.T) {
 	d.holdUpload(d.links["tram-y-te"])
 	d.waitReceiving(2)
 	resp, body := d.upload("tram-y-te", "a.xlsx", file)
-	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "xin đợi tệp đó gửi xong") || resp.Header.Get("Retry-After") == "" {
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "xin đợi các tệp đó gửi xong") || resp.Header.Get("Retry-After") == "" {
 		t.Fatalf("a third upload through one link: %d %s", resp.StatusCode, body)
 	}
 	// A third that trickles too is answered at once, its connection
@@ -74,10 +75,26 @@ func TestUploadsAtOnceBounded(t *testing.T) {
 		t.Fatalf("another unit's upload: %d %s", resp.StatusCode, body)
 	}
 	d.holdUpload(d.links["cong-an"])
-	d.holdUpload(d.links["cong-an"])
+	held := d.holdUpload(d.links["cong-an"])
 	d.waitReceiving(4)
-	if resp, _ := d.upload("dia-chinh", "a.xlsx", file); resp.StatusCode != http.StatusTooManyRequests {
-		t.Fatalf("a fifth upload from one address: %d", resp.StatusCode)
+	done := make(chan int, 1)
+	go func() {
+		resp, _ := d.upload("dia-chinh", "a.xlsx", file)
+		done <- resp.StatusCode
+	}()
+	select {
+	case code := <-done:
+		t.Fatalf("a fifth upload from one address did not wait: %d", code)
+	case <-time.After(300 * time.Millisecond):
+	}
+	held.Close() // one of the address's uploads ends: the fifth goes on
+	select {
+	case code := <-done:
+		if code != http.StatusOK {
+			t.Fatalf("the fifth upload after its turn: %d", code)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the fifth upload still waits after one ended")
 	}
 }
 

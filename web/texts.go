@@ -42,7 +42,7 @@ const (
 	msgBadLink          = "Đường dẫn không đúng hoặc đã được cấp lại. Xin hỏi %s đường dẫn mới."
 	msgNoFile           = "Chưa chọn tệp nào."
 	msgTooLarge         = "Tệp lớn hơn %d MB; tệp báo cáo thường dưới 1 MB."
-	msgUploadsAtOnce    = "Đang có tệp khác được gửi từ đường dẫn này hoặc từ máy này; xin đợi tệp đó gửi xong rồi gửi lại."
+	msgUploadsAtOnce    = "Đường dẫn này đang gửi hai tệp khác; xin đợi các tệp đó gửi xong rồi gửi lại."
 	msgUploadTooSlow    = "Tệp gửi lên quá chậm nên bị ngắt; xin kiểm tra mạng rồi gửi lại."
 	msgBusy             = "Máy đang kiểm tra nhiều tệp; xin gửi lại sau ít phút."
 	msgCheckTimeout     = "Kiểm tra tệp quá thời gian cho phép; tệp có thể hỏng hoặc bất thường."
