@@ -67,7 +67,17 @@ func TestPrefilledTemplateReadsBack(t *testing.T) {
 	}
 	xf.Close()
 	sub := Reader{}.Read(buf.Bytes(), &report.Submission{Path: "x.xlsx", Name: "x.xlsx", Meta: map[string]string{}})
-	fr := report.Validate(p, []*report.Submission{sub}, cur, time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)).Files[0]
+	today := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	// Sent back untouched and undated, it is last period's report again:
+	// the template's record of its pre-fill says so.
+	if fr := report.Validate(p, []*report.Submission{sub}, cur, today).Files[0]; fr.Accepted {
+		t.Fatalf("an untouched, undated pre-filled template was accepted: %v", fr.Findings)
+	}
+	// Dated, the unit says nothing changed: its values are read back whole.
+	d := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	sub = Reader{}.Read(buf.Bytes(), &report.Submission{Path: "x.xlsx", Name: "x.xlsx", Meta: map[string]string{}})
+	sub.ReportDate = report.Value{Text: "27/11/2026", Cell: sub.ReportDate.Cell, Date: &d}
+	fr := report.Validate(p, []*report.Submission{sub}, cur, today).Files[0]
 	if !fr.Accepted || len(fr.Entries) != len(form.Rows) {
 		t.Fatalf("accepted %v, %d entries; findings %v", fr.Accepted, len(fr.Entries), fr.Findings)
 	}

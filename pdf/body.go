@@ -116,12 +116,7 @@ func (b *builder) unitsParagraph(c *report.Consolidation) {
 	case len(usable) > 0:
 		sentences = append(sentences, say("unitsSent", data{"Sent": usable, "Expected": len(c.Expected)}))
 	}
-	if len(rejected) > 0 {
-		sentences = append(sentences, say("unitsRejected", rejected))
-	}
-	if ownRejected != "" {
-		sentences = append(sentences, say("ownRejected", ownRejected))
-	}
+	sentences = append(sentences, rejections(c, rejected, ownRejected)...)
 	if len(missing) > 0 {
 		sentences = append(sentences, say("unitsMissing", missing))
 	}
@@ -129,6 +124,49 @@ func (b *builder) unitsParagraph(c *report.Consolidation) {
 		sentences = append(sentences, s)
 	}
 	b.para(strings.Join(sentences, " "), body, indent, "J", paraGap)
+}
+
+// rejections say why the files of units named in rejected (and the
+// signer's own, ownRejected) were not used: a wrong period and a
+// pre-filled template sent back untouched by name, any other error as
+// "có lỗi".
+func rejections(c *report.Consolidation, rejected []string, ownRejected string) []string {
+	byName := map[string]*plan.Unit{}
+	for _, u := range c.Expected {
+		byName[u.Name] = u
+	}
+	period := c.Period.Short()
+	var out, erred []string
+	notUpdated := map[plan.Period][]string{}
+	var froms []plan.Period
+	for _, name := range append(slices.Clone(rejected), ownRejected) {
+		if name == "" {
+			continue
+		}
+		u := byName[name]
+		why := c.Why[u.ID]
+		own := u.ID == c.Own
+		switch {
+		case why.Code == report.PeriodMismatch && !why.Period.IsZero():
+			out = append(out, say("unitWrongPeriod", data{"Unit": name, "Sent": why.Period.Short(), "Period": period, "Own": own}))
+		case why.Code == report.ReportNotUpdated && !why.From.IsZero():
+			if _, seen := notUpdated[why.From]; !seen {
+				froms = append(froms, why.From)
+			}
+			notUpdated[why.From] = append(notUpdated[why.From], name)
+		case own:
+			out = append(out, say("ownRejected", data{"Unit": name, "Period": period}))
+		default:
+			erred = append(erred, name)
+		}
+	}
+	if len(erred) > 0 {
+		out = append([]string{say("unitsRejected", erred)}, out...)
+	}
+	for _, f := range froms {
+		out = append(out, say("unitsNotUpdated", data{"Units": notUpdated[f], "From": f.Short(), "Period": period}))
+	}
+	return out
 }
 
 // returnedRows says, in one sentence, which usable reports had rows left

@@ -22,6 +22,8 @@ type Consolidation struct {
 	NotReported []*plan.Unit
 	// Rejected names the rejected files of units that did not report.
 	Rejected map[string][]string
+	// Why says, for a unit in Rejected, why its (last) file was not used.
+	Why map[string]Rejection
 	// Returned lists, for each unit whose file was used, the models whose
 	// rows had errors and were left out: sent back to be fixed.
 	Returned map[string][]int
@@ -41,6 +43,15 @@ type Consolidation struct {
 	Previous plan.Period
 	// Signed is the report this goes with, set by the caller when known.
 	Signed Signed
+}
+
+// Rejection is why a unit's file was not used: the code of its first
+// error, the period the file is for, and, for a pre-filled template sent
+// back untouched, the period its figures came from.
+type Rejection struct {
+	Code   Code
+	Period plan.Period
+	From   plan.Period
 }
 
 // Attributed is one unit's text about a model.
@@ -160,7 +171,7 @@ func CombineProgress(ss []Status, ps []*float64) *float64 {
 // earlier report to compare with (nil for none).
 func Consolidate(pl *plan.Plan, c *Checked, prev *Previous) *Consolidation {
 	out := &Consolidation{Plan: pl, Period: c.Period, Entries: c.Entries(), Findings: c.Findings(), Rejected: map[string][]string{},
-		Returned: map[string][]int{}, Sources: map[string]plan.Period{}}
+		Why: map[string]Rejection{}, Returned: map[string][]int{}, Sources: map[string]plan.Period{}}
 	if id, ok := pl.MatchUnit(pl.Header.IssuingAgency); ok {
 		out.Own = id
 	} else if id, ok := pl.MatchUnit(pl.Document.StandingAgency); ok {
@@ -207,16 +218,21 @@ func (out *Consolidation) findMissingUnits(c *Checked) {
 				out.Sources[f.Unit.ID] = f.Period
 			}
 			for _, fd := range f.Findings {
+				if fd.Code == ModelDuplicate && f.HasEntry(fd.Model) {
+					continue // the model's first row was used; only its copy was not
+				}
 				if fd.Severity == Error && fd.Model > 0 && !slices.Contains(out.Returned[f.Unit.ID], fd.Model) {
 					out.Returned[f.Unit.ID] = append(out.Returned[f.Unit.ID], fd.Model)
 				}
 			}
 		case f.Unit != nil && f.UsedInstead == "":
 			out.Rejected[f.Unit.ID] = append(out.Rejected[f.Unit.ID], f.Sub.Name)
+			out.Why[f.Unit.ID] = f.rejection()
 		}
 	}
 	for id := range accepted {
 		delete(out.Rejected, id)
+		delete(out.Why, id)
 	}
 	out.OneSource = oneSource(accepted, out.Sources)
 	for _, ms := range out.Returned {
@@ -432,3 +448,23 @@ const (
 // StatusesWithNone lists every status including "not reported", in the
 // order reports show them.
 var StatusesWithNone = []Status{StatusDone, StatusRecurring, StatusInProgress, StatusNotStarted, StatusNone}
+
+// HasEntry reports whether the file gave an entry for model n.
+func (fr *FileResult) HasEntry(n int) bool {
+	return slices.ContainsFunc(fr.Entries, func(e Entry) bool { return e.Model.Number == n })
+}
+
+// rejection says why a file that was not used was not: its first error.
+func (fr *FileResult) rejection() Rejection {
+	r := Rejection{Period: fr.Period}
+	for _, fd := range fr.Findings {
+		if fd.Severity == Error {
+			r.Code = fd.Code
+			break
+		}
+	}
+	if r.Code == ReportNotUpdated {
+		r.From, _ = plan.ParsePeriod(fr.Sub.Meta[MetaPrefillPeriod])
+	}
+	return r
+}

@@ -63,6 +63,7 @@ const (
 	DocumentDistrict     Code = "document.district"
 	DocumentUnconfirmed  Code = "document.unconfirmed"
 	ReportUnchanged      Code = "entry.unchanged"
+	ReportNotUpdated     Code = "report.not-updated" // a pre-filled template sent back untouched, undated
 	// The level above (package rollup): a commune's consolidated workbook.
 	FileNotConsolidated    Code = "file.not-consolidated"
 	ConsolidationErrors    Code = "consolidation.errors"

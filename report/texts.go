@@ -68,7 +68,8 @@ const (
 	hintPeriodForm       = "ghi kỳ theo dạng 2026-W48 (tuần) hoặc 2026-11 (tháng), hoặc dùng tệp mẫu của kỳ này"
 	hintPeriodMismatch   = "dùng tệp mẫu báo cáo %s"
 	hintWeekForMonth     = "nếu đơn vị có số liệu cả tháng, gửi báo cáo tháng để thay"
-	hintDate             = "ghi ngày theo dạng ngày/tháng/năm, ví dụ 25/11/2026"
+	hintDate             = "ghi ngày theo dạng ngày/tháng/năm, ví dụ %s"
+	hintDateBare         = "ghi ngày theo dạng ngày/tháng/năm"
 	hintModelDuplicate   = "xóa dòng thừa, mỗi mô hình chỉ một dòng"
 	hintModelNotAssigned = "kiểm tra lại; nếu đúng thì không cần sửa"
 	hintModelMissing     = "dùng lại tệp mẫu, không xóa dòng mô hình"
@@ -96,6 +97,10 @@ const (
 	msgProgressDropped       = "tiến độ mô hình %d giảm: %s%% ở %s, nay %s%%"
 	msgUnchanged             = "mô hình %d: số liệu gửi giống hệt số liệu %s điền sẵn trong tệp mẫu, trong khi thời hạn \"%s\" đã qua"
 	msgUnchangedPrevious     = "mô hình %d: số liệu gửi giống hệt báo cáo %s, trong khi thời hạn \"%s\" đã qua"
+	msgNotUpdated            = "tệp gửi lại nguyên số liệu kỳ trước (%s) điền sẵn trong tệp mẫu, chưa cập nhật, chưa ghi ngày báo cáo; không được tổng hợp"
+	hintNotUpdated           = "cập nhật số liệu kỳ này và ghi ngày báo cáo (ví dụ %s) rồi gửi lại"
+	msgNoChange              = "mọi số liệu gửi giống hệt số liệu %s điền sẵn trong tệp mẫu: đơn vị báo kỳ này không có thay đổi; vẫn được tổng hợp"
+	hintNoChange             = "nếu có thay đổi, đề nghị đơn vị cập nhật và gửi lại; nếu đúng là không thay đổi thì không cần sửa"
 	hintUnchanged            = "cập nhật tình trạng, tiến độ, kết quả của kỳ này; nếu thật sự không có gì thay đổi, ghi rõ lý do ở cột Khó khăn"
 	hintBackwards            = "kiểm tra lại; nếu đúng là lùi lại thì ghi rõ lý do ở cột Khó khăn"
 	msgCellTextCut           = "ô %s của mô hình %d dài %d ký tự; một ô Excel chỉ giữ %d ký tự nên bảng tổng hợp, tệp mẫu kỳ sau và biểu mẫu điền trực tiếp chỉ còn phần đầu"
@@ -153,7 +158,7 @@ var codeLabels = map[Code]string{
 	IndicatorMismatch: "Tình trạng và chỉ tiêu không khớp", ProgressBackwards: "Lùi so với kỳ trước",
 	PreviousNotPreceding: "Không so với kỳ liền trước", TextLegacy: "Chữ gõ bằng bảng mã cũ", TextTooLong: "Nội dung quá dài",
 	DocumentDate: "Ngày ký báo cáo", DocumentDistrict: "Cơ quan không còn hoạt động", DocumentUnconfirmed: "Văn bản chưa xác nhận",
-	ReportUnchanged:     "Số liệu không đổi so với kỳ trước",
+	ReportUnchanged: "Số liệu không đổi so với kỳ trước", ReportNotUpdated: "Gửi lại số liệu kỳ trước, chưa cập nhật",
 	FileNotConsolidated: "Không phải bảng tổng hợp của xã", ConsolidationErrors: "Bảng tổng hợp của xã còn lỗi",
 	IndicatorNotComparable: "Chỉ tiêu khác nghĩa, không cộng", DocumentBlankHeader: "Phần đầu văn bản để trống",
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 )
 
@@ -82,8 +83,12 @@ func unchangedFinding(e Entry, from plan.Period) Finding {
 		Message: fmt.Sprintf(msgUnchanged, e.Model.Number, from.Name(), e.Model.Deadline.Text), Hint: hintUnchanged}
 }
 
-// checkPrefill warns about the rows of a pre-filled template sent back as
-// they were filled in.
+// checkPrefill judges a pre-filled template read back. Every row as it was
+// filled in, and no report date: the unit sent last period's figures back
+// without looking, an error that keeps the file out of the report. Every
+// row as filled in, dated: the unit says nothing changed, one warning, the
+// file counts. Otherwise each unchanged row past its deadline is warned
+// about.
 func (fc *fileChecker) checkPrefill() {
 	from, err := plan.ParsePeriod(fc.s.Meta[MetaPrefillPeriod])
 	if err != nil {
@@ -94,6 +99,24 @@ func (fc *fileChecker) checkPrefill() {
 		if n, fp, ok := strings.Cut(part, "="); ok {
 			written[n] = fp
 		}
+	}
+	same := 0
+	for _, e := range fc.fr.Entries {
+		if fp, ok := written[strconv.Itoa(e.Model.Number)]; ok && fp == e.fingerprint() {
+			same++
+		}
+	}
+	if same > 0 && same == len(written) && same == len(fc.fr.Entries) {
+		cell := fc.s.ReportDate.Cell
+		if fc.fr.ReportDate == nil && strings.TrimSpace(fc.s.ReportDate.Text) == "" {
+			fc.add(Error, ReportNotUpdated, cell, 0, fmt.Sprintf(msgNotUpdated, from.Short()),
+				fmt.Sprintf(hintNotUpdated, vi.FormatDate(fc.exampleDay())))
+			fc.fr.Accepted = false
+			fc.fr.Entries = nil
+			return
+		}
+		fc.add(Warning, ReportUnchanged, cell, 0, fmt.Sprintf(msgNoChange, from.Short()), hintNoChange)
+		return
 	}
 	for _, e := range fc.fr.Entries {
 		if fp, ok := written[strconv.Itoa(e.Model.Number)]; ok && fp == e.fingerprint() && stale(e, fc.per.ReportDay()) {

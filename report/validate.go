@@ -147,6 +147,29 @@ func (fc *fileChecker) add(sev Severity, code Code, cell string, model int, msg,
 	})
 }
 
+// hintDate says how to write the report date, with the report day of the
+// period the file is judged for as its example.
+func (fc *fileChecker) hintDate() string {
+	d := fc.exampleDay()
+	if d.IsZero() {
+		return hintDateBare
+	}
+	return fmt.Sprintf(hintDate, vi.FormatDate(d))
+}
+
+// exampleDay is the report day of the period the file is judged for (a
+// week standing in for a month: its week's), zero when none is known.
+func (fc *fileChecker) exampleDay() time.Time {
+	p := fc.per
+	if f := fc.fr.Period; !f.IsZero() && (p.IsZero() || p.Covers(f)) {
+		p = f
+	}
+	if p.IsZero() {
+		return time.Time{}
+	}
+	return p.ReportDay()
+}
+
 func validateFile(pl *plan.Plan, s *Submission, p plan.Period, today time.Time) *FileResult {
 	fr := &FileResult{Sub: s, Findings: append([]Finding(nil), s.Findings...)}
 	fc := &fileChecker{pl: pl, s: s, fr: fr, per: p, today: today}
@@ -265,22 +288,22 @@ func (fc *fileChecker) checkDate() {
 		if t, ok := vi.ParseDate(s.ReportDate.Text); ok {
 			d = &t
 		} else {
-			fc.add(Warning, DateInvalid, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateInvalid, echo(s.ReportDate.Text)), hintDate)
+			fc.add(Warning, DateInvalid, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateInvalid, echo(s.ReportDate.Text)), fc.hintDate())
 			return
 		}
 	}
 	if d == nil {
-		fc.add(Warning, DateMissing, s.ReportDate.Cell, 0, msgDateMissing, hintDate)
+		fc.add(Warning, DateMissing, s.ReportDate.Cell, 0, msgDateMissing, fc.hintDate())
 		return
 	}
 	fc.fr.ReportDate = d
 	if !fc.today.IsZero() && d.After(vi.Day(fc.today.Year(), fc.today.Month(), fc.today.Day())) {
-		fc.add(Warning, DateFuture, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateFuture, vi.FormatDate(*d), vi.FormatDate(fc.today)), hintDate)
+		fc.add(Warning, DateFuture, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateFuture, vi.FormatDate(*d), vi.FormatDate(fc.today)), fc.hintDate())
 		return
 	}
 	if !fc.per.IsZero() && fc.fr.Period == fc.per && !fc.per.Contains(*d) {
 		// Reports often come a day late: only say so, never drop the data.
-		fc.add(Warning, DateOutside, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateOutside, vi.FormatDate(*d), fc.per.Label()), hintDate)
+		fc.add(Warning, DateOutside, s.ReportDate.Cell, 0, fmt.Sprintf(msgDateOutside, vi.FormatDate(*d), fc.per.Label()), fc.hintDate())
 	}
 }
 

@@ -73,6 +73,18 @@ func TestScripts(t *testing.T) {
 				ts.Check(os.MkdirAll(filepath.Dir(out), 0o755))
 				ts.Check(f.SaveAs(out))
 			},
+			// setcell FILE SHEET CELL TEXT writes TEXT into one cell, as a
+			// clerk typing into a template.
+			"setcell": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 4 {
+					ts.Fatalf("usage: setcell FILE SHEET CELL TEXT")
+				}
+				f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+				ts.Check(err)
+				defer f.Close()
+				ts.Check(f.SetCellStr(args[1], args[2], args[3]))
+				ts.Check(f.Save())
+			},
 		},
 	})
 }
