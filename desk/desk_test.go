@@ -784,4 +784,23 @@ func TestMergedDraftReasons(t *testing.T) {
 	if r := m.Draft(); len(r) != 1 || !strings.Contains(r[0], "Công an xã, đơn vị ký báo cáo") {
 		t.Errorf("the signer's own unit without a usable report: %q", r)
 	}
+	// Signed before its period ends: the figures are not the whole period's.
+	cons.NotReported = nil
+	for _, tc := range []struct {
+		period string
+		date   time.Time
+		want   string
+	}{
+		{"2026-W48", vi.Day(2026, 11, 25), ""},
+		{"2026-W48", vi.Day(2026, 11, 24), "ngày ký 24/11/2026 trước khi hết kỳ tuần 48/2026 (ngày 25/11/2026)"},
+		{"2026-12", vi.Day(2026, 11, 29), "ngày ký 29/11/2026 trước khi hết kỳ tháng 12/2026 (ngày 14/12/2026): số liệu chưa đủ cả kỳ"},
+		{"2026-12", vi.Day(2026, 12, 15), ""},
+	} {
+		cons.Period, _ = plan.ParsePeriod(tc.period)
+		m.Doc.Date = tc.date
+		r := m.Draft()
+		if tc.want == "" && len(r) != 0 || tc.want != "" && (len(r) != 1 || !strings.HasPrefix(r[0], tc.want)) {
+			t.Errorf("%s signed %s: %q, want %q", tc.period, vi.FormatDate(tc.date), r, tc.want)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/rollup"
@@ -110,17 +111,28 @@ func Merge(in MergeInput) (*Merged, error) {
 	return &Merged{Cons: cons, Own: own, Doc: doc}, nil
 }
 
+// early is the reason a report signed before its period ends is a draft:
+// its figures cannot be the whole period's.
+func early(date time.Time, p plan.Period) []string {
+	if date.IsZero() || !date.Before(p.End()) {
+		return nil
+	}
+	return []string{fmt.Sprintf(msgSignedEarly, vi.FormatDate(date), p.Short(), vi.FormatDate(p.End()))}
+}
+
 // Draft says why the report's document is a draft (DỰ THẢO), one reason a
 // line; empty for a document that can be signed: its header's, on its
 // date (plan.Header.DraftReasonsSigned, with the signer it is signed by),
+// a date before the period ends (the figures are not the whole period's),
 // and the signer's own unit without a usable report (its own models have
 // no figures; a commune's report). The PDF, the console and the desk say
 // the same.
 func (m *Merged) Draft() []string {
 	if m.Roll != nil {
-		return m.Roll.Plan.Header.DraftReasonsSigned(m.Doc.Date, m.Doc.Signer)
+		return append(m.Roll.Plan.Header.DraftReasonsSigned(m.Doc.Date, m.Doc.Signer), early(m.Doc.Date, m.Roll.Period)...)
 	}
 	out := m.Cons.Plan.Header.DraftReasonsSigned(m.Doc.Date, m.Doc.Signer)
+	out = append(out, early(m.Doc.Date, m.Cons.Period)...)
 	if own := m.Cons.Own; own != "" {
 		for _, u := range m.Cons.NotReported {
 			if u.ID == own {

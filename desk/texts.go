@@ -21,6 +21,7 @@ const (
 	msgDueNow     = "đến hạn đúng lúc này"
 	msgPastDue    = "đã quá hạn %s"
 
+	msgSignedEarly  = "ngày ký %s trước khi hết kỳ %s (ngày %s): số liệu chưa đủ cả kỳ"
 	msgOwnNotUsable = "chưa có báo cáo dùng được của %s, đơn vị ký báo cáo: các mô hình đơn vị chủ trì chưa có số liệu"
 
 	msgPeriodBeforePlan = "%s ở trước thời gian của kế hoạch (kế hoạch nhận báo cáo từ ngày %s)"

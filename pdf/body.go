@@ -25,7 +25,11 @@ type data = map[string]any
 func (b *builder) body(c *report.Consolidation) {
 	h := c.Plan.Header
 	planRef := fmt.Sprintf(txtPlanRef, c.Plan.Document.Number, c.Plan.Document.Issuer)
-	b.para(say("intro", data{"Plan": planRef, "Agency": h.IssuingAgency, "Period": lowerFirst(c.Period.Label())}), body, indent, "J", paraGap)
+	intro := data{"Plan": planRef, "Agency": h.IssuingAgency, "Period": lowerFirst(c.Period.Label()), "Through": ""}
+	if d, ok := c.DataThrough(); ok {
+		intro["Through"] = vi.FormatDate(d)
+	}
+	b.para(say("intro", intro), body, indent, "J", paraGap)
 
 	b.part(say("partI", nil))
 	b.heading(say("reportingTitle", nil))

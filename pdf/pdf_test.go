@@ -688,3 +688,26 @@ func TestComparedNamesModels(t *testing.T) {
 		t.Errorf("models moved forward %v, not named in:\n%s", up, body)
 	}
 }
+
+// A unit's proposal to the standing agency is studied, never promised by
+// the report: the agency's name leaves the proposal's words, and a month
+// the unit wrote without its year gets the year it meant.
+func TestProposalAsTask(t *testing.T) {
+	nov := time.Date(2026, 11, 19, 0, 0, 0, 0, time.UTC)
+	dec := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text    string
+		written time.Time
+		want    string
+	}{
+		{"Công an xã phối hợp mở lớp tập huấn cho cán bộ xã trong tháng 12", nov, "phối hợp mở lớp tập huấn cho cán bộ xã trong tháng 12/2026"},
+		{"công an xã hỗ trợ trong tháng 1", dec, "hỗ trợ trong tháng 1/2027"},
+		{"Công an xã rà soát trong tháng 12/2026 và tháng 10", nov, "rà soát trong tháng 12/2026 và tháng 10/2026"},
+		{"UBND xã chỉ đạo Công an xã rà soát", nov, "UBND xã chỉ đạo Công an xã rà soát"},
+		{"Cấp thêm máy cho Công an xã", nov, "cấp thêm máy cho Công an xã"},
+	} {
+		if got := datedMonths(withoutSubject(tc.text, "Công an xã"), tc.written); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

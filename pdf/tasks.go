@@ -1,8 +1,12 @@
 package pdf
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/caongoc/de06/internal/vi"
@@ -17,6 +21,39 @@ func toAgency(c *report.Consolidation, text string) bool {
 	return agency != "" && strings.Contains(vi.Fold(text), agency)
 }
 
+// withoutSubject drops the agency's name from the start of a proposal's
+// words ("Công an xã phối hợp …" → "phối hợp …"), to follow "về việc".
+func withoutSubject(text, agency string) string {
+	n := len(agency)
+	if agency != "" && len(text) > n && vi.Fold(text[:n]) == vi.Fold(agency) && text[n] == ' ' {
+		return strings.TrimLeft(text[n:], " ,")
+	}
+	return report.LowerFirst(text)
+}
+
+// bareMonth is "tháng 12" not followed by its year.
+var bareMonth = regexp.MustCompile(`(tháng) (1[0-2]|0?[1-9])\b(/\d{4})?`)
+
+// datedMonths names each month a unit wrote without its year with the
+// year it meant, as of the day it wrote ("trong tháng 12" written in
+// November 2026: "trong tháng 12/2026"; "tháng 1" written in December:
+// the next year's), so that last period's words never read as next
+// period's.
+func datedMonths(text string, written time.Time) string {
+	return bareMonth.ReplaceAllStringFunc(text, func(m string) string {
+		sub := bareMonth.FindStringSubmatch(m)
+		if sub[3] != "" {
+			return m
+		}
+		month, _ := strconv.Atoi(sub[2])
+		year := written.Year()
+		if month < int(written.Month())-6 {
+			year++
+		}
+		return fmt.Sprintf("%s %d/%d", sub[1], month, year)
+	})
+}
+
 // tasks lists next period's tasks: what units asked the standing agency
 // itself to do, the overdue models to press on (one item a lead), the
 // units to remind (naming the next period) or to ask for a corrected file,
@@ -28,11 +65,12 @@ func (b *builder) tasks(c *report.Consolidation) {
 			if toAgency(c, a.Text) {
 				// A month made of one week: the proposal was that week's,
 				// and its words ("trong tháng 12") are read with it.
-				from := a.From
+				from, written := a.From, c.Period.Start()
 				if !c.OneSource.IsZero() {
-					from = c.OneSource.Short()
+					from, written = c.OneSource.Short(), c.OneSource.End()
 				}
-				items = append(items, item{"taskFromProposal", data{"Task": upperFirst(report.ProposalBody(a.Text)), "Unit": a.Unit, "From": from, "N": ms.Model.Number}})
+				task := datedMonths(withoutSubject(report.ProposalBody(a.Text), c.Plan.Document.StandingAgency), written)
+				items = append(items, item{"taskFromProposal", data{"Agency": c.Plan.Document.StandingAgency, "Task": task, "Unit": a.Unit, "From": from, "N": ms.Model.Number}})
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 )
 
@@ -329,6 +330,37 @@ func TestIndicatorCombine(t *testing.T) {
 	for _, ms := range cons.Models {
 		if ms.Model.Number == 24 && (ms.Achieved == nil || *ms.Achieved != 40 || *ms.Total != 50) {
 			t.Errorf("model 24 = %v/%v, want Công an xã's 40/50", deref(ms.Achieved), deref(ms.Total))
+		}
+	}
+}
+
+// A report signed before its period ends says how far its figures go: the
+// signing day, or the last day of the latest period its files are of.
+func TestDataThrough(t *testing.T) {
+	p := testPlan(t)
+	dec := plan.Period{Kind: plan.Monthly, Year: 2026, N: 12}
+	units := p.ReportingUnits()
+	for _, tc := range []struct {
+		name    string
+		period  plan.Period
+		sources map[string]plan.Period
+		signed  time.Time
+		want    string // "" when the report says nothing
+	}{
+		{"a week signed on its report day", w48, nil, vi.Day(2026, 11, 25), ""},
+		{"a week signed a day early", w48, nil, vi.Day(2026, 11, 24), "24/11/2026"},
+		{"a month of week 48, signed on the 29th", dec, map[string]plan.Period{units[0].ID: w48}, vi.Day(2026, 11, 29), "25/11/2026"},
+		{"a month signed after it ends", dec, map[string]plan.Period{units[0].ID: w48}, vi.Day(2026, 12, 15), ""},
+		{"undated", w48, nil, time.Time{}, ""},
+	} {
+		c := &Consolidation{Plan: p, Period: tc.period, Expected: units[:1], Sources: tc.sources, Signed: Signed{Date: tc.signed}}
+		d, ok := c.DataThrough()
+		got := ""
+		if ok {
+			got = vi.FormatDate(d)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

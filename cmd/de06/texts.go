@@ -283,7 +283,7 @@ const (
 	msgMergeSummary    = "\nĐơn vị đã báo cáo: %d/%d. Mô hình: %d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu; %d quá hạn.\n"
 	msgComparedWith    = "So sánh với %s.\n"
 	msgDraft           = "Báo cáo PDF in chữ DỰ THẢO vì:%s\n"
-	msgDraftFix        = "Cách sửa: de06 plan --export ke-hoach.xlsx (thêm --plan nếu đang dùng kế hoạch khác), sửa trang \"Thông tin chung\", ghi \"Có\" ở dòng xác nhận, rồi chạy lại với --plan ke-hoach.xlsx; họ tên người ký: --signer.\n"
+	msgDraftFix        = "Cách sửa: de06 plan --export ke-hoach.xlsx (thêm --plan nếu đang dùng kế hoạch khác), sửa trang \"Thông tin chung\", ghi \"Có\" ở dòng xác nhận, rồi chạy lại với --plan ke-hoach.xlsx; họ tên người ký: --signer; ngày ký, khi đã hết kỳ: --date.\n"
 	msgMergeFindings   = "\nKhi tổng hợp (%d):\n"
 	msgChecksSheet     = "Trang Kiểm tra của bảng tổng hợp: %d lỗi, %d cảnh báo.\n"
 	msgRollupSummary   = "\nXã đã gửi: %s. Lượt mô hình: %d (%d đã hoàn thành, %d thực hiện thường xuyên, %d đang triển khai, %d chưa triển khai, %d chưa có số liệu); %d lượt quá hạn ở %d xã.\n"
