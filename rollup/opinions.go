@@ -3,6 +3,8 @@ package rollup
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/caongoc/de06/internal/vi"
 )
@@ -48,7 +50,7 @@ type Voiced struct {
 // province: it is counted in OwnProposals, not carried up.
 func (c *Commune) readOpinions(wb *Workbook) {
 	c.OpinionsRead = wb.HasOpinions
-	own := ownBody(c.header.IssuingAgency, c.header.Place)
+	own := ownBodies(c.header.IssuingAgency, c.header.Place)
 	for _, d := range wb.Data {
 		n, ok := modelNumber(d.Model)
 		if !ok {
@@ -59,7 +61,7 @@ func (c *Commune) readOpinions(wb *Workbook) {
 			c.Opinions = append(c.Opinions, Opinion{Kind: Difficulty, Model: n, Unit: unit, Text: intern(t)})
 		}
 		if t := strings.TrimSpace(d.Proposal); t != "" {
-			if own != "" && strings.Contains(vi.Fold(t), own) {
+			if toOwnBody(t, own) {
 				c.OwnProposals++
 				continue
 			}
@@ -76,6 +78,51 @@ func ownBody(issuing, place string) string {
 		return ""
 	}
 	return strings.TrimSpace(strings.TrimSuffix(f, p))
+}
+
+// levelWords name a commune-level unit: a commune's own body is written
+// with any of them ("Công an xã" in a ward's plan made from the commune
+// template), so a proposal to it is the commune's own whatever the word.
+var levelWords = []string{"xa", "phuong", "thi tran", "dac khu"}
+
+// ownBodies is the commune's own body under every level word, folded:
+// "cong an xa", "cong an phuong", … for "Công an phường Hạc Thành". A
+// workbook that does not say who issued it (made before "Thông tin chung")
+// is a commune's all the same: its own police.
+func ownBodies(issuing, place string) []string {
+	f := ownBody(issuing, place)
+	if f == "" {
+		f = "cong an xa"
+	}
+	for _, lv := range levelWords {
+		if base, ok := strings.CutSuffix(f, " "+lv); ok {
+			out := make([]string, len(levelWords))
+			for i, w := range levelWords {
+				out[i] = base + " " + w
+			}
+			return out
+		}
+	}
+	return []string{f}
+}
+
+// toOwnBody reports whether a proposal names the commune's own body, as
+// whole words ("cong an xa" is not in "cong an xac minh").
+func toOwnBody(text string, own []string) bool {
+	t := vi.Fold(text)
+	return slices.ContainsFunc(own, func(o string) bool {
+		for rest := t; ; {
+			i := strings.Index(rest, o)
+			if i < 0 {
+				return false
+			}
+			after, _ := utf8.DecodeRuneInString(rest[i+len(o):])
+			if after == utf8.RuneError || !unicode.IsLetter(after) && !unicode.IsDigit(after) {
+				return true
+			}
+			rest = rest[i+len(o):]
+		}
+	})
 }
 
 // voiced groups the counting communes' opinions of one kind: one entry a

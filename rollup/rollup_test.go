@@ -185,3 +185,25 @@ func TestIndicatorsCompared(t *testing.T) {
 		}
 	}
 }
+
+// A proposal to a commune's own police is the commune's own task whatever
+// level word its units wrote: a ward's units, on the commune template,
+// write "Công an xã" too. Whole words only.
+func TestProposalToOwnBody(t *testing.T) {
+	for _, tc := range []struct {
+		issuing, place, text string
+		own                  bool
+	}{
+		{"Công an xã Minh Sơn", "Minh Sơn", "Đề nghị Công an xã phối hợp mở lớp tập huấn.", true},
+		{"Công an phường Hạc Thành", "Hạc Thành", "Đề nghị Công an xã phối hợp mở lớp tập huấn.", true},
+		{"Công an phường Hạc Thành", "Hạc Thành", "Đề nghị Công an phường hỗ trợ.", true},
+		{"Công an xã Minh Sơn", "Minh Sơn", "Đề nghị Bưu điện xã hỗ trợ chi trả.", false},
+		{"Công an xã Minh Sơn", "Minh Sơn", "Đề nghị Công an xác minh lại.", false},
+		{"", "", "Đề nghị Công an phường phối hợp.", true}, // no header: a commune's own police still
+		{"", "", "Đề nghị Sở Y tế hướng dẫn.", false},
+	} {
+		if got := toOwnBody(tc.text, ownBodies(tc.issuing, tc.place)); got != tc.own {
+			t.Errorf("%s, %q: %v, want %v", tc.issuing, tc.text, got, tc.own)
+		}
+	}
+}
