@@ -129,7 +129,7 @@ func summaryValue(c report.Column, ms *report.ModelSummary) any {
 			return *ms.Progress
 		}
 	case report.ColIndicator:
-		return ms.IndicatorText()
+		return ms.IndicatorStanding()
 	case report.ColResult:
 		return strings.Join(ms.ResultLines(), "\n")
 	case report.ColIssues:

@@ -248,7 +248,7 @@ func modelValues(ml *rollup.ModelLine) []any {
 		notes = append(notes, fmt.Sprintf(provNotSummed, vi.InSentence(ns.Commune), ns.Differs.Describe()))
 	}
 	note := strings.Join(notes, "\n")
-	return append(vals, progress, ml.IndicatorText(), ml.Summed, len(ml.Overdue), names(ml.Overdue), note)
+	return append(vals, progress, ml.IndicatorStanding(), ml.Summed, len(ml.Overdue), names(ml.Overdue), note)
 }
 
 // writeModels writes "Các mô hình": the plan's groups, a row per model.

@@ -347,6 +347,11 @@ func (b *builder) figures(c *report.Consolidation) {
 		switch {
 		case ms.IndicatorText() == "":
 			items = append(items, item{"indicatorNone", d})
+		case ms.Unassessed:
+			got, want := ms.Coverage()
+			d["Have"], d["Want"] = got, want
+			d["Got"] = vi.FormatNumber(*ms.Achieved) + "/" + vi.FormatNumber(ind.Target) + " " + ind.Unit
+			items = append(items, item{"indicatorPartial", d})
 		case ind.Ratio():
 			items = append(items, item{"indicatorRatio", d})
 		default:
@@ -377,7 +382,7 @@ func countGot(achieved, target float64, unit, got string) string {
 
 // maxWithout is how many units without data a note names before it only
 // counts them.
-const maxWithout = 3
+const maxWithout = report.MaxNamedWithout
 
 // partialNote says whose figures a model's are, when not every unit that
 // had to report on it gave a usable row; "" when all did.

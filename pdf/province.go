@@ -426,7 +426,7 @@ func (b *builder) modelsAppendix(r *rollup.Rollup, opt Options) {
 		if ml.Progress != nil {
 			progress = vi.FormatNumber(*ml.Progress)
 		}
-		return b.cells(append(texts, progress, ml.IndicatorText(), communeNames(ml.Overdue)))
+		return b.cells(append(texts, progress, ml.IndicatorStanding(), communeNames(ml.Overdue)))
 	}
 	for _, g := range r.Plan.Groups {
 		var models []*rollup.ModelLine

@@ -145,7 +145,7 @@ func (ms *ModelSummary) StandingLines() []string {
 		}
 		lines = append(lines, fmt.Sprintf(cellProgress, p))
 	}
-	if ind := ms.IndicatorText(); ind != "" {
+	if ind := ms.IndicatorStanding(); ind != "" {
 		lines = append(lines, fmt.Sprintf(cellIndicator, ind))
 	}
 	return lines

@@ -82,6 +82,9 @@ type ModelSummary struct {
 	// to be fixed, and the signer's own unit in that case (never "sent
 	// back" to itself).
 	Missing, Returned, Fixing []string
+	// Unassessed: the indicator is a sum without its lead unit's count,
+	// no result to set against the target (IndicatorStanding).
+	Unassessed bool
 	// Expected counts the units that had to report on the model: with
 	// Missing, Returned and Fixing, how much of the model the figures
 	// cover (Coverage).
@@ -308,6 +311,7 @@ func (out *Consolidation) summarize(m *plan.Model, es []Entry, prev []PreviousEn
 			ms.Returned = append(ms.Returned, name)
 		}
 	}
+	ms.Unassessed = ms.unassessed(pl)
 	ms.Claimed = CombineStatus(ss)
 	ms.Progress = CombineProgress(ss, ps)
 	ms.Percent = indicatorPercent(m, ms.Achieved, ms.Total)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -103,4 +104,57 @@ func (ms *ModelSummary) IndicatorCount() string {
 		s += " " + ind.Counted
 	}
 	return s
+}
+
+// MaxNamedWithout is how many units without data a note names before it
+// only counts them.
+const MaxNamedWithout = 3
+
+// unassessed reports whether a model's count is a sum of the units' own
+// counts that lacks its lead unit's (or, when no one unit leads, more
+// units' than a note names): a lower bound, no result of the commune's to
+// set against the target.
+func (ms *ModelSummary) unassessed(pl *plan.Plan) bool {
+	ind := ms.Model.Indicator
+	if ind == nil || ind.Combine == plan.CombineLead || ind.Ratio() || ms.Achieved == nil || !ms.Partial() {
+		return false
+	}
+	without := slices.Concat(ms.Missing, ms.Returned, ms.Fixing)
+	leads := 0
+	for _, l := range ms.Model.Lead {
+		id, ok := pl.MatchUnit(l)
+		if !ok {
+			continue
+		}
+		leads++
+		if slices.Contains(without, pl.Unit(id).Name) {
+			return true
+		}
+	}
+	// Led by no one unit ("các cơ quan, đơn vị có …"): every unit's count
+	// is part of the result. With a few missing, named in the note, the
+	// sum still says where the commune stands; with more, it does not.
+	return leads == 0 && len(without) > MaxNamedWithout
+}
+
+// IndicatorStanding is the indicator as the tables say it, in the body's
+// words: "chưa đủ số liệu để đánh giá (…)" for a sum without its lead's
+// count, "22 DVC, vượt chỉ tiêu (20 DVC)" for a count past its target,
+// else IndicatorText.
+func (ms *ModelSummary) IndicatorStanding() string {
+	ind := ms.Model.Indicator
+	if ind == nil || ms.Achieved == nil || ind.Ratio() {
+		return ms.IndicatorText()
+	}
+	a, t := vi.FormatNumber(*ms.Achieved)+" "+ind.Unit, vi.FormatNumber(ind.Target)+" "+ind.Unit
+	switch {
+	case ms.Unassessed:
+		got, want := ms.Coverage()
+		return fmt.Sprintf(cellUnassessed, got, want, ms.IndicatorCount())
+	case *ms.Achieved > ind.Target:
+		return fmt.Sprintf(cellOverTarget, a, t)
+	case *ms.Achieved == ind.Target:
+		return fmt.Sprintf(cellAtTarget, a)
+	}
+	return ms.IndicatorText()
 }

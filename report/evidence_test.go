@@ -168,3 +168,37 @@ func TestNameTheWeek(t *testing.T) {
 		}
 	}
 }
+
+// The tables say an indicator in the body's words: a sum without its lead
+// unit's count (or, led by no one unit, more missing than a note names) is
+// not assessed and shows no percentage; a count past or at its target says
+// so, not "22/20 (110%)".
+func TestIndicatorStanding(t *testing.T) {
+	p := testPlan(t)
+	lead := p.Units[0].Name
+	sum := &plan.Indicator{Name: "DVC", Unit: "DVC", Target: 53}
+	many := []string{"A", "B", "C", "D", "E"}
+	for _, tc := range []struct {
+		name     string
+		leads    []string
+		achieved float64
+		expected int
+		without  []string
+		want     string
+	}{
+		{"no one unit leads, five missing", []string{"Các cơ quan có DVC"}, 6, 9, many, "chưa đủ số liệu để đánh giá (mới có số liệu của 04/09 đơn vị: 6/53 DVC)"},
+		{"no one unit leads, one missing", []string{"Các cơ quan có DVC"}, 50, 9, []string{"A"}, "50/53 DVC (94,3%)"},
+		{"its lead missing", []string{lead}, 6, 3, []string{lead}, "chưa đủ số liệu để đánh giá (mới có số liệu của 02/03 đơn vị: 6/53 DVC)"},
+		{"its lead in, another missing", []string{lead}, 6, 3, []string{"A"}, "6/53 DVC (11,3%)"},
+		{"past its target", []string{lead}, 60, 3, nil, "đạt 60 DVC, vượt chỉ tiêu (53 DVC)"},
+		{"at its target", []string{lead}, 53, 3, nil, "đạt 53 DVC, bằng chỉ tiêu"},
+	} {
+		m := &plan.Model{Number: 1, Lead: tc.leads, Indicator: sum}
+		ms := &ModelSummary{Model: m, Achieved: &tc.achieved, Expected: tc.expected, Missing: tc.without}
+		ms.Percent = indicatorPercent(m, ms.Achieved, nil)
+		ms.Unassessed = ms.unassessed(p)
+		if got := ms.IndicatorStanding(); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -179,6 +179,9 @@ const (
 	rowFixing         = "Có lỗi, đang sửa"
 	cellProgress      = "Tiến độ tự đánh giá: %s"
 	cellIndicator     = "Chỉ tiêu: %s"
+	cellUnassessed    = "chưa đủ số liệu để đánh giá (mới có số liệu của %02d/%02d đơn vị: %s)"
+	cellOverTarget    = "đạt %s, vượt chỉ tiêu (%s)"
+	cellAtTarget      = "đạt %s, bằng chỉ tiêu"
 	cellRoleLead      = "Chủ trì"
 	cellRoleShared    = "Cùng thực hiện (mọi đơn vị)"
 )

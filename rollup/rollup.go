@@ -313,3 +313,21 @@ func (r *Rollup) Counts() Counts {
 	}
 	return n
 }
+
+// IndicatorStanding is the summed indicator as the report's body words it:
+// "đạt 110 DVC, vượt chỉ tiêu (100 DVC)" for a count past its summed
+// target, "đạt 100 DVC, bằng chỉ tiêu" at it, else IndicatorText.
+func (ml *ModelLine) IndicatorStanding() string {
+	ind := ml.Indicator
+	if ind == nil || ind.Ratio() || ml.Achieved == nil || ml.Target == nil {
+		return ml.IndicatorText()
+	}
+	a, t := vi.FormatNumber(*ml.Achieved)+" "+ind.Unit, vi.FormatNumber(*ml.Target)+" "+ind.Unit
+	switch {
+	case *ml.Achieved > *ml.Target:
+		return fmt.Sprintf(cellOverTarget, a, t)
+	case *ml.Achieved == *ml.Target:
+		return fmt.Sprintf(cellAtTarget, a)
+	}
+	return ml.IndicatorText()
+}

@@ -2,6 +2,12 @@ package rollup
 
 // Every text of this package that a person reads, in one place. Findings
 // name the file; messages say what is wrong, hints what to do.
+// A summed count at or past its target, as the report's body says it.
+const (
+	cellOverTarget = "đạt %s, vượt chỉ tiêu (%s)"
+	cellAtTarget   = "đạt %s, bằng chỉ tiêu"
+)
+
 const (
 	msgUnitReport        = "đây là báo cáo của một đơn vị trong xã (tệp mẫu báo cáo), không phải bảng tổng hợp của xã"
 	msgNotConsolidated   = "không phải bảng tổng hợp do de06 ghi ra: không có các trang \"Tổng hợp\" và \"Dữ liệu\""

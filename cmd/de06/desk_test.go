@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/caongoc/de06/excel"
+	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 	"github.com/caongoc/de06/store"
@@ -306,6 +307,10 @@ func TestDeskTemplatePrefilled(t *testing.T) {
 		}
 		b, _ := io.ReadAll(resp.Body)
 		sub := excel.Reader{}.Read(b, &report.Submission{Path: "mau.xlsx", Name: "mau.xlsx", Meta: map[string]string{}})
+		// Dated by the clerk: untouched and undated it would be last week's
+		// report again, and not used.
+		day := vi.Day(2026, 12, 2)
+		sub.ReportDate = report.Value{Text: "02/12/2026", Cell: sub.ReportDate.Cell, Date: &day}
 		p, _ := plan.ParsePeriod("2026-W49")
 		return report.Validate(defaultPlanT(t), []*report.Submission{sub}, p, now()).Files[0].Entries
 	}
@@ -335,13 +340,18 @@ func TestDeskComparesWithLastWeek(t *testing.T) {
 	d.post(c, d.ts.URL+"/api/merge?period=2026-W48", "application/x-www-form-urlencoded", nil, true).Body.Close()
 
 	// A week later, the clerk sends next week's template back as it came,
-	// pre-filled.
+	// pre-filled, with its date: nothing changed.
 	d.clock = d.clock.AddDate(0, 0, 7)
 	c = d.officer() // the session of a week ago has ended
 	resp, _ := http.Get(d.links["tram-y-te"] + "/mau?period=2026-W49")
 	b, _ := io.ReadAll(resp.Body)
 	path := filepath.Join(t.TempDir(), "tram-y-te-2026-W49.xlsx")
 	os.WriteFile(path, b, 0o644)
+	if f, err := excelize.OpenFile(path); err == nil {
+		f.SetCellStr("Báo cáo", "C6", "02/12/2026")
+		f.Save()
+		f.Close()
+	}
 	if doc := d.uploadTo(http.DefaultClient, d.links["tram-y-te"], path, "2026-W49"); fmt.Sprint(doc["files"]) == "" || !strings.Contains(fmt.Sprint(doc), "accepted:true") {
 		t.Fatalf("W49 upload: %v", doc)
 	}

@@ -66,8 +66,11 @@ func TestDeskHeaderDraftThenClean(t *testing.T) {
 	for _, period := range []string{"2026-W48", "2026-12"} {
 		after := pdf(period)
 		// (The plan's appendix names a district's platform: its words, not a body.)
-		if strings.Contains(after, "DỰ THẢO") || strings.Contains(after, "HUYỆN") || strings.Contains(after, "huyện Ngọc Lặc") {
-			t.Errorf("%s after the confirmation is still a draft or names the district:\n%.1200s", period, after)
+		// December merged in November is signed before its month ends: a
+		// draft for that reason alone (desk.Merged.Draft).
+		early := period == "2026-12"
+		if strings.Contains(after, "DỰ THẢO") != early || strings.Contains(after, "HUYỆN") || strings.Contains(after, "huyện Ngọc Lặc") {
+			t.Errorf("%s after the confirmation: a draft %v (want %v), or names the district:\n%.1200s", period, strings.Contains(after, "DỰ THẢO"), early, after)
 		}
 		for _, want := range []string{"CÔNG AN TỈNH THANH HÓA", "Tổ công tác Đề án 06 tỉnh Thanh Hóa", "Công an tỉnh Thanh Hóa (để b/c)", "Lê Văn Hùng"} {
 			if !strings.Contains(after, want) {
