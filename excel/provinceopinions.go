@@ -29,10 +29,10 @@ func writeOpinions(f *book, st *styles, r *rollup.Rollup) error {
 			if v.Kind == rollup.Proposal {
 				kind = provKindProposal
 			}
-			who := names(v.Communes)
-			h := max(18, textHeight(v.Text, cols[3].width, 12, false), textHeight(who, cols[5].width, 12, false))
+			who, text := names(v.Communes), v.Standalone()
+			h := max(18, textHeight(text, cols[3].width, 12, false), textHeight(who, cols[5].width, 12, false))
 			err := sw.SetRow(cell(1, row), []any{excelize.Cell{StyleID: st.wrapCenter, Value: n}, excelize.Cell{StyleID: st.wrapCenter, Value: v.Model},
-				excelize.Cell{StyleID: st.wrap, Value: kind}, excelize.Cell{StyleID: st.wrap, Value: v.Text},
+				excelize.Cell{StyleID: st.wrap, Value: kind}, excelize.Cell{StyleID: st.wrap, Value: text},
 				excelize.Cell{StyleID: st.wrapCenter, Value: len(v.Communes)}, excelize.Cell{StyleID: st.wrap, Value: who}},
 				excelize.RowOpts{Height: min(h, 409)})
 			if err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -128,7 +127,7 @@ func writeStatsLists(f *book, st *styles, c *report.Consolidation, r int) {
 	var overdue []string
 	for _, ms := range c.Models {
 		if ms.Overdue {
-			overdue = append(overdue, fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, vi.OneLine(ms.Model.Deadline.Text), ms.StatusPhrase()))
+			overdue = append(overdue, fmt.Sprintf(statOverdueLine, ms.Model.Number, ms.Model.Title, report.DeadlineWords(ms.Model.Deadline.Text), ms.StatusPhrase()))
 		}
 	}
 	if len(overdue) == 0 {

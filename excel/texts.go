@@ -199,7 +199,7 @@ const (
 	statTotal          = "Cộng"
 	statChart          = "Tình trạng các mô hình theo nhóm"
 	statOverdueTitle   = "Mô hình quá hạn"
-	statOverdueLine    = "- Mô hình %d: %s (thời hạn: %s; tình trạng: %s)"
+	statOverdueLine    = "- Mô hình %d: %s – thời hạn %s – hiện %s" // the body's words (pdf overdueItem)
 	statNone           = "Không có mô hình nào quá thời hạn hoàn thành theo kế hoạch."
 	statUnitsTitle     = "Đơn vị đã gửi báo cáo được dùng để tổng hợp (%02d/%02d)"
 	statUnitsTitleV1   = "Đơn vị đã báo cáo: %d/%d." // as workbooks written before 2027 say it, for the roll-up

@@ -171,10 +171,16 @@ func (b *builder) rowCells(ms *report.ModelSummary) [][]string {
 	return b.cells(texts)
 }
 
-// modelRow draws a model's row; an overdue mark is bold.
+// modelRow draws a model's row; an overdue mark is bold, with the note it
+// shares its parenthesis with (from the line that opens it on).
 func (b *builder) modelRow(ms *report.ModelSummary) {
 	status := slices.IndexFunc(b.cols, func(c tcol) bool { return c.col == report.ColStatus })
+	open := false // the status cell's lines come in order
 	b.row(fmt.Sprintf("model-%d", ms.Model.Number), b.rowCells(ms), func(col int, line string) bool {
-		return col == status && ms.Overdue && line == report.OverdueMark
+		if col != status || !ms.Overdue {
+			return false
+		}
+		open = open || strings.HasPrefix(line, "(")
+		return open
 	})
 }

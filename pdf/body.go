@@ -399,20 +399,6 @@ func partialNote(ms *report.ModelSummary) string {
 	return say("partialNote", d)
 }
 
-// deadlineWords is a deadline within a sentence: its milestones lower
-// case, joined by commas ("trong năm 2024 đối với …, giai đoạn 2023 - 2025
-// đối với …").
-func deadlineWords(text string) string {
-	parts := strings.Split(vi.OneLine(text), ";")
-	var out []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, lowerFirst(p))
-		}
-	}
-	return strings.Join(out, ", ")
-}
-
 func (b *builder) overdue(c *report.Consolidation) {
 	n := c.Counts()
 	if n.Overdue == 0 {
@@ -425,7 +411,7 @@ func (b *builder) overdue(c *report.Consolidation) {
 				continue
 			}
 			items = append(items, item{"overdueItem", data{"N": ms.Model.Number, "Title": ms.Model.Title,
-				"Deadline": deadlineWords(ms.Model.Deadline.Text), "Status": ms.StatusPhrase(), "Note": partialNote(ms)}})
+				"Deadline": report.DeadlineWords(ms.Model.Deadline.Text), "Status": ms.StatusPhrase(), "Note": partialNote(ms)}})
 		}
 		b.list(items)
 	}

@@ -203,7 +203,7 @@ func voicedItems(vs []*rollup.Voiced, name string) (items []item, left int) {
 		}
 		used += utf8.RuneCountInString(text)
 		d := data{"Who": who(v.Communes), "Text": text, "Model": v.Model}
-		if v.Kind == rollup.Proposal && v.Context != "" && refersBack(v.Text) {
+		if v.Kind == rollup.Proposal && v.Context != "" && report.RefersBack(v.Text) {
 			// "… cho các đối tượng này": the difficulty of the same row.
 			d["Difficulty"] = lowerFirst(sentence(v.Context))
 			items = append(items, item{name + "WithDifficulty", d})

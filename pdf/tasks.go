@@ -175,18 +175,6 @@ func overdueByLead(c *report.Consolidation) (own []int, others []leadModels) {
 	return own, others
 }
 
-// refersBack reports whether a text points back to something said before
-// it ("các đối tượng này", "nói trên").
-func refersBack(s string) bool {
-	l := strings.ToLower(s)
-	for _, w := range pointers {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // proposals lists what units propose to others, each a sentence naming the
 // unit (the signer's own unit speaks in the first person); what they ask
 // of the standing agency is a task above. A proposal that points back to
@@ -214,7 +202,7 @@ func (b *builder) proposals(c *report.Consolidation) {
 			if a.Unit == own {
 				name = "proposalOwn"
 			}
-			if refersBack(a.Text) {
+			if report.RefersBack(a.Text) {
 				for _, diff := range ms.Difficulties {
 					if diff.Unit == a.Unit {
 						d["Difficulty"] = lowerFirst(sentence(diff.Text))

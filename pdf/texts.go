@@ -44,10 +44,6 @@ func say(name string, d any) string {
 	return sb.String()
 }
 
-// pointers are words by which a text points back to something said before
-// it, which a sentence standing alone must not do.
-var pointers = []string{" này", "nói trên", "kể trên", "trên đây", " đó "}
-
 const (
 	txtDraft          = "DỰ THẢO"
 	txtNation         = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -151,14 +151,17 @@ func (ms *ModelSummary) StandingLines() []string {
 	return lines
 }
 
-// StatusLines are the status, the note when the units said otherwise,
-// then a mark when the model is overdue.
+// StatusLines are the status, then in one parenthesis the note when the
+// units said otherwise and the mark when the model is overdue.
 func (ms *ModelSummary) StatusLines() []string {
 	lines := []string{ms.Status.String()}
-	if n := ms.Note(); n != "" {
+	switch n := ms.Note(); {
+	case n != "" && ms.Overdue:
+		// One parenthesis, never "(…) (quá hạn)".
+		lines = append(lines, fmt.Sprintf(cellNoteOverdue, n))
+	case n != "":
 		lines = append(lines, "("+n+")")
-	}
-	if ms.Overdue {
+	case ms.Overdue:
 		lines = append(lines, OverdueMark)
 	}
 	return lines
@@ -183,4 +186,39 @@ func (c *Consolidation) MissingRow(id string, n int) string {
 		return rowFixing
 	}
 	return rowReturned
+}
+
+// DeadlineWords is a deadline within a sentence: its milestones lower
+// case, joined by commas ("trong năm 2024 đối với …, giai đoạn 2023 - 2025
+// đối với …"). The body's overdue list and the workbook's say it alike.
+func DeadlineWords(text string) string {
+	parts := strings.Split(vi.OneLine(text), ";")
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, LowerFirst(p))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// RefersBack reports whether a text points back to something said before
+// it ("các đối tượng này", "nói trên"): quoted alone, it needs what it
+// points to.
+func RefersBack(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range pointers {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsOverdueLine reports whether a line of a status cell (StatusLines)
+// marks the model overdue: the mark alone, or closing the note's
+// parenthesis.
+func IsOverdueLine(line string) bool {
+	line = strings.TrimSpace(line)
+	return line == OverdueMark || strings.HasPrefix(line, "(") && strings.HasSuffix(line, overdueClose)
 }

@@ -42,7 +42,7 @@ func TestModelFollowsEvidence(t *testing.T) {
 				if got := ms.Note(); got != "đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng" {
 					t.Errorf("note = %q", got)
 				}
-				if got := strings.Join(ms.StatusLines(), " | "); got != "Đang triển khai | (đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng) | (quá hạn)" {
+				if got := strings.Join(ms.StatusLines(), " | "); got != "Đang triển khai | (đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng; quá hạn)" {
 					t.Errorf("status lines = %q", got)
 				}
 				if n := c.Counts(); n.ByStatus[StatusDone] != 0 || n.Overdue == 0 {
@@ -199,6 +199,19 @@ func TestIndicatorStanding(t *testing.T) {
 		ms.Unassessed = ms.unassessed(p)
 		if got := ms.IndicatorStanding(); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A status cell marks a model overdue by its mark alone, or closing the
+// note's parenthesis; the province reads it back either way.
+func TestIsOverdueLine(t *testing.T) {
+	for line, want := range map[string]bool{
+		"(quá hạn)": true, "(đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng; quá hạn)": true,
+		"(đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng)": false, "Đang triển khai": false,
+	} {
+		if IsOverdueLine(line) != want {
+			t.Errorf("%q: want %v", line, want)
 		}
 	}
 }

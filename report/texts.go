@@ -188,3 +188,13 @@ const (
 
 // OverdueMark follows the status of an overdue model in tables.
 const OverdueMark = "(quá hạn)"
+
+// cellNoteOverdue is the note and the overdue mark in one parenthesis.
+const (
+	overdueClose    = "; quá hạn)"
+	cellNoteOverdue = "(%s" + overdueClose
+)
+
+// pointers are words by which a text points back to something said before
+// it (RefersBack).
+var pointers = []string{" này", "nói trên", "kể trên", "trên đây", " đó "}

@@ -195,7 +195,7 @@ func (c *Commune) readLines(wb *Workbook) {
 		if v, ok := number(r.Progress.Text); ok {
 			l.Progress = &v
 		}
-		l.Overdue = strings.TrimSpace(r.Overdue.Text) != "" || slices.Contains(lines, report.OverdueMark)
+		l.Overdue = strings.TrimSpace(r.Overdue.Text) != "" || slices.ContainsFunc(lines, report.IsOverdueLine)
 		c.Lines = append(c.Lines, l)
 	}
 	if len(c.Lines) == 0 {

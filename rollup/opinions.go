@@ -1,12 +1,14 @@
 package rollup
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/report"
 )
 
 // What the communes' units say: the difficulties and proposals each
@@ -163,4 +165,15 @@ func voiced(communes []*CommuneLine, kind OpinionKind, order map[int]int) (out [
 		return order[a.Model] - order[b.Model]
 	})
 	return out, total
+}
+
+// Standalone is the opinion's text as a table quotes it, alone: a proposal
+// that points back to its difficulty ("… cho các đối tượng này") is
+// preceded by it, as the report's body says it.
+func (v *Voiced) Standalone() string {
+	if v.Kind != Proposal || v.Context == "" || !report.RefersBack(v.Text) {
+		return v.Text
+	}
+	ctx := strings.TrimRight(strings.TrimSpace(v.Context), ". ;")
+	return fmt.Sprintf(msgBecause, report.LowerFirst(ctx), report.LowerFirst(strings.TrimSpace(v.Text)))
 }

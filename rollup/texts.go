@@ -6,6 +6,8 @@ package rollup
 const (
 	cellOverTarget = "đạt %s, vượt chỉ tiêu (%s)"
 	cellAtTarget   = "đạt %s, bằng chỉ tiêu"
+	// msgBecause puts a proposal after the difficulty it points back to.
+	msgBecause = "Do %s, %s"
 )
 
 const (
