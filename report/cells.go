@@ -222,3 +222,10 @@ func IsOverdueLine(line string) bool {
 	line = strings.TrimSpace(line)
 	return line == OverdueMark || strings.HasPrefix(line, "(") && strings.HasSuffix(line, overdueClose)
 }
+
+// IsClaimedDoneLine reports whether a line of a status cell is the note of
+// a "done" its figures contradict (Note).
+func IsClaimedDoneLine(line string) bool {
+	claimed, _, _ := strings.Cut(cellClaimedDone, ";")
+	return strings.HasPrefix(strings.TrimSpace(line), "("+claimed)
+}

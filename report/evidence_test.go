@@ -215,3 +215,15 @@ func TestIsOverdueLine(t *testing.T) {
 		}
 	}
 }
+
+// The note of a "done" its figures contradict is told from other lines.
+func TestIsClaimedDoneLine(t *testing.T) {
+	for line, want := range map[string]bool{
+		"(đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng)": true, "(đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng; quá hạn)": true,
+		"(quá hạn)": false, "Đã hoàn thành": false,
+	} {
+		if IsClaimedDoneLine(line) != want {
+			t.Errorf("%q: want %v", line, want)
+		}
+	}
+}

@@ -192,7 +192,10 @@ func (c *Commune) readLines(wb *Workbook) {
 			}
 			l.Status = st
 		}
-		if v, ok := number(r.Progress.Text); ok {
+		// A "done" its figures contradict has no estimate of its own; a
+		// workbook made before that said so carries the indicator's
+		// percentage there, which the province's column does not average.
+		if v, ok := number(r.Progress.Text); ok && !slices.ContainsFunc(lines, report.IsClaimedDoneLine) {
 			l.Progress = &v
 		}
 		l.Overdue = strings.TrimSpace(r.Overdue.Text) != "" || slices.ContainsFunc(lines, report.IsOverdueLine)

@@ -207,3 +207,29 @@ func TestProposalToOwnBody(t *testing.T) {
 		}
 	}
 }
+
+// The province's progress column averages the communes' own estimates: a
+// workbook made before a contradicted "done" lost its progress carries the
+// indicator's percentage there (95,7), which is not averaged; the overdue
+// mark is read in the note's parenthesis as alone.
+func TestProgressIsTheCommunesEstimate(t *testing.T) {
+	claimed := "Đang triển khai\n(đơn vị báo đã hoàn thành; chỉ tiêu đạt 312/326 đối tượng; quá hạn)"
+	cs := []*Commune{
+		Examine(book("minh-son.xlsx", "UBND xã Minh Sơn", w48, row{model: 1, status: "Đang triển khai", progress: "80"}, row{model: 3, status: claimed, progress: "95.7"})),
+		Examine(book("ngoc-lac.xlsx", "UBND xã Ngọc Lặc", w48, row{model: 1, status: "Đang triển khai", progress: "60"}, row{model: 3, status: "Đang triển khai\n(quá hạn)", progress: "40"})),
+	}
+	pv := NewProvince(provincePlan(), []string{"Xã Minh Sơn", "Xã Ngọc Lặc"})
+	r := Roll(pv, Check(pv, cs, period("2026-W48")))
+	for _, ml := range r.Models {
+		want := map[int]float64{1: 70, 3: 40}[ml.Model.Number]
+		if want == 0 {
+			continue
+		}
+		if ml.Progress == nil || *ml.Progress != want {
+			t.Errorf("model %d: progress %v, want %v", ml.Model.Number, ml.Progress, want)
+		}
+		if ml.Model.Number == 3 && len(ml.Overdue) != 2 {
+			t.Errorf("model 3 overdue in %v, want both communes", ml.Overdue)
+		}
+	}
+}
