@@ -22,8 +22,9 @@ import (
 
 // UnitLink is a reporting unit's secret link.
 type UnitLink struct {
-	Unit *plan.Unit
-	URL  string
+	Unit  *plan.Unit
+	URL   string
+	Reach Reach // where it opens (Server.Reach, RecordedReach)
 }
 
 // Links gives every reporting unit of the newest plan its link, making
@@ -32,7 +33,16 @@ type UnitLink struct {
 func (s *Server) Links(renew []string) ([]UnitLink, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return makeLinks(s.store, s.secret, s.latest(), s.LinkBase(), renew, s.now(), true)
+	return s.reached(makeLinks(s.store, s.secret, s.latest(), s.LinkBase(), renew, s.now(), true))
+}
+
+// reached marks the links with where they open now.
+func (s *Server) reached(links []UnitLink, err error) ([]UnitLink, error) {
+	r := s.Reach()
+	for i := range links {
+		links[i].Reach = r
+	}
+	return links, err
 }
 
 // UnitLinks gives the units their links without a running desk (de06
@@ -48,6 +58,13 @@ func UnitLinks(st *store.Store, base *plan.Plan, url string, renew []string, now
 		return nil, nil, err
 	}
 	links, err := makeLinks(st, secret, ps.Latest(), url, renew, now, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	reach, err := RecordedReach(st, url)
+	for i := range links {
+		links[i].Reach = reach
+	}
 	return links, ps.Latest(), err
 }
 
@@ -82,7 +99,7 @@ func makeLinks(st *store.Store, secret []byte, pl *plan.Plan, base string, renew
 
 // currentLinks lists the links as they stand, writing nothing.
 func (s *Server) currentLinks() ([]UnitLink, error) {
-	return makeLinks(s.store, s.secret, s.latest(), s.LinkBase(), nil, s.now(), false)
+	return s.reached(makeLinks(s.store, s.secret, s.latest(), s.LinkBase(), nil, s.now(), false))
 }
 
 type unitKey struct{}

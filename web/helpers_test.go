@@ -237,7 +237,7 @@ func (e *fakeEngine) Slips(ctx context.Context, pl *plan.Plan, links []UnitLink)
 	var b strings.Builder
 	b.WriteString("%PDF slips\n")
 	for _, l := range links {
-		fmt.Fprintf(&b, "%s %s %s\n", l.Unit.Name, l.URL, reachLabels[ReachOf(l.URL)])
+		fmt.Fprintf(&b, "%s %s %s\n", l.Unit.Name, l.URL, reachLabels[l.Reach])
 	}
 	return []byte(b.String()), nil
 }

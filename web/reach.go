@@ -23,6 +23,7 @@ const (
 	settingLinkBase = "link_base"   // the base of the links, as the desk last recorded it
 	settingSharing  = "lan_sharing" // "on" or "off": the officer's switch
 	settingLANPick  = "lan_address" // the officer's pick among the LAN addresses
+	settingPublic   = "link_public" // "yes" when the recorded base is the desk's public address
 )
 
 // reachState is how the running desk is reached; it changes when the
@@ -46,10 +47,14 @@ const (
 // Label says where a link opens, in the desk's words.
 func (r Reach) Label() string { return reachLabels[r] }
 
-// ReachOf says where a link under rawURL opens: loopback is this computer
-// only; a private or link-local address, or a name of the local network
-// (no dot, .local, .lan, .home.arpa, .internal), the commune's network;
-// anything else anywhere.
+// ReachOf says where a link under rawURL opens when nothing says the
+// address is public: loopback is this computer only; any other address of
+// a machine (whatever its range: 192.0.2.x, 100.64.x or public-looking —
+// the desk shared on the commune's network uses the computer's own), or a
+// name of the local network (no dot, .local, .lan, .home.arpa, .internal),
+// the commune's network; only a public name (--domain, a hosted desk)
+// anywhere. A desk given --public-url is reached anywhere whatever its
+// address (Server.Reach, RecordedReach).
 func ReachOf(rawURL string) Reach {
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -63,10 +68,8 @@ func ReachOf(rawURL string) Reach {
 		switch {
 		case ip.IsLoopback() || ip.IsUnspecified():
 			return ReachThisPC
-		case ip.IsPrivate() || ip.IsLinkLocalUnicast() || sharedSpace.Contains(ip):
-			return ReachLAN
 		}
-		return ReachAnywhere
+		return ReachLAN
 	}
 	if !strings.Contains(host, ".") {
 		return ReachLAN
@@ -79,9 +82,17 @@ func ReachOf(rawURL string) Reach {
 	return ReachAnywhere
 }
 
-// sharedSpace is the carriers' shared address space (RFC 6598): never
-// reachable from outside the network it is used in.
-var sharedSpace = &net.IPNet{IP: net.IPv4(100, 64, 0, 0), Mask: net.CIDRMask(10, 32)}
+// Reach says where the units' links open now: anywhere only under the
+// desk's public address (--public-url, --domain, hosted); else by the
+// address (ReachOf), never anywhere for the computer's own address.
+func (s *Server) Reach() Reach { return s.reachOf(s.LinkBase()) }
+
+func (s *Server) reachOf(base string) Reach {
+	if s.cfg.PublicURL != "" && base == s.cfg.PublicURL {
+		return ReachAnywhere
+	}
+	return ReachOf(base)
+}
 
 // LinkBase is the base of the units' links now.
 func (s *Server) LinkBase() string {
@@ -111,10 +122,37 @@ func (s *Server) linkBase() (string, []string) {
 // recordBase writes the links' base into the desk's data when it changed.
 func (s *Server) recordBase() error {
 	base := s.LinkBase()
-	if old, ok, err := s.store.Setting(settingLinkBase); err != nil || (ok && string(old) == base) {
+	public := "no"
+	if s.cfg.PublicURL != "" && base == s.cfg.PublicURL {
+		public = "yes"
+	}
+	old, ok, err := s.store.Setting(settingLinkBase)
+	if err != nil {
+		return err
+	}
+	was, wasOK, err := s.store.Setting(settingPublic)
+	if err != nil || (ok && string(old) == base && wasOK && string(was) == public) {
+		return err
+	}
+	if err := s.store.SetSetting(settingPublic, []byte(public), "desk", s.now()); err != nil {
 		return err
 	}
 	return s.store.SetSetting(settingLinkBase, []byte(base), "desk", s.now())
+}
+
+// RecordedReach says where links under base open, as de06 links sees it:
+// anywhere when base is the public address the desk recorded, else by the
+// address (ReachOf).
+func RecordedReach(st *store.Store, base string) (Reach, error) {
+	rec, ok, err := st.Setting(settingLinkBase)
+	if err != nil || !ok || string(rec) != base {
+		return ReachOf(base), err
+	}
+	pub, _, err := st.Setting(settingPublic)
+	if err == nil && string(pub) == "yes" {
+		return ReachAnywhere, nil
+	}
+	return ReachOf(base), err
 }
 
 // RecordedBase is the base of the links the running (or last-run) desk

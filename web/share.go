@@ -26,7 +26,7 @@ func (r Reach) ThisPC() bool { return r == ReachThisPC }
 // reachData is what every page that shows links says about them.
 func (s *Server) reachData(data map[string]any) map[string]any {
 	base, lan := s.linkBase()
-	data["Base"], data["Reach"], data["LAN"] = base, ReachOf(base), lan
+	data["Base"], data["Reach"], data["LAN"] = base, s.reachOf(base), lan
 	return data
 }
 

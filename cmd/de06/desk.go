@@ -112,7 +112,7 @@ func (d deskEngine) Slips(ctx context.Context, pl *plan.Plan, links []web.UnitLi
 func slipsOf(links []web.UnitLink) []pdf.Slip {
 	out := make([]pdf.Slip, 0, len(links))
 	for _, l := range links {
-		out = append(out, pdf.Slip{Unit: l.Unit.Name, URL: l.URL, Reach: slipReach(web.ReachOf(l.URL))})
+		out = append(out, pdf.Slip{Unit: l.Unit.Name, URL: l.URL, Reach: slipReach(l.Reach)})
 	}
 	return out
 }

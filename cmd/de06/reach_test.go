@@ -364,7 +364,8 @@ func TestReachOf(t *testing.T) {
 		"http://may-cong-an:8606":       web.ReachLAN,
 		"http://may-cong-an.local:8606": web.ReachLAN,
 		"https://bao-cao.caongoc.vn":    web.ReachAnywhere,
-		"http://203.0.113.5:8606":       web.ReachAnywhere,
+		"http://192.0.2.2:18906":        web.ReachLAN,
+		"http://203.0.113.5:8606":       web.ReachLAN, // a machine address: never "anywhere",
 	} {
 		if got := web.ReachOf(u); got != want {
 			t.Errorf("ReachOf(%s) = %v, want %v", u, got, want)

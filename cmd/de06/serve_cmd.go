@@ -113,8 +113,7 @@ func runServe(e *env, args []string) (err error) {
 	for _, a := range cfg.LAN {
 		fmt.Fprintf(e.stdout, msgServingLAN, a)
 	}
-	base := srv.LinkBase()
-	fmt.Fprintf(e.stdout, msgLinksBase, desk.WordsOf(p.Level).Units, base, web.ReachOf(base).Label())
+	fmt.Fprintf(e.stdout, msgLinksBase, desk.WordsOf(p.Level).Units, srv.LinkBase(), srv.Reach().Label())
 	fmt.Fprint(e.stdout, msgKeepOpen)
 	if *open {
 		if err := openBrowser(cfg.BaseURL); err != nil {
@@ -408,7 +407,10 @@ func runLinks(e *env, args []string) (err error) {
 		}
 	}
 	// Where the links open, on stderr: stdout stays one link a line.
-	reach := web.ReachOf(*base)
+	reach, err := web.RecordedReach(st, *base)
+	if err != nil {
+		return readError(filepath.Join(*dataDir, store.FileName), err)
+	}
 	fmt.Fprintf(e.stderr, msgLinksReach, *base, reach.Label())
 	if recorded {
 		fmt.Fprint(e.stderr, msgLinksFrom)
