@@ -280,7 +280,14 @@ func (s *Server) unitSends(w http.ResponseWriter, r *http.Request) {
 	}
 	// After a choice (chooseForm): said while the chosen send still counts.
 	chosen := u.Counting != nil && r.FormValue("chon") == strconv.FormatInt(u.Counting.ID, 10)
-	s.renderUnitSends(w, r, b, u, map[string]any{"Chosen": chosen})
+	extra := map[string]any{"Chosen": chosen}
+	// Before choosing a file with errors (chooseForm): the question.
+	for _, sd := range u.Sends {
+		if strconv.FormatInt(sd.ID, 10) == r.FormValue("hoi") && sd.Errors > 0 && u.Role(&sd) == desk.RoleSuperseded {
+			extra["Ask"] = sd
+		}
+	}
+	s.renderUnitSends(w, r, b, u, extra)
 }
 
 func (s *Server) renderUnitSends(w http.ResponseWriter, r *http.Request, b *desk.Board, u *desk.UnitStatus, extra map[string]any) {
@@ -335,7 +342,24 @@ func (s *Server) choose(r *http.Request) (*desk.Board, *desk.UnitStatus, error) 
 
 // chooseForm makes a send count from the officer's page of the unit's
 // sends, and goes back to it (post, redirect, get).
+//
+// A file with errors is not chosen at once: the officer is asked first,
+// told how many errors it has and that their rows are left out (as the
+// clerk's withdrawal asks, rut-lai.html); the answer carries chac=co.
 func (s *Server) chooseForm(w http.ResponseWriter, r *http.Request) {
+	if r.FormValue("chac") != "co" {
+		b, u, err := s.unitPeriod(r)
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+		for _, sd := range u.Sends {
+			if strconv.FormatInt(sd.ID, 10) == r.FormValue("upload") && sd.Errors > 0 && desk.MayChoose(u, sd.ID) == nil {
+				http.Redirect(w, r, fmt.Sprintf("/bang/don-vi?period=%s&unit=%s&hoi=%d#hoi", b.Period, url.QueryEscape(u.Unit.ID), sd.ID), http.StatusSeeOther)
+				return
+			}
+		}
+	}
 	b, u, err := s.choose(r)
 	if err != nil {
 		s.failErr(w, r, err)

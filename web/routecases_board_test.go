@@ -55,7 +55,7 @@ var boardCases = map[string]func(t *testing.T){
 		d := newTestDesk(t, Config{})
 		c := d.officer()
 		first := d.send("tram-y-te", w48, "good")
-		d.send("tram-y-te", w48, "partial")
+		partial := d.send("tram-y-te", w48, "partial")
 		bad := d.send("tram-y-te", w48, "unusable")
 		resp, body := d.submit(c, "/bang/chon", url.Values{"period": {"2026-W48"}, "unit": {"tram-y-te"}, "upload": {idPath("%d", first.ID)}})
 		resp, body = d.seeOther(c, "choose", resp, body, idPath("/bang/don-vi?period=2026-W48&unit=tram-y-te&chon=%d", first.ID))
@@ -72,6 +72,19 @@ var boardCases = map[string]func(t *testing.T){
 		resp, body = d.submit(c, "/bang/chon", url.Values{"period": {"2026-W48"}, "unit": {"tram-y-te"}, "upload": {idPath("%d", bad.ID)}})
 		status(t, "choose an unusable send", resp, body, http.StatusBadRequest)
 		mustContain(t, "choose an unusable send", body, "không dùng được")
+		// A file with errors: asked first, in amber, nothing chosen yet;
+		// chosen on the answer, and said again.
+		form := url.Values{"period": {"2026-W48"}, "unit": {"tram-y-te"}, "upload": {idPath("%d", partial.ID)}}
+		resp, body = d.submit(c, "/bang/chon", form)
+		resp, body = d.seeOther(c, "choose a file with errors", resp, body, idPath("/bang/don-vi?period=2026-W48&unit=tram-y-te&hoi=%d", partial.ID))
+		mustContain(t, "the question", body, `id="hoi"`, `class="warn"`, "tệp này có 1 lỗi; các dòng có lỗi sẽ không được tính", `name="chac" value="co"`)
+		if cs, _ := d.st.Choices("2026-W48"); len(cs) != 1 {
+			t.Errorf("chosen before the answer: %+v", cs)
+		}
+		form.Set("chac", "co")
+		resp, body = d.submit(c, "/bang/chon", form)
+		resp, body = d.seeOther(c, "the answer", resp, body, idPath("/bang/don-vi?period=2026-W48&unit=tram-y-te&chon=%d", partial.ID))
+		mustContain(t, "after choosing a file with errors", body, `class="warn"`, "Đã chọn tệp để tổng hợp: tệp này có 1 lỗi")
 	},
 	"POST /nop": func(t *testing.T) {
 		d := newTestDesk(t, Config{})
