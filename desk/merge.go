@@ -20,11 +20,11 @@ type Doc struct {
 }
 
 // settled is the document's facts with the defaults filled: the date, the
-// period's report day (or today if earlier); the files' time, 8 o'clock
-// that day.
+// period's report day while still to come, else today
+// (report.SigningDate); the files' time, 8 o'clock that day.
 func (d Doc) settled(p plan.Period, today time.Time) Doc {
 	if d.Date.IsZero() {
-		d.Date = report.DefaultReportDate(p, today)
+		d.Date = report.SigningDate(p, today)
 	}
 	if d.Created.IsZero() {
 		d.Created = d.Date.Add(8 * time.Hour)
@@ -40,7 +40,7 @@ type MergeInput struct {
 	// Previous is the report to compare with, nil for none: de06 merge
 	// --previous, or the desk's last merge of the period before.
 	Previous *report.Previous
-	Doc      Doc // Date zero: the period's report day, or today if earlier
+	Doc      Doc // Date zero: report.SigningDate
 	Today    time.Time
 }
 

@@ -10,6 +10,19 @@ import (
 	"github.com/caongoc/de06/plan"
 )
 
+// SigningDate is the day a consolidated report is signed unless told
+// otherwise: the period's report day while it is still to come, else
+// today — never a day already past. de06 merge and the desk's merge
+// (desk.Doc) and the desk's merge form use it alike.
+func SigningDate(p plan.Period, today time.Time) time.Time {
+	d := p.ReportDay()
+	t := vi.Day(today.Year(), today.Month(), today.Day())
+	if t.After(d) {
+		return t
+	}
+	return d
+}
+
 // DefaultReportDate is the day a period's report is signed unless told
 // otherwise: the period's report day (the week's Wednesday, the 15th of the
 // month), or today if that is earlier.

@@ -30,6 +30,19 @@ func TestDefaultReportDate(t *testing.T) {
 	}
 }
 
+func TestSigningDate(t *testing.T) {
+	for today, want := range map[string]string{
+		"2026-11-29": "2026-11-29", // the Wednesday past: today
+		"2026-11-24": "2026-11-25", // still to come: the Wednesday
+		"2026-11-25": "2026-11-25",
+	} {
+		d, _ := time.Parse(time.DateOnly, today)
+		if got := SigningDate(w48, d.Add(15*time.Hour)).Format(time.DateOnly); got != want {
+			t.Errorf("SigningDate(W48, %s) = %s, want %s", today, got, want)
+		}
+	}
+}
+
 func TestCheckDocument(t *testing.T) {
 	p := testPlan(t)
 	has := func(fs []Finding, c Code) bool {

@@ -210,7 +210,7 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 		s.failErr(w, r, err)
 		return
 	}
-	day := report.DefaultReportDate(p, now)
+	day := report.SigningDate(p, now)
 	data := s.reachData(map[string]any{"Period": p, "Board": b, "Reports": reports,
 		"Deadline": desk.DeadlineText(p, now), "Links": links, "Periods": nearPeriods(now),
 		"Doc": mergeDoc(b, reports, day), "Storage": used, "PeriodQuota": s.cfg.PeriodQuota, "Pending": pending,
@@ -254,21 +254,30 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 	s.render(w, "board.html", data)
 }
 
-// docFields are what the merge form offers: the last merge's number, date
-// and signer, so that merging a period again makes the same document;
-// else the period's report day and the plan's signer.
-type docFields struct{ Number, Date, Signer string }
+// docFields are what the merge form offers: the last merge's number, and
+// the signer that will be printed — the last merge's when one was typed,
+// else the header's (Văn bản báo cáo) — so that merging again makes the
+// same document; the date, the last merge's unless that day is past the
+// signing date (report.SigningDate: never a day already past once the
+// report day has passed). SignerFrom says where the signer comes from.
+type docFields struct{ Number, Date, Signer, SignerFrom string }
 
 func mergeDoc(b *desk.Board, reports []reportView, day time.Time) docFields {
-	if len(reports) > 0 {
-		last := reports[0]
-		n := ""
-		if last.Number > 0 {
-			n = strconv.Itoa(last.Number)
-		}
-		return docFields{Number: n, Date: last.Date, Signer: last.Signer}
+	d := docFields{Date: vi.FormatDate(day), Signer: b.Plan.Header.SignerName, SignerFrom: "van-ban"}
+	if len(reports) == 0 {
+		return d
 	}
-	return docFields{Date: vi.FormatDate(day), Signer: b.Plan.Header.SignerName}
+	last := reports[0]
+	if last.Number > 0 {
+		d.Number = strconv.Itoa(last.Number)
+	}
+	if t, ok := vi.ParseDate(last.Date); ok && !t.Before(day) {
+		d.Date = last.Date
+	}
+	if last.Signer != "" {
+		d.Signer, d.SignerFrom = last.Signer, "lan-truoc"
+	}
+	return d
 }
 
 // pending is what the board says of the other periods with something left

@@ -34,7 +34,7 @@ func runMerge(e *env, args []string) error {
 	if *number < 0 {
 		return usagef(msgBadNumber, *number)
 	}
-	var date time.Time // zero: the period's report day, or today if earlier
+	var date time.Time // zero: report.SigningDate
 	if *dateText != "" {
 		d, ok := vi.ParseDate(*dateText)
 		if !ok {

@@ -142,7 +142,7 @@ Tùy chọn:
   -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao)
   --number SỐ         số văn bản (ví dụ 5 → "Số: 05/…", ký hiệu lấy từ kế hoạch)
   --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: ngày báo cáo
-                      của kỳ, hoặc hôm nay nếu sớm hơn)
+                      của kỳ nếu chưa qua, đã qua thì hôm nay)
   --signer TÊN        họ tên người ký
   -h, --help          xem hướng dẫn này
 
@@ -182,7 +182,7 @@ Tùy chọn:
   -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao-tinh)
   --number SỐ         số văn bản (ví dụ 12 → "Số: 12/…", ký hiệu lấy từ kế hoạch)
   --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: ngày báo cáo
-                      của kỳ, hoặc hôm nay nếu sớm hơn)
+                      của kỳ nếu chưa qua, đã qua thì hôm nay)
   --signer TÊN        họ tên người ký
   -h, --help          xem hướng dẫn này
 
