@@ -266,10 +266,12 @@ func (b *Board) Unit(id string) *UnitStatus {
 type ChangeKind string
 
 const (
-	ChangeNew      ChangeKind = "new"      // a unit the merge had no send of has one counting now
-	ChangeReplaced ChangeKind = "replaced" // another send of the unit counts now
-	ChangeGone     ChangeKind = "gone"     // the unit's send the merge used counts no more, and none does
-	ChangeHeader   ChangeKind = "header"   // the header is not the one the merge printed
+	ChangeNew       ChangeKind = "new"       // a unit the merge had no send of has one counting now
+	ChangeResent    ChangeKind = "resent"    // the unit sent again: its newer send counts now
+	ChangeWithdrawn ChangeKind = "withdrawn" // the unit withdrew the send used: another of its sends counts now
+	ChangeChosen    ChangeKind = "chosen"    // the officer chose another of the unit's sends
+	ChangeGone      ChangeKind = "gone"      // the unit's send the merge used counts no more, and none does
+	ChangeHeader    ChangeKind = "header"    // the header is not the one the merge printed
 )
 
 // Label says the change in the board's words.
@@ -277,11 +279,13 @@ func (k ChangeKind) Label() string { return changeLabels[k] }
 
 // Change is one way a period differs from its last merge: a unit whose
 // counting send is not the one the merge used (Send: the one counting
-// now, nil when none), or the header (Unit nil).
+// now, nil when none; Was: the one the merge used, nil when none), or the
+// header (Unit nil).
 type Change struct {
 	Kind ChangeKind
 	Unit *plan.Unit
 	Send *Send
+	Was  *Send
 }
 
 // changes lists how board b differs from its last merge, unit by unit in
@@ -289,8 +293,10 @@ type Change struct {
 // too), to know whose send the merge used.
 func changes(b *Board, sends []Send) []Change {
 	owner := map[int64]string{}
-	for _, s := range sends {
+	byID := map[int64]*Send{}
+	for i, s := range sends {
 		owner[s.ID] = s.UnitID
+		byID[s.ID] = &sends[i]
 	}
 	used := map[string]int64{}
 	for _, id := range b.LastMerge.Used {
@@ -304,18 +310,33 @@ func changes(b *Board, sends []Send) []Change {
 		was := used[u.Unit.ID]
 		switch {
 		case u.Counting == nil && was != 0:
-			out = append(out, Change{Kind: ChangeGone, Unit: u.Unit})
+			out = append(out, Change{Kind: ChangeGone, Unit: u.Unit, Was: byID[was]})
 		case u.Counting == nil || u.Counting.ID == was:
 		case was == 0:
 			out = append(out, Change{Kind: ChangeNew, Unit: u.Unit, Send: u.Counting})
 		default:
-			out = append(out, Change{Kind: ChangeReplaced, Unit: u.Unit, Send: u.Counting})
+			out = append(out, Change{Kind: replacedBy(u, byID[was]), Unit: u.Unit, Send: u.Counting, Was: byID[was]})
 		}
 	}
 	if h := b.LastMerge.Header; h != nil && !sameHeader(*h, b.Plan.Header) {
 		out = append(out, Change{Kind: ChangeHeader})
 	}
 	return out
+}
+
+// replacedBy says why u's counting send is no longer was, the one the
+// merge used: the officer's choice, the clerk's withdrawal, or a newer
+// send.
+func replacedBy(u *UnitStatus, was *Send) ChangeKind {
+	switch {
+	case u.Chosen:
+		return ChangeChosen
+	case was != nil && was.Withdrawn:
+		return ChangeWithdrawn
+	case was != nil && u.Counting.At.Before(was.At):
+		return ChangeChosen // an earlier send counts again: the officer's word
+	}
+	return ChangeResent
 }
 
 // PartialCount is how many of the units counted by SentCount still have

@@ -409,7 +409,12 @@ func TestChangesSinceMerge(t *testing.T) {
 		{"a unit sends after the merge", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), good(2, "cong-an")}, Merges: merged(&pl.Header, 1)},
 			[]string{"new cong-an"}},
 		{"a unit sends again", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), send(2, "tram-y-te", w48, at(0, 13), "rows")}, Merges: merged(&pl.Header, 1)},
-			[]string{"replaced tram-y-te"}},
+			[]string{"resent tram-y-te"}},
+		{"a unit withdraws its resend", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), withdrawn(send(2, "tram-y-te", w48, at(0, 11), "rows"))}, Merges: merged(&pl.Header, 2)},
+			[]string{"withdrawn tram-y-te"}},
+		{"the officer chooses an earlier send", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), send(2, "tram-y-te", w48, at(0, 11), "good")},
+			Choices: []Choice{{UnitID: "tram-y-te", Period: w48, SendID: 1, At: at(0, 13)}}, Merges: merged(&pl.Header, 2)},
+			[]string{"chosen tram-y-te"}},
 		{"a unit withdraws the send used", pl.Header, Ledger{Sends: []Send{withdrawn(good(1, "tram-y-te")), good(2, "cong-an")}, Merges: merged(&pl.Header, 1, 2)},
 			[]string{"gone tram-y-te"}},
 		{"an unusable send changes nothing", pl.Header, Ledger{Sends: []Send{good(1, "tram-y-te"), send(2, "tram-y-te", w48, at(0, 13), "bad")}, Merges: merged(&pl.Header, 1)}, nil},
@@ -436,7 +441,7 @@ func TestChangesSinceMerge(t *testing.T) {
 	// A month made of weeks: the week's send the merge used is the unit's.
 	l := Ledger{Sends: []Send{send(1, "tram-y-te", w49, at(7, 8), "good"), send(2, "tram-y-te", w49, at(7, 9), "good")},
 		Merges: []MergeRecord{{ID: 1, At: at(7, 8), Used: []int64{1}, Header: &pl.Header}}}
-	if b := Status(pl, m12, l); len(b.Changes) != 1 || b.Changes[0].Kind != ChangeReplaced || b.Changes[0].Send.ID != 2 {
+	if b := Status(pl, m12, l); len(b.Changes) != 1 || b.Changes[0].Kind != ChangeResent || b.Changes[0].Send.ID != 2 || b.Changes[0].Was.ID != 1 {
 		t.Errorf("month: %+v", b.Changes)
 	}
 }

@@ -79,8 +79,10 @@ var viaLabels = map[Via]string{
 }
 
 var changeLabels = map[ChangeKind]string{
-	ChangeNew:      "có tệp gửi sau lần tổng hợp (lúc tổng hợp chưa có tệp nào)",
-	ChangeReplaced: "tệp được dùng đã đổi (gửi lại, rút lại hoặc cán bộ chọn tệp khác)",
-	ChangeGone:     "tệp lần tổng hợp đã dùng nay không còn được dùng (đã rút lại), chưa có tệp khác",
-	ChangeHeader:   "thông tin văn bản (cơ quan, Kính gửi, Nơi nhận, người ký) đã sửa sau lần tổng hợp",
+	ChangeNew:       "gửi tệp sau lần tổng hợp (lúc tổng hợp chưa có tệp nào)",
+	ChangeResent:    "gửi lại sau lần tổng hợp",
+	ChangeWithdrawn: "rút lại tệp lần tổng hợp đã dùng",
+	ChangeChosen:    "cán bộ chọn tệp khác để tổng hợp",
+	ChangeGone:      "rút lại tệp lần tổng hợp đã dùng, chưa có tệp khác",
+	ChangeHeader:    "thông tin văn bản (cơ quan, Kính gửi, Nơi nhận, người ký) đã sửa sau lần tổng hợp",
 }

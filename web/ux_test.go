@@ -89,9 +89,11 @@ func TestMergeAgainNamesTheUnits(t *testing.T) {
 	d.send("tram-y-te", w48, "partial")
 	d.send("cong-an", w48, "good")
 	_, board := d.page(c, "/bang?period=2026-W48")
-	mustContain(t, "the notice", board, "<b>Trạm y tế xã</b>: tệp được dùng đã đổi", "<b>Công an xã</b>: có tệp gửi sau lần tổng hợp")
-	if strings.Contains(board, "(hoặc tệp được dùng đã đổi") {
-		t.Error("the notice hedges instead of naming the unit")
+	mustContain(t, "the notice", board, "<b>Trạm y tế xã</b>: gửi lại sau lần tổng hợp (lần tổng hợp dùng tệp",
+		"; nay dùng tệp <b>", "gửi lúc 09:00 25/11/2026, <b>có 1 lỗi</b>: các dòng có lỗi không được tính",
+		"<b>Công an xã</b>: gửi tệp sau lần tổng hợp (lúc tổng hợp chưa có tệp nào); nay dùng tệp", ", không có lỗi.")
+	if strings.Contains(board, "(hoặc tệp được dùng đã đổi") || strings.Contains(board, "gửi lại, rút lại hoặc") {
+		t.Error("the notice hedges instead of naming what changed")
 	}
 }
 
