@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -194,7 +195,7 @@ func (s *Server) formGet(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, r, err)
 		return
 	}
-	s.renderForm(w, r, u, st, nil)
+	s.renderForm(w, r, u, st, outcomeOf(r))
 }
 
 // formPost saves the unit's form as its draft and checks it; with
@@ -265,14 +266,31 @@ func (s *Server) formPost(w http.ResponseWriter, r *http.Request) {
 		s.answerCheck(w, r, ex, refused)
 		return
 	}
+	// Post, redirect, get: the form page shows the draft just kept with
+	// its findings, and a reload sends nothing again.
+	q := url.Values{"period": {p.String()}, formOutcomeParam: {outcomeSaved}}
 	if refused {
-		w.WriteHeader(http.StatusUnprocessableEntity)
+		q.Set(formOutcomeParam, outcomeRefused)
 	}
-	st := formStart{Filled: filled, DraftAt: at, ex: &ex}
-	if !form.PrefilledFrom.IsZero() {
-		st.From = &form.PrefilledFrom
+	http.Redirect(w, r, r.URL.Path+"?"+q.Encode()+"#tom-tat", http.StatusSeeOther)
+}
+
+// What a POST of the form did, said on the page it leads to.
+const (
+	formOutcomeParam = "ket-qua"
+	outcomeSaved     = "da-luu"
+	outcomeRefused   = "chua-gui"
+)
+
+// outcomeOf is what the POST that led to this page did, nil for none.
+func outcomeOf(r *http.Request) *formOutcome {
+	switch r.FormValue(formOutcomeParam) {
+	case outcomeSaved:
+		return &formOutcome{Saved: true}
+	case outcomeRefused:
+		return &formOutcome{Saved: true, Refused: true}
 	}
-	s.renderForm(w, r, u, st, &formOutcome{Refused: refused, Saved: true})
+	return nil
 }
 
 // failKept answers a save whose draft is kept but which could not be

@@ -245,7 +245,9 @@ var unitCases = map[string]func(t *testing.T){
 		}
 		// Saved as a draft, checked, nothing filed.
 		form.Set("action", "save")
-		resp, body := d.submit(nil, path, form)
+		formPage := d.links["tram-y-te"][len(d.ts.URL):] + "/form?"
+		resp, body := d.submit(noRedirect(), path, form)
+		resp, body = d.seeOther(nil, "save", resp, body, formPage+"ket-qua=da-luu&period=2026-W48")
 		status(t, "save", resp, body, 200)
 		if dr, ok, _ := d.st.Draft("tram-y-te", "2026-W48"); !ok || !strings.Contains(dr.Fields, "Đã hướng dẫn 40 lượt") {
 			t.Fatalf("draft %+v %v", dr, ok)
@@ -257,9 +259,18 @@ var unitCases = map[string]func(t *testing.T){
 		}
 		bad.Set("progress_"+idPath("%d", int64(as[0].Model.Number)), "110")
 		bad.Set("action", "send")
-		resp, body = d.submit(nil, path, bad)
-		status(t, "send with an error", resp, body, http.StatusUnprocessableEntity)
-		mustContain(t, "send with an error", body, "Chưa gửi:", "110")
+		// Post, redirect, get: the form page with the findings; a reload
+		// sends nothing. The JSON contract stays a 422 with the check.
+		resp, body = d.submit(noRedirect(), path, bad)
+		resp, body = d.seeOther(nil, "send with an error", resp, body, formPage+"ket-qua=chua-gui&period=2026-W48")
+		status(t, "send with an error", resp, body, 200)
+		mustContain(t, "send with an error", body, "Chưa gửi:", "110", "Còn 1 lỗi cần sửa")
+		if dr, _, _ := d.st.Draft("tram-y-te", "2026-W48"); !strings.Contains(dr.Fields, "110") {
+			t.Errorf("the refused send's draft is not kept: %s", dr.Fields)
+		}
+		resp, body = d.postForm(nil, path[len(d.ts.URL):], bad.Encode())
+		status(t, "send with an error, JSON", resp, body, http.StatusUnprocessableEntity)
+		mustContain(t, "send with an error, JSON", body, `"upload": null`)
 		if ups, _ := d.st.Uploads("2026-W48"); len(ups) != 0 {
 			t.Fatalf("a refused send was filed: %+v", ups)
 		}

@@ -240,11 +240,13 @@ func TestFormMistakesAsWorkbook(t *testing.T) {
 		t.Errorf("status %+v after a refused send", st["tram-y-te"])
 	}
 
-	// In the browser without JavaScript: the page comes back with each
-	// finding beside its field and the summary linking to it.
+	// In the browser without JavaScript: post, redirect, get — the form
+	// page (a reload sends nothing) with each finding beside its field and
+	// the summary linking to it.
 	resp, page := d.postFormPage(d.links["tram-y-te"], v, false)
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Chưa gửi:") || !strings.Contains(page, "Còn 2 lỗi cần sửa") {
-		t.Errorf("the page after a refused send (%d) does not say so", resp.StatusCode)
+	if resp.StatusCode != http.StatusOK || resp.Request.Method != "GET" || !strings.Contains(resp.Request.URL.RawQuery, "ket-qua=chua-gui") ||
+		!strings.Contains(page, "Chưa gửi:") || !strings.Contains(page, "Còn 2 lỗi cần sửa") {
+		t.Errorf("the page after a refused send (%d, %s %s) does not say so", resp.StatusCode, resp.Request.Method, resp.Request.URL)
 	}
 	for field, code := range map[string]string{"progress_6": "progress.invalid", "status_11": "status.invalid"} {
 		beside := between(page, `id="loi-`+field+`"`, "</div>")
