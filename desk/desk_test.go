@@ -809,3 +809,38 @@ func TestMergedDraftReasons(t *testing.T) {
 		}
 	}
 }
+
+// A period whose own board says overdue with units owing is either listed
+// among the other periods still to do, or says it is no longer asked for
+// (and why): an earlier week nobody sent for, a week past the window, a
+// month a week past its deadline. The month while due is listed even
+// when nobody sent yet, as the units' pages ask for it.
+func TestPendingOrNoLongerAsked(t *testing.T) {
+	pl := defaultPlan(t)
+	now := time.Date(2026, 11, 29, 21, 36, 0, 0, time.Local) // Sunday of week 49
+	w44 := w47.Previous().Previous().Previous()
+	one := func(p plan.Period) Ledger {
+		return Ledger{Sends: []Send{send(int64(p.N), "tram-y-te", p, Deadline(p).Add(-time.Hour), "good")}}
+	}
+	boards := []*Board{Status(pl, w48, one(w48)), Status(pl, w47, Ledger{}), Status(pl, w44, one(w44)), Status(pl, m11, Ledger{})}
+	listed := map[plan.Period]bool{}
+	for _, pd := range PendingOf(boards, now, w49) {
+		listed[pd.Board.Period] = true
+	}
+	for _, b := range boards {
+		why := NoLongerAsked(b, now)
+		if listed[b.Period] == (why != "") {
+			t.Errorf("%s: listed %v, no longer asked %q", b.Period, listed[b.Period], why)
+		}
+	}
+	for b, want := range map[*Board]string{boards[1]: msgNotAskedUncollected, boards[2]: "đã qua hơn 4 tuần", boards[3]: msgNotAskedMonth} {
+		if got := NoLongerAsked(b, now); got != want {
+			t.Errorf("%s: %q, want %q", b.Period, got, want)
+		}
+	}
+	due := time.Date(2026, 11, 17, 9, 0, 0, 0, time.Local) // month 11 past its deadline, still asked
+	got := PendingOf([]*Board{Status(pl, m11, Ledger{})}, due, plan.WeekOf(due))
+	if len(got) != 1 || got[0].Missing != len(pl.ReportingUnits()) || NoLongerAsked(got[0].Board, due) != "" {
+		t.Errorf("the month due, nobody sent: %+v", got)
+	}
+}

@@ -78,6 +78,13 @@ var viaLabels = map[Via]string{
 	ViaOfficer: "cán bộ tổng hợp nộp thay",
 }
 
+// Why a period past its deadline is no longer asked for (NoLongerAsked).
+const (
+	msgNotAskedMonth       = "đã quá hạn hơn 7 ngày"
+	msgNotAskedWeek        = "đã qua hơn %d tuần"
+	msgNotAskedUncollected = "chưa có ai gửi báo cáo kỳ này (bàn làm việc chưa dùng cho kỳ này)"
+)
+
 var changeLabels = map[ChangeKind]string{
 	ChangeNew:       "gửi tệp sau lần tổng hợp (lúc tổng hợp chưa có tệp nào)",
 	ChangeResent:    "gửi lại sau lần tổng hợp",

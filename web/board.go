@@ -213,7 +213,7 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 	day := report.SigningDate(p, now)
 	data := s.reachData(map[string]any{"Period": p, "Board": b, "Reports": reports,
 		"Deadline": desk.DeadlineText(p, now), "Links": links, "Periods": nearPeriods(now),
-		"Doc": mergeDoc(b, reports, day), "Storage": used, "PeriodQuota": s.cfg.PeriodQuota, "Pending": pending,
+		"Doc": mergeDoc(b, reports, day), "NotAsked": desk.NoLongerAsked(b, now), "Storage": used, "PeriodQuota": s.cfg.PeriodQuota, "Pending": pending,
 		// Why the period's report would be a draft (the header the merge
 		// prints, on the date it proposes).
 		"Draft": b.Plan.Header.DraftReasons(day)})

@@ -37,3 +37,18 @@ func TestMergeFormSignerAndDate(t *testing.T) {
 		t.Error("the hint still says the signer comes from the last merge")
 	}
 }
+
+// An overdue period's board that the other boards do not list says it is
+// no longer asked for, and why; a month's board says its dates.
+func TestBoardSaysNoLongerAsked(t *testing.T) {
+	d := newTestDesk(t, Config{})
+	c := d.officer()
+	_, body := d.page(c, "/bang?period=2026-W46")
+	mustContain(t, "week 46", body, `id="khong-doi"`, "Kỳ này không còn được nhắc:</b> chưa có ai gửi báo cáo kỳ này")
+	_, body = d.page(c, "/bang?period=2026-11")
+	mustContain(t, "month 11", body, "Kỳ này không còn được nhắc:</b> đã quá hạn hơn 7 ngày", "Tháng 11 năm 2026: 15/10/2026–14/11/2026")
+	_, body = d.page(c, "/bang?period=2026-W48")
+	if strings.Contains(body, `id="khong-doi"`) {
+		t.Error("the week under way says it is no longer asked for")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/caongoc/de06/internal/vi"
+	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
 )
 
@@ -167,6 +168,7 @@ var funcs = template.FuncMap{
 	"date":     vi.FormatDate,
 	"time":     sentAt,
 	"add":      func(a, b int) int { return a + b },
+	"monthly":  func(p plan.Period) bool { return p.Kind == plan.Monthly },
 	"col":      func(c string) string { return report.Column(c).Title() },
 	"join":     func(ss []string) string { return strings.Join(ss, "; ") },
 	"size":     size,
