@@ -142,7 +142,12 @@ func unitOf(r *http.Request) *plan.Unit { return r.Context().Value(unitKey{}).(*
 // period reads ?period=, else the week of today.
 func (s *Server) period(r *http.Request) (plan.Period, error) {
 	if v := r.FormValue("period"); v != "" {
-		return plan.ParsePeriod(v)
+		p, err := plan.ParsePeriod(v)
+		if err != nil { // in the desk's words, not the command line's format
+			now := s.now()
+			return p, fmt.Errorf(msgBadPeriod, v, plan.WeekOf(now).Name(), plan.MonthOf(now).Name())
+		}
+		return p, nil
 	}
 	return plan.WeekOf(s.now()), nil
 }

@@ -204,8 +204,15 @@ var unitCases = map[string]func(t *testing.T){
 		d.send("tram-y-te", w47, "good")
 		_, body = d.page(nil, d.links["tram-y-te"]+"/form?period=2026-W48")
 		mustContain(t, "pre-filled form", body, "Điền sẵn theo báo cáo Tuần 47 năm 2026", "Đã triển khai tại trụ sở", `value="Nguyễn Thị Lan"`)
+		if n := strings.Count(body, "Người báo cáo"); n != 1 {
+			t.Errorf("the form says “Người báo cáo” %d times", n)
+		}
 		resp, body = d.page(nil, d.links["tram-y-te"]+"/form?period=tuan-sau")
 		status(t, "bad period", resp, body, http.StatusBadRequest)
+		mustContain(t, "bad period", body, "Không hiểu kỳ báo cáo", "(ví dụ “Tuần 48 năm 2026” hoặc “Tháng 12 năm 2026”)")
+		if strings.Contains(body, "2026-W48") {
+			t.Error("a bad period is explained in the command line's format")
+		}
 		// Sent through the form, the form opens with what was sent, and
 		// says so (not "pre-filled from week 47"); saved again later, a
 		// draft not sent.

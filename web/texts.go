@@ -51,6 +51,7 @@ const (
 	msgNoAnnotation     = "Không tạo được bản đánh dấu lỗi cho tệp này."
 	msgMergeFailed      = "Không tổng hợp được; xin thử lại."
 	msgBadNumber        = "số văn bản %q không phải là số"
+	msgBadPeriod        = "Không hiểu kỳ báo cáo %q trong địa chỉ. Mở lại trang từ Bảng theo dõi hoặc trang của đơn vị, rồi chọn kỳ trong danh sách (ví dụ “%s” hoặc “%s”)."
 	msgBadDate          = "ngày %q không đúng dạng ngày/tháng/năm"
 	msgTrendChart       = "Tiến độ qua các kỳ"
 	msgStoredPeriod     = "tệp đã lưu số %d có kỳ %q không đọc được"
