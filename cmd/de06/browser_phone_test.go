@@ -18,6 +18,7 @@ import (
 type pageSizes struct {
 	ScrollWidth int      `json:"scrollWidth"`
 	Short       []string `json:"short"` // buttons, link-buttons, the menu's links, fields under 44 px tall
+	Tiny        []string `json:"tiny"`  // links inside sentences under 24 px tall
 	Small       []string `json:"small"` // visible text under 16 px
 	Green       []string `json:"green"` // warnings coloured as a success
 	Faded       []string `json:"faded"` // targets drawn faded (they look disabled)
@@ -27,7 +28,7 @@ type pageSizes struct {
 // link-button, and the size of every visible text.
 const measure = `(() => {
   const exempt = null; // a selector whose text may be smaller (measureExcept)
-  const out = {scrollWidth: document.documentElement.scrollWidth, short: [], small: [], green: [], faded: []};
+  const out = {scrollWidth: document.documentElement.scrollWidth, short: [], tiny: [], small: [], green: [], faded: []};
   const targets = 'button, a.button, .button, input[type=submit], nav.bar a, .back a, details > summary, select, ' +
     'input:not([type=hidden]):not([type=file]):not([type=radio]):not([type=checkbox])';
   for (const el of document.querySelectorAll(targets)) {
@@ -38,6 +39,13 @@ const measure = `(() => {
     let o = 1;
     for (let a = el; a; a = a.parentElement) o *= parseFloat(getComputedStyle(a).opacity);
     if (o < 1 && !el.disabled) out.faded.push(el.textContent.trim().slice(0, 40) + ': opacity ' + o.toFixed(2));
+  }
+  // Links inside sentences: at least 24 px tall (WCAG 2.5.8).
+  for (const el of document.querySelectorAll('a')) {
+    if (el.matches(targets)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.height < 24) out.tiny.push(el.textContent.trim().slice(0, 40) + ': ' + r.height + ' px');
   }
   const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (walk.nextNode()) {
@@ -80,6 +88,9 @@ func measureExcept(t *testing.T, ctx context.Context, name string, width int, ex
 	}
 	for _, s := range got.Short {
 		t.Errorf("%s at %d px: a button under 44 px tall: %s", name, width, s)
+	}
+	for _, s := range got.Tiny {
+		t.Errorf("%s at %d px: a link under 24 px tall: %s", name, width, s)
 	}
 	for _, s := range got.Small {
 		t.Errorf("%s at %d px: text under 16 px: %s", name, width, s)
