@@ -38,8 +38,10 @@ func (b *Board) Collected() bool {
 // the boards of the periods Owed(now, AskedBack) (in any order; a period
 // without a board is left out): this week's always; the month's while it
 // is due; an earlier week only while the unit still owes it and the desk
-// collected that week.
-func AskedOf(unitID string, boards []*Board, now time.Time) []Asked {
+// collected that week, or while the unit's page shows it (shown: the
+// period the unit is working on stays in its list after a send or a
+// withdrawal settled it).
+func AskedOf(unitID string, boards []*Board, now time.Time, shown plan.Period) []Asked {
 	byPeriod := boardsByPeriod(boards)
 	week := plan.WeekOf(now)
 	var out []Asked
@@ -53,7 +55,7 @@ func AskedOf(unitID string, boards []*Board, now time.Time) []Asked {
 			continue
 		}
 		earlier := p.Kind == plan.Weekly && p != week
-		if earlier && (!st.State.Owes() || !b.Collected()) {
+		if earlier && p != shown && (!st.State.Owes() || !b.Collected()) {
 			continue
 		}
 		out = append(out, Asked{Period: p, Status: st, Current: p == week, Late: !now.Before(Deadline(p))})

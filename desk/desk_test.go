@@ -612,9 +612,13 @@ func TestAskedOf(t *testing.T) {
 		for _, p := range Owed(now, AskedBack) {
 			boards = append(boards, Status(pl, p, Ledger{Sends: c.sends}))
 		}
-		got := AskedOf(u, boards, now)
+		got := AskedOf(u, boards, now, w50)
 		if !slices.Equal(names(got), c.want) {
 			t.Errorf("%s: %v, want %v", c.name, names(got), c.want)
+		}
+		// The week the unit's page shows stays listed, settled or not.
+		if shown := AskedOf(u, boards, now, w49); !slices.ContainsFunc(shown, func(a Asked) bool { return a.Period == w49 }) {
+			t.Errorf("%s: week 49 shown, not listed: %v", c.name, names(shown))
 		}
 		if m := CurrentMissing(got); m == nil || m.Period != w50 {
 			t.Errorf("%s: this week's report not said missing: %v", c.name, m)
@@ -626,7 +630,7 @@ func TestAskedOf(t *testing.T) {
 	for _, p := range Owed(now, AskedBack) {
 		boards = append(boards, Status(pl, p, Ledger{Sends: sends}))
 	}
-	if m := CurrentMissing(AskedOf(u, boards, now)); m != nil {
+	if m := CurrentMissing(AskedOf(u, boards, now, w50)); m != nil {
 		t.Errorf("this week's report sent, yet said missing: %v", m.Period)
 	}
 }

@@ -97,7 +97,7 @@ func (s *Server) askedData(data map[string]any, u *plan.Unit, p plan.Period, boa
 		}
 		list = append(list, b)
 	}
-	asked := desk.AskedOf(u.ID, list, now)
+	asked := desk.AskedOf(u.ID, list, now, p)
 	var views []askedView
 	for _, a := range asked {
 		views = append(views, askedView{Asked: a, Deadline: desk.DeadlineText(a.Period, now), Shown: a.Period == p})
