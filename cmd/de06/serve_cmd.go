@@ -73,6 +73,9 @@ func runServe(e *env, args []string) (err error) {
 	if err := h.check(); err != nil {
 		return err
 	}
+	if *demo && fl.Changed("data") {
+		return usagef(msgDemoData, *dataDir)
+	}
 	if *demo {
 		dir, err := os.MkdirTemp("", "de06-demo-")
 		if err != nil {

@@ -425,6 +425,7 @@ const (
 	msgDemo          = "Xem thử: mật khẩu cán bộ là %s; đã nạp %s kỳ %s. Đường dẫn của %s:\n"
 	msgDemoWeek      = "báo cáo mẫu của các đơn vị"
 	msgDemoCommunes  = "bảng tổng hợp mẫu của các xã"
+	msgDemoData      = "--demo dùng một thư mục tạm và xóa nó khi dừng, nên không đi cùng --data: bỏ --data để xem thử, hoặc bỏ --demo để chạy bàn làm việc với dữ liệu trong %s"
 	msgNoSamples     = "không tìm thấy thư mục mẫu %s để xem thử (đã tìm ở: %s). Chạy de06 serve --demo trong thư mục mã nguồn de06, hoặc để thư mục samples của bản phát hành nằm cạnh de06 (như khi giải nén tệp zip)"
 	msgAskPassword   = "Mật khẩu mới (ít nhất 8 ký tự): "
 	msgPasswordShort = "mật khẩu cần ít nhất 8 ký tự"
