@@ -122,9 +122,8 @@ func TestRoll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Dated the report day while still to come (today is the 24th), as a
-	// commune's merge (report.SigningDate).
-	if m.Cons != nil || m.Roll == nil || m.Roll.Signed.Number != 12 || vi.FormatDate(m.Doc.Date) != "25/11/2026" {
+	// Dated today, as a commune's merge (report.SigningDate).
+	if m.Cons != nil || m.Roll == nil || m.Roll.Signed.Number != 12 || vi.FormatDate(m.Doc.Date) != "24/11/2026" {
 		t.Errorf("roll-up: %+v, doc %+v", m.Roll, m.Doc)
 	}
 	if got := m.Doc.Created.Sub(m.Doc.Date); got != 8*time.Hour {

@@ -19,9 +19,8 @@ type Doc struct {
 	Created time.Time
 }
 
-// settled is the document's facts with the defaults filled: the date, the
-// period's report day while still to come, else today
-// (report.SigningDate); the files' time, 8 o'clock that day.
+// settled is the document's facts with the defaults filled: the date,
+// today (report.SigningDate); the files' time, 8 o'clock that day.
 func (d Doc) settled(p plan.Period, today time.Time) Doc {
 	if d.Date.IsZero() {
 		d.Date = report.SigningDate(p, today)

@@ -11,16 +11,12 @@ import (
 )
 
 // SigningDate is the day a consolidated report is signed unless told
-// otherwise: the period's report day while it is still to come, else
-// today — never a day already past. de06 merge and the desk's merge
-// (desk.Doc) and the desk's merge form use it alike.
-func SigningDate(p plan.Period, today time.Time) time.Time {
-	d := p.ReportDay()
-	t := vi.Day(today.Year(), today.Month(), today.Day())
-	if t.After(d) {
-		return t
-	}
-	return d
+// otherwise: today — never a day already past (the report day, once
+// passed, would date a report made later), nor one to come (a report made
+// before its period ends says so and is a draft, desk.Merged.Draft). de06
+// merge, rollup, the desk's merge and its merge form use it alike.
+func SigningDate(_ plan.Period, today time.Time) time.Time {
+	return vi.Day(today.Year(), today.Month(), today.Day())
 }
 
 // DefaultReportDate is the day a period's report is signed unless told

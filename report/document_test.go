@@ -33,7 +33,7 @@ func TestDefaultReportDate(t *testing.T) {
 func TestSigningDate(t *testing.T) {
 	for today, want := range map[string]string{
 		"2026-11-29": "2026-11-29", // the Wednesday past: today
-		"2026-11-24": "2026-11-25", // still to come: the Wednesday
+		"2026-11-24": "2026-11-24", // still to come: today (an early report is a draft)
 		"2026-11-25": "2026-11-25",
 	} {
 		d, _ := time.Parse(time.DateOnly, today)

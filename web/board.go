@@ -262,9 +262,8 @@ func (s *Server) renderBoard(w http.ResponseWriter, r *http.Request, p plan.Peri
 // docFields are what the merge form offers: the last merge's number, and
 // the signer that will be printed — the last merge's when one was typed,
 // else the header's (Văn bản báo cáo) — so that merging again makes the
-// same document; the date, the last merge's unless that day is past the
-// signing date (report.SigningDate: never a day already past once the
-// report day has passed). SignerFrom says where the signer comes from.
+// same document; the date, the last merge's unless that day is already
+// past (report.SigningDate: today). SignerFrom says where the signer comes from.
 type docFields struct{ Number, Date, Signer, SignerFrom string }
 
 func mergeDoc(b *desk.Board, reports []reportView, day time.Time) docFields {

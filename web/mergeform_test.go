@@ -10,16 +10,15 @@ import (
 
 // The board's merge form shows the signer that will be printed — the
 // header's (Văn bản báo cáo) after a merge with the box left empty — and
-// a signing date never already past once the report day has passed: the
-// report day while still to come, else today; de06 merge's rule
-// (report.SigningDate).
+// a signing date never already past once the report day has passed:
+// today, de06 merge's rule (report.SigningDate).
 func TestMergeFormSignerAndDate(t *testing.T) {
 	d := newTestDesk(t, Config{})
 	c := d.officer()
 	d.setNow(time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)) // before Wednesday 25/11
 	d.send("tram-y-te", w48, "good")
 	_, body := d.page(c, "/bang?period=2026-W48")
-	mustContain(t, "before the report day", body, `name="date" value="25/11/2026"`, "Chưa có tên người ký")
+	mustContain(t, "before the report day", body, `name="date" value="24/11/2026"`, "Chưa có tên người ký")
 	form := headerForm(d.srv.latest().Header)
 	form.Set("signer_name", "Nguyễn Văn An")
 	form.Set("xac-nhan", "1")

@@ -34,7 +34,7 @@ func TestDeskLateAfterMerge(t *testing.T) {
 	}
 	b, _ := io.ReadAll(resp.Body)
 	board := string(b)
-	for _, want := range []string{"Cần tổng hợp lại:</b> sau lần tổng hợp lúc 09:00 25/11/2026", "<b>Trạm y tế xã</b>: có tệp gửi sau lần tổng hợp", "nộp muộn 7 ngày"} {
+	for _, want := range []string{"Cần tổng hợp lại:</b> sau lần tổng hợp lúc 09:00 25/11/2026", "<b>Trạm y tế xã</b>: gửi tệp sau lần tổng hợp", "nộp muộn 7 ngày"} {
 		if !strings.Contains(board, want) {
 			t.Errorf("the board of week 48 lacks %q", want)
 		}

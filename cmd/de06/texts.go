@@ -141,8 +141,8 @@ Tùy chọn:
   --strict            có lỗi thì không ghi gì cả
   -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao)
   --number SỐ         số văn bản (ví dụ 5 → "Số: 05/…", ký hiệu lấy từ kế hoạch)
-  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: ngày báo cáo
-                      của kỳ nếu chưa qua, đã qua thì hôm nay)
+  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay;
+                      ký trước khi hết kỳ thì báo cáo là bản dự thảo)
   --signer TÊN        họ tên người ký
   -h, --help          xem hướng dẫn này
 
@@ -181,8 +181,8 @@ Tùy chọn:
                       trong các tệp, nếu không có thì tuần hiện tại
   -o, --output DIR    thư mục ghi kết quả (mặc định: bao-cao-tinh)
   --number SỐ         số văn bản (ví dụ 12 → "Số: 12/…", ký hiệu lấy từ kế hoạch)
-  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: ngày báo cáo
-                      của kỳ nếu chưa qua, đã qua thì hôm nay)
+  --date NGÀY         ngày ký báo cáo, dạng dd/mm/yyyy (mặc định: hôm nay;
+                      ký trước khi hết kỳ thì báo cáo là bản dự thảo)
   --signer TÊN        họ tên người ký
   -h, --help          xem hướng dẫn này
 
