@@ -205,8 +205,8 @@ const (
 	statUnitsTitleV1   = "Đơn vị đã báo cáo: %d/%d." // as workbooks written before 2027 say it, for the roll-up
 	statUnitSent       = "- %s: người báo cáo %s, điện thoại %s, tệp %s"
 	statUnitFrom       = ", báo cáo %s"
-	statUnitReturned   = "; %02d dòng có lỗi (mô hình %s), đã trả lại để sửa"
-	statUnitFixing     = "; %02d dòng có lỗi (mô hình %s), đang sửa"
+	statUnitReturned   = "; %02d dòng có lỗi (mô hình %s), cần sửa và gửi lại"
+	statUnitFixing     = "; %02d dòng có lỗi (mô hình %s), cần lập lại"
 	statNotGiven       = "(không ghi)"
 	statMissingTitle   = "Đơn vị chưa có báo cáo dùng được (%02d)"
 	statRejected       = "- %s: tệp %s %s"

@@ -110,7 +110,7 @@ func TestConsolidate(t *testing.T) {
 	if m1.IndicatorText() != "40/53 DVC (75,5%)" {
 		t.Errorf("model 1 indicator = %q", m1.IndicatorText())
 	}
-	// Công an xã's file was rejected: its own unit, so "đang sửa", not
+	// Công an xã's file was rejected: its own unit, so "cần lập lại", not
 	// "chưa báo cáo" and not "trả lại" to itself.
 	if len(m1.Missing) != 6 || len(m1.Reported) != 2 || !slices.Equal(m1.Fixing, []string{"Công an xã"}) || len(m1.Returned) != 0 {
 		t.Errorf("model 1 reported %v missing %v returned %v fixing %v", m1.Reported, m1.Missing, m1.Returned, m1.Fixing)

@@ -91,7 +91,7 @@ func TestModelFollowsEvidence(t *testing.T) {
 				if !slices.Equal(ms.Fixing, []string{"Công an xã"}) || len(ms.Returned) != 0 || len(ms.Missing) != 0 {
 					t.Errorf("fixing %v, returned %v, missing %v", ms.Fixing, ms.Returned, ms.Missing)
 				}
-				if got := ms.ResultLines(); !slices.Contains(got, "Có lỗi, đang sửa: Công an xã") {
+				if got := ms.ResultLines(); !slices.Contains(got, "Có lỗi, cần lập lại: Công an xã") {
 					t.Errorf("result lines %q", got)
 				}
 			}},

@@ -130,7 +130,7 @@ func TestErrorSamplesSayWhatTheDataSays(t *testing.T) {
 	}
 	returned := 0
 	for i, l := range cells {
-		if strings.HasPrefix(l, "Có lỗi, cần sửa và gửi lại") || strings.HasPrefix(l, "Có lỗi, đang sửa") {
+		if strings.HasPrefix(l, "Có lỗi, cần sửa và gửi lại") || strings.HasPrefix(l, "Có lỗi, cần lập lại") {
 			returned++
 		}
 		if !strings.HasPrefix(l, "Chưa báo cáo") {
