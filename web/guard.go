@@ -116,6 +116,10 @@ func (s *Server) limitBodies(h http.Handler) http.Handler {
 		case routeDownload:
 			err = rc.SetWriteDeadline(time.Now().Add(s.cfg.WorkTimeout + DownloadTime))
 		}
+		if d := bodyTimeFor(kind, r.ContentLength); d > 0 && r.ContentLength != 0 {
+			// A form's body comes within seconds, or is cut (inflight.go).
+			err = errors.Join(err, rc.SetReadDeadline(time.Now().Add(d)))
+		}
 		if err != nil && !errors.Is(err, http.ErrNotSupported) {
 			s.log.Error("không đặt được thời hạn kết nối", err, "path", r.URL.Path)
 		}

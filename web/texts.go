@@ -73,6 +73,10 @@ const (
 	msgSharedNoNetwork = "Đã bật chia sẻ, nhưng máy này chưa nối mạng nào (không có địa chỉ mạng): nối máy vào mạng của xã (dây mạng hoặc Wi-Fi), rồi tắt và bật lại chia sẻ."
 	msgNoSuchAddress   = "Địa chỉ đã chọn không phải địa chỉ mạng của máy này."
 	msgAddressPicked   = "Các đường dẫn dùng địa chỉ %s từ bây giờ. Phiếu đã in với địa chỉ khác cần in lại."
+
+	// The desk's own limits (inflight.go, downloads.go).
+	msgTooManyAtOnce = "Máy của bạn đang gửi quá nhiều yêu cầu cùng lúc; xin đợi vài giây rồi thử lại."
+	msgDownloadsBusy = "Đang có nhiều lượt tải tệp cùng lúc; xin đợi vài giây rồi tải lại."
 )
 
 // The document header's page (header.go).

@@ -121,6 +121,7 @@ type Server struct {
 	ownHash   *slots.Pool  // argon2id for this computer's browser (limits.go)
 	receiving *slots.Pool  // upload bodies being read
 	uploads   uploadCounts // uploads being received, by link and address
+	inflight  inflight     // requests being answered, by client (inflight.go)
 	logins    *limiter
 	secret    []byte // derives the units' link tokens
 	log       *errlog.Log
@@ -287,7 +288,7 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)
 	}))
-	return s.forwarded(s.recovered(s.hostCheck(s.securityHeaders(s.limitBodies(cop.Handler(s.ownErrors(mux)))))))
+	return s.forwarded(s.held(s.recovered(s.hostCheck(s.securityHeaders(s.limitBodies(cop.Handler(s.ownErrors(mux))))))))
 }
 
 // ownErrors answers what mux itself would refuse, an address it has no
