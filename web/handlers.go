@@ -347,7 +347,7 @@ func attach(w http.ResponseWriter, name string, b []byte) {
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Write(b) // a client gone mid-download is no error of the desk's
+	sendPaced(w, b) // a client gone mid-download is no error of the desk's
 }
 
 // storedFile returns an upload by its id, for unit ("" for the officer:

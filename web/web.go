@@ -122,6 +122,7 @@ type Server struct {
 	receiving *slots.Pool  // upload bodies being read
 	uploads   uploadCounts // uploads being received, by link and address
 	inflight  inflight     // requests being answered, by client (inflight.go)
+	downloads sendCounts   // downloads being sent (downloads.go)
 	logins    *limiter
 	secret    []byte // derives the units' link tokens
 	log       *errlog.Log
@@ -288,7 +289,7 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusForbidden, msgCrossOrigin)
 	}))
-	return s.forwarded(s.held(s.recovered(s.hostCheck(s.securityHeaders(s.limitBodies(cop.Handler(s.ownErrors(mux))))))))
+	return s.forwarded(s.held(s.recovered(s.hostCheck(s.securityHeaders(s.limitBodies(s.downloadSlots(cop.Handler(s.ownErrors(mux)))))))))
 }
 
 // ownErrors answers what mux itself would refuse, an address it has no
