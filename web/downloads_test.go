@@ -17,12 +17,8 @@ import (
 func (d *testDesk) holdDownload(path, client string) net.Conn {
 	d.t.Helper()
 	u, _ := url.Parse(d.ts.URL)
-	c, err := net.Dial("tcp", u.Host)
-	if err != nil {
-		d.t.Fatal(err)
-	}
+	c := d.rawConn()
 	c.(*net.TCPConn).SetReadBuffer(4 << 10)
-	d.t.Cleanup(func() { c.Close() })
 	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nX-Forwarded-For: %s\r\n\r\n", path, u.Host, client)
 	return c
 }

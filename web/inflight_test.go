@@ -18,11 +18,7 @@ import (
 func (d *testDesk) holdBody(path, client string) net.Conn {
 	d.t.Helper()
 	u, _ := url.Parse(d.ts.URL)
-	c, err := net.Dial("tcp", u.Host)
-	if err != nil {
-		d.t.Fatal(err)
-	}
-	d.t.Cleanup(func() { c.Close() })
+	c := d.rawConn()
 	xff := ""
 	if client != "" {
 		xff = "X-Forwarded-For: " + client + "\r\n"

@@ -13,17 +13,26 @@ import (
 	"time"
 )
 
+// rawConn is a connection to the desk for writing requests by hand,
+// closed when the test ends.
+func (d *testDesk) rawConn() net.Conn {
+	d.t.Helper()
+	u, _ := url.Parse(d.ts.URL)
+	c, err := net.Dial("tcp", u.Host)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	d.t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // holdUpload starts an upload through link that never ends: its header
 // and the start of its body, then nothing. It is counted once its body is
 // being received.
 func (d *testDesk) holdUpload(link string) net.Conn {
 	d.t.Helper()
 	u, _ := url.Parse(link)
-	c, err := net.Dial("tcp", u.Host)
-	if err != nil {
-		d.t.Fatal(err)
-	}
-	d.t.Cleanup(func() { c.Close() })
+	c := d.rawConn()
 	fmt.Fprintf(c, "POST %s?period=2026-W48 HTTP/1.1\r\nHost: %s\r\nContent-Type: multipart/form-data; boundary=XXB\r\nContent-Length: 5000000\r\n\r\n--XXB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xlsx\"\r\n\r\nPK", u.Path, u.Host)
 	return c
 }
