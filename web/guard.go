@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -39,6 +40,11 @@ const (
 	multipartSlack   = 64 << 10
 	spillAbove       = 1 << 20 // an upload's parts beyond this wait on disk, not in memory
 	receiveWaitLimit = 30 * time.Second
+
+	// A body over its cap by at most oversizeDrained is read and dropped
+	// (within oversizeDrainTime) before the refusal, so the sender reads it.
+	oversizeDrained   = 1 << 20
+	oversizeDrainTime = 5 * time.Second
 )
 
 type routeKind int
@@ -94,9 +100,18 @@ func (s *Server) limitBodies(h http.Handler) http.Handler {
 			limit = maxFormBody
 		}
 		if r.ContentLength > limit {
-			// Not read: the connection closes after the answer. (A login
-			// so large checked no password: it counts for nothing.)
+			// Not parsed (a login so large checked no password: it counts
+			// for nothing), and the connection closes after the answer. A
+			// body a little over the cap is read and dropped first, within
+			// seconds: closing on unread bytes resets the connection, and
+			// the sender, still writing, may never see the answer.
 			w.Header().Set("Connection", "close")
+			if r.ContentLength <= limit+oversizeDrained {
+				rc := http.NewResponseController(w)
+				if rc.SetReadDeadline(time.Now().Add(oversizeDrainTime)) == nil {
+					io.CopyN(io.Discard, r.Body, r.ContentLength)
+				}
+			}
 			s.fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge(kind))
 			return
 		}
