@@ -196,7 +196,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	stored, set := s.passwordSet()
 	var right bool
-	err := s.hashedIn(r.Context(), s.hashPool(addr), func() error {
+	err := s.hashedIn(r.Context(), s.hashPool(r, addr), func() error {
 		right = set && checkPassword(pw, stored)
 		return nil
 	})
@@ -227,6 +227,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.logins.end(addr, s.now(), attemptOK)
+	s.markKnown(w)
 	s.startSession(w, r, "/bang")
 }
 

@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"io"
 	"net"
@@ -162,9 +165,38 @@ func ownMachine(addr string) bool {
 // hashPool is where a login from addr has its password hashed: this
 // computer's browser has a slot of its own, so that a flood of guesses
 // from elsewhere, filling the shared queue, never keeps the officer out.
-func (s *Server) hashPool(addr string) *slots.Pool {
-	if ownMachine(addr) {
+//
+// A browser the officer logged in from before (it carries knownCookie) has
+// that slot too: guesses from many addresses, each never failed yet, fill
+// the shared queue, and would keep the officer out of it from elsewhere.
+func (s *Server) hashPool(r *http.Request, addr string) *slots.Pool {
+	if ownMachine(addr) || s.knownBrowser(r) {
 		return s.ownHash
 	}
 	return s.hashing
+}
+
+// knownCookie marks a browser the officer has logged in from (for the
+// login page only); its value is derived from the desk's secret, so no
+// other browser can make it.
+const knownCookie = "de06_da_dang_nhap"
+
+// knownLife is how long a browser stays known after its last login.
+const knownLife = 400 * 24 * time.Hour
+
+func (s *Server) knownMark() string {
+	m := hmac.New(sha256.New, s.secret)
+	m.Write([]byte("de06: a browser the officer has logged in from"))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+func (s *Server) knownBrowser(r *http.Request) bool {
+	c, err := r.Cookie(knownCookie)
+	return err == nil && hmac.Equal([]byte(c.Value), []byte(s.knownMark()))
+}
+
+// markKnown makes the browser of a successful login known.
+func (s *Server) markKnown(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: knownCookie, Value: s.knownMark(), Path: "/login",
+		MaxAge: int(knownLife.Seconds()), HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.https()})
 }
