@@ -33,18 +33,8 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 	if err != nil {
 		return err
 	}
-	head := make([]any, len(dataHeader))
-	for i, h := range dataHeader {
-		head[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
+	if err := sw.SetRow("A1", headerCells(st, dataHeader)); err != nil {
 		return err
-	}
-	num := func(p *float64) any {
-		if p == nil {
-			return nil
-		}
-		return *p
 	}
 	have := map[[2]any]bool{}
 	r := 2
@@ -54,7 +44,7 @@ func writeData(f *book, st *styles, c *report.Consolidation) error {
 		if u := c.Plan.Unit(e.UnitID); u != nil {
 			name = u.Name
 		}
-		row := []any{c.Period.String(), e.UnitID, name, e.Model.Number, e.Status.String(), e.Status.Key(), num(e.Progress), num(e.Achieved), num(e.Total),
+		row := []any{c.Period.String(), e.UnitID, name, e.Model.Number, e.Status.String(), e.Status.Key(), numOrBlank(e.Progress), numOrBlank(e.Achieved), numOrBlank(e.Total),
 			e.Result, e.Difficulty, e.Proposal, e.File, e.Line, e.Tasks, e.Reporter, e.Phone}
 		row = append(row, indicatorCells(e.Model)...)
 		if err := sw.SetRow(cell(1, r), row); err != nil {
@@ -143,4 +133,21 @@ func ReadPrevious(r io.Reader, name string) (*report.Previous, error) {
 		return nil, fmt.Errorf(msgPrevNoData, name, sheetData)
 	}
 	return &report.Previous{Period: per, Entries: out}, nil
+}
+
+// headerCells is a data sheet's header row, in the header style.
+func headerCells(st *styles, names []string) []any {
+	head := make([]any, len(names))
+	for i, h := range names {
+		head[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	return head
+}
+
+// numOrBlank is a figure, or an empty cell where there is none.
+func numOrBlank(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }

@@ -1,8 +1,6 @@
 package excel
 
 import (
-	"github.com/xuri/excelize/v2"
-
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/rollup"
 )
@@ -28,18 +26,8 @@ func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 	for i, w := range []float64{11, 22, 24, 9, 20, 12, 9, 9, 9, 8, 12, 30, 10, 12, 30, 14, 12, 40, 40} {
 		sw.SetColWidth(i+1, i+1, w)
 	}
-	head := make([]any, len(provinceDataHeader))
-	for i, h := range provinceDataHeader {
-		head[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
+	if err := sw.SetRow("A1", headerCells(st, provinceDataHeader)); err != nil {
 		return err
-	}
-	num := func(p *float64) any {
-		if p == nil {
-			return nil
-		}
-		return *p
 	}
 	flag := func(b bool) int {
 		if b {
@@ -65,9 +53,9 @@ func writeProvinceData(f *book, st *styles, r *rollup.Rollup) error {
 			}
 			var name, unit, target any
 			if ind := l.Indicator; ind != nil {
-				name, unit, target = ind.Name, ind.Unit, num(ind.Target)
+				name, unit, target = ind.Name, ind.Unit, numOrBlank(ind.Target)
 			}
-			vals := []any{period, cl.Unit.ID, cl.Unit.Name, l.Model, l.Status.String(), l.Status.Key(), num(l.Progress), num(l.Achieved), num(l.Total),
+			vals := []any{period, cl.Unit.ID, cl.Unit.Name, l.Model, l.Status.String(), l.Status.Key(), numOrBlank(l.Progress), numOrBlank(l.Achieved), numOrBlank(l.Total),
 				flag(l.Overdue), flag(l.Summed), name, unit, target, c.Sub.Name, c.Number, date,
 				said[rollup.Difficulty][l.Model], said[rollup.Proposal][l.Model]}
 			if err := sw.SetRow(cell(1, row), vals); err != nil {

@@ -7,13 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
 	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/report"
+	"github.com/spf13/pflag"
 )
 
 func runMerge(e *env, args []string) error {
@@ -22,25 +22,16 @@ func runMerge(e *env, args []string) error {
 	previous := fl.String("previous", "", "")
 	strict := fl.Bool("strict", false, "")
 	outDir := fl.StringP("output", "o", "bao-cao", "")
-	number := fl.Int("number", 0, "")
-	dateText := fl.String("date", "", "")
-	signer := fl.String("signer", "", "")
+	docOpt := addDocFlags(fl)
 	if err := parseFlags(e, fl, usageMerge, args); err != nil {
 		return err
 	}
 	if fl.NArg() == 0 {
 		return usagef(msgNeedPaths)
 	}
-	if *number < 0 {
-		return usagef(msgBadNumber, *number)
-	}
-	var date time.Time // zero: report.SigningDate
-	if *dateText != "" {
-		d, ok := vi.ParseDate(*dateText)
-		if !ok {
-			return usagef(msgBadDate, *dateText)
-		}
-		date = d
+	doc, err := docOpt.doc()
+	if err != nil {
+		return err
 	}
 	// The PDF's fonts load while the files are read.
 	canvas := make(chan *pdf.Canvas, 1)
@@ -57,7 +48,7 @@ func runMerge(e *env, args []string) error {
 	printSkipped(e.stdout, in.skipped)
 	printCheck(e.stdout, checked)
 	m, err := desk.Merge(desk.MergeInput{Plan: in.plan, Checked: checked, Previous: prev,
-		Doc: desk.Doc{Number: *number, Date: date, Signer: *signer}, Today: now()})
+		Doc: doc, Today: now()})
 	switch {
 	case errors.Is(err, desk.ErrNothingUsable):
 		return &findingsError{vi.Sentence(err.Error())}
@@ -165,4 +156,31 @@ func onConsole(f report.Finding) string {
 		return f.String() + " " + h
 	}
 	return f.String()
+}
+
+// docFlags are the signed report's options, the same for merge and rollup.
+type docFlags struct {
+	number               *int
+	dateText, signerName *string
+}
+
+func addDocFlags(fl *pflag.FlagSet) docFlags {
+	return docFlags{number: fl.Int("number", 0, ""), dateText: fl.String("date", "", ""), signerName: fl.String("signer", "", "")}
+}
+
+// doc checks the options given; a date not given stays zero
+// (report.SigningDate decides it).
+func (f docFlags) doc() (desk.Doc, error) {
+	if *f.number < 0 {
+		return desk.Doc{}, usagef(msgBadNumber, *f.number)
+	}
+	d := desk.Doc{Number: *f.number, Signer: *f.signerName}
+	if *f.dateText != "" {
+		date, ok := vi.ParseDate(*f.dateText)
+		if !ok {
+			return desk.Doc{}, usagef(msgBadDate, *f.dateText)
+		}
+		d.Date = date
+	}
+	return d, nil
 }

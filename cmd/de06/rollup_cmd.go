@@ -9,11 +9,9 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"github.com/caongoc/de06/desk"
 	"github.com/caongoc/de06/excel"
-	"github.com/caongoc/de06/internal/vi"
 	"github.com/caongoc/de06/pdf"
 	"github.com/caongoc/de06/plan"
 	"github.com/caongoc/de06/report"
@@ -36,25 +34,16 @@ func runRollup(e *env, args []string) error {
 	periodText := fl.String("period", "", "")
 	communes := fl.String("communes", "", "")
 	outDir := fl.StringP("output", "o", "bao-cao-tinh", "")
-	number := fl.Int("number", 0, "")
-	dateText := fl.String("date", "", "")
-	signer := fl.String("signer", "", "")
+	docOpt := addDocFlags(fl)
 	if err := parseFlags(e, fl, usageRollup, args); err != nil {
 		return err
 	}
 	if fl.NArg() == 0 {
 		return usagef(msgNeedPaths)
 	}
-	if *number < 0 {
-		return usagef(msgBadNumber, *number)
-	}
-	var date *time.Time
-	if *dateText != "" {
-		d, ok := vi.ParseDate(*dateText)
-		if !ok {
-			return usagef(msgBadDate, *dateText)
-		}
-		date = &d
+	doc, err := docOpt.doc()
+	if err != nil {
+		return err
 	}
 	var period plan.Period
 	if *periodText != "" {
@@ -95,11 +84,6 @@ func runRollup(e *env, args []string) error {
 	if pl != nil {
 		pv = rollup.NewProvince(pl, list)
 	}
-	var doc desk.Doc
-	if date != nil {
-		doc.Date = *date
-	}
-	doc.Number, doc.Signer = *number, *signer
 	m, err := desk.Roll(desk.RollInput{Province: pv, Communes: cs, Period: period, Doc: doc, Today: now()})
 	r := m.Roll
 	// The province's header, as a commune's: unconfirmed, or naming a body
