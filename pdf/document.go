@@ -24,20 +24,26 @@ type Options struct {
 	Draft bool
 }
 
-// Build lays out the report for c: the portrait report, then the landscape
-// appendix.
-func Build(c *report.Consolidation, opt Options) *Document {
-	h := c.Plan.Header
+// begin starts a report of pl for period p: its properties, and its first
+// page with the letterhead, number and date, title and addressees.
+func begin(pl *plan.Plan, p plan.Period, opt Options) (*Document, *builder) {
 	doc := &Document{
-		Title:   txtKind + " " + strings.ToLower(txtSummary[:1]) + txtSummary[1:] + " — " + c.Period.Name(),
-		Author:  h.IssuingAgency,
-		Subject: c.Period.Label(),
+		Title:   txtKind + " " + strings.ToLower(txtSummary[:1]) + txtSummary[1:] + " — " + p.Name(),
+		Author:  pl.Header.IssuingAgency,
+		Subject: p.Label(),
 		Created: opt.Created,
 	}
 	b := newBuilder(doc)
 	b.draft = opt.Draft
 	b.newPage(false)
-	b.letterhead(c.Plan, c.Period, opt)
+	b.letterhead(pl, p, opt)
+	return doc, b
+}
+
+// Build lays out the report for c: the portrait report, then the landscape
+// appendix.
+func Build(c *report.Consolidation, opt Options) *Document {
+	doc, b := begin(c.Plan, c.Period, opt)
 	b.body(c)
 	b.closing(c.Plan.Header, opt)
 	b.appendix(c, opt)

@@ -18,19 +18,9 @@ import (
 // say; then two appendices, the communes (Phụ lục I) and the models
 // (Phụ lục II), each numbered on its own.
 func BuildProvince(r *rollup.Rollup, opt Options) *Document {
-	h := r.Plan.Header
-	doc := &Document{
-		Title:   txtKind + " " + strings.ToLower(txtSummary[:1]) + txtSummary[1:] + " — " + r.Period.Name(),
-		Author:  h.IssuingAgency,
-		Subject: r.Period.Label(),
-		Created: opt.Created,
-	}
-	b := newBuilder(doc)
-	b.draft = opt.Draft
-	b.newPage(false)
-	b.letterhead(r.Plan, r.Period, opt)
+	doc, b := begin(r.Plan, r.Period, opt)
 	b.provinceBody(r)
-	b.closing(h, opt)
+	b.closing(r.Plan.Header, opt)
 	b.communesAppendix(r, opt)
 	b.modelsAppendix(r, opt)
 	return doc
