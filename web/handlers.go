@@ -82,6 +82,13 @@ func unitPath(p string) (string, bool) {
 }
 
 func (s *Server) render(w http.ResponseWriter, name string, data map[string]any) {
+	s.renderCode(w, http.StatusOK, name, data)
+}
+
+// renderCode is render answering with code (a page that refuses what was
+// sent says why on the page itself); the code is written once the page is
+// made, so a page that cannot be made answers 500 instead.
+func (s *Server) renderCode(w http.ResponseWriter, code int, name string, data map[string]any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if data == nil {
 		data = map[string]any{}
@@ -107,6 +114,7 @@ func (s *Server) render(w http.ResponseWriter, name string, data map[string]any)
 		http.Error(w, msgInternal+" "+fmt.Sprintf(msgReference, ref), http.StatusInternalServerError)
 		return
 	}
+	w.WriteHeader(code)
 	w.Write(b.Bytes()) // a client gone mid-answer is no error of the desk's
 }
 
@@ -138,8 +146,7 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) {
 	}
 	pw, again := r.PostFormValue("password"), r.PostFormValue("again")
 	if len([]rune(pw)) < 8 || pw != again {
-		w.WriteHeader(http.StatusBadRequest)
-		s.render(w, "setup.html", map[string]any{"Error": msgPasswordRule})
+		s.renderCode(w, http.StatusBadRequest, "setup.html", map[string]any{"Error": msgPasswordRule})
 		return
 	}
 	err := s.hashed(r.Context(), func() error { return SetPassword(s.store, pw, s.now()) })
@@ -222,8 +229,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, http.StatusUnauthorized, msgWrongPassword)
 			return
 		}
-		w.WriteHeader(http.StatusUnauthorized)
-		s.render(w, "login.html", map[string]any{"Error": msgWrongPassword})
+		s.renderCode(w, http.StatusUnauthorized, "login.html", map[string]any{"Error": msgWrongPassword})
 		return
 	}
 	s.logins.end(addr, s.now(), attemptOK)

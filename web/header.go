@@ -198,11 +198,7 @@ func (s *Server) renderHeader(w http.ResponseWriter, r *http.Request, code int, 
 	for k, v := range extra {
 		data[k] = v
 	}
-	if code != http.StatusOK {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(code)
-	}
-	s.render(w, "van-ban.html", data)
+	s.renderCode(w, code, "van-ban.html", data)
 }
 
 // headerSave stores the header as typed, with the successors taken, as a

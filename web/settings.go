@@ -72,10 +72,10 @@ type unitUse struct {
 }
 
 func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) {
-	s.renderSettings(w, r, nil)
+	s.renderSettings(w, r, http.StatusOK, nil)
 }
 
-func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, extra map[string]any) {
+func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, code int, extra map[string]any) {
 	now := s.now()
 	live, err := s.store.Sessions(now)
 	if err != nil {
@@ -107,7 +107,7 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, extra ma
 	for k, v := range extra {
 		data[k] = v
 	}
-	s.render(w, "cai-dat.html", data)
+	s.renderCode(w, code, "cai-dat.html", data)
 }
 
 // storageUse is the storage of every period with files, newest period
@@ -186,9 +186,7 @@ func size(n int64) string {
 func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	addr := clientAddr(r)
 	refuse := func(code int, msg string) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(code)
-		s.renderSettings(w, r, map[string]any{"PasswordError": msg})
+		s.renderSettings(w, r, code, map[string]any{"PasswordError": msg})
 	}
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, http.StatusRequestEntityTooLarge, msgBodyTooLarge)

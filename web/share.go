@@ -66,11 +66,7 @@ func (s *Server) renderShare(w http.ResponseWriter, r *http.Request, code int, e
 	for k, v := range extra {
 		data[k] = v
 	}
-	if code != http.StatusOK {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(code)
-	}
-	s.render(w, "chia-se.html", data)
+	s.renderCode(w, code, "chia-se.html", data)
 }
 
 // shareSet turns sharing on the commune's network on or off: the command
