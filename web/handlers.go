@@ -63,12 +63,11 @@ func (s *Server) answerTitled(w http.ResponseWriter, r *http.Request, code int, 
 		}
 		return
 	}
-	w.WriteHeader(code)
 	back, label := "/", msgBackHome
 	if tok, ok := unitPath(r.URL.Path); ok && strings.Count(r.URL.Path, "/") > 2 { // a page under a unit's link
 		back, label = "/u/"+tok, msgBackUnit
 	}
-	s.render(w, "message.html", map[string]any{"Title": title, "Message": msg, "Back": back, "BackLabel": label})
+	s.renderCode(w, code, "message.html", map[string]any{"Title": title, "Message": msg, "Back": back, "BackLabel": label})
 }
 
 // unitPath gives the token of a path under a unit's link, "/u/TOKEN/…".
