@@ -216,11 +216,7 @@ func writeSummary(f *book, st *styles, c *report.Consolidation) error {
 		if pg.add(groupH, first) {
 			f.InsertPageBreak(sh, cell(1, row))
 		}
-		f.SetCellStr(sh, cell(1, row), g.Code)
-		f.MergeCell(sh, cell(2, row), cell(last, row))
-		f.SetCellStr(sh, cell(2, row), groupText)
-		f.SetCellStyle(sh, cell(1, row), cell(last, row), st.group)
-		f.SetRowHeight(sh, row, groupH)
+		groupRow(f, st, sh, row, last, g.Code, groupText, groupH)
 		row++
 		for _, mr := range rows {
 			if err := mr.write(f, st, cols, row, pg); err != nil {
@@ -433,4 +429,14 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// groupRow writes a group's heading row of a models table: its code, then
+// its text across the other columns up to last, height h.
+func groupRow(f *book, st *styles, sh string, row, last int, code, text string, h float64) {
+	f.SetCellStr(sh, cell(1, row), code)
+	f.MergeCell(sh, cell(2, row), cell(last, row))
+	f.SetCellStr(sh, cell(2, row), text)
+	f.SetCellStyle(sh, cell(1, row), cell(last, row), st.group)
+	f.SetRowHeight(sh, row, h)
 }

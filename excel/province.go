@@ -307,11 +307,7 @@ func writeModels(f *book, st *styles, r *rollup.Rollup) error {
 		if pg.add(groupH, first) {
 			f.InsertPageBreak(sh, cell(1, row))
 		}
-		f.SetCellStr(sh, cell(1, row), g.Code)
-		f.MergeCell(sh, cell(2, row), cell(last, row))
-		f.SetCellStr(sh, cell(2, row), text)
-		f.SetCellStyle(sh, cell(1, row), cell(last, row), st.group)
-		f.SetRowHeight(sh, row, groupH)
+		groupRow(f, st, sh, row, last, g.Code, text, groupH)
 		row++
 		for i, ml := range models {
 			if pg.add(heights[i], 0) {
